@@ -1,0 +1,56 @@
+import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../../shared/contract';
+import { describeValue, type ValueState } from '../../shared/registry-value';
+import { SETTINGS, SETTING_NAMES, type PerSetting } from '../../shared/settings';
+import { valueProblem } from '../../shared/value-problem';
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+function valueLine(name: keyof typeof SETTINGS, state: ValueState): string {
+  const { min, max, windowsDefault } = SETTINGS[name];
+  const shown = state.present ? describeValue(state) : `not set (Windows uses ${windowsDefault})`;
+  const problem = valueProblem(name, state);
+  return `${name.padEnd(18)} ${shown}${problem ? `  ! ${problem}` : ''}   [valid ${min}-${max}]`;
+}
+
+export function formatStatus(status: Status): string {
+  const { windows } = status;
+  const lastChange = status.history.at(-1);
+  return [
+    status.key,
+    ...SETTING_NAMES.map((name) => `  ${valueLine(name, status.values[name])}`),
+    '',
+    `Windows:          ${windows.name} (NT ${windows.version}${windows.host === 'wine' ? ', Wine' : ''})`,
+    ...(windows.usesDynamicPortRange
+      ? ['                  On this version the ephemeral range is the netsh dynamic port range; MaxUserPort is a legacy setting.']
+      : []),
+    `Can change HKLM:  ${yesNo(status.canWrite)}`,
+    `Backend:          ${status.backend}`,
+    `Restart pending:  ${yesNo(status.restartPending)}`,
+    `Undo available:   ${yesNo(status.undoAvailable)}${lastChange ? ` (last change ${lastChange.at}, ${lastChange.action})` : ''}`,
+    `Backups:          ${status.backupDir}`,
+  ].join('\n');
+}
+
+function pair(values: PerSetting<ValueState>): string {
+  return SETTING_NAMES.map((name) => `${name} ${describeValue(values[name])}`).join(', ');
+}
+
+export function formatBackup(backup: Backup): string {
+  return `Backup verified: ${backup.file}\nPrior values: ${pair(backup.values)}`;
+}
+
+export function formatApply(result: ApplyResult): string {
+  return `Applied and read back: ${pair(result.readBack)}\nBackup: ${result.backup.file}\nRestart Windows for the change to take effect.`;
+}
+
+export function formatUndo(result: UndoResult): string {
+  if (result.status === 'nothing-to-undo') return 'Nothing to undo: this tool has not changed this machine.';
+  return `Restored: ${pair(result.restored)}\nBackup of the values before undo: ${result.backupFile}\nRestart Windows for the change to take effect.`;
+}
+
+export function formatHistory(history: HistoryEntry[]): string {
+  if (history.length === 0) return 'No changes made by this tool.';
+  return history
+    .map((entry) => `${entry.at}  ${entry.action.padEnd(9)} ${pair(entry.after)}${entry.note ? `  (${entry.note})` : ''}`)
+    .join('\n');
+}

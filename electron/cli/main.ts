@@ -1,0 +1,81 @@
+import type { ErrorKind } from '../../shared/contract';
+import { createTuner } from '../services/create-tuner';
+import { TunerError, toFailure } from '../services/errors';
+import type { TunerService } from '../services/tuner';
+import { parseCli, USAGE, type CliArgs } from './args';
+import { formatApply, formatBackup, formatHistory, formatStatus, formatUndo } from './format';
+
+const EXIT_CODES: Record<ErrorKind, number> = {
+  'invalid-input': 2,
+  'not-permitted': 3,
+  'registry-failed': 4,
+  'backup-failed': 4,
+  'undo-refused': 5,
+  'tool-missing': 1,
+  'journal-unreadable': 1,
+  'not-supported': 1,
+  unexpected: 1,
+};
+
+async function execute(args: CliArgs, service: TunerService): Promise<{ json: unknown; text: string }> {
+  switch (args.command) {
+    case 'status': {
+      const status = await service.status();
+      return { json: status, text: formatStatus(status) };
+    }
+    case 'backup': {
+      const backup = await service.backup(args.dir);
+      return { json: backup, text: formatBackup(backup) };
+    }
+    case 'apply': {
+      const result = await service.apply({ MaxUserPort: args.maxUserPort, TcpTimedWaitDelay: args.tcpTimedWaitDelay });
+      return { json: result, text: formatApply(result) };
+    }
+    case 'undo': {
+      const result = await service.undo({ force: args.force });
+      return { json: result, text: formatUndo(result) };
+    }
+    default: {
+      const history = await service.history();
+      return { json: { history }, text: formatHistory(history) };
+    }
+  }
+}
+
+/** Settles a change a crash left half-done; reading commands go on without it when they must. */
+async function settleInterrupted(service: TunerService, args: CliArgs): Promise<void> {
+  try {
+    const settled = await service.resolveInterrupted();
+    if (settled?.note) process.stderr.write(`tcp-port-tuner: ${settled.note}\n`);
+  } catch (error) {
+    const readOnly = args.command === 'status' || args.command === 'history';
+    if (!readOnly || !(error instanceof TunerError) || error.kind !== 'not-permitted') throw error;
+    process.stderr.write(`tcp-port-tuner: ${error.message}\n`);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const args = parseCli(argv);
+    json = args.json;
+    if (args.command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const { service } = await createTuner({ backend: args.backend });
+    await settleInterrupted(service, args);
+    const output = await execute(args, service);
+    process.stdout.write(`${json ? JSON.stringify(output.json) : output.text}\n`);
+    return 0;
+  } catch (error) {
+    const failure = toFailure(error);
+    if (json) process.stdout.write(`${JSON.stringify({ error: failure })}\n`);
+    process.stderr.write(`tcp-port-tuner: ${failure.message.replace(/\s+/g, ' ')}\n`);
+    return EXIT_CODES[failure.kind];
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,72 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PARAMETERS_KEY } from '../../shared/settings';
+import type { Backup } from '../../shared/contract';
+import { TunerError } from './errors';
+import type { RegistryBackend } from './registry/backend';
+import { decodeRegFile, parseRegFile } from './registry/reg-file';
+import { reportsOf, snapshotOf, type Snapshot } from './registry/snapshot';
+
+export interface VerifiedBackup extends Backup {
+  snapshot: Snapshot;
+}
+
+/**
+ * Exports the whole Parameters key to a timestamped `.reg` file, reads it back to prove it
+ * holds the key, and records the exact prior state of both settings beside it as JSON.
+ */
+export async function createBackup(backend: RegistryBackend, folder: string, now: Date): Promise<VerifiedBackup> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-').replace('T', '_').replace('Z', '');
+  const file = path.join(folder, `Tcpip-Parameters-${stamp}.reg`);
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new TunerError('backup-failed', `Cannot use the backup folder ${folder}: ${reason(error)}. Nothing was changed.`);
+  }
+  try {
+    await backend.exportKey(file);
+  } catch (error) {
+    if (error instanceof TunerError && error.kind !== 'registry-failed') throw error;
+    throw new TunerError('backup-failed', `Could not write the backup ${file}: ${reason(error)} Nothing was changed.`);
+  }
+  const snapshot = await readSnapshot(file).catch(() => null);
+  if (!snapshot) {
+    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY}. Nothing was changed.`);
+  }
+  const snapshotFile = file.replace(/\.reg$/, '.json');
+  const createdAt = now.toISOString();
+  const values = reportsOf(snapshot);
+  await writeFile(snapshotFile, `${JSON.stringify({ key: PARAMETERS_KEY, createdAt, values, exact: snapshot }, null, 2)}\n`);
+  return { file, snapshotFile, createdAt, values, snapshot };
+}
+
+/** Exports the key to a scratch file and returns both settings exactly as they are. */
+export async function exportSnapshot(backend: RegistryBackend, scratch: string): Promise<Snapshot> {
+  await mkdir(path.dirname(scratch), { recursive: true });
+  try {
+    await backend.exportKey(scratch);
+    const snapshot = await readSnapshot(scratch);
+    if (!snapshot) throw new TunerError('registry-failed', `The export of ${PARAMETERS_KEY} did not hold the key.`);
+    return snapshot;
+  } finally {
+    await rm(scratch, { force: true });
+  }
+}
+
+async function readSnapshot(file: string): Promise<Snapshot | null> {
+  const parsed = parseRegFile(decodeRegFile(await readFile(file)));
+  return parsed ? snapshotOf(parsed) : null;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof TunerError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  return (code && known[code]) ?? (error as Error).message;
+}

@@ -1,0 +1,62 @@
+import { accessSync, constants } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { RegCommand } from '../registry/reg-exe-backend';
+
+/**
+ * The Windows registry the product works on: the machine's own on Windows, a Wine prefix's
+ * elsewhere (how the product is developed and tested on Linux).
+ */
+export interface Target {
+  host: 'windows' | 'wine';
+  regCommand: RegCommand;
+  /** Where journal and backups live: machine-wide, beside the registry they describe. */
+  dataDir: string;
+  /** The Wine prefix, off Windows. */
+  winePrefix?: string;
+  system32?: string;
+}
+
+export function resolveTarget(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Target {
+  if (platform === 'win32') {
+    const system32 = path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32');
+    return {
+      host: 'windows',
+      system32,
+      // A full path, so a reg.exe planted in the working folder or on PATH is never run elevated.
+      regCommand: {
+        file: path.win32.join(system32, 'reg.exe'),
+        leadingArgs: [],
+        env,
+        missingMessage: `reg.exe was not found in ${system32}.`,
+      },
+      dataDir: env.TCP_PORT_TUNER_DATA_DIR ?? path.win32.join(env.ProgramData ?? 'C:\\ProgramData', 'TCP Port Tuner'),
+    };
+  }
+  const winePrefix = path.resolve(env.WINEPREFIX ?? path.join(homedir(), '.wine'));
+  const wineEnv = { ...env, WINEPREFIX: winePrefix, WINEDEBUG: env.WINEDEBUG ?? '-all' };
+  const standIn = env.TCP_PORT_TUNER_REG_COMMAND;
+  return {
+    host: 'wine',
+    winePrefix,
+    regCommand: {
+      file: standIn ?? 'wine',
+      leadingArgs: standIn ? [] : ['reg.exe'],
+      env: wineEnv,
+      missingMessage: standIn
+        ? `The reg command ${standIn} could not be started.`
+        : "Wine is not installed. Off Windows this tool works on Wine's registry: install it with 'apt-get install wine'.",
+    },
+    dataDir: env.TCP_PORT_TUNER_DATA_DIR ?? path.join(winePrefix, 'drive_c', 'ProgramData', 'TCP Port Tuner'),
+  };
+}
+
+/** Whether a folder can be written by this process, checked without writing anything. */
+export function canWriteFolder(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,63 @@
+import { PARAMETERS_KEY, type PerSetting, type SettingName } from '../../../shared/settings';
+import type { ValueState } from '../../../shared/registry-value';
+import { TunerError } from '../errors';
+import type { ProcessRunner } from '../process-runner';
+import type { RegistryBackend } from './backend';
+import { parseRegQuery } from './reg-query-parser';
+
+/** How to start reg.exe: itself on Windows, `wine reg.exe` in a Wine prefix, or a stand-in. */
+export interface RegCommand {
+  file: string;
+  leadingArgs: readonly string[];
+  env: NodeJS.ProcessEnv;
+  /** Said to the user when `file` cannot be started at all. */
+  missingMessage: string;
+}
+
+/** Works on every Windows, with or without Windows Script Host. */
+export class RegExeBackend implements RegistryBackend {
+  readonly name = 'reg';
+
+  constructor(
+    private readonly command: RegCommand,
+    private readonly run: ProcessRunner,
+  ) {}
+
+  async readValues(): Promise<PerSetting<ValueState>> {
+    return parseRegQuery(await this.reg(['query', PARAMETERS_KEY], 'read the registry key'));
+  }
+
+  async setDword(name: SettingName, value: number): Promise<void> {
+    await this.reg(['add', PARAMETERS_KEY, '/v', name, '/t', 'REG_DWORD', '/d', String(value), '/f'], `write ${name}`);
+  }
+
+  async deleteValue(name: SettingName): Promise<void> {
+    await this.reg(['delete', PARAMETERS_KEY, '/v', name, '/f'], `delete ${name}`);
+  }
+
+  async exportKey(file: string): Promise<void> {
+    await this.reg(['export', PARAMETERS_KEY, file, '/y'], `export the key to ${file}`);
+  }
+
+  async importFile(file: string): Promise<void> {
+    await this.reg(['import', file], `import ${file}`);
+  }
+
+  private async reg(args: readonly string[], what: string): Promise<string> {
+    const { file, leadingArgs, env, missingMessage } = this.command;
+    let result;
+    try {
+      result = await this.run(file, [...leadingArgs, ...args], env);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new TunerError('tool-missing', missingMessage);
+      throw new TunerError('registry-failed', `Could not ${what}: reg.exe did not finish (${code ?? 'no reason given'}).`);
+    }
+    if (result.code === 0) return result.stdout;
+    const said = `${result.stderr} ${result.stdout}`.replace(/\s+/g, ' ').trim();
+    if (/access is denied/i.test(said)) {
+      throw new TunerError('not-permitted', `Could not ${what}: access is denied. Run as administrator.`);
+    }
+    throw new TunerError('registry-failed', `Could not ${what}: reg.exe exited with ${result.code}${said ? ` (${said})` : ''}.`);
+  }
+}

@@ -1,0 +1,51 @@
+import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting, type SettingName } from '../../../shared/settings';
+import type { ValueState } from '../../../shared/registry-value';
+import { buildRegFile, decodePayload, valuesOfKey, type RegFile } from './reg-file';
+
+/**
+ * A value exactly as the registry held it: its `.reg` payload (`dword:0000fffe`,
+ * `"text"`, `hex(7):…`), which `reg import` writes back bit for bit, whatever the type.
+ */
+export type ExactValue = { present: false } | { present: true; payload: string };
+export type Snapshot = PerSetting<ExactValue>;
+
+/** Both settings as a `.reg` export holds them; null when the export lacks the key. */
+export function snapshotOf(file: RegFile): Snapshot | null {
+  const values = valuesOfKey(file, PARAMETERS_KEY);
+  if (!values) return null;
+  const pick = (name: SettingName): ExactValue => {
+    for (const [valueName, payload] of values) {
+      if (valueName.toLowerCase() === name.toLowerCase()) return { present: true, payload };
+    }
+    return { present: false };
+  };
+  return { MaxUserPort: pick('MaxUserPort'), TcpTimedWaitDelay: pick('TcpTimedWaitDelay') };
+}
+
+export function reportOf(value: ExactValue): ValueState {
+  if (!value.present) return { present: false };
+  return decodePayload(value.payload) ?? { present: true, type: 'REG_NONE' };
+}
+
+export function reportsOf(snapshot: Snapshot): PerSetting<ValueState> {
+  return { MaxUserPort: reportOf(snapshot.MaxUserPort), TcpTimedWaitDelay: reportOf(snapshot.TcpTimedWaitDelay) };
+}
+
+export function sameValue(a: ExactValue, b: ExactValue): boolean {
+  return a.present === b.present && (!a.present || (b.present && a.payload === b.payload));
+}
+
+export function differingSettings(a: Snapshot, b: Snapshot): SettingName[] {
+  return SETTING_NAMES.filter((name) => !sameValue(a[name], b[name]));
+}
+
+/** A `.reg` file that puts both settings back as the snapshot has them (deleting absent ones). */
+export function restoreFileFor(snapshot: Snapshot): Buffer {
+  return buildRegFile(
+    PARAMETERS_KEY,
+    SETTING_NAMES.map((name) => {
+      const value = snapshot[name];
+      return [name, value.present ? value.payload : null] as const;
+    }),
+  );
+}

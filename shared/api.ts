@@ -1,0 +1,18 @@
+import { CHANNEL_NAMES, type Channel, type Request, type Response, type Result } from './contract';
+
+/** What the renderer sees as `window.tuner`: one method per channel of the contract. */
+export type TunerApi = { [C in Channel]: (request: Request<C>) => Promise<Result<Response<C>>> };
+
+export type Transport = (channel: Channel, request: unknown) => Promise<unknown>;
+
+/**
+ * Builds the API over any transport: `ipcRenderer.invoke` in the preload, `fetch` in the browser
+ * preview. Every transport carries the same `Result` envelopes the main side produces.
+ */
+export function createApi(transport: Transport): TunerApi {
+  const api = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
+  for (const channel of CHANNEL_NAMES) {
+    api[channel] = (request) => transport(channel, request);
+  }
+  return api as TunerApi;
+}

@@ -1,0 +1,136 @@
+/**
+ * The one contract between the wizard and the elevated side: every channel, its request and its
+ * response. The preload, the browser preview and the tests all build their API from it, and
+ * the main side validates every request against it before any service sees it.
+ */
+import { z } from 'zod';
+import { SETTING_NAMES, type SettingName } from './settings';
+import { REG_TYPES } from './registry-value';
+import { validateSetting } from './validation';
+
+const valueState = z.discriminatedUnion('present', [
+  z.object({ present: z.literal(false) }),
+  z.object({
+    present: z.literal(true),
+    type: z.enum(REG_TYPES),
+    data: z.union([z.number(), z.string(), z.array(z.string())]).optional(),
+  }),
+]);
+const perSetting = <T extends z.ZodType>(schema: T) =>
+  z.object({ MaxUserPort: schema, TcpTimedWaitDelay: schema });
+
+export const historyEntrySchema = z.object({
+  at: z.string(),
+  action: z.enum(['apply', 'undo', 'rollback', 'recovered']),
+  before: perSetting(valueState),
+  after: perSetting(valueState),
+  backupFile: z.string().nullable(),
+  note: z.string().optional(),
+});
+
+export const statusSchema = z.object({
+  key: z.string(),
+  values: perSetting(valueState),
+  windows: z.object({
+    host: z.enum(['windows', 'wine']),
+    version: z.string(),
+    name: z.string(),
+    /** Vista / Server 2008 and later: the netsh dynamic port range is the primary control. */
+    usesDynamicPortRange: z.boolean(),
+  }),
+  canWrite: z.boolean(),
+  backend: z.enum(['reg', 'regedit']),
+  restartPending: z.boolean(),
+  undoAvailable: z.boolean(),
+  history: z.array(historyEntrySchema),
+  dataDir: z.string(),
+  backupDir: z.string(),
+});
+
+export const backupSchema = z.object({
+  file: z.string(),
+  snapshotFile: z.string(),
+  createdAt: z.string(),
+  values: perSetting(valueState),
+});
+
+export const applyResultSchema = z.object({
+  backup: backupSchema,
+  readBack: perSetting(valueState),
+});
+
+export const undoResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('undone'), restored: perSetting(valueState), backupFile: z.string() }),
+  z.object({ status: z.literal('nothing-to-undo') }),
+]);
+
+export const restartResultSchema = z.object({
+  when: z.enum(['now', 'later']),
+  /** False where the machine is not restarted for real (the preview and tests on Wine). */
+  performed: z.boolean(),
+  message: z.string(),
+});
+
+const settingNumber = (name: SettingName) =>
+  z.unknown().transform((input, ctx) => {
+    const result = validateSetting(name, input);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: result.message });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+
+const empty = z.object({}).strict();
+
+export const ERROR_KINDS = [
+  'invalid-input',
+  'not-permitted',
+  'registry-failed',
+  'backup-failed',
+  'undo-refused',
+  'tool-missing',
+  'journal-unreadable',
+  'not-supported',
+  'unexpected',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export const failureSchema = z.object({ kind: z.enum(ERROR_KINDS), message: z.string() });
+export type Failure = z.infer<typeof failureSchema>;
+
+export const channels = {
+  getStatus: { request: empty, response: statusSchema },
+  chooseBackupFolder: { request: empty, response: z.object({ folder: z.string().nullable() }) },
+  createBackup: { request: empty, response: backupSchema },
+  apply: {
+    request: z
+      .object({ MaxUserPort: settingNumber('MaxUserPort'), TcpTimedWaitDelay: settingNumber('TcpTimedWaitDelay') })
+      .strict(),
+    response: applyResultSchema,
+  },
+  undo: { request: z.object({ force: z.boolean() }).strict(), response: undoResultSchema },
+  restartWindows: { request: z.object({ when: z.enum(['now', 'later']) }).strict(), response: restartResultSchema },
+  relaunchAsAdmin: { request: empty, response: empty },
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+
+export type Request<C extends Channel> = z.input<Channels[C]['request']>;
+export type ValidRequest<C extends Channel> = z.output<Channels[C]['request']>;
+export type Response<C extends Channel> = z.infer<Channels[C]['response']>;
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+export type Status = z.infer<typeof statusSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type Backup = z.infer<typeof backupSchema>;
+export type ApplyResult = z.infer<typeof applyResultSchema>;
+export type UndoResult = z.infer<typeof undoResultSchema>;
+export type RestartResult = z.infer<typeof restartResultSchema>;
+
+/** The prefix every IPC channel name carries, so the app's handlers are easy to tell apart. */
+export const IPC_PREFIX = 'tuner:';
+
+export { SETTING_NAMES };
