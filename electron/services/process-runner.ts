@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 export interface ProcessResult {
   code: number;
@@ -10,20 +10,50 @@ export interface ProcessResult {
 export type ProcessRunner = (file: string, args: readonly string[], env?: NodeJS.ProcessEnv) => Promise<ProcessResult>;
 
 const TIMEOUT_MS = 60_000;
+/**
+ * How long to keep reading output after the program exits. Wine starts helper processes that
+ * inherit the output pipes and outlive reg.exe by seconds; waiting for the pipes to close would
+ * wait for them. What reg.exe wrote before it exited is already in the pipe.
+ */
+const DRAIN_MS = 150;
 
 export const runProcess: ProcessRunner = (file, args, env) =>
   new Promise((resolve, reject) => {
-    execFile(
-      file,
-      [...args],
-      { env: env ?? process.env, windowsHide: true, timeout: TIMEOUT_MS, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') {
-          // The program did not run at all (not found, timed out): not an exit code to read.
-          reject(error);
-          return;
-        }
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
+    const child = spawn(file, [...args], { env: env ?? process.env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(Object.assign(new Error(`${file} did not finish within ${TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' }));
+    }, TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        child.stdout.destroy();
+        child.stderr.destroy();
+        resolve({
+          code: code ?? (signal ? 128 : 1),
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+        });
+      };
+      let open = 2;
+      const ended = () => --open === 0 && finish();
+      if (child.stdout.readableEnded) ended();
+      else child.stdout.once('end', ended);
+      if (child.stderr.readableEnded) ended();
+      else child.stderr.once('end', ended);
+      setTimeout(finish, DRAIN_MS).unref();
+    });
   });
