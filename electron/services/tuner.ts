@@ -85,7 +85,11 @@ export class TunerService {
 
       let readBack: ApplyResult['readBack'];
       try {
-        for (const name of SETTING_NAMES) await this.deps.backend.setDword(name, values[name]);
+        // Both writes at once (one wait instead of two); a failure of either is acted on only
+        // after both have finished, so the rollback never races a write still under way.
+        const writes = await Promise.allSettled(SETTING_NAMES.map((name) => this.deps.backend.setDword(name, values[name])));
+        const failed = writes.find((write) => write.status === 'rejected');
+        if (failed) throw failed.reason;
         readBack = await this.deps.backend.readValues();
         const missed = SETTING_NAMES.filter((name) => !isDword(readBack[name], values[name]));
         if (missed.length > 0) {
