@@ -1,0 +1,45 @@
+// Code is sorted by where it may run (as VS Code does); these rules keep it there.
+import tseslint from 'typescript-eslint';
+
+const node = ['node:*', 'fs', 'path', 'os', 'child_process', 'util', 'crypto', 'http', 'net'];
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(
+      [...node, 'electron', 'react', 'react-dom', '@fluentui/*', '../electron/*', '../renderer/*', '**/electron/**', '**/renderer/**'],
+      'shared/ runs anywhere: no Node, DOM, Electron, React or app-side imports.',
+    ),
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/ipc/**/*.ts', 'electron/preview/**/*.ts'],
+    rules: restrict(
+      ['electron', 'react', 'react-dom', '@fluentui/*', '**/renderer/**', '**/main/**', '**/preload/**'],
+      'Services, the CLI and the preview run in plain Node: no Electron and no renderer code.',
+    ),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: restrict(
+      [...node, 'electron', 'regedit', '**/electron/**'],
+      'The renderer talks only to window.tuner: no Node, Electron or main-side imports.',
+    ),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict(
+      [...node, 'regedit', '**/services/**', '**/main/**', '**/renderer/**'],
+      'The preload only bridges the shared contract to ipcRenderer.',
+    ),
+  },
+);
