@@ -4,7 +4,7 @@
  * the main side validates every request against it before any service sees it.
  */
 import { z } from 'zod';
-import { SETTING_NAMES, type SettingName } from './settings';
+import type { SettingName } from './settings';
 import { REG_TYPES } from './registry-value';
 import { validateSetting } from './validation';
 
@@ -65,7 +65,7 @@ export const undoResultSchema = z.discriminatedUnion('status', [
 ]);
 
 export const restartResultSchema = z.object({
-  when: z.enum(['now', 'later']),
+  when: z.enum(['now', 'later', 'cancelled']),
   /** False where the machine is not restarted for real (the preview and tests on Wine). */
   performed: z.boolean(),
   message: z.string(),
@@ -111,6 +111,7 @@ export const channels = {
   },
   undo: { request: z.object({ force: z.boolean() }).strict(), response: undoResultSchema },
   restartWindows: { request: z.object({ when: z.enum(['now', 'later']) }).strict(), response: restartResultSchema },
+  cancelRestart: { request: empty, response: restartResultSchema },
   relaunchAsAdmin: { request: empty, response: empty },
 } as const;
 
@@ -132,5 +133,3 @@ export type RestartResult = z.infer<typeof restartResultSchema>;
 
 /** The prefix every IPC channel name carries, so the app's handlers are easy to tell apart. */
 export const IPC_PREFIX = 'tuner:';
-
-export { SETTING_NAMES };

@@ -27,6 +27,7 @@ export interface Tuner {
   service: TunerService;
   target: Target;
   run: ProcessRunner;
+  backupDir: string;
 }
 
 /** Puts the service together for this machine: the one place that knows which parts to use. */
@@ -43,7 +44,7 @@ export async function createTuner(options: TunerOptions = {}): Promise<Tuner> {
     backupDir,
     bootTime: () => Date.now() - uptime() * 1000,
   });
-  return { service, target, run };
+  return { service, target, run, backupDir };
 }
 
 async function chooseBackend(choice: BackendChoice, target: Target, run: ProcessRunner, vbsFolder?: string): Promise<RegistryBackend> {

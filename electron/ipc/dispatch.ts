@@ -1,0 +1,63 @@
+import { channels, type Channel, type Response, type Result, type ValidRequest } from '../../shared/contract';
+import { toFailure } from '../services/errors';
+import type { RestartService } from '../services/restart';
+import type { TunerService } from '../services/tuner';
+
+/** What the main side offers the wizard; each transport (Electron IPC, the preview) supplies one. */
+export interface MainServices {
+  tuner: TunerService;
+  restart: RestartService;
+  defaultBackupDir: string;
+  /** A folder the user picked in a dialog the main side owns; null when cancelled. */
+  chooseFolder(): Promise<string | null>;
+  relaunchAsAdmin(): Promise<void>;
+}
+
+type Handlers = { [C in Channel]: (request: ValidRequest<C>) => Promise<Response<C>> };
+
+export type Dispatch = (channel: string, request: unknown) => Promise<Result<unknown>>;
+
+/**
+ * Validates every request against the shared contract before any service sees it (the
+ * renderer is never trusted) and turns every failure into a plain result, never a stack trace.
+ */
+export function createDispatcher(services: MainServices): Dispatch {
+  // Only a folder picked in the main side's own dialog is ever written to.
+  let backupFolder = services.defaultBackupDir;
+
+  const handlers: Handlers = {
+    getStatus: () => services.tuner.status(),
+    chooseBackupFolder: async () => {
+      const folder = await services.chooseFolder();
+      if (folder) backupFolder = folder;
+      return { folder: backupFolder };
+    },
+    createBackup: () => services.tuner.backup(backupFolder),
+    apply: (request) => services.tuner.apply(request, backupFolder),
+    undo: (request) => services.tuner.undo(request, backupFolder),
+    restartWindows: (request) => services.restart.restart(request.when),
+    cancelRestart: () => services.restart.cancel(),
+    relaunchAsAdmin: async () => {
+      await services.relaunchAsAdmin();
+      return {};
+    },
+  };
+
+  return async (channel, request) => {
+    if (!Object.hasOwn(channels, channel)) {
+      return { ok: false, error: { kind: 'invalid-input', message: `Unknown request "${channel.slice(0, 40)}".` } };
+    }
+    const name = channel as Channel;
+    const parsed = channels[name].request.safeParse(request ?? {});
+    if (!parsed.success) {
+      const message = parsed.error.issues.map((issue) => issue.message).join(' ');
+      return { ok: false, error: { kind: 'invalid-input', message: `${message} Nothing was changed.` } };
+    }
+    try {
+      const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toFailure(error) };
+    }
+  };
+}
