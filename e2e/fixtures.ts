@@ -1,0 +1,75 @@
+/**
+ * Starts the browser preview on a real Wine registry for each test: one Wine prefix per worker
+ * (making one takes seconds), the two values reset and a fresh data folder per test.
+ */
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createWinePrefix, WineRegistry } from '../test/helpers/wine-registry';
+
+export interface Preview {
+  url: string;
+  dataDir: string;
+}
+
+interface Options {
+  /** What the preview's folder "dialog" answers: a fresh folder, or one that cannot be created. */
+  pickedFolder: 'fresh' | 'blocked' | null;
+}
+
+export const test = base.extend<Options & { preview: Preview; wine: WineRegistry }, { workerWine: WineRegistry }>({
+  pickedFolder: [null, { option: true }],
+
+  workerWine: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const wine = await createWinePrefix();
+      await use(wine);
+      await wine.dispose();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+
+  wine: async ({ workerWine }, use) => {
+    await workerWine.reset();
+    await use(workerWine);
+  },
+
+  preview: async ({ wine, pickedFolder }, use) => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'tuner-e2e-data-'));
+    const picked = await pickFolder(dataDir, pickedFolder);
+    const server = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/server.ts'], {
+      env: { ...wine.env, TCP_PORT_TUNER_DATA_DIR: dataDir, ...(picked ? { TCP_PORT_TUNER_PREVIEW_FOLDER: picked } : {}) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await readyUrl(server);
+    await use({ url, dataDir });
+    server.kill('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+async function pickFolder(dataDir: string, kind: Options['pickedFolder']): Promise<string | null> {
+  if (kind === 'fresh') return path.join(dataDir, 'picked backups');
+  if (kind !== 'blocked') return null;
+  // A folder inside a regular file can never be created, even by root.
+  const file = path.join(dataDir, 'not-a-folder');
+  await writeFile(file, '');
+  return path.join(file, 'backups');
+}
+
+function readyUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /Preview ready at (\S+)/.exec(seen);
+      if (match) resolve(match[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`The preview server exited with ${code} before it was ready.`)));
+  });
+}
+
+export { expect };

@@ -1,0 +1,167 @@
+/**
+ * Speed and size goals, measured on a fresh Wine prefix (not asserted in tests: shared machines
+ * are noisy). Prints each figure next to its goal.
+ *   - CLI status / apply / undo: wall time (median) next to a shell script doing the minimal
+ *     `wine reg` calls for the same work, and registry processes spawned per command.
+ *   - Renderer: JavaScript size (gzip) and time from navigation to current values in Chromium.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { createWinePrefix, KEY, type WineRegistry } from '../test/helpers/wine-registry';
+
+const run = promisify(execFile);
+const RUNS = 7;
+const CLI = path.resolve('dist/cli/tcp-port-tuner.cjs');
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+/** The minimal `wine reg` calls a careful admin would script for the same work. */
+function scripts(dir: string): Record<string, string> {
+  const restore = path.join(dir, 'restore.reg');
+  return {
+    status: `wine reg query '${KEY}'`,
+    apply: [
+      `wine reg export '${KEY}' '${dir}/backup.reg' /y`,
+      `wine reg add '${KEY}' /v MaxUserPort /t REG_DWORD /d 65534 /f`,
+      `wine reg add '${KEY}' /v TcpTimedWaitDelay /t REG_DWORD /d 30 /f`,
+      `wine reg query '${KEY}'`,
+    ].join(' && '),
+    undo: [`wine reg export '${KEY}' '${dir}/before-undo.reg' /y`, `wine reg import '${restore}'`, `wine reg query '${KEY}'`].join(' && '),
+  };
+}
+
+async function registryBench(wine: WineRegistry, dir: string): Promise<string[]> {
+  const restore = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(`Windows Registry Editor Version 5.00\r\n\r\n[${KEY.replace('HKLM', 'HKEY_LOCAL_MACHINE')}]\r\n"MaxUserPort"=-\r\n"TcpTimedWaitDelay"=-\r\n\r\n`, 'utf16le'),
+  ]);
+  await writeFile(path.join(dir, 'restore.reg'), restore);
+  const counter = path.join(dir, 'count-reg.sh');
+  const log = path.join(dir, 'calls.log');
+  await writeFile(counter, `#!/bin/sh\necho "$1" >> '${log}'\nexec wine reg.exe "$@"\n`);
+  await chmod(counter, 0o755);
+
+  const env = { ...wine.env, TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'data') };
+  const cli = (...args: string[]) => run(process.execPath, [CLI, ...args], { env });
+  const shell = (script: string) => run('bash', ['-c', script], { env: wine.env });
+  const commands = {
+    status: ['status'],
+    apply: ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'],
+    undo: ['undo'],
+  } as const;
+
+  const processes: Record<string, number> = {};
+  for (const [name, args] of Object.entries(commands)) {
+    await rm(log, { force: true });
+    await run(process.execPath, [CLI, ...args], { env: { ...env, TCP_PORT_TUNER_REG_COMMAND: counter } });
+    processes[name] = (await readFile(log, 'utf8')).trim().split('\n').length;
+  }
+
+  const times: Record<string, { cli: number[]; script: number[] }> = {};
+  for (const name of Object.keys(commands) as (keyof typeof commands)[]) times[name] = { cli: [], script: [] };
+  const script = scripts(dir);
+  for (let i = 0; i < RUNS; i++) {
+    // apply then undo, so each run starts from the same untouched key.
+    for (const name of ['status', 'apply', 'undo'] as const) {
+      times[name].cli.push(await timed(() => cli(...commands[name])));
+    }
+    for (const name of ['status', 'apply', 'undo'] as const) {
+      times[name].script.push(await timed(() => shell(script[name])));
+    }
+    await wine.reset();
+  }
+
+  const goals: Record<string, { processes: number; ratio?: number }> = {
+    status: { processes: 1 },
+    apply: { processes: 5, ratio: 1.3 },
+    undo: { processes: 5 },
+  };
+  return Object.entries(times).map(([name, { cli: c, script: s }]) => {
+    const ratio = median(c) / median(s);
+    const goal = goals[name];
+    const ratioGoal = goal.ratio ? ` (goal <= ${goal.ratio}x: ${ratio <= goal.ratio ? 'met' : 'MISSED'})` : '';
+    const processGoal = `goal <= ${goal.processes}: ${processes[name] <= goal.processes ? 'met' : 'MISSED'}`;
+    return `| ${name} | ${seconds(median(c))} | ${seconds(median(s))} | ${ratio.toFixed(2)}x${ratioGoal} | ${processes[name]} (${processGoal}) |`;
+  });
+}
+
+async function rendererBench(wine: WineRegistry, dir: string): Promise<string[]> {
+  const js = await readdir('dist/renderer').then((files) => files.filter((file) => file.endsWith('.js')));
+  let gzip = 0;
+  for (const file of js) gzip += gzipSync(await readFile(path.join('dist/renderer', file))).length;
+
+  const server = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/server.ts'], {
+    env: { ...wine.env, TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'preview-data') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) => {
+    let seen = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /Preview ready at (\S+)/.exec(seen);
+      if (match) resolve(match[1]);
+    });
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const shown: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const page = await browser.newPage();
+      shown.push(
+        await timed(async () => {
+          await page.goto(url);
+          // The Check step shows what Windows uses for each absent value once status arrives.
+          await page.getByText(/Windows uses 5000/).first().waitFor();
+        }),
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  const kb = gzip / 1024;
+  const t = median(shown);
+  return [
+    `| renderer JavaScript (gzip) | ${kb.toFixed(1)} KB | goal <= 200 KB: ${kb <= 200 ? 'met' : 'MISSED'} |`,
+    `| navigation to current values shown | ${seconds(t)} | goal <= 1.0 s: ${t <= 1000 ? 'met' : 'MISSED'} |`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tuner-bench-'));
+  const wine = await createWinePrefix();
+  try {
+    const registry = await registryBench(wine, dir);
+    const renderer = await rendererBench(wine, dir);
+    console.log(`Median of ${RUNS} runs on a fresh Wine prefix (${new Date().toISOString().slice(0, 10)})\n`);
+    console.log('| command | CLI | minimal wine reg script | CLI / script | registry processes |');
+    console.log('|---|---|---|---|---|');
+    console.log(registry.join('\n'));
+    console.log('\n| renderer | figure | goal |\n|---|---|---|');
+    console.log(renderer.join('\n'));
+  } finally {
+    await wine.dispose();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
