@@ -64,6 +64,7 @@ function add(label, counts, code) {
 }
 
 await check('typecheck', bin('tsc'), ['-p', '.']);
+await check('typecheck shared/ without DOM or Node', bin('tsc'), ['-p', 'shared']);
 await check('lint', bin('eslint'), ['.']);
 await check('build', process.execPath, ['scripts/build.mjs', '--preview']);
 await nodeSuite('unit', [...testFiles('test/unit'), ...testFiles('test/windows')]);
