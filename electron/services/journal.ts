@@ -3,10 +3,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { historyEntrySchema, type HistoryEntry } from '../../shared/contract';
 import { TunerError } from './errors';
+import { isPayload } from './registry/snapshot';
 
 const exactValue = z.discriminatedUnion('present', [
   z.object({ present: z.literal(false) }),
-  z.object({ present: z.literal(true), payload: z.string() }),
+  z.object({ present: z.literal(true), payload: z.string().refine(isPayload) }),
 ]);
 const snapshot = z.object({ MaxUserPort: exactValue, TcpTimedWaitDelay: exactValue });
 

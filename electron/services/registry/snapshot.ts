@@ -1,5 +1,6 @@
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting, type SettingName } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
+import { TunerError } from '../errors';
 import { buildRegFile, decodePayload, valuesOfKey, type RegFile } from './reg-file';
 
 /**
@@ -7,6 +8,17 @@ import { buildRegFile, decodePayload, valuesOfKey, type RegFile } from './reg-fi
  * `"text"`, `hex(7):…`), which `reg import` writes back bit for bit, whatever the type.
  */
 export type ExactValue = { present: false } | { present: true; payload: string };
+
+/**
+ * A payload as `reg export` spells one value: a quoted string, a dword, or a hex list, on one
+ * line. Anything else (a line break above all) could smuggle other keys into a `.reg` file
+ * this elevated tool imports, so it is refused wherever a payload is read from disk.
+ */
+const PAYLOAD = /^(?:"(?:[^"\\\r\n]|\\[^\r\n])*"|dword:[0-9a-f]{8}|hex(?:\([0-9a-f]{1,2}\))?:[0-9a-f]{2}(?:,[0-9a-f]{2})*|hex(?:\([0-9a-f]{1,2}\))?:)$/;
+
+export function isPayload(text: string): boolean {
+  return PAYLOAD.test(text);
+}
 export type Snapshot = PerSetting<ExactValue>;
 
 /** Both settings as a `.reg` export holds them; null when the export lacks the key. */
@@ -45,6 +57,7 @@ export function restoreFileFor(snapshot: Snapshot): Buffer {
     PARAMETERS_KEY,
     SETTING_NAMES.map((name) => {
       const value = snapshot[name];
+      if (value.present && !isPayload(value.payload)) throw new TunerError('unexpected', `Refused to restore ${name}: its saved data is malformed.`);
       return [name, value.present ? value.payload : null] as const;
     }),
   );
