@@ -51,12 +51,16 @@ export function resolveTarget(env: NodeJS.ProcessEnv = process.env, platform: No
   };
 }
 
-/** Whether a folder can be written by this process, checked without writing anything. */
+/**
+ * Whether a folder can be written by this process, checked without writing anything. A folder
+ * not made yet (Wine makes its prefix on first use) counts as its nearest existing parent.
+ */
 export function canWriteFolder(folder: string): boolean {
   try {
     accessSync(folder, constants.W_OK);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    const parent = path.dirname(folder);
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' && parent !== folder && canWriteFolder(parent);
   }
 }
