@@ -23,7 +23,6 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
   pickedFolder: [null, { option: true }],
 
   workerWine: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const wine = await createWinePrefix();
       await use(wine);

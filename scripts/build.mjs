@@ -4,7 +4,8 @@ import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 
 const production = process.env.NODE_ENV !== 'development';
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+// require() rather than import() for regedit, which sits inside app.asar once packaged.
+const common = { bundle: true, supported: { 'dynamic-import': false }, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 const define = { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') };
 
 async function renderer(outdir, entry) {

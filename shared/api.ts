@@ -1,4 +1,5 @@
-import { CHANNEL_NAMES, type Channel, type Request, type Response, type Result } from './contract';
+import { CHANNEL_NAMES, type Channel } from './channels';
+import type { Request, Response, Result } from './contract';
 
 /** What the renderer sees as `window.tuner`: one method per channel of the contract. */
 export type TunerApi = { [C in Channel]: (request: Request<C>) => Promise<Result<Response<C>>> };

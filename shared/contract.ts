@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { SettingName } from './settings';
 import { REG_TYPES } from './registry-value';
 import { validateSetting } from './validation';
+import type { Channel } from './channels';
 
 const valueState = z.discriminatedUnion('present', [
   z.object({ present: z.literal(false) }),
@@ -113,11 +114,9 @@ export const channels = {
   restartWindows: { request: z.object({ when: z.enum(['now', 'later']) }).strict(), response: restartResultSchema },
   cancelRestart: { request: empty, response: restartResultSchema },
   relaunchAsAdmin: { request: empty, response: empty },
-} as const;
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;
-export type Channel = keyof Channels;
-export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
 
 export type Request<C extends Channel> = z.input<Channels[C]['request']>;
 export type ValidRequest<C extends Channel> = z.output<Channels[C]['request']>;
@@ -130,6 +129,3 @@ export type Backup = z.infer<typeof backupSchema>;
 export type ApplyResult = z.infer<typeof applyResultSchema>;
 export type UndoResult = z.infer<typeof undoResultSchema>;
 export type RestartResult = z.infer<typeof restartResultSchema>;
-
-/** The prefix every IPC channel name carries, so the app's handlers are easy to tell apart. */
-export const IPC_PREFIX = 'tuner:';

@@ -1,4 +1,5 @@
-import { channels, type Channel, type Response, type Result, type ValidRequest } from '../../shared/contract';
+import type { Channel } from '../../shared/channels';
+import { channels, type Response, type Result, type ValidRequest } from '../../shared/contract';
 import { toFailure } from '../services/errors';
 import type { RestartService } from '../services/restart';
 import type { TunerService } from '../services/tuner';

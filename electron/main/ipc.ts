@@ -1,0 +1,28 @@
+import { ipcMain, type BrowserWindow } from 'electron';
+import { CHANNEL_NAMES, IPC_PREFIX } from '../../shared/channels';
+import type { Result } from '../../shared/contract';
+import type { Dispatch } from '../ipc/dispatch';
+import { APP_URL } from './app-protocol';
+import { isTrustedSender } from './sender-check';
+
+const REFUSED: Result<never> = {
+  ok: false,
+  error: { kind: 'not-permitted', message: "The request did not come from TCP Port Tuner's own window, so it was refused." },
+};
+
+/**
+ * One handler per channel of the contract. The sender is checked before anything else; the
+ * dispatcher then validates the request. Handlers exist before the page loads, and wait for the
+ * services that are still starting.
+ */
+export function registerIpc(window: BrowserWindow, dispatch: Promise<Dispatch>): void {
+  // Kept, because reading `window.webContents` throws once the window is destroyed.
+  const appContents = window.webContents;
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(IPC_PREFIX + channel, async (event, request: unknown) => {
+      const sender = { fromAppWindow: event.sender === appContents, frame: event.senderFrame };
+      if (!isTrustedSender(sender, APP_URL)) return REFUSED;
+      return (await dispatch)(channel, request);
+    });
+  }
+}
