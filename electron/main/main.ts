@@ -1,0 +1,40 @@
+/**
+ * The Electron entry: composes the modules beside it. The work itself is done by the services,
+ * which know nothing of Electron. No auto-updater, no telemetry, no remote URL anywhere.
+ */
+import { app, session, type BrowserWindow } from 'electron';
+import { toFailure } from '../services/errors';
+import { APP_URL, registerAppScheme, serveApp } from './app-protocol';
+import { showStartupFailure } from './dialogs';
+import { registerIpc } from './ipc';
+import { hardenApp, hardenSession } from './security';
+import { createAppDispatch } from './services';
+import { bringToFront, createMainWindow } from './window';
+
+registerAppScheme();
+hardenApp();
+
+// Two copies working on the same registry values and journal would only confuse each other.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (mainWindow && !mainWindow.isDestroyed()) bringToFront(mainWindow);
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession);
+      serveApp();
+      mainWindow = createMainWindow();
+      registerIpc(mainWindow, createAppDispatch(mainWindow));
+      return mainWindow.loadURL(APP_URL);
+    })
+    .catch((error: unknown) => {
+      showStartupFailure(toFailure(error).message);
+      app.quit();
+    });
+}

@@ -1,0 +1,46 @@
+import { app, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { createDispatcher, type Dispatch } from '../ipc/dispatch';
+import { createTuner } from '../services/create-tuner';
+import { toFailure } from '../services/errors';
+import { RestartService } from '../services/restart';
+import type { TunerService } from '../services/tuner';
+import { chooseFolder } from './dialogs';
+import { relaunchAsAdmin } from './elevation';
+
+/**
+ * Puts the services together for the window. Nothing here ends in a crash dialog: if the services
+ * cannot start, every request answers with that failure and the wizard shows it.
+ */
+export async function createAppDispatch(window: BrowserWindow): Promise<Dispatch> {
+  try {
+    // cscript cannot read the regedit package's scripts inside app.asar: they ship beside it.
+    const vbsFolder = app.isPackaged ? path.join(process.resourcesPath, 'vbs') : undefined;
+    const { service, target, run, backupDir } = await createTuner({ vbsFolder });
+    await settleInterrupted(service);
+    return createDispatcher({
+      tuner: service,
+      restart: new RestartService(target, run),
+      defaultBackupDir: backupDir,
+      chooseFolder: () => chooseFolder(window),
+      relaunchAsAdmin: () => relaunchAsAdmin(target, run),
+    });
+  } catch (error) {
+    const failure = toFailure(error);
+    return async () => ({ ok: false, error: failure });
+  }
+}
+
+/**
+ * Settles a change a crash left half-done before the wizard reads anything. When that fails (most
+ * often: not elevated), the wizard still opens: its status shows `canWrite: false`, and the next
+ * change settles first and reports the same failure through its result.
+ */
+async function settleInterrupted(service: TunerService): Promise<void> {
+  try {
+    const settled = await service.resolveInterrupted();
+    if (settled?.note) process.stdout.write(`TCP Port Tuner: ${settled.note}\n`);
+  } catch (error) {
+    process.stderr.write(`TCP Port Tuner: ${toFailure(error).message}\n`);
+  }
+}
