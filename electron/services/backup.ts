@@ -1,10 +1,10 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PARAMETERS_KEY } from '../../shared/settings';
+import { PARAMETERS_KEY, SETTING_NAMES, type SettingName } from '../../shared/settings';
 import type { Backup } from '../../shared/contract';
 import { TunerError } from './errors';
 import type { RegistryBackend } from './registry/backend';
-import { decodeRegFile, parseRegFile } from './registry/reg-file';
+import { decodeRegFile, encodeRegFile, parseRegFile } from './registry/reg-file';
 import { reportsOf, snapshotOf, type Snapshot } from './registry/snapshot';
 
 export interface VerifiedBackup extends Backup {
@@ -13,7 +13,8 @@ export interface VerifiedBackup extends Backup {
 
 /**
  * Exports the whole Parameters key to a timestamped `.reg` file, reads it back to prove it
- * holds the key, and records the exact prior state of both settings beside it as JSON.
+ * holds the key, and records the exact prior state of both settings beside it as JSON. A plain
+ * `reg import` of the file puts both settings back, absent ones included.
  */
 export async function createBackup(backend: RegistryBackend, folder: string, now: Date): Promise<VerifiedBackup> {
   const stamp = now.toISOString().replace(/[:.]/g, '-').replace('T', '_').replace('Z', '');
@@ -33,10 +34,16 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   if (!snapshot) {
     throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY}. Nothing was changed.`);
   }
+  const absent = SETTING_NAMES.filter((name) => !snapshot[name].present);
   const snapshotFile = file.replace(/\.reg$/, '.json');
   const createdAt = now.toISOString();
   const values = reportsOf(snapshot);
-  await writeFile(snapshotFile, `${JSON.stringify({ key: PARAMETERS_KEY, createdAt, values, exact: snapshot }, null, 2)}\n`);
+  try {
+    if (absent.length > 0) await appendDeletions(file, absent);
+    await writeFile(snapshotFile, `${JSON.stringify({ key: PARAMETERS_KEY, createdAt, values, exact: snapshot }, null, 2)}\n`);
+  } catch (error) {
+    throw new TunerError('backup-failed', `Could not finish the backup ${file}: ${reason(error)}. Nothing was changed.`);
+  }
   return { file, snapshotFile, createdAt, values, snapshot };
 }
 
@@ -51,6 +58,16 @@ export async function exportSnapshot(backend: RegistryBackend, scratch: string):
   } finally {
     await rm(scratch, { force: true });
   }
+}
+
+/**
+ * An export cannot say that a value was absent: without these lines, importing the backup
+ * would leave this tool's values in place instead of removing them.
+ */
+async function appendDeletions(file: string, names: readonly SettingName[]): Promise<void> {
+  const exported = decodeRegFile(await readFile(file)).replace(/(\r\n)+$/, '');
+  const deletions = [`[${PARAMETERS_KEY}]`, ...names.map((name) => `"${name}"=-`)];
+  await writeFile(file, encodeRegFile([exported, '', ...deletions, '', ''].join('\r\n')));
 }
 
 async function readSnapshot(file: string): Promise<Snapshot | null> {

@@ -42,8 +42,10 @@ export function parseRegFile(text: string): RegFile | null {
   let current: Map<string, string> | null = null;
   for (const line of lines.slice(1)) {
     if (line.startsWith('[') && line.trimEnd().endsWith(']')) {
-      current = new Map();
-      keys.set(line.trim().slice(1, -1), current);
+      // A key may appear twice (a backup lists its deletions after the export): import applies both.
+      const key = line.trim().slice(1, -1);
+      current = keys.get(key) ?? new Map();
+      keys.set(key, current);
       continue;
     }
     const entry = current ? parseEntry(line) : null;

@@ -27,7 +27,7 @@ export function snapshotOf(file: RegFile): Snapshot | null {
   if (!values) return null;
   const pick = (name: SettingName): ExactValue => {
     for (const [valueName, payload] of values) {
-      if (valueName.toLowerCase() === name.toLowerCase()) return { present: true, payload };
+      if (valueName.toLowerCase() === name.toLowerCase()) return payload === '-' ? { present: false } : { present: true, payload };
     }
     return { present: false };
   };

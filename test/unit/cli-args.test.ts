@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseCli, USAGE } from '../../electron/cli/args';
+import { TunerError } from '../../electron/services/errors';
+
+const DEFAULTS = { json: false, backend: 'auto', force: false, dir: undefined, maxUserPort: undefined, tcpTimedWaitDelay: undefined };
+
+function assertInvalid(argv: string[], said: RegExp): void {
+  assert.throws(
+    () => parseCli(argv),
+    (error: TunerError) => {
+      assert.ok(error instanceof TunerError);
+      assert.equal(error.kind, 'invalid-input');
+      assert.match(error.message, said);
+      assert.doesNotMatch(error.message, /\n/, 'one line, fit for the terminal');
+      return true;
+    },
+  );
+}
+
+describe('parseCli', () => {
+  it('shows the help for no arguments, --help and -h', () => {
+    for (const argv of [[], ['--help'], ['-h'], ['apply', '--help']]) {
+      assert.equal(parseCli(argv).command, 'help', argv.join(' '));
+    }
+  });
+
+  it('reads each command with its defaults', () => {
+    for (const command of ['status', 'backup', 'undo', 'history'] as const) {
+      assert.deepEqual(parseCli([command]), { command, ...DEFAULTS });
+    }
+  });
+
+  it('keeps the apply numbers as typed, for the one validator to judge', () => {
+    assert.deepEqual(parseCli(['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay=abc']), {
+      ...DEFAULTS,
+      command: 'apply',
+      maxUserPort: '65534',
+      tcpTimedWaitDelay: 'abc',
+    });
+  });
+
+  it('reads --json, --backend, --dir and --force where they belong', () => {
+    assert.deepEqual(parseCli(['status', '--json', '--backend', 'reg']), { ...DEFAULTS, command: 'status', json: true, backend: 'reg' });
+    assert.deepEqual(parseCli(['backup', '--dir', 'D:\\backups', '--backend=regedit']), {
+      ...DEFAULTS,
+      command: 'backup',
+      dir: 'D:\\backups',
+      backend: 'regedit',
+    });
+    assert.deepEqual(parseCli(['undo', '--force']), { ...DEFAULTS, command: 'undo', force: true });
+  });
+
+  it('names each missing apply option', () => {
+    assertInvalid(['apply', '--max-user-port', '65534'], /^apply needs --tcp-timed-wait-delay N\. Nothing was changed\.$/);
+    assertInvalid(['apply'], /^apply needs --max-user-port N and --tcp-timed-wait-delay N\. Nothing was changed\.$/);
+  });
+
+  it('refuses an unknown command, listing the real ones', () => {
+    assertInvalid(['tune'], /^Unknown command "tune"\. Commands: status, backup, apply, undo, history\.$/);
+  });
+
+  it('refuses an extra argument', () => {
+    assertInvalid(['status', 'now'], /^Unexpected argument "now"\./);
+  });
+
+  it('refuses an unknown option, naming it', () => {
+    assertInvalid(['status', '--verbose'], /'--verbose'.* See --help\.$/);
+  });
+
+  it('refuses an option the command does not take', () => {
+    assertInvalid(['status', '--force'], /^"status" does not take --force\./);
+    assertInvalid(['undo', '--dir', 'x'], /^"undo" does not take --dir\./);
+    assertInvalid(['backup', '--max-user-port', '65534'], /^"backup" does not take --max-user-port\./);
+  });
+
+  it('refuses an option given without its value', () => {
+    assertInvalid(['apply', '--tcp-timed-wait-delay', '30', '--max-user-port'], /--max-user-port/);
+  });
+
+  it('refuses a backend other than reg or regedit', () => {
+    assertInvalid(['status', '--backend', 'wmi'], /^--backend must be reg or regedit, not "wmi"\.$/);
+  });
+
+  it('documents every command and exit code in the usage text', () => {
+    for (const text of ['status', 'backup [--dir DIR]', 'apply --max-user-port N --tcp-timed-wait-delay N', 'undo [--force]', 'history']) {
+      assert.ok(USAGE.includes(text), text);
+    }
+    assert.match(USAGE, /0 done, 2 invalid input, 3 not permitted, 4 registry operation failed,\s+5 undo refused .*, 1 anything else/);
+  });
+});

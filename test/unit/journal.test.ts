@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { TunerError } from '../../electron/services/errors';
+import { EMPTY_JOURNAL, Journal, type JournalData } from '../../electron/services/journal';
+import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
+
+const TUNED: JournalData['lastWritten'] = {
+  MaxUserPort: { present: true, payload: 'dword:0000fffe' },
+  TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' },
+};
+
+const AFTER_ONE_APPLY: JournalData = {
+  version: 1,
+  baseline: {
+    snapshot: { MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: false } },
+    backupFile: 'C:\\ProgramData\\TCP Port Tuner\\backups\\Tcpip-Parameters-2025-01-02_03-04-05-678.reg',
+    at: '2025-01-02T03:04:05.678Z',
+  },
+  lastWritten: TUNED,
+  pending: null,
+  lastChangeAt: '2025-01-02T03:04:06.000Z',
+  history: [
+    {
+      at: '2025-01-02T03:04:06.000Z',
+      action: 'apply',
+      before: { MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' }, TcpTimedWaitDelay: { present: false } },
+      after: {
+        MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 },
+        TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 },
+      },
+      backupFile: 'C:\\ProgramData\\TCP Port Tuner\\backups\\Tcpip-Parameters-2025-01-02_03-04-05-678.reg',
+    },
+  ],
+};
+
+describe('Journal', () => {
+  let root: string;
+  before(async () => {
+    root = await makeTempRoot('journal');
+  });
+  after(() => removeTempRoot(root));
+
+  /** A journal in a folder of its own that does not exist yet. */
+  function freshJournal(): { journal: Journal; dir: string; backupDir: string } {
+    const dir = freshPath(root, 'data');
+    const backupDir = path.join(dir, 'backups');
+    return { journal: new Journal(dir, backupDir), dir, backupDir };
+  }
+
+  it('reads as empty where no journal was ever written', async () => {
+    const { journal } = freshJournal();
+    assert.deepEqual(await journal.read(), EMPTY_JOURNAL);
+    assert.deepEqual(await journal.history(), []);
+  });
+
+  it('gives back what it was given, creating its folder', async () => {
+    const { journal } = freshJournal();
+    await journal.write(AFTER_ONE_APPLY);
+    assert.deepEqual(await journal.read(), AFTER_ONE_APPLY);
+    assert.deepEqual(await journal.history(), AFTER_ONE_APPLY.history);
+  });
+
+  it('replaces the file whole and leaves no temporary file behind', async () => {
+    const { journal, dir } = freshJournal();
+    await journal.write(AFTER_ONE_APPLY);
+    await journal.write({ ...AFTER_ONE_APPLY, lastWritten: null });
+    assert.deepEqual(await readdir(dir), ['journal.json']);
+    assert.equal((await journal.read()).lastWritten, null);
+    assert.deepEqual(JSON.parse(await readFile(journal.file, 'utf8')), { ...AFTER_ONE_APPLY, lastWritten: null });
+  });
+
+  describe('a damaged journal stops every change with a message the user can act on', () => {
+    const damage: [what: string, content: string, reason: string][] = [
+      ['cut off mid-write', '{"version": 1, "baseline": ', 'not valid JSON'],
+      ['empty', '', 'not valid JSON'],
+      ['from a newer version', JSON.stringify({ ...AFTER_ONE_APPLY, version: 2 }), 'not in the expected format'],
+      ['not an object', '[]', 'not in the expected format'],
+      [
+        'with a saved value that would add lines to a restore file',
+        JSON.stringify({ ...AFTER_ONE_APPLY, lastWritten: { ...TUNED, MaxUserPort: { present: true, payload: 'dword:0000fffe\r\n[HKEY_LOCAL_MACHINE\\X]' } } }),
+        'not in the expected format',
+      ],
+      ['with a history entry of an unknown kind', JSON.stringify({ ...AFTER_ONE_APPLY, history: [{ action: 'tune' }] }), 'not in the expected format'],
+    ];
+    for (const [what, content, reason] of damage) {
+      it(what, async () => {
+        const { journal, dir, backupDir } = freshJournal();
+        await mkdir(dir, { recursive: true });
+        await writeFile(journal.file, content);
+        await assert.rejects(journal.read(), (error: TunerError) => {
+          assert.ok(error instanceof TunerError);
+          assert.equal(error.kind, 'journal-unreadable');
+          assert.equal(
+            error.message,
+            `The change journal ${journal.file} cannot be read (${reason}). Nothing was changed. ` +
+              `The .reg backups in ${backupDir} are still usable with 'reg import'. Move the damaged journal aside to start a new one.`,
+          );
+          return true;
+        });
+      });
+    }
+
+    it('a journal path that cannot be read at all is named with the reason', async () => {
+      const { journal } = freshJournal();
+      await mkdir(journal.file, { recursive: true });
+      await assert.rejects(journal.read(), (error: TunerError) => {
+        assert.equal(error.kind, 'journal-unreadable');
+        assert.match(error.message, /cannot be read \(EISDIR\)/);
+        assert.doesNotMatch(error.message, /\n/, 'one plain sentence, no stack trace');
+        return true;
+      });
+    });
+  });
+});

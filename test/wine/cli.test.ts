@@ -1,0 +1,242 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { statusSchema } from '../../shared/contract';
+import {
+  cliMessages,
+  createPrefix,
+  destroyPrefix,
+  freshPath,
+  productEnv,
+  regExport,
+  regQuery,
+  resetValues,
+  runCli,
+  setValue,
+  writeRegStandIn,
+  type Run,
+  type StandInFault,
+  type WinePrefix,
+} from '../helpers/wine';
+
+const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
+
+describe('tcp-port-tuner CLI on a Wine registry', () => {
+  let prefix: WinePrefix;
+  let dataDir: string;
+
+  before(async () => {
+    prefix = await createPrefix('cli');
+  });
+  after(() => destroyPrefix(prefix));
+  beforeEach(async () => {
+    await resetValues(prefix);
+    dataDir = freshPath(prefix.root, 'data');
+  });
+
+  const cli = (args: readonly string[], extra: NodeJS.ProcessEnv = {}) => runCli(args, productEnv(prefix, dataDir, extra));
+  const withStandIn = async (args: readonly string[], fault: StandInFault) =>
+    cli(args, { TCP_PORT_TUNER_REG_COMMAND: await writeRegStandIn(prefix.root, fault) });
+
+  /** Exactly one line of the CLI's own on stderr, plain words and no stack trace. */
+  function onlyMessage(result: Run): string {
+    const lines = cliMessages(result.stderr);
+    assert.equal(lines.length, 1, `one tcp-port-tuner: line on stderr, got:\n${result.stderr}`);
+    assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
+    return lines[0];
+  }
+
+  /** Runs a command that must fail with `code` and leave the whole key untouched. */
+  async function assertRefused(run: () => Promise<Run>, code: number, said: RegExp): Promise<void> {
+    const before = await regExport(prefix);
+    const result = await run();
+    assert.equal(result.code, code, `exit code; stderr:\n${result.stderr}`);
+    assert.match(onlyMessage(result), said);
+    assert.equal(await regExport(prefix), before, 'the key is unchanged');
+  }
+
+  it('walks an untouched machine through status, backup, apply and undo', async () => {
+    const status = await cli(['status']);
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /^ {2}MaxUserPort +not set \(Windows uses 5000\) +\[valid 5000-65534\]$/m);
+    assert.match(status.stdout, /^ {2}TcpTimedWaitDelay +not set \(Windows uses 120\) +\[valid 30-300\]$/m);
+    assert.match(status.stdout, /^Undo available: +no$/m);
+    const initial = await regQuery(prefix);
+    assert.equal(initial.MaxUserPort, undefined);
+    assert.equal(initial.TcpTimedWaitDelay, undefined);
+    const untouched = await regExport(prefix);
+
+    const backup = await cli(['backup']);
+    assert.equal(backup.code, 0, backup.stderr);
+    const file = /^Backup verified: (.+\.reg)$/m.exec(backup.stdout)?.[1];
+    assert.ok(file && existsSync(file), `the backup file exists: ${backup.stdout}`);
+    assert.equal(await regExport(prefix), untouched, 'a backup changes nothing');
+
+    const apply = await cli(APPLY);
+    assert.equal(apply.code, 0, apply.stderr);
+    assert.match(apply.stdout, /^Applied and read back: MaxUserPort 65534, TcpTimedWaitDelay 30$/m);
+    assert.match(apply.stdout, /Restart Windows/);
+    const applied = await regQuery(prefix);
+    assert.deepEqual(applied.MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
+    assert.deepEqual(applied.TcpTimedWaitDelay, { type: 'REG_DWORD', data: '0x1e' });
+
+    const after = await cli(['status']);
+    assert.match(after.stdout, /^ {2}MaxUserPort +65534 +\[valid/m);
+    assert.match(after.stdout, /^Restart pending: +yes$/m);
+    assert.match(after.stdout, /^Undo available: +yes \(last change .+, apply\)$/m);
+
+    const undo = await cli(['undo']);
+    assert.equal(undo.code, 0, undo.stderr);
+    assert.match(undo.stdout, /^Restored: MaxUserPort not set, TcpTimedWaitDelay not set$/m);
+    assert.equal(await regExport(prefix), untouched);
+  });
+
+  it('status --json gives every value as {present, type, data} in the shape the app uses', async () => {
+    await setValue(prefix, 'MaxUserPort', 'REG_SZ', '65534');
+    const result = await cli(['status', '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const status = JSON.parse(result.stdout);
+    assert.deepEqual(status.values, {
+      MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' },
+      TcpTimedWaitDelay: { present: false },
+    });
+    assert.equal(status.backend, 'reg');
+    assert.equal(status.windows.host, 'wine');
+    assert.equal(status.undoAvailable, false);
+    assert.equal(status.dataDir, dataDir);
+    assert.deepEqual(statusSchema.parse(status), status, 'nothing beyond the contract, nothing missing');
+  });
+
+  describe('exit code 2: invalid input changes nothing', () => {
+    const cases: { title: string; args: string[]; said: RegExp }[] = [
+      { title: 'a missing flag', args: ['apply', '--max-user-port', '65534'], said: /apply needs --tcp-timed-wait-delay N/ },
+      { title: 'letters', args: ['apply', '--max-user-port', 'abc', '--tcp-timed-wait-delay', '30'], said: /MaxUserPort .*"abc" is not a number/ },
+      { title: 'a fraction', args: ['apply', '--max-user-port', '12.5', '--tcp-timed-wait-delay', '30'], said: /"12\.5" has a fraction/ },
+      { title: 'an exponent', args: ['apply', '--max-user-port', '1e4', '--tcp-timed-wait-delay', '30'], said: /"1e4" uses an exponent/ },
+      { title: 'a sign', args: ['apply', '--max-user-port', '+5000', '--tcp-timed-wait-delay', '30'], said: /"\+5000" has a sign/ },
+      {
+        title: 'a port above the range',
+        args: ['apply', '--max-user-port', '70000', '--tcp-timed-wait-delay', '30'],
+        said: /MaxUserPort must be a whole number from 5000 to 65534; 70000 is out of range/,
+      },
+      {
+        title: 'a delay below the range',
+        args: ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '29'],
+        said: /TcpTimedWaitDelay must be a whole number from 30 to 300; 29 is out of range/,
+      },
+      { title: 'an unknown command', args: ['tune'], said: /Unknown command "tune"/ },
+      { title: 'an unknown option', args: ['status', '--verbose'], said: /--verbose/ },
+    ];
+    for (const { title, args, said } of cases) {
+      it(`${title}: ${args.join(' ')}`, async () => {
+        await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
+        await assertRefused(() => cli(args), 2, said);
+        assert.equal(existsSync(dataDir), false, 'no journal and no backup were written');
+      });
+    }
+
+    it('with --json the failure is also one JSON object on stdout', async () => {
+      const result = await cli([...APPLY.slice(0, 2), 'abc', ...APPLY.slice(3), '--json']);
+      assert.equal(result.code, 2);
+      const { error } = JSON.parse(result.stdout);
+      assert.equal(error.kind, 'invalid-input');
+      assert.match(error.message, /"abc" is not a number/);
+    });
+  });
+
+  it('exit code 3: reg.exe saying "Access is denied" leaves the key unchanged', async () => {
+    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
+    await assertRefused(() => withStandIn(APPLY, { kind: 'deny-writes' }), 3, /access is denied\. Run as administrator\./);
+  });
+
+  describe('exit code 4: a registry or backup step that fails leaves the key unchanged', () => {
+    it('when one of the two writes of the apply fails after the backup, and the message says the values were put back', async () => {
+      await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
+      await assertRefused(
+        () => withStandIn(APPLY, { kind: 'fail', verb: 'add', nth: 1 }),
+        4,
+        /The system was unable to write the value.*Both values were put back as they were\.$/,
+      );
+    });
+
+    it('when the backup folder cannot be created', async () => {
+      const notAFolder = path.join(prefix.root, `file-${path.basename(dataDir)}`);
+      await writeFile(notAFolder, 'a file where a folder would go');
+      const folder = path.join(notAFolder, 'backups');
+      await assertRefused(
+        () => cli(['backup', '--dir', folder]),
+        4,
+        new RegExp(`Cannot use the backup folder ${folder.replace(/[/.-]/g, '\\$&')}: part of the path is a file, not a folder\\. Nothing was changed\\.`),
+      );
+    });
+  });
+
+  it('exit code 5: undo after someone else changed a value; undo --force then restores', async () => {
+    assert.equal((await cli(APPLY)).code, 0);
+    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 60);
+    await assertRefused(() => cli(['undo']), 5, /TcpTimedWaitDelay is 60 now, but this tool set it to 30/);
+
+    const forced = await cli(['undo', '--force']);
+    assert.equal(forced.code, 0, forced.stderr);
+    const values = await regQuery(prefix);
+    assert.equal(values.MaxUserPort, undefined);
+    assert.equal(values.TcpTimedWaitDelay, undefined);
+  });
+
+  describe('exit code 1', () => {
+    it('for a corrupt journal: names the file, points to the backups, changes nothing', async () => {
+      await mkdir(dataDir, { recursive: true });
+      const journal = path.join(dataDir, 'journal.json');
+      await writeFile(journal, '{"version": 1, "baseline": ');
+      const before = await readFile(journal, 'utf8');
+      await assertRefused(
+        () => cli(APPLY),
+        1,
+        new RegExp(`The change journal ${journal.replace(/[/.-]/g, '\\$&')} cannot be read \\(not valid JSON\\)\\. Nothing was changed\\. The \\.reg backups in .+ are still usable`),
+      );
+      assert.equal(await readFile(journal, 'utf8'), before, 'the damaged journal is kept for the user to look at');
+    });
+
+    it('when Wine is not installed', async () => {
+      const result = await cli(['status'], { PATH: '/nonexistent' });
+      assert.equal(result.code, 1);
+      assert.match(onlyMessage(result), /^tcp-port-tuner: Wine is not installed\. .*apt-get install wine/);
+    });
+
+    it('for --backend regedit off Windows, writing nothing', async () => {
+      await assertRefused(() => cli([...APPLY, '--backend', 'regedit']), 1, /regedit backend needs Windows Script Host.*Use --backend reg\./);
+      assert.equal(existsSync(dataDir), false);
+    });
+  });
+
+  it('settles a change cut off by a crash at the next command, and says so', async () => {
+    const before = await regExport(prefix);
+    const crashed = await withStandIn(APPLY, { kind: 'crash', verb: 'add', nth: 2 });
+    assert.equal(crashed.signal, 'SIGKILL');
+
+    const next = await cli(['status']);
+    assert.equal(next.code, 0, next.stderr);
+    assert.match(onlyMessage(next), /^tcp-port-tuner: Rolled back the apply interrupted at /);
+    assert.equal(await regExport(prefix), before);
+  });
+
+  it('history lists the apply and the undo', async () => {
+    assert.equal((await cli(APPLY)).code, 0);
+    assert.equal((await cli(['undo'])).code, 0);
+
+    const text = await cli(['history']);
+    assert.equal(text.code, 0, text.stderr);
+    const lines = text.stdout.trim().split('\n');
+    assert.equal(lines.length, 2);
+    assert.match(lines[0], /^\S+ {2}apply +MaxUserPort 65534, TcpTimedWaitDelay 30$/);
+    assert.match(lines[1], /^\S+ {2}undo +MaxUserPort not set, TcpTimedWaitDelay not set$/);
+
+    const json = JSON.parse((await cli(['history', '--json'])).stdout);
+    assert.deepEqual(
+      json.history.map((entry: { action: string }) => entry.action),
+      ['apply', 'undo'],
+    );
+  });
+});

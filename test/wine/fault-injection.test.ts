@@ -1,0 +1,252 @@
+/**
+ * Every registry step of apply and undo made to fail in turn, on Wine's real registry: the key
+ * must end exactly as it was, and the user must be told so.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { PerSetting, SettingName } from '../../shared/settings';
+import type { ValueState } from '../../shared/registry-value';
+import { TunerError } from '../../electron/services/errors';
+import { describeWindows } from '../../electron/services/host/windows-version';
+import { resolveTarget } from '../../electron/services/host/target';
+import { Journal } from '../../electron/services/journal';
+import { runProcess } from '../../electron/services/process-runner';
+import type { BackendName, RegistryBackend } from '../../electron/services/registry/backend';
+import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
+import { TunerService } from '../../electron/services/tuner';
+import {
+  createPrefix,
+  deleteValue,
+  destroyPrefix,
+  freshPath,
+  readJournal,
+  regExport,
+  regImport,
+  resetValues,
+  setValue,
+  type WinePrefix,
+} from '../helpers/wine';
+
+type Call = 'readValues' | `setDword ${SettingName}` | `deleteValue ${SettingName}` | 'exportKey' | 'importFile';
+
+/**
+ * Which call breaks, counted from 0 after `arm`, and how: `throw` fails that call alone,
+ * `throw-from` that call and every one after it (a registry that stops answering), and `lie`
+ * reports success for a write that left another value than asked, as a racing program might.
+ */
+type Fault = { at: number; mode: 'throw' | 'throw-from' | 'lie' };
+
+/** Wine's real backend, counting its calls and breaking the one the armed fault names. */
+class FaultyBackend implements RegistryBackend {
+  readonly name: BackendName = 'reg';
+  calls: Call[] = [];
+  private fault: Fault | null = null;
+
+  constructor(private readonly inner: RegistryBackend) {}
+
+  arm(fault: Fault | null): void {
+    this.fault = fault;
+    this.calls = [];
+  }
+
+  readValues(): Promise<PerSetting<ValueState>> {
+    return this.step('readValues', () => this.inner.readValues());
+  }
+
+  setDword(name: SettingName, value: number): Promise<void> {
+    return this.step(
+      `setDword ${name}`,
+      () => this.inner.setDword(name, value),
+      () => this.inner.setDword(name, value - 1),
+    );
+  }
+
+  deleteValue(name: SettingName): Promise<void> {
+    return this.step(`deleteValue ${name}`, () => this.inner.deleteValue(name));
+  }
+
+  exportKey(file: string): Promise<void> {
+    return this.step('exportKey', () => this.inner.exportKey(file));
+  }
+
+  importFile(file: string): Promise<void> {
+    return this.step(
+      'importFile',
+      () => this.inner.importFile(file),
+      async () => {
+        await this.inner.importFile(file);
+        await this.inner.setDword('MaxUserPort', 12345);
+      },
+    );
+  }
+
+  private async step<T>(call: Call, real: () => Promise<T>, lie?: () => Promise<T>): Promise<T> {
+    this.calls.push(call);
+    const index = this.calls.length - 1;
+    const fault = this.fault;
+    const hit = fault && (fault.mode === 'throw-from' ? index >= fault.at : index === fault.at);
+    if (!hit) return real();
+    if (fault.mode === 'lie') {
+      assert.ok(lie, `${call} is not a write: there is nothing to lie about`);
+      return lie();
+    }
+    throw new TunerError('registry-failed', `Injected failure of ${call} at step ${index}.`);
+  }
+}
+
+const APPLY_STEPS: Call[] = ['exportKey', 'setDword MaxUserPort', 'setDword TcpTimedWaitDelay', 'readValues'];
+const UNDO_STEPS: Call[] = ['exportKey', 'importFile', 'exportKey'];
+const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };
+
+describe('a failing registry step leaves the key exactly as it was', () => {
+  let prefix: WinePrefix;
+  let dataDir: string;
+  let backend: FaultyBackend;
+  let service: TunerService;
+
+  before(async () => {
+    prefix = await createPrefix('faults');
+  });
+  after(() => destroyPrefix(prefix));
+  beforeEach(async () => {
+    await resetValues(prefix);
+    // Odd prior values make "as it was" mean more than "absent".
+    await setValue(prefix, 'MaxUserPort', 'REG_SZ', '65534');
+    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
+    dataDir = freshPath(prefix.root, 'data');
+    backend = new FaultyBackend(new RegExeBackend(resolveTarget(prefix.env, 'linux').regCommand, runProcess));
+    const backupDir = path.join(dataDir, 'backups');
+    // Built by hand because createTuner picks its own backend, and the faulty one must sit between.
+    service = new TunerService({
+      backend,
+      journal: new Journal(dataDir, backupDir),
+      canWrite: async () => true,
+      windows: async () => describeWindows('wine', '10.0.19045'),
+      dataDir,
+      backupDir,
+      bootTime: () => 0,
+    });
+  });
+
+  /** Nothing left half-done for the next start to settle. */
+  async function assertNothingPending(): Promise<void> {
+    if (!existsSync(path.join(dataDir, 'journal.json'))) return;
+    assert.equal((await readJournal(dataDir)).pending, null);
+  }
+
+  it('apply and undo make the registry calls these tests break, in this order', async () => {
+    await service.apply(TUNED);
+    assert.deepEqual(backend.calls, APPLY_STEPS);
+    backend.arm(null);
+    await service.undo({ force: false });
+    assert.deepEqual(backend.calls, UNDO_STEPS);
+  });
+
+  APPLY_STEPS.forEach((call, step) => {
+    it(`apply: when step ${step} (${call}) fails, the key is as before and the user is told`, async () => {
+      const before = await regExport(prefix);
+      backend.arm({ at: step, mode: 'throw' });
+      await assert.rejects(service.apply(TUNED), (error: TunerError) => {
+        if (step === 0) {
+          assert.equal(error.kind, 'backup-failed');
+          assert.match(error.message, /Could not write the backup .*Injected failure.* Nothing was changed\.$/);
+        } else {
+          assert.equal(error.kind, 'registry-failed');
+          assert.match(error.message, /^Injected failure of [\w ]+ at step \d\. Both values were put back as they were\.$/);
+        }
+        return true;
+      });
+      assert.equal(await regExport(prefix), before);
+      await assertNothingPending();
+    });
+  });
+
+  [1, 2].forEach((step) => {
+    it(`apply: when ${APPLY_STEPS[step]} stores another value than asked, read-back catches it and the key is put back`, async () => {
+      const before = await regExport(prefix);
+      backend.arm({ at: step, mode: 'lie' });
+      await assert.rejects(service.apply(TUNED), (error: TunerError) => {
+        assert.equal(error.kind, 'registry-failed');
+        const name = step === 1 ? 'MaxUserPort reads 65533' : 'TcpTimedWaitDelay reads 29';
+        assert.match(error.message, new RegExp(`did not read back as written: ${name}\\. Both values were put back as they were\\.$`));
+        return true;
+      });
+      assert.equal(await regExport(prefix), before);
+      await assertNothingPending();
+      assert.equal((await readJournal(dataDir)).history.at(-1)?.action, 'rollback');
+    });
+  });
+
+  UNDO_STEPS.forEach((call, step) => {
+    it(`undo: when step ${step} (${call}) fails, the key keeps the applied values and the user is told`, async () => {
+      await service.apply(TUNED);
+      const applied = await regExport(prefix);
+      backend.arm({ at: step, mode: 'throw' });
+      await assert.rejects(service.undo({ force: false }), (error: TunerError) => {
+        if (step === 0) {
+          assert.equal(error.kind, 'backup-failed');
+          assert.match(error.message, /Nothing was changed\.$/);
+        } else {
+          assert.equal(error.kind, 'registry-failed');
+          assert.match(error.message, /^Injected failure of [\w ]+ at step \d\. Both values were put back as they were\.$/);
+        }
+        return true;
+      });
+      assert.equal(await regExport(prefix), applied);
+      await assertNothingPending();
+      assert.equal((await service.status()).undoAvailable, true, 'the undo can be tried again');
+    });
+  });
+
+  it('undo: an import that leaves another value than the backup held is caught and put back', async () => {
+    await service.apply(TUNED);
+    const applied = await regExport(prefix);
+    backend.arm({ at: 1, mode: 'lie' });
+    await assert.rejects(service.undo({ force: false }), (error: TunerError) => {
+      assert.equal(error.kind, 'registry-failed');
+      assert.match(error.message, /^MaxUserPort did not take the restored value\. Both values were put back as they were\.$/);
+      return true;
+    });
+    assert.equal(await regExport(prefix), applied);
+    await assertNothingPending();
+  });
+
+  describe('when putting the values back fails too', () => {
+    let before: string;
+    let message: string;
+
+    /** Leaves MaxUserPort written and the rollback failed, as a registry that stops answering would. */
+    beforeEach(async () => {
+      await deleteValue(prefix, 'MaxUserPort');
+      before = await regExport(prefix);
+      backend.arm({ at: 2, mode: 'throw-from' });
+      const failure = await service.apply(TUNED).then(
+        () => assert.fail('the apply succeeded'),
+        (error: TunerError) => error,
+      );
+      assert.equal(failure.kind, 'registry-failed');
+      message = failure.message;
+      assert.notEqual(await regExport(prefix), before, 'the MaxUserPort write stayed: this is the case the journal is for');
+      backend.arm(null);
+    });
+
+    it('the message names the backup, and a plain reg import of it puts the key back', async () => {
+      const said = /Putting the values back failed too \(.*\)\. The backup (.+\.reg) holds the previous state: import it with 'reg import' as administrator\.$/.exec(
+        message,
+      );
+      assert.ok(said, message);
+      await regImport(prefix, said[1]);
+      assert.equal(await regExport(prefix), before);
+    });
+
+    it('the journal keeps the change as pending, and the next start puts the key back', async () => {
+      assert.notEqual((await readJournal(dataDir)).pending, null);
+      const settled = await service.resolveInterrupted();
+      assert.equal(settled?.action, 'recovered');
+      assert.equal(await regExport(prefix), before);
+      await assertNothingPending();
+    });
+  });
+});

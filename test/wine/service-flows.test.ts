@@ -1,0 +1,278 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { createTuner } from '../../electron/services/create-tuner';
+import type { TunerError } from '../../electron/services/errors';
+import type { TunerService } from '../../electron/services/tuner';
+import {
+  createPrefix,
+  destroyPrefix,
+  exportedValue,
+  freshPath,
+  KEY,
+  productEnv,
+  readJournal,
+  regExport,
+  regImport,
+  regQuery,
+  resetValues,
+  runCli,
+  setValue,
+  writeRegStandIn,
+  type StandInFault,
+  type WinePrefix,
+} from '../helpers/wine';
+
+const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };
+
+describe('TunerService on a Wine registry', () => {
+  let prefix: WinePrefix;
+  let dataDir: string;
+  let service: TunerService;
+
+  before(async () => {
+    prefix = await createPrefix('service');
+  });
+  after(() => destroyPrefix(prefix));
+  beforeEach(async () => {
+    await resetValues(prefix);
+    dataDir = freshPath(prefix.root, 'data');
+    service = (await createTuner({ env: productEnv(prefix, dataDir) })).service;
+  });
+
+  /** The two settings' lines of a full export: what must come back bit for bit. */
+  async function exportedSettings(): Promise<[string | undefined, string | undefined]> {
+    const exported = await regExport(prefix);
+    return [exportedValue(exported, 'MaxUserPort'), exportedValue(exported, 'TcpTimedWaitDelay')];
+  }
+
+  it('apply then undo on an untouched key leaves both values absent and the rest of the key as it was', async () => {
+    const untouched = await regExport(prefix);
+    await service.apply(TUNED);
+    const applied = await regQuery(prefix);
+    assert.deepEqual(applied.MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
+    assert.deepEqual(applied.TcpTimedWaitDelay, { type: 'REG_DWORD', data: '0x1e' });
+
+    assert.equal((await service.undo({ force: false })).status, 'undone');
+    const undone = await regQuery(prefix);
+    assert.equal(undone.MaxUserPort, undefined);
+    assert.equal(undone.TcpTimedWaitDelay, undefined);
+    assert.equal(await regExport(prefix), untouched);
+  });
+
+  it('undo restores DWORDs that were there before exactly', async () => {
+    await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
+    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 60);
+    await service.apply(TUNED);
+    await service.undo({ force: false });
+    assert.deepEqual(await exportedSettings(), ['"MaxUserPort"=dword:00009c40', '"TcpTimedWaitDelay"=dword:0000003c']);
+  });
+
+  const wrongTypes: { type: string; data: string | string[] }[] = [
+    { type: 'REG_SZ', data: '65534' },
+    { type: 'REG_SZ', data: 'größter "Port" C:\\Ports\\' },
+    { type: 'REG_EXPAND_SZ', data: '%MAXPORT%' },
+    { type: 'REG_MULTI_SZ', data: ['65534', '60000'] },
+    { type: 'REG_QWORD', data: '65534' },
+    { type: 'REG_BINARY', data: 'feff0000' },
+  ];
+  for (const { type, data } of wrongTypes) {
+    const shown = Array.isArray(data) ? `[${data.join(', ')}]` : `"${data}"`;
+    it(`undo brings back a MaxUserPort stored as ${type} ${shown} with the same type and data`, async () => {
+      await setValue(prefix, 'MaxUserPort', type, data);
+      const [before] = await exportedSettings();
+      assert.ok(before, 'the wrong-type value was arranged');
+      await service.apply(TUNED);
+      assert.deepEqual((await regQuery(prefix)).MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
+      await service.undo({ force: false });
+      assert.deepEqual(await exportedSettings(), [before, undefined]);
+      assert.equal((await regQuery(prefix)).MaxUserPort?.type, type);
+    });
+  }
+
+  it('undo brings back values whose names were stored in other letter case, names and all', async () => {
+    await setValue(prefix, 'maxuserport', 'REG_DWORD', 5000);
+    await setValue(prefix, 'TCPTIMEDWAITDELAY', 'REG_DWORD', 240);
+    const before = await regExport(prefix);
+    await service.apply(TUNED);
+    assert.deepEqual((await service.status()).values, {
+      MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 },
+      TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 },
+    });
+    await service.undo({ force: false });
+    assert.equal(await regExport(prefix), before);
+  });
+
+  it('undo after two applies returns to the values from before the first', async () => {
+    await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
+    await service.apply({ MaxUserPort: 50000, TcpTimedWaitDelay: 100 });
+    await service.apply(TUNED);
+    await service.undo({ force: false });
+    assert.deepEqual(await exportedSettings(), ['"MaxUserPort"=dword:00009c40', undefined]);
+  });
+
+  it('undo refuses, naming the value and changing nothing, when someone else changed a value; force restores', async () => {
+    await service.apply(TUNED);
+    await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 20000);
+    const changedByOthers = await regExport(prefix);
+
+    await assert.rejects(service.undo({ force: false }), (error: TunerError) => {
+      assert.equal(error.kind, 'undo-refused');
+      assert.match(error.message, /MaxUserPort is 20000 now, but this tool set it to 65534/);
+      assert.doesNotMatch(error.message, /TcpTimedWaitDelay/, 'the value nobody touched is not blamed');
+      assert.match(error.message, /Nothing was changed/);
+      return true;
+    });
+    assert.equal(await regExport(prefix), changedByOthers);
+    assert.equal((await service.status()).undoAvailable, true);
+
+    assert.equal((await service.undo({ force: true })).status, 'undone');
+    assert.deepEqual(await exportedSettings(), [undefined, undefined]);
+  });
+
+  const priorStates: { title: string; values: [name: string, type: string, data: string][] }[] = [
+    { title: 'both values were set', values: [['MaxUserPort', 'REG_DWORD', '40000'], ['TcpTimedWaitDelay', 'REG_SZ', '120']] },
+    { title: 'neither value was set', values: [] },
+    { title: 'only MaxUserPort was set', values: [['MaxUserPort', 'REG_DWORD', '5000']] },
+  ];
+  for (const { title, values } of priorStates) {
+    it(`a plain reg import of the apply's backup file puts the key back as it was when ${title}`, async () => {
+      for (const [name, type, data] of values) await setValue(prefix, name, type, data);
+      const before = await regExport(prefix);
+      const { backup } = await service.apply(TUNED);
+      await regImport(prefix, backup.file);
+      assert.equal(await regExport(prefix), before);
+    });
+  }
+
+  it('the backup snapshot beside the .reg file records the exact prior state', async () => {
+    await setValue(prefix, 'MaxUserPort', 'REG_SZ', '65534');
+    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 60);
+    const backup = await service.backup();
+    assert.equal(backup.snapshotFile, backup.file.replace(/\.reg$/, '.json'));
+    const recorded = JSON.parse(await readFile(backup.snapshotFile, 'utf8'));
+    assert.equal(recorded.key, KEY);
+    assert.deepEqual(recorded.exact, {
+      MaxUserPort: { present: true, payload: '"65534"' },
+      TcpTimedWaitDelay: { present: true, payload: 'dword:0000003c' },
+    });
+    assert.deepEqual(recorded.values, {
+      MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' },
+      TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 60 },
+    });
+    const saved = (await readFile(backup.file)).subarray(2).toString('utf16le');
+    assert.equal(saved, await regExport(prefix), 'the .reg file is a full export of the key');
+  });
+
+  it('status reports the values, the backend, the pending restart, undo and history as they change', async () => {
+    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_SZ', 'thirty');
+    const fresh = await service.status();
+    assert.deepEqual(fresh.values, {
+      MaxUserPort: { present: false },
+      TcpTimedWaitDelay: { present: true, type: 'REG_SZ', data: 'thirty' },
+    });
+    assert.equal(fresh.key, KEY);
+    assert.equal(fresh.backend, 'reg');
+    assert.equal(fresh.canWrite, true);
+    assert.equal(fresh.windows.host, 'wine');
+    assert.match(fresh.windows.version, /^\d+\.\d+/, "the version comes from the prefix's system.reg");
+    assert.equal(fresh.windows.usesDynamicPortRange, true);
+    assert.equal(fresh.restartPending, false);
+    assert.equal(fresh.undoAvailable, false);
+    assert.deepEqual(fresh.history, []);
+    assert.equal(fresh.dataDir, dataDir);
+
+    await service.apply(TUNED);
+    const applied = await service.status();
+    assert.deepEqual(applied.values, {
+      MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 },
+      TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 },
+    });
+    assert.equal(applied.restartPending, true);
+    assert.equal(applied.undoAvailable, true);
+    assert.equal(applied.history.length, 1);
+    assert.equal(applied.history[0].action, 'apply');
+    assert.deepEqual(applied.history[0].before, fresh.values);
+    assert.deepEqual(applied.history[0].after, applied.values);
+
+    await service.undo({ force: false });
+    const undone = await service.status();
+    assert.deepEqual(undone.values, fresh.values);
+    assert.equal(undone.restartPending, true, 'the undo itself needs a restart to take effect');
+    assert.equal(undone.undoAvailable, false);
+    assert.deepEqual(
+      undone.history.map((entry) => entry.action),
+      ['apply', 'undo'],
+    );
+  });
+
+  describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is settled by resolveInterrupted', () => {
+    /** Runs one CLI command whose reg.exe kills it at the given call, leaving the journal mid-change. */
+    async function crash(args: readonly string[], at: StandInFault & { kind: 'crash' }): Promise<void> {
+      const standIn = await writeRegStandIn(prefix.root, at);
+      const result = await runCli(args, productEnv(prefix, dataDir, { TCP_PORT_TUNER_REG_COMMAND: standIn }));
+      assert.equal(result.signal, 'SIGKILL', `the CLI died at the ${at.verb} call: ${result.stderr}`);
+      assert.notEqual((await readJournal(dataDir)).pending, null, 'the journal holds the change under way');
+    }
+    const applyArgs = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
+
+    it('an apply stopped after one of its two writes is rolled back', async () => {
+      await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
+      const before = await regExport(prefix);
+      await crash(applyArgs, { kind: 'crash', verb: 'add', nth: 2 });
+      const half = await regQuery(prefix);
+      const written = [half.MaxUserPort?.data === '0xfffe', half.TcpTimedWaitDelay?.data === '0x1e'].filter(Boolean);
+      assert.equal(written.length, 1, 'one of the two writes was done');
+
+      const settled = await service.resolveInterrupted();
+      assert.equal(settled?.action, 'recovered');
+      assert.match(settled?.note ?? '', /^Rolled back the apply interrupted at /);
+      assert.equal(await regExport(prefix), before);
+      assert.equal((await readJournal(dataDir)).pending, null);
+      assert.equal((await service.status()).undoAvailable, false, 'an apply that never took leaves nothing to undo');
+    });
+
+    it('an apply stopped after both writes is finished, and undo still returns to the values before it', async () => {
+      await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
+      const before = await regExport(prefix);
+      await crash(applyArgs, { kind: 'crash', verb: 'query', nth: 1 });
+
+      const settled = await service.resolveInterrupted();
+      assert.equal(settled?.action, 'recovered');
+      assert.match(settled?.note ?? '', /^Finished the apply interrupted at /);
+      assert.deepEqual(await exportedSettings(), ['"MaxUserPort"=dword:0000fffe', '"TcpTimedWaitDelay"=dword:0000001e']);
+      assert.equal((await readJournal(dataDir)).pending, null);
+
+      await service.undo({ force: false });
+      assert.equal(await regExport(prefix), before);
+    });
+
+    it('an undo stopped before its import is rolled back to the applied values', async () => {
+      await service.apply(TUNED);
+      const applied = await regExport(prefix);
+      await crash(['undo'], { kind: 'crash', verb: 'import', nth: 1 });
+
+      const settled = await service.resolveInterrupted();
+      assert.match(settled?.note ?? '', /^Rolled back the undo interrupted at /);
+      assert.equal(await regExport(prefix), applied);
+      assert.equal((await service.status()).undoAvailable, true, 'the undo can still be done');
+    });
+
+    it('an undo stopped after its import is finished', async () => {
+      const before = await regExport(prefix);
+      await service.apply(TUNED);
+      await crash(['undo'], { kind: 'crash', verb: 'export', nth: 2 });
+
+      const settled = await service.resolveInterrupted();
+      assert.match(settled?.note ?? '', /^Finished the undo interrupted at /);
+      assert.equal(await regExport(prefix), before);
+      assert.equal((await service.status()).undoAvailable, false);
+    });
+
+    it('a journal with nothing pending is left alone', async () => {
+      await service.apply(TUNED);
+      assert.equal(await service.resolveInterrupted(), null);
+      assert.equal((await readJournal(dataDir)).history.length, 1);
+    });
+  });
+});
