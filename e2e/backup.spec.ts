@@ -1,0 +1,70 @@
+/**
+ * The backup step: a folder that cannot be used blocks the wizard with a plain message, and a
+ * chosen folder receives a real .reg export that `reg import` could read back.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+test.describe('a backup folder that cannot be created', () => {
+  test.use({ pickedFolder: 'blocked' });
+
+  test('blocks the wizard and changes nothing', async ({ page, preview, wine }) => {
+    const blocked = path.join(preview.dataDir, 'not-a-folder', 'backups');
+    await page.goto(preview.url);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect(page.getByText(blocked, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Create backup' }).click();
+
+    await expect(page.getByText('The backup failed')).toBeVisible();
+    await expect(
+      page.getByText(`Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await page.screenshot({ path: 'e2e/screenshots/light-2-backup-failed.png' });
+    const { violations } = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+
+    // Trying again does not slip through either.
+    await page.getByRole('button', { name: 'Create backup' }).click();
+    await expect(page.getByText('The backup failed')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+    expect(await wine.value('MaxUserPort')).toBeNull();
+    expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+  });
+});
+
+test.describe('a chosen backup folder', () => {
+  test.use({ pickedFolder: 'fresh' });
+
+  test('holds the verified backup and the one Apply makes', async ({ page, preview }) => {
+    const picked = path.join(preview.dataDir, 'picked backups');
+    await page.goto(preview.url);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText(path.join(preview.dataDir, 'backups'), { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect(page.getByText(picked, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Create backup' }).click();
+    await expect(page.getByText('Backup verified')).toBeVisible();
+    await expect(page.getByText('It holds MaxUserPort not set and TcpTimedWaitDelay not set.')).toBeVisible();
+
+    const shown = await page.getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
+    expect(path.dirname(shown ?? '')).toBe(picked);
+    // What `reg export` writes: UTF-16LE with a byte order mark, then the version line and the key.
+    const bytes = await readFile(shown ?? '');
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    const text = bytes.subarray(2).toString('utf16le');
+    expect(text.startsWith('Windows Registry Editor Version 5.00')).toBe(true);
+    expect(text).toContain('[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]');
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText(picked, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+    const regFiles = (await readdir(picked)).filter((name) => name.endsWith('.reg'));
+    expect(regFiles).toHaveLength(2);
+  });
+});

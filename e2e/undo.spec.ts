@@ -1,0 +1,94 @@
+/**
+ * Undo returns the machine to how it was before the tool's first change (deleting values that
+ * were absent, restoring the exact type and data of those that were there) and stops when
+ * someone else changed the values since, unless the user deliberately undoes anyway.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Check → Back up → Configure (recommended pair) → Apply, ending on the applied page. */
+async function applyRecommended(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Create backup' }).click();
+  await expect(page.getByText('Backup verified')).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+}
+
+test('undo right after apply deletes the values that were not set', async ({ page, preview, wine }) => {
+  await applyRecommended(page, preview.url);
+  expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
+
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Undo changes' })).toBeFocused();
+  await expect(page.getByText('Delete MaxUserPort (it was not set before; now 65534)')).toBeVisible();
+  await expect(page.getByText('Delete TcpTimedWaitDelay (it was not set before; now 30)')).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/light-7-undo.png' });
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+
+  await expect(page.getByText('MaxUserPort deleted; TcpTimedWaitDelay deleted.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Undo changes' })).toBeFocused();
+  expect(await wine.value('MaxUserPort')).toBeNull();
+  expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+  await page.screenshot({ path: 'e2e/screenshots/light-7-undone.png' });
+
+  // The undo also needs a restart; "later" returns to the status page, with nothing left to undo.
+  await page.getByRole('button', { name: 'Restart later' }).click();
+  await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeFocused();
+  await expect(page.getByText('Restart pending')).toBeVisible();
+  await expect(page.getByText('Not set — Windows uses 5000', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
+  const history = page.getByRole('table', { name: 'Changes made by this tool, newest first' });
+  await expect(history.getByRole('row').nth(1)).toHaveText(/Undone.*65534 → not set.*30 → not set/);
+});
+
+test('undo from the status page restores the exact type and data that were there', async ({ page, preview, wine }) => {
+  // A machine someone tuned by hand, badly: the wrong type, and a Windows 2000-era delay.
+  await wine.set('MaxUserPort', 'REG_SZ', '65534');
+  await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '240');
+  await page.goto(preview.url);
+  await expect(page.getByText('MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.')).toBeVisible();
+  await expect(page.getByText('240 seconds', { exact: true })).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/light-1-check-wrong-type.png' });
+
+  await applyRecommended(page, preview.url);
+  expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
+  expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x1e');
+
+  // A later session: the app opens on the status page, which offers the undo.
+  await page.reload();
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expect(page.getByText('Set MaxUserPort back to REG_SZ "65534" (now 65534)')).toBeVisible();
+  await expect(page.getByText('Set TcpTimedWaitDelay back to 240 (now 30)')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expect(page.getByText('MaxUserPort set back to REG_SZ "65534"; TcpTimedWaitDelay set back to 240.')).toBeVisible();
+
+  expect(await wine.value('MaxUserPort')).toBe('REG_SZ 65534');
+  expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0xf0');
+});
+
+test('undo stops after an outside change, then "Undo anyway" restores the baseline', async ({ page, preview, wine }) => {
+  await applyRecommended(page, preview.url);
+  // Someone else changes one value after the tool did.
+  await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
+
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  // The plan is read afresh, so it shows the outside value.
+  await expect(page.getByText('Delete TcpTimedWaitDelay (it was not set before; now 60)')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+
+  await expect(page.getByText('Changed outside this tool')).toBeVisible();
+  await expect(page.getByText(/TcpTimedWaitDelay is 60 now, but this tool set it to 30\. Nothing was changed\./)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
+  expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
+  expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x3c');
+  await page.screenshot({ path: 'e2e/screenshots/light-7-undo-refused.png' });
+
+  await page.getByRole('button', { name: 'Undo anyway' }).click();
+  await expect(page.getByText('MaxUserPort deleted; TcpTimedWaitDelay deleted.')).toBeVisible();
+  expect(await wine.value('MaxUserPort')).toBeNull();
+  expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+});

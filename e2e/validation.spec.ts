@@ -1,0 +1,110 @@
+/**
+ * Every kind of bad input in each field: the message is shown and tied to the field for screen
+ * readers, Next stays disabled, nothing can be applied, and the registry is left as it was.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+interface Case {
+  kind: string;
+  input: string;
+  /** The end of the message, after "NAME must be a whole number from MIN to MAX; ". */
+  reason: string;
+}
+
+const FIELDS = [
+  {
+    name: 'MaxUserPort',
+    range: 'from 5000 to 65534',
+    cases: [
+      { kind: 'empty', input: '', reason: 'nothing was entered.' },
+      { kind: 'blank', input: '   ', reason: 'nothing was entered.' },
+      { kind: 'text', input: 'max', reason: '"max" is not a number.' },
+      { kind: 'hex', input: '0xfffe', reason: '"0xfffe" is not a number.' },
+      { kind: 'fraction', input: '6000.5', reason: '"6000.5" has a fraction.' },
+      { kind: 'decimal comma', input: '6000,5', reason: '"6000,5" has a fraction.' },
+      { kind: 'exponent', input: '6e4', reason: '"6e4" uses an exponent.' },
+      { kind: 'plus sign', input: '+6000', reason: '"+6000" has a sign.' },
+      { kind: 'minus sign', input: '-6000', reason: '"-6000" has a sign.' },
+      { kind: 'below range', input: '4999', reason: '4999 is out of range.' },
+      { kind: 'above range', input: '65535', reason: '65535 is out of range.' },
+      { kind: 'too long', input: '00000000065534', reason: '"000000000655…" is too long.' },
+    ] satisfies Case[],
+  },
+  {
+    name: 'TcpTimedWaitDelay',
+    range: 'from 30 to 300',
+    cases: [
+      { kind: 'empty', input: '', reason: 'nothing was entered.' },
+      { kind: 'text', input: 'thirty', reason: '"thirty" is not a number.' },
+      { kind: 'fraction', input: '30.5', reason: '"30.5" has a fraction.' },
+      { kind: 'exponent', input: '3e1', reason: '"3e1" uses an exponent.' },
+      { kind: 'plus sign', input: '+30', reason: '"+30" has a sign.' },
+      { kind: 'minus sign', input: '-30', reason: '"-30" has a sign.' },
+      { kind: 'below range', input: '29', reason: '29 is out of range.' },
+      { kind: 'above range', input: '301', reason: '301 is out of range.' },
+      { kind: 'too long', input: '1234567890123', reason: '"123456789012…" is too long.' },
+    ] satisfies Case[],
+  },
+] as const;
+
+async function openConfigure(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Create backup' }).click();
+  await expect(page.getByText('Backup verified')).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose the new values' })).toBeVisible();
+}
+
+for (const field of FIELDS) {
+  test(`${field.name}: every bad input is refused where it is typed`, async ({ page, preview, wine }) => {
+    await openConfigure(page, preview.url);
+    const box = page.getByRole('textbox', { name: field.name });
+    const next = page.getByRole('button', { name: 'Next' });
+
+    for (const { kind, input, reason } of field.cases) {
+      await test.step(`${kind}: "${input}"`, async () => {
+        await box.fill(input);
+        const message = `${field.name} must be a whole number ${field.range}; ${reason}`;
+        await expect(page.getByText(message, { exact: true })).toBeVisible();
+        await expect(box).toHaveAttribute('aria-invalid', 'true');
+        await expect(box).toHaveAccessibleDescription(new RegExp(`^${escape(message)}`));
+        await expect(next).toBeDisabled();
+        // "With the new values" has nothing to show for a value that cannot be used.
+        await expect(page.getByRole('row', { name: /Ports for outgoing connections/ })).toHaveText(/—$/);
+      });
+    }
+
+    // A good value clears the message and lets the wizard go on.
+    await page.getByRole('button', { name: /^Use recommended/ }).nth(field.name === 'MaxUserPort' ? 0 : 1).click();
+    await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(`${field.name} must be a whole number`)).toHaveCount(0);
+    await expect(next).toBeEnabled();
+
+    // With a bad value back, Review (and its Apply) cannot be reached from here.
+    await box.fill(field.cases[2].input);
+    await expect(next).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Apply' })).toHaveCount(0);
+
+    expect(await wine.value('MaxUserPort')).toBeNull();
+    expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+  });
+}
+
+test('a field made invalid after Review keeps Apply out of reach', async ({ page, preview, wine }) => {
+  await openConfigure(page, preview.url);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('button', { name: 'Apply' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await page.getByRole('textbox', { name: 'TcpTimedWaitDelay' }).fill('3O');
+  await expect(page.getByText('TcpTimedWaitDelay must be a whole number from 30 to 300; "3O" is not a number.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Apply' })).toHaveCount(0);
+  expect(await wine.value('MaxUserPort')).toBeNull();
+  expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,227 @@
+/**
+ * The whole wizard from a machine nobody has tuned to "restart pending", in both Windows themes:
+ * every step is photographed into e2e/screenshots/ and scanned with axe, and the registry is
+ * checked with Wine's own reg.exe, never with the product's code.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // Let Fluent's enter animations finish so the picture shows the settled page.
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join('e2e', 'screenshots', `${name}.png`) });
+}
+
+async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    // Fluent's focus manager (Tabster) adds aria-hidden focus "dummy" elements on purpose, a
+    // known false positive of aria-hidden-focus (microsoft/tabster#288); nothing else is excluded.
+    .exclude('[data-tabster-dummy]')
+    .analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${where}`).toEqual([]);
+}
+
+async function record(page: Page, name: string): Promise<void> {
+  await shoot(page, name);
+  await expectNoSeriousViolations(page, name);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('fresh machine to restart pending', async ({ page, preview, wine }) => {
+      const shot = (step: string) => record(page, `${colorScheme}-${step}`);
+      await page.goto(preview.url);
+
+      // 1 Check
+      await expect(page.getByRole('heading', { level: 2, name: 'Check the current settings' })).toBeVisible();
+      await expect(page.getByText("Can't connect to MySQL server", { exact: false })).toBeVisible();
+      await expect(page.getByText('Not set — Windows uses 5000', { exact: true })).toBeVisible();
+      await expect(page.getByText('Not set — Windows uses 120 seconds', { exact: true })).toBeVisible();
+      await expect(page.getByText(/MaxUserPort is honoured only for legacy reasons/)).toBeVisible();
+      await expect(page.getByText('netsh int ipv4 show dynamicport tcp')).toBeVisible();
+      await expect(page.getByText(/, version \d+\.\d+/)).toBeVisible();
+      await expect(page.getByText('Restart pending')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
+      await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('listitem').nth(0)).toHaveAttribute('aria-current', 'step');
+      await shot('1-check');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      // 2 Back up
+      await expect(page.getByRole('heading', { name: 'Back up the key' })).toBeFocused();
+      await expect(page.getByText(path.join(preview.dataDir, 'backups'), { exact: true })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+      await shot('2-backup');
+      await page.getByRole('button', { name: 'Create backup' }).click();
+      await expect(page.getByText('Backup verified')).toBeVisible();
+      const backupFile = await page.getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
+      expect(backupFile && existsSync(backupFile), `backup file ${backupFile} exists`).toBe(true);
+      expect(path.dirname(backupFile ?? '')).toBe(path.join(preview.dataDir, 'backups'));
+      await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
+      await shot('2-backup-done');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      // 3 Configure: the recommended pair is offered, with what it means in numbers.
+      await expect(page.getByRole('heading', { name: 'Choose the new values' })).toBeFocused();
+      await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveValue('65534');
+      await expect(page.getByRole('textbox', { name: 'TcpTimedWaitDelay' })).toHaveValue('30');
+      await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveAccessibleDescription(/5000 to 65534/);
+      await expect(page.getByRole('textbox', { name: 'TcpTimedWaitDelay' })).toHaveAccessibleDescription(/30 to 300 seconds/);
+      const capacity = page.getByRole('table', { name: 'Capacity now and with the new values' });
+      await expect(capacity.getByRole('row', { name: /Ports for outgoing connections/ })).toHaveText(/3,976\s*64,510/);
+      await expect(capacity.getByRole('row', { name: /New connections per second/ })).toHaveText(/33\s*2,150/);
+      await page.getByRole('button', { name: 'Use Windows default (5000)' }).click();
+      await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveValue('5000');
+      await page.getByRole('button', { name: 'Use recommended (65534)' }).click();
+      await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveValue('65534');
+      await shot('3-configure');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      // 4 Review & apply
+      await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
+      const changes = page.getByRole('table', { name: 'Registry values' });
+      await expect(changes.getByRole('row', { name: /MaxUserPort/ })).toHaveText(/MaxUserPort\s*not set\s*65534/);
+      await expect(changes.getByRole('row', { name: /TcpTimedWaitDelay/ })).toHaveText(/TcpTimedWaitDelay\s*not set\s*30/);
+      expect(await wine.value('MaxUserPort')).toBeNull();
+      await shot('4-review');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
+      expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
+      expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x1e');
+      await shot('4-applied');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      // 5 Restart: "now" is confirmed in a dialog first; cancelling it restarts nothing.
+      await expect(page.getByRole('heading', { name: 'Restart Windows' })).toBeFocused();
+      await shot('5-restart');
+      await page.getByRole('button', { name: 'Restart now…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Restart Windows now?' });
+      await expect(dialog).toBeVisible();
+      await shot('5-restart-confirm');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialog).toBeHidden();
+      await page.getByRole('button', { name: 'Restart later' }).click();
+
+      // Back on the status page, which now says a restart is pending.
+      await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeFocused();
+      await expect(page.getByText('Restart pending')).toBeVisible();
+      await expect(page.getByText('65534', { exact: true })).toBeVisible();
+      await expect(page.getByText('30 seconds', { exact: true })).toBeVisible();
+      const history = page.getByRole('table', { name: 'Changes made by this tool, newest first' });
+      await expect(history.getByRole('row', { name: /Applied/ })).toHaveText(/not set → 65534.*not set → 30/);
+      await expect(page.getByRole('button', { name: 'Undo changes' })).toBeVisible();
+      await shot('6-check-restart-pending');
+
+      expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
+      expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x1e');
+    });
+  });
+}
+
+test('restart now, confirmed, is only reported on Wine', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeVisible();
+  // Reached from a restart-pending status page as well as after applying.
+  await page.route('**/api/getStatus', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    await route.fulfill({ response, json: { ...body, value: { ...body.value, restartPending: true } } });
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Restart…' }).click();
+  await expect(page.getByRole('heading', { name: 'Restart Windows' })).toBeFocused();
+  await page.getByRole('button', { name: 'Restart now…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Restart now' }).click();
+  await expect(page.getByText('Restart requested. This is Wine, not Windows, so nothing was restarted.')).toBeVisible();
+  await shoot(page, 'light-5-restart-now-result');
+  await page.getByRole('button', { name: 'Back to the status page' }).click();
+  await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeFocused();
+});
+
+test('a failed apply shows what happened and can be tried again', async ({ page, preview, wine }) => {
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Create backup' }).click();
+  await expect(page.getByText('Backup verified')).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // The Wine registry does not fail on demand, so the first answer is the main side's rollback message.
+  const message = 'The values did not read back as written: TcpTimedWaitDelay reads not set. Both values were put back as they were.';
+  await page.route('**/api/apply', (route) => route.fulfill({ json: { ok: false, error: { kind: 'registry-failed', message } } }), { times: 1 });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('Not applied')).toBeVisible();
+  await expect(page.getByText(message)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
+  await record(page, 'light-4-apply-failed');
+
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+  expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
+});
+
+test('keyboard only: from Check to Applied', async ({ page, preview, wine }) => {
+  await page.goto(preview.url);
+  await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeVisible();
+
+  /** Tabs forward until the named control has focus, as a keyboard user would. */
+  const tabTo = async (role: 'button' | 'textbox', name: string) => {
+    const target = page.getByRole(role, { name, exact: true });
+    for (let presses = 0; presses < 25; presses += 1) {
+      if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${role} "${name}"`);
+  };
+
+  await tabTo('button', 'Next');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Back up the key' })).toBeFocused();
+  await tabTo('button', 'Create backup');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Backup verified')).toBeVisible();
+  await tabTo('button', 'Next');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('heading', { name: 'Choose the new values' })).toBeFocused();
+
+  await tabTo('textbox', 'MaxUserPort');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('40000');
+  await tabTo('textbox', 'TcpTimedWaitDelay');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('60');
+  await tabTo('button', 'Next');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
+  await tabTo('button', 'Apply');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+  expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0x9c40');
+  expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x3c');
+});
+
+test('without administrator rights the wizard stops at a clear screen', async ({ page, preview, wine }) => {
+  // Wine's registry is writable by whoever runs the test, so the answer is made to say otherwise.
+  await page.route('**/api/getStatus', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    await route.fulfill({ response, json: { ...body, value: { ...body.value, canWrite: false } } });
+  });
+  await page.goto(preview.url);
+  await expect(page.getByRole('heading', { name: 'Administrator rights needed' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
+  await expect(page.getByText('Not set — Windows uses 5000', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Restart as administrator' }).click();
+  // The preview server's own answer: a browser tab cannot elevate itself.
+  await expect(page.getByText('The browser preview cannot restart itself as administrator.')).toBeVisible();
+  await record(page, 'light-0-admin-needed');
+  expect(await wine.value('MaxUserPort')).toBeNull();
+});

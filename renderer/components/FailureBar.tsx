@@ -1,0 +1,28 @@
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { ErrorKind, Failure } from '../../shared/contract';
+
+const TITLES: Record<ErrorKind, string> = {
+  'invalid-input': 'Not accepted',
+  'not-permitted': 'Administrator rights needed',
+  'registry-failed': 'The registry change failed',
+  'backup-failed': 'The backup failed',
+  'undo-refused': 'Undo stopped',
+  'tool-missing': 'A Windows tool is missing',
+  'journal-unreadable': 'The change journal cannot be read',
+  'not-supported': 'Not available here',
+  unexpected: 'Something went wrong',
+};
+
+/** A failure as the main side worded it: its messages already say what was left unchanged. */
+export function FailureBar({ failure, title, actions }: { failure: Failure; title?: string; actions?: ReactNode }) {
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title ?? TITLES[failure.kind]}</MessageBarTitle>
+        {failure.message}
+      </MessageBarBody>
+      {actions ? <MessageBarActions>{actions}</MessageBarActions> : null}
+    </MessageBar>
+  );
+}

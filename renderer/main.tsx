@@ -1,0 +1,27 @@
+import { FluentProvider, makeStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { usePrefersDark } from './hooks/useColorScheme';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
+});
+
+function Root() {
+  const dark = usePrefersDark();
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
+      <App />
+    </FluentProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

@@ -1,0 +1,34 @@
+import { Body1, Button } from '@fluentui/react-components';
+import type { Status } from '../../shared/contract';
+import { Busy } from '../components/Busy';
+import { CurrentValues } from '../components/CurrentValues';
+import { FailureBar } from '../components/FailureBar';
+import { Page } from '../components/Page';
+import { PathText } from '../components/PathText';
+import { Section } from '../components/Section';
+import { StepHeading } from '../components/StepHeading';
+import { useAction } from '../hooks/useAction';
+
+/** Without elevation nothing can be written, so the wizard stops here rather than fail at Apply. */
+export function AdminRequired({ status }: { status: Status }) {
+  const relaunch = useAction(() => window.tuner.relaunchAsAdmin({}));
+  return (
+    <Page>
+      <StepHeading>Administrator rights needed</StepHeading>
+      <Body1>
+        Changing <PathText>{status.key}</PathText> needs administrator rights. This window can read the values but not change
+        them.
+      </Body1>
+      <div>
+        <Button appearance="primary" disabled={relaunch.busy} onClick={() => void relaunch.run()}>
+          Restart as administrator
+        </Button>
+      </div>
+      {relaunch.busy ? <Busy label="Asking Windows for administrator rights…" /> : null}
+      {relaunch.failure ? <FailureBar failure={relaunch.failure} title="Could not restart as administrator" /> : null}
+      <Section title="Current values">
+        <CurrentValues status={status} />
+      </Section>
+    </Page>
+  );
+}
