@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeRegStandIn, type StandInFault } from '../test/helpers/wine';
 import { createWinePrefix, WineRegistry } from '../test/helpers/wine-registry';
 
 export interface Preview {
@@ -17,10 +18,13 @@ export interface Preview {
 interface Options {
   /** What the preview's folder "dialog" answers: a fresh folder, or one that cannot be created. */
   pickedFolder: 'fresh' | 'blocked' | null;
+  /** A reg.exe stand-in that makes one chosen registry call fail, for the failure paths. */
+  regFault: StandInFault | null;
 }
 
 export const test = base.extend<Options & { preview: Preview; wine: WineRegistry }, { workerWine: WineRegistry }>({
   pickedFolder: [null, { option: true }],
+  regFault: [null, { option: true }],
 
   workerWine: [
     async ({}, use) => {
@@ -36,11 +40,17 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     await use(workerWine);
   },
 
-  preview: async ({ wine, pickedFolder }, use) => {
+  preview: async ({ wine, pickedFolder, regFault }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tuner-e2e-data-'));
     const picked = await pickFolder(dataDir, pickedFolder);
+    const standIn = regFault ? await writeRegStandIn(dataDir, regFault) : null;
     const server = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/server.ts'], {
-      env: { ...wine.env, TCP_PORT_TUNER_DATA_DIR: dataDir, ...(picked ? { TCP_PORT_TUNER_PREVIEW_FOLDER: picked } : {}) },
+      env: {
+        ...wine.env,
+        TCP_PORT_TUNER_DATA_DIR: dataDir,
+        ...(picked ? { TCP_PORT_TUNER_PREVIEW_FOLDER: picked } : {}),
+        ...(standIn ? { TCP_PORT_TUNER_REG_COMMAND: standIn } : {}),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const url = await readyUrl(server);

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { runCli } from '../test/helpers/wine';
 
 async function shoot(page: Page, name: string): Promise<void> {
   // Let Fluent's enter animations finish so the picture shows the settled page.
@@ -126,16 +127,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('restart now, confirmed, is only reported on Wine', async ({ page, preview }) => {
-  await page.goto(preview.url);
-  await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeVisible();
-  // Reached from a restart-pending status page as well as after applying.
-  await page.route('**/api/getStatus', async (route) => {
-    const response = await route.fetch();
-    const body = await response.json();
-    await route.fulfill({ response, json: { ...body, value: { ...body.value, restartPending: true } } });
+test('restart now, confirmed, is only reported on Wine', async ({ page, preview, wine }) => {
+  // Reached from a restart-pending status page as well as after applying: a change made earlier
+  // with the command line, on the same registry and journal.
+  const applied = await runCli(['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'], {
+    ...wine.env,
+    TCP_PORT_TUNER_DATA_DIR: preview.dataDir,
   });
-  await page.reload();
+  expect(applied.code).toBe(0);
+  await page.goto(preview.url);
+  await expect(page.getByText('Restart pending')).toBeVisible();
   await page.getByRole('button', { name: 'Restart…' }).click();
   await expect(page.getByRole('heading', { name: 'Restart Windows' })).toBeFocused();
   await page.getByRole('button', { name: 'Restart now…' }).click();
@@ -146,26 +147,30 @@ test('restart now, confirmed, is only reported on Wine', async ({ page, preview 
   await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeFocused();
 });
 
-test('a failed apply shows what happened and can be tried again', async ({ page, preview, wine }) => {
-  await page.goto(preview.url);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Create backup' }).click();
-  await expect(page.getByText('Backup verified')).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
+test.describe('when the first registry write fails', () => {
+  test.use({ regFault: { kind: 'fail', verb: 'add', nth: 1 } });
 
-  // The Wine registry does not fail on demand, so the first answer is the main side's rollback message.
-  const message = 'The values did not read back as written: TcpTimedWaitDelay reads not set. Both values were put back as they were.';
-  await page.route('**/api/apply', (route) => route.fulfill({ json: { ok: false, error: { kind: 'registry-failed', message } } }), { times: 1 });
-  await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByText('Not applied')).toBeVisible();
-  await expect(page.getByText(message)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
-  await record(page, 'light-4-apply-failed');
+  test('a failed apply shows what happened and can be tried again', async ({ page, preview, wine }) => {
+    await page.goto(preview.url);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Create backup' }).click();
+    await expect(page.getByText('Backup verified')).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
 
-  await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
-  expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
+    // A reg.exe stand-in fails the first write, as a real registry error would.
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByText('Not applied')).toBeVisible();
+    await expect(page.getByText(/Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 .* Both values were put back as they were\./)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
+    expect(await wine.value('MaxUserPort')).toBeNull();
+    expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+    await record(page, 'light-4-apply-failed');
+
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+    expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
+  });
 });
 
 test('keyboard only: from Check to Applied', async ({ page, preview, wine }) => {

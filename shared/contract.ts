@@ -42,7 +42,8 @@ export const statusSchema = z.object({
   canWrite: z.boolean(),
   backend: z.enum(['reg', 'regedit']),
   restartPending: z.boolean(),
-  undoAvailable: z.boolean(),
+  /** What "Undo changes" puts back (the values before this tool's first change), or null when nothing to undo. */
+  undo: z.object({ at: z.string(), values: perSetting(valueState) }).nullable(),
   history: z.array(historyEntrySchema),
   dataDir: z.string(),
   backupDir: z.string(),

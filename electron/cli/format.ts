@@ -26,7 +26,7 @@ export function formatStatus(status: Status): string {
     `Can change HKLM:  ${yesNo(status.canWrite)}`,
     `Backend:          ${status.backend}`,
     `Restart pending:  ${yesNo(status.restartPending)}`,
-    `Undo available:   ${yesNo(status.undoAvailable)}${lastChange ? ` (last change ${lastChange.at}, ${lastChange.action})` : ''}`,
+    `Undo available:   ${yesNo(status.undo !== null)}${lastChange ? ` (last change ${lastChange.at}, ${lastChange.action})` : ''}`,
     `Backups:          ${status.backupDir}`,
   ].join('\n');
 }

@@ -53,7 +53,8 @@ export class TunerService {
       canWrite,
       backend: backend.name,
       restartPending: record.lastChangeAt !== null && Date.parse(record.lastChangeAt) > this.deps.bootTime(),
-      undoAvailable: record.lastWritten !== null,
+      undo:
+        record.baseline && record.lastWritten ? { at: record.baseline.at, values: reportsOf(record.baseline.snapshot) } : null,
       history: record.history,
       dataDir,
       backupDir,

@@ -17,7 +17,6 @@ import { PathText } from '../components/PathText';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { formatDate } from '../model/format';
-import { baselineOf } from '../model/undo-plan';
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
@@ -33,7 +32,7 @@ interface Props {
 
 export function CheckStep({ status, onNext, onUndo, onRestart }: Props) {
   const styles = useStyles();
-  const baseline = status.undoAvailable ? baselineOf(status.history) : null;
+  const baseline = status.undo;
   return (
     <Page
       footer={

@@ -21,7 +21,7 @@ import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
 import { formatDate } from '../model/format';
-import { baselineOf, undoSteps } from '../model/undo-plan';
+import { undoSteps } from '../model/undo-plan';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -50,7 +50,7 @@ export function UndoPage({ status, loading, onRefresh, onCancel, onDone }: Props
 
   if (undo.value) return <UndoResultView result={undo.value} onBack={onCancel} onDone={onDone} />;
 
-  const baseline = status.undoAvailable ? baselineOf(status.history) : null;
+  const baseline = status.undo;
   if (!baseline && !loading) {
     return (
       <Page footerStart={<Button onClick={onCancel}>Back</Button>}>

@@ -124,7 +124,7 @@ describe('TunerService on a Wine registry', () => {
       return true;
     });
     assert.equal(await regExport(prefix), changedByOthers);
-    assert.equal((await service.status()).undoAvailable, true);
+    assert.equal((await service.status()).undo !== null, true);
 
     assert.equal((await service.undo({ force: true })).status, 'undone');
     assert.deepEqual(await exportedSettings(), [undefined, undefined]);
@@ -178,7 +178,7 @@ describe('TunerService on a Wine registry', () => {
     assert.match(fresh.windows.version, /^\d+\.\d+/, "the version comes from the prefix's system.reg");
     assert.equal(fresh.windows.usesDynamicPortRange, true);
     assert.equal(fresh.restartPending, false);
-    assert.equal(fresh.undoAvailable, false);
+    assert.equal(fresh.undo !== null, false);
     assert.deepEqual(fresh.history, []);
     assert.equal(fresh.dataDir, dataDir);
 
@@ -189,7 +189,7 @@ describe('TunerService on a Wine registry', () => {
       TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 },
     });
     assert.equal(applied.restartPending, true);
-    assert.equal(applied.undoAvailable, true);
+    assert.equal(applied.undo !== null, true);
     assert.equal(applied.history.length, 1);
     assert.equal(applied.history[0].action, 'apply');
     assert.deepEqual(applied.history[0].before, fresh.values);
@@ -199,7 +199,7 @@ describe('TunerService on a Wine registry', () => {
     const undone = await service.status();
     assert.deepEqual(undone.values, fresh.values);
     assert.equal(undone.restartPending, true, 'the undo itself needs a restart to take effect');
-    assert.equal(undone.undoAvailable, false);
+    assert.equal(undone.undo !== null, false);
     assert.deepEqual(
       undone.history.map((entry) => entry.action),
       ['apply', 'undo'],
@@ -229,7 +229,7 @@ describe('TunerService on a Wine registry', () => {
       assert.match(settled?.note ?? '', /^Rolled back the apply interrupted at /);
       assert.equal(await regExport(prefix), before);
       assert.equal((await readJournal(dataDir)).pending, null);
-      assert.equal((await service.status()).undoAvailable, false, 'an apply that never took leaves nothing to undo');
+      assert.equal((await service.status()).undo !== null, false, 'an apply that never took leaves nothing to undo');
     });
 
     it('an apply stopped after both writes is finished, and undo still returns to the values before it', async () => {
@@ -255,7 +255,7 @@ describe('TunerService on a Wine registry', () => {
       const settled = await service.resolveInterrupted();
       assert.match(settled?.note ?? '', /^Rolled back the undo interrupted at /);
       assert.equal(await regExport(prefix), applied);
-      assert.equal((await service.status()).undoAvailable, true, 'the undo can still be done');
+      assert.equal((await service.status()).undo !== null, true, 'the undo can still be done');
     });
 
     it('an undo stopped after its import is finished', async () => {
@@ -266,7 +266,7 @@ describe('TunerService on a Wine registry', () => {
       const settled = await service.resolveInterrupted();
       assert.match(settled?.note ?? '', /^Finished the undo interrupted at /);
       assert.equal(await regExport(prefix), before);
-      assert.equal((await service.status()).undoAvailable, false);
+      assert.equal((await service.status()).undo !== null, false);
     });
 
     it('a journal with nothing pending is left alone', async () => {
