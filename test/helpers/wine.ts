@@ -119,7 +119,18 @@ export async function createPrefix(label: string): Promise<WinePrefix> {
     await removeTempRoot(root);
     throw error;
   }
-  return { root, env, scratch, reg: (args) => run('wine', ['reg.exe', ...args], { env }) };
+  return { root, env, scratch, reg: (args) => wineReg(args, env) };
+}
+
+/**
+ * reg.exe always says something when it fails; a run that ends non-zero in silence is Wine
+ * failing to start it under load (seen once in CI with four prefixes busy), so the check is
+ * asked again rather than reported as the registry's answer.
+ */
+async function wineReg(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  const first = await run('wine', ['reg.exe', ...args], { env });
+  const silent = first.code !== 0 && first.stdout.trim() === '' && first.stderr.trim() === '';
+  return silent ? run('wine', ['reg.exe', ...args], { env }) : first;
 }
 
 export async function destroyPrefix(prefix: WinePrefix | undefined): Promise<void> {
