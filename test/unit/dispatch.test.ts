@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createDispatcher, type MainServices } from '../../electron/ipc/dispatch';
+import { TunerError } from '../../electron/services/errors';
+import type { RestartService } from '../../electron/services/restart';
+import type { TunerService } from '../../electron/services/tuner';
+
+/** Services that record what reached them: the point is what the dispatcher lets through. */
+function recordingServices(picked: string | null = null) {
+  const calls: { method: string; args: unknown[] }[] = [];
+  const record =
+    (method: string, answer: unknown = {}) =>
+    async (...args: unknown[]) => {
+      calls.push({ method, args });
+      if (answer instanceof Error) throw answer;
+      return answer;
+    };
+  const services: MainServices = {
+    tuner: {
+      status: record('status'),
+      backup: record('backup'),
+      apply: record('apply'),
+      undo: record('undo', new TunerError('undo-refused', 'Undo stopped: someone changed the values.')),
+    } as unknown as TunerService,
+    restart: { restart: record('restart'), cancel: record('cancel') } as unknown as RestartService,
+    defaultBackupDir: 'C:\\ProgramData\\TCP Port Tuner\\backups',
+    chooseFolder: async () => picked,
+    relaunchAsAdmin: record('relaunchAsAdmin', new Error('boom\n    at secret/stack.ts:1:1')) as () => Promise<void>,
+  };
+  return { services, calls };
+}
+
+describe('the main-side dispatcher', () => {
+  it('refuses out-of-range, textual and missing values before any service sees them', async () => {
+    const { services, calls } = recordingServices();
+    const dispatch = createDispatcher(services);
+    const result = await dispatch('apply', { MaxUserPort: 70000, TcpTimedWaitDelay: '30.5' });
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.error.kind, 'invalid-input');
+    assert.match(!result.ok ? result.error.message : '', /MaxUserPort must be a whole number from 5000 to 65534; 70000 is out of range\./);
+    assert.match(!result.ok ? result.error.message : '', /TcpTimedWaitDelay .* "30\.5" has a fraction/);
+    assert.equal((await dispatch('apply', {})).ok, false);
+    assert.deepEqual(calls, []);
+  });
+
+  it('refuses extra fields, so a request cannot name a third registry value or a path', async () => {
+    const { services, calls } = recordingServices();
+    const dispatch = createDispatcher(services);
+    const extra = await dispatch('apply', { MaxUserPort: 65534, TcpTimedWaitDelay: 30, TcpNumConnections: 1 });
+    const path = await dispatch('createBackup', { folder: 'C:\\Windows\\System32' });
+    assert.equal(extra.ok || path.ok, false);
+    assert.deepEqual(calls, []);
+  });
+
+  it('refuses channels the contract does not name, including inherited object keys', async () => {
+    const { services, calls } = recordingServices();
+    const dispatch = createDispatcher(services);
+    for (const channel of ['deleteKey', 'toString', '__proto__', 'constructor']) {
+      const result = await dispatch(channel, {});
+      assert.equal(result.ok, false, channel);
+      assert.equal(!result.ok && result.error.kind, 'invalid-input');
+    }
+    assert.deepEqual(calls, []);
+  });
+
+  it('passes valid values on as numbers, with the backup folder picked in the main-side dialog', async () => {
+    const picked = 'D:\\Backups\\tcp';
+    const { services, calls } = recordingServices(picked);
+    const dispatch = createDispatcher(services);
+    assert.deepEqual(await dispatch('chooseBackupFolder', {}), { ok: true, value: { folder: picked } });
+    assert.equal((await dispatch('apply', { MaxUserPort: '65534', TcpTimedWaitDelay: 30 })).ok, true);
+    assert.deepEqual(calls.at(-1), { method: 'apply', args: [{ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }, picked] });
+  });
+
+  it('keeps the default folder when the dialog is cancelled', async () => {
+    const { services, calls } = recordingServices(null);
+    const dispatch = createDispatcher(services);
+    assert.deepEqual(await dispatch('chooseBackupFolder', {}), { ok: true, value: { folder: services.defaultBackupDir } });
+    await dispatch('createBackup', {});
+    assert.deepEqual(calls.at(-1), { method: 'backup', args: [services.defaultBackupDir] });
+  });
+
+  it('returns failures as plain typed results, never a stack trace', async () => {
+    const { services } = recordingServices();
+    const dispatch = createDispatcher(services);
+    assert.deepEqual(await dispatch('undo', { force: false }), {
+      ok: false,
+      error: { kind: 'undo-refused', message: 'Undo stopped: someone changed the values.' },
+    });
+    const unexpected = await dispatch('relaunchAsAdmin', {});
+    assert.equal(!unexpected.ok && unexpected.error.kind, 'unexpected');
+    assert.doesNotMatch(!unexpected.ok ? unexpected.error.message : '', /stack\.ts|\n/);
+  });
+});
