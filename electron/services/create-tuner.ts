@@ -1,6 +1,7 @@
 import { uptime } from 'node:os';
 import path from 'node:path';
 import { TunerError } from './errors';
+import { dataFolderGuard } from './host/data-folder';
 import { elevationCheck } from './host/elevation';
 import { resolveTarget, type Target } from './host/target';
 import { windowsInfo } from './host/windows-version';
@@ -39,6 +40,7 @@ export async function createTuner(options: TunerOptions = {}): Promise<Tuner> {
     backend: await chooseBackend(options.backend ?? 'auto', target, run, options.vbsFolder),
     journal: new Journal(target.dataDir, backupDir),
     canWrite: elevationCheck(target, run),
+    secureDataDir: dataFolderGuard(target, run),
     windows: () => windowsInfo(target),
     dataDir: target.dataDir,
     backupDir,

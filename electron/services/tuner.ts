@@ -15,6 +15,8 @@ export interface TunerDeps {
   backend: RegistryBackend;
   journal: Journal;
   canWrite: () => Promise<boolean>;
+  /** Makes the data folder safe to keep the journal in; run once elevation is confirmed. */
+  secureDataDir: () => Promise<void>;
   windows: () => Promise<Status['windows']>;
   dataDir: string;
   backupDir: string;
@@ -258,7 +260,7 @@ export class TunerService {
   }
 
   private async requireWrite(context = ''): Promise<void> {
-    if (await this.deps.canWrite()) return;
+    if (await this.deps.canWrite()) return this.deps.secureDataDir();
     throw new TunerError('not-permitted', `${context}Changing ${PARAMETERS_KEY} needs administrator rights. Nothing was changed.`);
   }
 

@@ -123,6 +123,7 @@ describe('a failing registry step leaves the key exactly as it was', () => {
       backend,
       journal: new Journal(dataDir, backupDir),
       canWrite: async () => true,
+      secureDataDir: async () => undefined,
       windows: async () => describeWindows('wine', '10.0.19045'),
       dataDir,
       backupDir,

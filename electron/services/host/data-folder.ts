@@ -1,0 +1,36 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { TunerError } from '../errors';
+import type { ProcessRunner } from '../process-runner';
+import type { Target } from './target';
+
+/**
+ * The journal and the scratch `.reg` files in the data folder steer what this elevated tool
+ * imports into HKLM, and any user may create folders under ProgramData. So before the first
+ * change, the folder is made to belong to Administrators and SYSTEM alone, whoever made it:
+ * owner set, explicit entries dropped, inheritance cut, only those two granted.
+ */
+export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promise<void> {
+  let secured: Promise<void> | undefined;
+  const secure = async (): Promise<void> => {
+    await mkdir(target.dataDir, { recursive: true });
+    if (target.host !== 'windows') return;
+    const icacls = path.win32.join(target.system32 ?? '', 'icacls.exe');
+    const steps = [
+      [target.dataDir, '/setowner', '*S-1-5-32-544', '/T', '/C', '/Q'],
+      [target.dataDir, '/reset', '/T', '/C', '/Q'],
+      [target.dataDir, '/inheritance:r', '/grant:r', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '/T', '/C', '/Q'],
+    ];
+    for (const args of steps) {
+      const result = await run(icacls, args);
+      if (result.code !== 0) {
+        throw new TunerError(
+          'not-permitted',
+          `Could not make ${target.dataDir} writable by administrators only (icacls exited with ${result.code}). Nothing was changed.`,
+        );
+      }
+    }
+  };
+  // Once per process: the folder cannot change hands while the elevated process holds it.
+  return () => (secured ??= secure());
+}

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { TunerError } from '../../electron/services/errors';
+import { dataFolderGuard } from '../../electron/services/host/data-folder';
+import { resolveTarget } from '../../electron/services/host/target';
+import type { ProcessRunner } from '../../electron/services/process-runner';
+import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
+
+describe('the data folder guard', () => {
+  let root: string;
+  before(async () => {
+    root = await makeTempRoot('data-folder');
+  });
+  after(() => removeTempRoot(root));
+
+  const recording = (code = 0) => {
+    const calls: { file: string; args: readonly string[] }[] = [];
+    const run: ProcessRunner = async (file, args) => {
+      calls.push({ file, args });
+      return { code, stdout: '', stderr: code ? 'Access is denied.' : '' };
+    };
+    return { calls, run };
+  };
+
+  it('on Windows, hands the folder to Administrators and SYSTEM alone, once per process', async () => {
+    const dataDir = freshPath(root, 'ProgramData TCP Port Tuner');
+    const target = resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32');
+    const { calls, run } = recording();
+    const guard = dataFolderGuard(target, run);
+    await guard();
+    await guard();
+    assert.ok(existsSync(dataDir));
+    assert.deepEqual(calls, [
+      { file: 'C:\\Windows\\System32\\icacls.exe', args: [dataDir, '/setowner', '*S-1-5-32-544', '/T', '/C', '/Q'] },
+      { file: 'C:\\Windows\\System32\\icacls.exe', args: [dataDir, '/reset', '/T', '/C', '/Q'] },
+      {
+        file: 'C:\\Windows\\System32\\icacls.exe',
+        args: [dataDir, '/inheritance:r', '/grant:r', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '/T', '/C', '/Q'],
+      },
+    ]);
+  });
+
+  it('stops the change with a plain message when the folder cannot be secured', async () => {
+    const dataDir = freshPath(root, 'denied');
+    const target = resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32');
+    const { calls, run } = recording(5);
+    await assert.rejects(dataFolderGuard(target, run)(), (error: unknown) => {
+      assert.ok(error instanceof TunerError);
+      assert.equal(error.kind, 'not-permitted');
+      assert.match(error.message, /administrators only .* Nothing was changed\./);
+      return true;
+    });
+    assert.equal(calls.length, 1, 'no later step runs after a failed one');
+  });
+
+  it('under Wine only makes the folder: there is no other user to keep out', async () => {
+    const dataDir = freshPath(root, 'wine');
+    const { calls, run } = recording();
+    await dataFolderGuard(resolveTarget({ WINEPREFIX: root, TCP_PORT_TUNER_DATA_DIR: dataDir }, 'linux'), run)();
+    assert.ok(existsSync(dataDir));
+    assert.deepEqual(calls, []);
+  });
+});
