@@ -3,20 +3,8 @@
  * were absent, restoring the exact type and data of those that were there) and stops when
  * someone else changed the values since, unless the user deliberately undoes anyway.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** Check → Back up → Configure (recommended pair) → Apply, ending on the applied page. */
-async function applyRecommended(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Create backup' }).click();
-  await expect(page.getByText('Backup verified')).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
-}
+import { applyRecommended } from './walks';
 
 test('undo right after apply deletes the values that were not set', async ({ page, preview, wine }) => {
   await applyRecommended(page, preview.url);

@@ -2,8 +2,8 @@
  * Every kind of bad input in each field: the message is shown and tied to the field for screen
  * readers, Next stays disabled, nothing can be applied, and the registry is left as it was.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openConfigure } from './walks';
 
 interface Case {
   kind: string;
@@ -48,14 +48,6 @@ const FIELDS = [
   },
 ] as const;
 
-async function openConfigure(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Create backup' }).click();
-  await expect(page.getByText('Backup verified')).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('heading', { name: 'Choose the new values' })).toBeVisible();
-}
 
 for (const field of FIELDS) {
   test(`${field.name}: every bad input is refused where it is typed`, async ({ page, preview, wine }) => {

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { runCli } from '../test/helpers/wine';
+import { openReview } from './walks';
 
 async function shoot(page: Page, name: string): Promise<void> {
   // Let Fluent's enter animations finish so the picture shows the settled page.
@@ -151,12 +152,7 @@ test.describe('when the first registry write fails', () => {
   test.use({ regFault: { kind: 'fail', verb: 'add', nth: 1 } });
 
   test('a failed apply shows what happened and can be tried again', async ({ page, preview, wine }) => {
-    await page.goto(preview.url);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Create backup' }).click();
-    await expect(page.getByText('Backup verified')).toBeVisible();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await openReview(page, preview.url);
 
     // A reg.exe stand-in fails the first write, as a real registry error would.
     await page.getByRole('button', { name: 'Apply' }).click();
