@@ -36,9 +36,5 @@ export const SETTINGS: Readonly<Record<SettingName, Setting>> = {
   },
 };
 
-export function isSettingName(name: unknown): name is SettingName {
-  return typeof name === 'string' && (SETTING_NAMES as readonly string[]).includes(name);
-}
-
 /** A pair of values, one per setting. */
 export type PerSetting<T> = { [K in SettingName]: T };

@@ -1,4 +1,4 @@
-import { SETTINGS, type SettingName } from './settings';
+import { SETTINGS, SETTING_NAMES, type PerSetting, type SettingName } from './settings';
 
 export type Validation = { ok: true; value: number } | { ok: false; message: string };
 
@@ -34,6 +34,18 @@ export function validateSetting(name: SettingName, input: unknown): Validation {
 
   const value = Number(text);
   return inRange(value, min, max) ? { ok: true, value } : reject(`${value} is out of range`);
+}
+
+/** Both settings checked at once: the numbers when both are valid, otherwise every message. */
+export function validatePair(input: PerSetting<unknown>): { ok: true; values: PerSetting<number> } | { ok: false; messages: string[] } {
+  const values: Partial<PerSetting<number>> = {};
+  const messages: string[] = [];
+  for (const name of SETTING_NAMES) {
+    const result = validateSetting(name, input[name]);
+    if (result.ok) values[name] = result.value;
+    else messages.push(result.message);
+  }
+  return messages.length > 0 ? { ok: false, messages } : { ok: true, values: values as PerSetting<number> };
 }
 
 function inRange(value: number, min: number, max: number): boolean {

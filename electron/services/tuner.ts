@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../../shared/contract';
 import { describeValue, isDword } from '../../shared/registry-value';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
-import { validateSetting } from '../../shared/validation';
+import { validatePair } from '../../shared/validation';
 import { createBackup, exportSnapshot } from './backup';
 import { TunerError } from './errors';
 import type { JournalData, Journal, PendingOperation } from './journal';
@@ -76,7 +76,7 @@ export class TunerService {
 
   apply(request: { MaxUserPort: unknown; TcpTimedWaitDelay: unknown }, folder = this.deps.backupDir): Promise<ApplyResult> {
     return this.exclusive(async () => {
-      const values = validatePair(request);
+      const values = validRequest(request);
       await this.requireWrite();
       const record = await this.settled();
       const backup = await createBackup(this.deps.backend, folder, this.now());
@@ -277,9 +277,8 @@ export class TunerService {
   }
 }
 
-function validatePair(request: { MaxUserPort: unknown; TcpTimedWaitDelay: unknown }): PerSetting<number> {
-  const results = SETTING_NAMES.map((name) => [name, validateSetting(name, request[name])] as const);
-  const problems = results.flatMap(([, result]) => (result.ok ? [] : [result.message]));
-  if (problems.length > 0) throw new TunerError('invalid-input', `${problems.join(' ')} Nothing was changed.`);
-  return Object.fromEntries(results.map(([name, result]) => [name, result.ok ? result.value : 0])) as PerSetting<number>;
+function validRequest(request: PerSetting<unknown>): PerSetting<number> {
+  const result = validatePair(request);
+  if (!result.ok) throw new TunerError('invalid-input', `${result.messages.join(' ')} Nothing was changed.`);
+  return result.values;
 }
