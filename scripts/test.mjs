@@ -68,7 +68,7 @@ await check('typecheck shared/ without DOM or Node', bin('tsc'), ['-p', 'shared'
 await check('lint', bin('eslint'), ['.']);
 await check('build', process.execPath, ['scripts/build.mjs', '--preview']);
 await nodeSuite('unit', [...testFiles('test/unit'), ...testFiles('test/windows')]);
-await nodeSuite('wine', testFiles('test/wine'), ['--test-concurrency=4']);
+await nodeSuite('wine', testFiles('test/wine'), ['--test-concurrency=3']);
 await playwrightSuite();
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';

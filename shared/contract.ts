@@ -50,7 +50,10 @@ export const statusSchema = z.object({
 });
 
 export const backupSchema = z.object({
+  /** The whole key as `reg export` wrote it (plus deletions of values that were absent). */
   file: z.string(),
+  /** Only the two values: what to `reg import` by hand, without touching the rest of the key. */
+  restoreFile: z.string(),
   snapshotFile: z.string(),
   createdAt: z.string(),
   values: perSetting(valueState),
@@ -89,8 +92,12 @@ export const ERROR_KINDS = [
   'invalid-input',
   'not-permitted',
   'registry-failed',
+  /** A step failed and putting the values back failed too: the registry may be half-changed. */
+  'restore-failed',
   'backup-failed',
   'undo-refused',
+  /** Another process of this tool is making a change right now. */
+  'busy',
   'tool-missing',
   'journal-unreadable',
   'not-supported',

@@ -38,8 +38,9 @@ Options:
   --json                 Print one JSON object on stdout
   --backend reg|regedit  Force a registry backend (default: regedit, falling back to reg.exe)
 
-Exit codes: 0 done, 2 invalid input, 3 not permitted, 4 registry operation failed,
-5 undo refused (values changed since), 1 anything else.`;
+Exit codes: 0 done, 2 invalid input, 3 not permitted, 4 registry operation failed
+(prior state restored), 5 undo refused (values changed since), 6 restoring the prior state
+failed too (see the message for the backup to import), 1 anything else.`;
 
 export function parseCli(argv: readonly string[]): CliArgs {
   let parsed;

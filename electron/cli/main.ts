@@ -9,8 +9,10 @@ const EXIT_CODES: Record<ErrorKind, number> = {
   'invalid-input': 2,
   'not-permitted': 3,
   'registry-failed': 4,
+  'restore-failed': 6,
   'backup-failed': 4,
   'undo-refused': 5,
+  busy: 1,
   'tool-missing': 1,
   'journal-unreadable': 1,
   'not-supported': 1,
@@ -48,8 +50,9 @@ async function settleInterrupted(service: TunerService, args: CliArgs): Promise<
     const settled = await service.resolveInterrupted();
     if (settled?.note) process.stderr.write(`tcp-port-tuner: ${settled.note}\n`);
   } catch (error) {
+    // Reading needs neither rights nor the lock: say why nothing was settled, and go on.
     const readOnly = args.command === 'status' || args.command === 'history';
-    if (!readOnly || !(error instanceof TunerError) || error.kind !== 'not-permitted') throw error;
+    if (!readOnly || !(error instanceof TunerError) || (error.kind !== 'not-permitted' && error.kind !== 'busy')) throw error;
     process.stderr.write(`tcp-port-tuner: ${error.message}\n`);
   }
 }

@@ -5,7 +5,7 @@ import type { Backup } from '../../shared/contract';
 import { TunerError } from './errors';
 import type { RegistryBackend } from './registry/backend';
 import { decodeRegFile, encodeRegFile, parseRegFile } from './registry/reg-file';
-import { reportsOf, snapshotOf, type Snapshot } from './registry/snapshot';
+import { isPayload, reportsOf, restoreFileFor, snapshotOf, type Snapshot } from './registry/snapshot';
 
 export interface VerifiedBackup extends Backup {
   snapshot: Snapshot;
@@ -13,8 +13,9 @@ export interface VerifiedBackup extends Backup {
 
 /**
  * Exports the whole Parameters key to a timestamped `.reg` file, reads it back to prove it
- * holds the key, and records the exact prior state of both settings beside it as JSON. A plain
- * `reg import` of the file puts both settings back, absent ones included.
+ * holds the key, and records the exact prior state of both settings beside it as JSON. Beside
+ * it goes a `-restore.reg` with only the two values: importing the full export would also roll
+ * back the key's subkeys (interfaces, DHCP leases) to that day.
  */
 export async function createBackup(backend: RegistryBackend, folder: string, now: Date): Promise<VerifiedBackup> {
   const stamp = now.toISOString().replace(/[:.]/g, '-').replace('T', '_').replace('Z', '');
@@ -34,17 +35,31 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   if (!snapshot) {
     throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY}. Nothing was changed.`);
   }
+  const odd = SETTING_NAMES.find((name) => {
+    const value = snapshot[name];
+    return value.present && !isPayload(value.payload);
+  });
+  if (odd) {
+    throw new TunerError('backup-failed', `${odd} is stored in a form this tool cannot put back exactly. Nothing was changed.`);
+  }
   const absent = SETTING_NAMES.filter((name) => !snapshot[name].present);
   const snapshotFile = file.replace(/\.reg$/, '.json');
+  const restoreFile = restoreFileOf(file);
   const createdAt = now.toISOString();
   const values = reportsOf(snapshot);
   try {
     if (absent.length > 0) await appendDeletions(file, absent);
+    await writeFile(restoreFile, restoreFileFor(snapshot));
     await writeFile(snapshotFile, `${JSON.stringify({ key: PARAMETERS_KEY, createdAt, values, exact: snapshot }, null, 2)}\n`);
   } catch (error) {
     throw new TunerError('backup-failed', `Could not finish the backup ${file}: ${reason(error)}. Nothing was changed.`);
   }
-  return { file, snapshotFile, createdAt, values, snapshot };
+  return { file, restoreFile, snapshotFile, createdAt, values, snapshot };
+}
+
+/** The two-value restore file that goes with a backup. */
+export function restoreFileOf(backupFile: string): string {
+  return backupFile.replace(/\.reg$/, '-restore.reg');
 }
 
 /** Exports the key to a scratch file and returns both settings exactly as they are. */

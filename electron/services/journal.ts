@@ -59,7 +59,11 @@ export class Journal {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_JOURNAL;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return EMPTY_JOURNAL;
+      if (code === 'EACCES' || code === 'EPERM') {
+        throw new TunerError('not-permitted', `The change journal ${this.file} can be read by administrators only. Run as administrator.`);
+      }
       throw this.unreadable((error as NodeJS.ErrnoException).code ?? 'read error');
     }
     let parsed: unknown;

@@ -17,6 +17,11 @@ const TIMEOUT_MS = 60_000;
  */
 const DRAIN_MS = 150;
 
+/** What a program said, on one line, for an error message. */
+export function saidBy(result: ProcessResult): string {
+  return `${result.stderr} ${result.stdout}`.replace(/\s+/g, ' ').trim();
+}
+
 export const runProcess: ProcessRunner = (file, args, env) =>
   new Promise((resolve, reject) => {
     const child = spawn(file, [...args], { env: env ?? process.env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -54,6 +59,7 @@ export const runProcess: ProcessRunner = (file, args, env) =>
       else child.stdout.once('end', ended);
       if (child.stderr.readableEnded) ended();
       else child.stderr.once('end', ended);
-      setTimeout(finish, DRAIN_MS).unref();
+      // Windows' own tools leave no helpers behind: there, wait for the pipes however long they take.
+      if (process.platform !== 'win32') setTimeout(finish, DRAIN_MS).unref();
     });
   });

@@ -4,12 +4,13 @@ import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../.
 import { describeValue, isDword } from '../../shared/registry-value';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { validatePair } from '../../shared/validation';
-import { createBackup, exportSnapshot } from './backup';
+import { createBackup, exportSnapshot, restoreFileOf } from './backup';
 import { TunerError } from './errors';
 import type { JournalData, Journal, PendingOperation } from './journal';
 import type { RegistryBackend } from './registry/backend';
 import { dwordPayload } from './registry/reg-file';
-import { differingSettings, reportOf, reportsOf, restoreFileFor, type Snapshot } from './registry/snapshot';
+import { differingSettings, reportOf, reportsOf, restoreFileFor, sameValue, type Snapshot } from './registry/snapshot';
+import { withChangeLock } from './change-lock';
 
 export interface TunerDeps {
   backend: RegistryBackend;
@@ -69,14 +70,17 @@ export class TunerService {
 
   backup(folder = this.deps.backupDir): Promise<Backup> {
     return this.exclusive(async () => {
+      // The default backup folder is inside the data folder: secure it before writing there.
+      if (await this.deps.canWrite()) await this.deps.secureDataDir();
       const { snapshot: _exact, ...backup } = await createBackup(this.deps.backend, folder, this.now());
       return backup;
     });
   }
 
-  apply(request: { MaxUserPort: unknown; TcpTimedWaitDelay: unknown }, folder = this.deps.backupDir): Promise<ApplyResult> {
-    return this.exclusive(async () => {
-      const values = validRequest(request);
+  async apply(request: { MaxUserPort: unknown; TcpTimedWaitDelay: unknown }, folder = this.deps.backupDir): Promise<ApplyResult> {
+    // Bad input touches nothing, not even the lock file.
+    const values = validRequest(request);
+    return this.changing(async () => {
       await this.requireWrite();
       const record = await this.settled();
       const backup = await createBackup(this.deps.backend, folder, this.now());
@@ -102,14 +106,14 @@ export class TunerService {
       } catch (error) {
         throw await this.rollBack(started, error);
       }
-      await this.finish(started, 'apply');
+      await this.finishAfterWrite(started, 'apply');
       const { snapshot: _exact, ...backupReport } = backup;
       return { backup: backupReport, readBack };
     });
   }
 
   undo(options: { force: boolean }, folder = this.deps.backupDir): Promise<UndoResult> {
-    return this.exclusive(async () => {
+    return this.changing(async () => {
       await this.requireWrite();
       const record = await this.settled();
       if (!record.baseline || !record.lastWritten) return { status: 'nothing-to-undo' } as const;
@@ -135,38 +139,45 @@ export class TunerService {
       } catch (error) {
         throw await this.rollBack(started, error);
       }
-      await this.finish(started, 'undo');
+      await this.finishAfterWrite(started, 'undo');
       return { status: 'undone', restored: reportsOf(baseline), backupFile: backup.file } as const;
     });
   }
 
   /**
    * Settles an operation that a crash or power cut left half-done: finishes it when the
-   * registry already holds its target, otherwise puts back the values from before it.
+   * registry already holds its target, puts back the values from before it when each value is
+   * either of those, and otherwise leaves the values as found (someone changed them since).
    */
-  resolveInterrupted(): Promise<HistoryEntry | null> {
-    return this.exclusive(async () => {
+  async resolveInterrupted(): Promise<HistoryEntry | null> {
+    if (!(await this.deps.journal.read()).pending) return null;
+    return this.changing(async () => {
       const record = await this.deps.journal.read();
-      if (!record.pending) return null;
-      return this.settle(record);
+      return record.pending ? this.settle(record) : null;
     });
   }
 
   private async settled(): Promise<JournalData> {
     const record = await this.deps.journal.read();
-    if (record.pending) await this.settle(record);
-    return record.pending ? this.deps.journal.read() : record;
+    if (!record.pending) return record;
+    await this.settle(record);
+    return this.deps.journal.read();
   }
 
   private async settle(record: JournalData): Promise<HistoryEntry> {
     const pending = record.pending as PendingOperation;
-    await this.requireWrite(`An interrupted ${pending.operation} from ${pending.startedAt} must be settled first. `);
+    const what = `the ${pending.operation} interrupted at ${pending.startedAt}`;
+    await this.requireWrite(`${what[0].toUpperCase()}${what.slice(1)} must be settled first. `);
     const current = await exportSnapshot(this.deps.backend, this.scratchFile('check'));
     if (differingSettings(current, pending.target).length === 0) {
-      return this.finish(record, pending.operation, `Finished the ${pending.operation} interrupted at ${pending.startedAt}.`);
+      return this.finish(record, pending.operation, `Finished ${what}.`);
+    }
+    const known = SETTING_NAMES.every((name) => sameValue(current[name], pending.prior[name]) || sameValue(current[name], pending.target[name]));
+    if (!known) {
+      return this.closeRolledBack(record, 'recovered', `Left the values as found after ${what}: someone changed them since.`, current);
     }
     await this.restore(pending.prior);
-    return this.closeRolledBack(record, 'recovered', `Rolled back the ${pending.operation} interrupted at ${pending.startedAt}.`);
+    return this.closeRolledBack(record, 'recovered', `Rolled back ${what}.`);
   }
 
   private async begin(record: JournalData, pending: Omit<PendingOperation, 'startedAt'>): Promise<JournalData> {
@@ -176,8 +187,25 @@ export class TunerService {
       baseline: record.baseline ?? { snapshot: pending.prior, backupFile: pending.backupFile, at },
       pending: { ...pending, startedAt: at },
     };
-    await this.deps.journal.write(started);
+    try {
+      await this.deps.journal.write(started);
+    } catch (error) {
+      throw new TunerError('unexpected', `Could not record the change in ${this.deps.journal.file} (${messageOf(error)}). Nothing was changed.`);
+    }
     return started;
+  }
+
+  /** The registry holds the change already: a journal that cannot be updated must not hide that. */
+  private async finishAfterWrite(record: JournalData, action: 'apply' | 'undo'): Promise<void> {
+    try {
+      await this.finish(record, action);
+    } catch (error) {
+      throw new TunerError(
+        'unexpected',
+        `The ${action} was written and read back, but ${this.deps.journal.file} could not be updated (${messageOf(error)}). ` +
+          'It is recorded at the next start.',
+      );
+    }
   }
 
   private async finish(record: JournalData, action: 'apply' | 'undo', note?: string): Promise<HistoryEntry> {
@@ -205,30 +233,36 @@ export class TunerService {
 
   /** Puts both values back after a failed step; returns the error to throw, saying how it ended. */
   private async rollBack(record: JournalData, cause: unknown): Promise<TunerError> {
-    const failure = cause instanceof TunerError ? cause : new TunerError('registry-failed', String(cause));
+    const failure = cause instanceof TunerError ? cause : new TunerError('registry-failed', messageOf(cause));
     const pending = record.pending as PendingOperation;
     try {
       const current = await exportSnapshot(this.deps.backend, this.scratchFile('check'));
       if (differingSettings(current, pending.prior).length > 0) await this.restore(pending.prior);
     } catch (restoreError) {
-      const why = restoreError instanceof Error ? restoreError.message : String(restoreError);
+      const why = messageOf(restoreError);
       return new TunerError(
-        'registry-failed',
+        'restore-failed',
         `${failure.message} Putting the values back failed too (${why}). ` +
-          `The backup ${pending.backupFile} holds the previous state: import it with 'reg import' as administrator.`,
+          `${restoreFileOf(pending.backupFile)} holds the previous values: import it with 'reg import' as administrator.`,
       );
     }
-    await this.closeRolledBack(record, 'rollback', failure.message);
+    // The registry is as it was; an intent this cannot clear is settled (to the same) at the next start.
+    await this.closeRolledBack(record, 'rollback', failure.message).catch(() => undefined);
     return new TunerError(failure.kind, `${failure.message} Both values were put back as they were.`);
   }
 
-  private async closeRolledBack(record: JournalData, action: 'rollback' | 'recovered', note: string): Promise<HistoryEntry> {
+  private async closeRolledBack(
+    record: JournalData,
+    action: 'rollback' | 'recovered',
+    note: string,
+    found?: Snapshot,
+  ): Promise<HistoryEntry> {
     const pending = record.pending as PendingOperation;
     const entry: HistoryEntry = {
       at: this.now().toISOString(),
       action,
       before: reportsOf(pending.prior),
-      after: reportsOf(pending.prior),
+      after: reportsOf(found ?? pending.prior),
       backupFile: pending.backupFile,
       note,
     };
@@ -269,12 +303,21 @@ export class TunerService {
     return path.join(this.deps.dataDir, 'scratch', `${purpose}-${process.pid}-${Date.now()}.reg`);
   }
 
-  /** One change at a time: a double click must not start two applies. */
+  /** A change to the registry: one at a time in this process and across processes. */
+  private changing<T>(work: () => Promise<T>): Promise<T> {
+    return this.exclusive(() => withChangeLock(this.deps.dataDir, work));
+  }
+
+  /** One operation at a time in this process: a double click must not start two applies. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function validRequest(request: PerSetting<unknown>): PerSetting<number> {

@@ -86,6 +86,9 @@ describe('parseCli', () => {
     for (const text of ['status', 'backup [--dir DIR]', 'apply --max-user-port N --tcp-timed-wait-delay N', 'undo [--force]', 'history']) {
       assert.ok(USAGE.includes(text), text);
     }
-    assert.match(USAGE, /0 done, 2 invalid input, 3 not permitted, 4 registry operation failed,\s+5 undo refused .*, 1 anything else/);
+    assert.match(
+      USAGE,
+      /0 done, 2 invalid input, 3 not permitted, 4 registry operation failed\s+\(prior state restored\), 5 undo refused .*, 6 restoring the prior state\s+failed too .*, 1 anything else/,
+    );
   });
 });

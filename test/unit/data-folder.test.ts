@@ -23,35 +23,63 @@ describe('the data folder guard', () => {
     return { calls, run };
   };
 
+  /** The default folder (ProgramData's, as the installed app uses it), placed where this test may write. */
+  const windowsTarget = (dataDir: string) => ({
+    ...resolveTarget({ SystemRoot: 'C:\\Windows' }, 'win32'),
+    dataDir,
+    dataDirChosen: false,
+  });
+
   it('on Windows, hands the folder to Administrators and SYSTEM alone, once per process', async () => {
-    const dataDir = freshPath(root, 'ProgramData TCP Port Tuner');
-    const target = resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32');
+    const target = windowsTarget(freshPath(root, 'TCP Port Tuner'));
+    const dataDir = target.dataDir;
     const { calls, run } = recording();
     const guard = dataFolderGuard(target, run);
     await guard();
     await guard();
     assert.ok(existsSync(dataDir));
     assert.deepEqual(calls, [
-      { file: 'C:\\Windows\\System32\\icacls.exe', args: [dataDir, '/setowner', '*S-1-5-32-544', '/T', '/C', '/Q'] },
-      { file: 'C:\\Windows\\System32\\icacls.exe', args: [dataDir, '/reset', '/T', '/C', '/Q'] },
+      { file: 'C:\\Windows\\System32\\icacls.exe', args: [dataDir, '/setowner', '*S-1-5-32-544', '/T', '/C', '/L', '/Q'] },
+      { file: 'C:\\Windows\\System32\\icacls.exe', args: [dataDir, '/reset', '/T', '/C', '/L', '/Q'] },
       {
         file: 'C:\\Windows\\System32\\icacls.exe',
-        args: [dataDir, '/inheritance:r', '/grant:r', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '/T', '/C', '/Q'],
+        args: [
+          dataDir,
+          '/inheritance:r',
+          '/grant:r',
+          '*S-1-5-32-544:(OI)(CI)F',
+          '*S-1-5-18:(OI)(CI)F',
+          '*S-1-5-32-545:(OI)(CI)RX',
+          '/T',
+          '/C',
+          '/L',
+          '/Q',
+        ],
       },
     ]);
   });
 
-  it('stops the change with a plain message when the folder cannot be secured', async () => {
-    const dataDir = freshPath(root, 'denied');
-    const target = resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32');
+  it('stops the change with a plain message when the folder cannot be secured, and tries again next time', async () => {
+    const target = windowsTarget(freshPath(root, 'denied'));
     const { calls, run } = recording(5);
-    await assert.rejects(dataFolderGuard(target, run)(), (error: unknown) => {
+    const guard = dataFolderGuard(target, run);
+    await assert.rejects(guard(), (error: unknown) => {
       assert.ok(error instanceof TunerError);
       assert.equal(error.kind, 'not-permitted');
       assert.match(error.message, /administrators only .* Nothing was changed\./);
       return true;
     });
     assert.equal(calls.length, 1, 'no later step runs after a failed one');
+    await assert.rejects(guard());
+    assert.equal(calls.length, 2, 'a failure is not remembered as the answer');
+  });
+
+  it('leaves a folder named by TCP_PORT_TUNER_DATA_DIR as its chooser set it', async () => {
+    const dataDir = freshPath(root, 'chosen');
+    const { calls, run } = recording();
+    await dataFolderGuard(resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32'), run)();
+    assert.ok(existsSync(dataDir));
+    assert.deepEqual(calls, []);
   });
 
   it('under Wine only makes the folder: there is no other user to keep out', async () => {

@@ -227,14 +227,14 @@ describe('a failing registry step leaves the key exactly as it was', () => {
         () => assert.fail('the apply succeeded'),
         (error: TunerError) => error,
       );
-      assert.equal(failure.kind, 'registry-failed');
+      assert.equal(failure.kind, 'restore-failed');
       message = failure.message;
       assert.notEqual(await regExport(prefix), before, 'the MaxUserPort write stayed: this is the case the journal is for');
       backend.arm(null);
     });
 
-    it('the message names the backup, and a plain reg import of it puts the key back', async () => {
-      const said = /Putting the values back failed too \(.*\)\. The backup (.+\.reg) holds the previous state: import it with 'reg import' as administrator\.$/.exec(
+    it('the message names the two-value restore file, and a plain reg import of it puts the key back', async () => {
+      const said = /Putting the values back failed too \(.*\)\. (.+-restore\.reg) holds the previous values: import it with 'reg import' as administrator\.$/.exec(
         message,
       );
       assert.ok(said, message);

@@ -7,19 +7,24 @@ import type { Target } from './target';
 /**
  * The journal and the scratch `.reg` files in the data folder steer what this elevated tool
  * imports into HKLM, and any user may create folders under ProgramData. So before the first
- * change, the folder is made to belong to Administrators and SYSTEM alone, whoever made it:
- * owner set, explicit entries dropped, inheritance cut, only those two granted.
+ * change, the folder is made to belong to Administrators and SYSTEM, whoever made it: owner
+ * set, explicit entries dropped, inheritance cut, only those two may write (users may read, so
+ * status works unelevated). `/L` acts on links themselves, never on where a planted junction
+ * points. A folder named by TCP_PORT_TUNER_DATA_DIR is left as its chooser set it.
  */
+/** Administrators and SYSTEM: full control; Users: read. */
+const GRANTS = ['*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-545:(OI)(CI)RX'];
+
 export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promise<void> {
   let secured: Promise<void> | undefined;
   const secure = async (): Promise<void> => {
     await mkdir(target.dataDir, { recursive: true });
-    if (target.host !== 'windows') return;
+    if (target.host !== 'windows' || target.dataDirChosen) return;
     const icacls = path.win32.join(target.system32 ?? '', 'icacls.exe');
     const steps = [
-      [target.dataDir, '/setowner', '*S-1-5-32-544', '/T', '/C', '/Q'],
-      [target.dataDir, '/reset', '/T', '/C', '/Q'],
-      [target.dataDir, '/inheritance:r', '/grant:r', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '/T', '/C', '/Q'],
+      [target.dataDir, '/setowner', '*S-1-5-32-544', '/T', '/C', '/L', '/Q'],
+      [target.dataDir, '/reset', '/T', '/C', '/L', '/Q'],
+      [target.dataDir, '/inheritance:r', '/grant:r', ...GRANTS, '/T', '/C', '/L', '/Q'],
     ];
     for (const args of steps) {
       const result = await run(icacls, args);
@@ -31,6 +36,11 @@ export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promi
       }
     }
   };
-  // Once per process: the folder cannot change hands while the elevated process holds it.
-  return () => (secured ??= secure());
+  // Once per process (the folder cannot change hands while this elevated process holds it);
+  // a failed attempt is tried again next time.
+  return () =>
+    (secured ??= secure().catch((error: unknown) => {
+      secured = undefined;
+      throw error;
+    }));
 }

@@ -12,6 +12,8 @@ export interface Target {
   regCommand: RegCommand;
   /** Where journal and backups live: machine-wide, beside the registry they describe. */
   dataDir: string;
+  /** Set by TCP_PORT_TUNER_DATA_DIR: a folder someone chose, whose permissions are theirs to keep. */
+  dataDirChosen: boolean;
   /** The Wine prefix, off Windows. */
   winePrefix?: string;
   system32?: string;
@@ -31,6 +33,7 @@ export function resolveTarget(env: NodeJS.ProcessEnv = process.env, platform: No
         missingMessage: `reg.exe was not found in ${system32}.`,
       },
       dataDir: env.TCP_PORT_TUNER_DATA_DIR ?? path.win32.join(env.ProgramData ?? 'C:\\ProgramData', 'TCP Port Tuner'),
+      dataDirChosen: env.TCP_PORT_TUNER_DATA_DIR !== undefined,
     };
   }
   const winePrefix = path.resolve(env.WINEPREFIX ?? path.join(homedir(), '.wine'));
@@ -46,8 +49,10 @@ export function resolveTarget(env: NodeJS.ProcessEnv = process.env, platform: No
       missingMessage: standIn
         ? `The reg command ${standIn} could not be started.`
         : "Wine is not installed. Off Windows this tool works on Wine's registry: install it with 'apt-get install wine'.",
+      notStarted: /ShellExecuteEx failed|could not be started/i,
     },
     dataDir: env.TCP_PORT_TUNER_DATA_DIR ?? path.join(winePrefix, 'drive_c', 'ProgramData', 'TCP Port Tuner'),
+    dataDirChosen: env.TCP_PORT_TUNER_DATA_DIR !== undefined,
   };
 }
 

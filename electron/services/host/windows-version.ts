@@ -19,12 +19,14 @@ const NAMES: Record<string, string> = {
 
 /** NT version `major.minor[.build]` to what the DBA knows it as. */
 export function describeWindows(host: WindowsInfo['host'], ntVersion: string, productName?: string): WindowsInfo {
-  const [major = 0, minor = 0] = ntVersion.split('.').map(Number);
+  const [major = 0, minor = 0, build = 0] = ntVersion.split('.').map(Number);
   const family = NAMES[`${major}.${minor}`] ?? `Windows NT ${major}.${minor}`;
+  // Windows 11 still calls itself "Windows 10" in its product name; build 22000 is where 11 starts.
+  const named = build >= 22000 ? productName?.replace(/^(Microsoft )?Windows 10\b/, '$1Windows 11') : productName;
   return {
     host,
     version: ntVersion,
-    name: productName?.trim() || family,
+    name: named?.trim() || family,
     usesDynamicPortRange: major >= 6,
   };
 }

@@ -1,7 +1,7 @@
 import { PARAMETERS_KEY, type PerSetting, type SettingName } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
-import type { ProcessRunner } from '../process-runner';
+import { saidBy, type ProcessRunner } from '../process-runner';
 import type { RegistryBackend } from './backend';
 import { parseRegQuery } from './reg-query-parser';
 
@@ -12,6 +12,11 @@ export interface RegCommand {
   env: NodeJS.ProcessEnv;
   /** Said to the user when `file` cannot be started at all. */
   missingMessage: string;
+  /**
+   * What the launcher says when it failed to start reg.exe at all (Wine, under load, now and
+   * then): reg.exe never ran, so asking again is safe.
+   */
+  notStarted?: RegExp;
 }
 
 /** Works on every Windows, with or without Windows Script Host. */
@@ -48,13 +53,16 @@ export class RegExeBackend implements RegistryBackend {
     let result;
     try {
       result = await this.run(file, [...leadingArgs, ...args], env);
+      if (result.code !== 0 && this.command.notStarted?.test(saidBy(result))) {
+        result = await this.run(file, [...leadingArgs, ...args], env);
+      }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new TunerError('tool-missing', missingMessage);
       throw new TunerError('registry-failed', `Could not ${what}: reg.exe did not finish (${code ?? 'no reason given'}).`);
     }
     if (result.code === 0) return result.stdout;
-    const said = `${result.stderr} ${result.stdout}`.replace(/\s+/g, ' ').trim();
+    const said = saidBy(result);
     if (/access is denied/i.test(said)) {
       throw new TunerError('not-permitted', `Could not ${what}: access is denied. Run as administrator.`);
     }

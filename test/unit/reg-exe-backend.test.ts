@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TunerError } from '../../electron/services/errors';
+import { resolveTarget } from '../../electron/services/host/target';
+import type { ProcessResult, ProcessRunner } from '../../electron/services/process-runner';
+import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
+
+/** Answers each call with the next scripted result, and counts the calls. */
+function scripted(...results: ProcessResult[]) {
+  const calls: (readonly string[])[] = [];
+  const run: ProcessRunner = async (_file, args) => {
+    calls.push(args);
+    return results[Math.min(calls.length - 1, results.length - 1)];
+  };
+  return { calls, run };
+}
+
+const NOT_STARTED: ProcessResult = {
+  code: 1,
+  stdout: '',
+  stderr: 'Application could not be started, or no application associated with the specified file.\nShellExecuteEx failed: Internal error.',
+};
+const wine = resolveTarget({ WINEPREFIX: '/nonexistent/prefix' }, 'linux').regCommand;
+
+describe('reg.exe under Wine', () => {
+  it('asks again once when Wine failed to start reg.exe at all', async () => {
+    const { calls, run } = scripted(NOT_STARTED, {
+      code: 0,
+      stdout: '\r\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters\r\n    TcpTimedWaitDelay    REG_DWORD    0x1e\r\n',
+      stderr: '',
+    });
+    const values = await new RegExeBackend(wine, run).readValues();
+    assert.deepEqual(values.TcpTimedWaitDelay, { present: true, type: 'REG_DWORD', data: 30 });
+    assert.equal(calls.length, 2);
+  });
+
+  it("does not ask again when reg.exe itself answered with a failure", async () => {
+    const { calls, run } = scripted({ code: 1, stdout: '', stderr: 'reg: Unable to find the specified registry key or value' });
+    await assert.rejects(new RegExeBackend(wine, run).setDword('MaxUserPort', 65534), (error: unknown) => {
+      assert.ok(error instanceof TunerError);
+      assert.equal(error.kind, 'registry-failed');
+      assert.match(error.message, /^Could not write MaxUserPort: reg\.exe exited with 1 \(reg: Unable to find/);
+      return true;
+    });
+    assert.equal(calls.length, 1);
+  });
+
+  it('reports a launcher that keeps failing as a failed registry step, not a success', async () => {
+    const { calls, run } = scripted(NOT_STARTED);
+    await assert.rejects(new RegExeBackend(wine, run).exportKey('/tmp/x.reg'), { name: 'TunerError' });
+    assert.equal(calls.length, 2);
+  });
+});
