@@ -55,7 +55,9 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     });
     const url = await readyUrl(server);
     await use({ url, dataDir });
+    const exited = server.exitCode === null ? new Promise((resolve) => server.once('exit', resolve)) : Promise.resolve();
     server.kill('SIGTERM');
+    await exited;
     await rm(dataDir, { recursive: true, force: true });
   },
 });
@@ -71,11 +73,16 @@ async function pickFolder(dataDir: string, kind: Options['pickedFolder']): Promi
 
 function readyUrl(server: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The preview server was not ready within 30 s.')), 30_000);
+    server.once('exit', () => clearTimeout(timer));
     let seen = '';
     server.stdout?.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const match = /Preview ready at (\S+)/.exec(seen);
-      if (match) resolve(match[1]);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     });
     server.on('exit', (code) => reject(new Error(`The preview server exited with ${code} before it was ready.`)));
   });

@@ -18,11 +18,22 @@ const REFUSED: Result<never> = {
 export function registerIpc(window: BrowserWindow, dispatch: Promise<Dispatch>): void {
   // Kept, because reading `window.webContents` throws once the window is destroyed.
   const appContents = window.webContents;
+  let running = 0;
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(IPC_PREFIX + channel, async (event, request: unknown) => {
       const sender = { fromAppWindow: event.sender === appContents, frame: event.senderFrame };
       if (!isTrustedSender(sender, APP_URL)) return REFUSED;
-      return (await dispatch)(channel, request);
+      running += 1;
+      try {
+        return await (await dispatch)(channel, request);
+      } finally {
+        running -= 1;
+      }
     });
   }
+  // Closing mid-change would quit between a write and its read-back; the journal would settle it
+  // at the next start, but the user would not see how it ended. Wait for the answer instead.
+  window.on('close', (event) => {
+    if (running > 0) event.preventDefault();
+  });
 }
