@@ -64,7 +64,9 @@ test.describe('a chosen backup folder', () => {
     await expect(page.getByText(picked, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
-    const regFiles = (await readdir(picked)).filter((name) => name.endsWith('.reg'));
-    expect(regFiles).toHaveLength(2);
+    // The wizard's backup and the apply's own, each a full export with its two-value restore file.
+    const files = await readdir(picked);
+    expect(files.filter((name) => name.endsWith('-restore.reg'))).toHaveLength(2);
+    expect(files.filter((name) => name.endsWith('.reg') && !name.endsWith('-restore.reg'))).toHaveLength(2);
   });
 });

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { runCli } from '../test/helpers/wine';
-import { openReview } from './walks';
+import { openConfigure, openReview } from './walks';
 
 async function shoot(page: Page, name: string): Promise<void> {
   // Let Fluent's enter animations finish so the picture shows the settled page.
@@ -76,12 +76,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('textbox', { name: 'TcpTimedWaitDelay' })).toHaveValue('30');
       await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveAccessibleDescription(/5000 to 65534/);
       await expect(page.getByRole('textbox', { name: 'TcpTimedWaitDelay' })).toHaveAccessibleDescription(/30 to 300 seconds/);
+      await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveAccessibleDescription(/MaxUserPort is honoured only for legacy reasons/);
+      // Wine reports Windows 7, so the ports come from the default dynamic range whatever MaxUserPort says.
       const capacity = page.getByRole('table', { name: 'Capacity now and with the new values' });
-      await expect(capacity.getByRole('row', { name: /Ports for outgoing connections/ })).toHaveText(/3,976\s*64,510/);
-      await expect(capacity.getByRole('row', { name: /New connections per second/ })).toHaveText(/33\s*2,150/);
-      await page.getByRole('button', { name: 'Use Windows default (5000)' }).click();
+      await expect(capacity.getByRole('row', { name: /Ports for outgoing connections/ })).toHaveText(/16,384\s*16,384/);
+      await expect(capacity.getByRole('row', { name: /New connections per second/ })).toHaveText(/136\s*546/);
+      await expect(page.getByText(/MaxUserPort does not change it on this Windows/)).toBeVisible();
+      await page.getByRole('button', { name: 'Use 5000 (the old Windows default) for MaxUserPort' }).click();
       await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveValue('5000');
-      await page.getByRole('button', { name: 'Use recommended (65534)' }).click();
+      await page.getByRole('button', { name: 'Use recommended (65534) for MaxUserPort' }).click();
       await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveValue('65534');
       await shot('3-configure');
       await page.getByRole('button', { name: 'Next' }).click();
@@ -161,12 +164,31 @@ test.describe('when the first registry write fails', () => {
     await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
     expect(await wine.value('MaxUserPort')).toBeNull();
     expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+    // The page reads the values again after the failure; photograph it once they are back.
+    await expect(page.getByRole('table', { name: 'Registry values' }).getByRole('row', { name: /MaxUserPort/ })).toHaveText(/not set/);
     await record(page, 'light-4-apply-failed');
 
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
     expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
   });
+});
+
+test('Check and Review read the registry again, so changes made meanwhile show', async ({ page, preview, wine }) => {
+  await openConfigure(page, preview.url);
+  // Someone else changes the values while the wizard is open.
+  await wine.set('MaxUserPort', 'REG_DWORD', '40000');
+  await page.getByRole('button', { name: 'Next' }).click();
+  const changes = page.getByRole('table', { name: 'Registry values' });
+  await expect(changes.getByRole('row', { name: /MaxUserPort/ })).toHaveText(/MaxUserPort\s*40000\s*65534/);
+
+  await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
+  for (const heading of ['Choose the new values', 'Back up the key', 'Check the current settings']) {
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(page.getByRole('heading', { name: heading })).toBeFocused();
+  }
+  await expect(page.getByText('40000', { exact: true })).toBeVisible();
+  await expect(page.getByText('60 seconds', { exact: true })).toBeVisible();
 });
 
 test('keyboard only: from Check to Applied', async ({ page, preview, wine }) => {
@@ -202,6 +224,8 @@ test('keyboard only: from Check to Applied', async ({ page, preview, wine }) => 
   await tabTo('button', 'Next');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
+  // Review reads the registry on the way in; Apply waits for it.
+  await expect(page.getByRole('button', { name: 'Apply' })).toBeEnabled();
   await tabTo('button', 'Apply');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();

@@ -1,10 +1,10 @@
 import { Button, Caption1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useReducer } from 'react';
+import { validatePair } from '../shared/validation';
 import { Busy } from './components/Busy';
 import { FailureBar } from './components/FailureBar';
 import { StepList } from './components/StepList';
 import { FocusHeadingContext } from './components/StepHeading';
-import { validDraft } from './model/values';
 import { useStatus } from './state/useStatus';
 import { initialWizard, wizardReducer, type View } from './state/wizard';
 import { AdminRequired } from './steps/AdminRequired';
@@ -48,7 +48,11 @@ export function App() {
   const { status, loading, failure, refresh } = useStatus();
   const [wizard, dispatch] = useReducer(wizardReducer, undefined, () => initialWizard());
 
-  const go = (view: Exclude<View, 'undo'>) => dispatch({ type: 'go', view });
+  const go = (view: Exclude<View, 'undo'>) => {
+    dispatch({ type: 'go', view });
+    // The pages that show the values as they are now read them again on the way in.
+    if (view === 'check' || view === 'review') void refresh();
+  };
   const startOver = () => {
     dispatch({ type: 'start-over' });
     void refresh();
@@ -70,7 +74,7 @@ export function App() {
     if (!status.canWrite) return <AdminRequired status={status} />;
 
     const folder = wizard.backupFolder ?? status.backupDir;
-    const values = validDraft(wizard.draft);
+    const pair = validatePair(wizard.draft);
     switch (wizard.view) {
       case 'check':
         // Never show values from before a change as the current ones.
@@ -108,16 +112,21 @@ export function App() {
         );
       case 'review':
         return (
-          <ReviewStep
-            status={status}
-            values={values}
-            folder={folder}
-            applied={wizard.applied}
-            onApplied={(result) => dispatch({ type: 'applied', result })}
-            onBack={() => go('configure')}
-            onNext={() => go('restart')}
-            onUndo={() => dispatch({ type: 'open-undo' })}
-          />
+          <>
+            {retry}
+            <ReviewStep
+              status={status}
+              reading={loading}
+              values={pair.ok ? pair.values : null}
+              folder={folder}
+              applied={wizard.applied}
+              onApplied={(result) => dispatch({ type: 'applied', result })}
+              onRefresh={refresh}
+              onBack={() => go('configure')}
+              onNext={() => go('restart')}
+              onUndo={() => dispatch({ type: 'open-undo' })}
+            />
+          </>
         );
       case 'restart':
         return <RestartStep onDone={startOver} />;

@@ -9,9 +9,10 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { capacity, type Capacity } from '../../shared/capacity';
+import { capacity, DEFAULT_DYNAMIC_RANGE, type Capacity } from '../../shared/capacity';
 import type { PerSetting } from '../../shared/settings';
 import { formatNumber } from '../model/format';
+import { PathText } from './PathText';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -27,11 +28,19 @@ const ROWS: { label: string; of: (c: Capacity) => number }[] = [
   { label: 'New connections per second, sustained', of: (c) => c.connectionsPerSecond },
 ];
 
-/** What the pair means in plain numbers, now and with the new values (null while a field is invalid). */
-export function CapacityTable({ now, next }: { now: PerSetting<number | undefined>; next: PerSetting<number> | null }) {
+interface Props {
+  now: PerSetting<number | undefined>;
+  /** Null while a field is invalid. */
+  next: PerSetting<number> | null;
+  /** Whether this Windows takes outgoing ports from the dynamic port range (Vista / Server 2008 and later). */
+  dynamicRange: boolean;
+}
+
+/** What the pair means in plain numbers, now and with the new values. */
+export function CapacityTable({ now, next, dynamicRange }: Props) {
   const styles = useStyles();
-  const before = capacity(now);
-  const after = next ? capacity(next) : null;
+  const before = capacity(now, { dynamicRange });
+  const after = next ? capacity(next, { dynamicRange }) : null;
   return (
     <div className={styles.wrap}>
       <Table size="small" className={styles.table} aria-label="Capacity now and with the new values">
@@ -52,8 +61,17 @@ export function CapacityTable({ now, next }: { now: PerSetting<number | undefine
           ))}
         </TableBody>
       </Table>
+      {/* The ports row stays the same on dynamic-range Windows: say why, so it does not read as a mistake. */}
       <Caption1 className={styles.muted}>
-        Ports 1025 to MaxUserPort, each held for TcpTimedWaitDelay seconds after its connection closes.
+        {dynamicRange ? (
+          <>
+            Ports: the dynamic port range, {DEFAULT_DYNAMIC_RANGE.first} to {DEFAULT_DYNAMIC_RANGE.last} by default (
+            <PathText>netsh int ipv4 show dynamicport tcp</PathText>); MaxUserPort does not change it on this Windows. Each
+            port is held for TcpTimedWaitDelay seconds after its connection closes.
+          </>
+        ) : (
+          'Ports 1025 to MaxUserPort, each held for TcpTimedWaitDelay seconds after its connection closes.'
+        )}
       </Caption1>
     </div>
   );

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Failure, Result, Status } from '../../shared/contract';
 
 export interface StatusState {
   status: Status | null;
   loading: boolean;
   failure: Failure | null;
-  refresh: () => Promise<Status | null>;
+  refresh: () => Promise<void>;
 }
 
 /** The machine's state as the main side reads it; a refresh keeps the last good one on screen. */
@@ -13,20 +13,23 @@ export function useStatus(): StatusState {
   const [status, setStatus] = useState<Status | null>(null);
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<Failure | null>(null);
+  // Replies can arrive out of order: only the newest request's answer is shown, and only it ends `loading`.
+  const latestRequest = useRef(0);
 
   const refresh = useCallback(async () => {
+    const request = ++latestRequest.current;
     setLoading(true);
     const result = await window.tuner
       .getStatus({})
       .catch((error: unknown): Result<Status> => ({ ok: false, error: { kind: 'unexpected', message: `The request did not complete: ${String(error)}` } }));
+    if (request !== latestRequest.current) return;
     setLoading(false);
     if (!result.ok) {
       setFailure(result.error);
-      return null;
+      return;
     }
     setFailure(null);
     setStatus(result.value);
-    return result.value;
   }, []);
 
   useEffect(() => {

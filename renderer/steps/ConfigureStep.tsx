@@ -1,13 +1,15 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
 import type { Status } from '../../shared/contract';
 import type { PerSetting, SettingName } from '../../shared/settings';
+import { validatePair } from '../../shared/validation';
 import { CapacityTable } from '../components/CapacityTable';
 import { DynamicRangeNote } from '../components/DynamicRangeNote';
 import { Page } from '../components/Page';
 import { Section } from '../components/Section';
 import { SettingField } from '../components/SettingField';
 import { StepHeading } from '../components/StepHeading';
-import { effectiveValues, validDraft } from '../model/values';
+import { effectiveValues } from '../model/values';
 
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -24,7 +26,10 @@ interface Props {
 
 export function ConfigureStep({ status, draft, onEdit, onBack, onNext }: Props) {
   const styles = useStyles();
-  const next = validDraft(draft);
+  const pair = validatePair(draft);
+  const next = pair.ok ? pair.values : null;
+  const dynamicRange = status.windows.usesDynamicPortRange;
+  const noteId = useId();
   return (
     <Page
       footerStart={<Button onClick={onBack}>Back</Button>}
@@ -43,8 +48,9 @@ export function ConfigureStep({ status, draft, onEdit, onBack, onNext }: Props) 
             text={draft.MaxUserPort}
             current={status.values.MaxUserPort}
             onChange={(text) => onEdit('MaxUserPort', text)}
+            describedBy={dynamicRange ? noteId : undefined}
           />
-          {status.windows.usesDynamicPortRange ? <DynamicRangeNote /> : null}
+          {dynamicRange ? <DynamicRangeNote id={noteId} /> : null}
         </div>
         <SettingField
           name="TcpTimedWaitDelay"
@@ -54,7 +60,7 @@ export function ConfigureStep({ status, draft, onEdit, onBack, onNext }: Props) 
         />
       </div>
       <Section title="What this means">
-        <CapacityTable now={effectiveValues(status.values)} next={next} />
+        <CapacityTable now={effectiveValues(status.values)} next={next} dynamicRange={dynamicRange} />
       </Section>
     </Page>
   );

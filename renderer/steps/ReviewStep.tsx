@@ -30,11 +30,15 @@ const useStyles = makeStyles({
 
 interface Props {
   status: Status;
+  /** True while the values are read again: "Now" waits for them rather than show older ones. */
+  reading: boolean;
   /** Null only if the fields became invalid; the Configure page does not let that reach here. */
   values: PerSetting<number> | null;
   folder: string;
   applied: ApplyResult | null;
   onApplied: (result: ApplyResult) => void;
+  /** Reads the status again. */
+  onRefresh: () => unknown;
   onBack: () => void;
   onNext: () => void;
   onUndo: () => void;
@@ -64,11 +68,13 @@ function ChangeTable({ before, after, headings }: { before: PerSetting<ValueStat
   );
 }
 
-export function ReviewStep({ status, values, folder, applied, onApplied, onBack, onNext, onUndo }: Props) {
+export function ReviewStep({ status, reading, values, folder, applied, onApplied, onRefresh, onBack, onNext, onUndo }: Props) {
   const apply = useAction((pair: PerSetting<number>) => window.tuner.apply(pair));
   const run = async (pair: PerSetting<number>) => {
     const result = await apply.run(pair);
     if (result.ok) onApplied(result.value);
+    // Applied or put back, the values and the history have moved on.
+    onRefresh();
   };
 
   if (applied) {
@@ -115,14 +121,18 @@ export function ReviewStep({ status, values, folder, applied, onApplied, onBack,
       footer={
         <>
           {apply.busy ? <Busy label="Backing up, writing and reading back…" /> : null}
-          <Button appearance="primary" disabled={apply.busy || !values} onClick={() => values && void run(values)}>
+          <Button appearance="primary" disabled={apply.busy || reading || !values} onClick={() => values && void run(values)}>
             Apply
           </Button>
         </>
       }
     >
       <StepHeading>Review and apply</StepHeading>
-      <ChangeTable before={status.values} after={next} headings={['Now', 'New (REG_DWORD)']} />
+      {reading ? (
+        <Busy label="Reading the registry…" />
+      ) : (
+        <ChangeTable before={status.values} after={next} headings={['Now', 'New (REG_DWORD)']} />
+      )}
       <Body1>
         Apply backs up the key again to <PathText>{folder}</PathText>, writes both values and reads them back. If any step
         fails, both values are put back as they were.
