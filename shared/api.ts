@@ -8,12 +8,19 @@ export type Transport = (channel: Channel, request: unknown) => Promise<unknown>
 
 /**
  * Builds the API over any transport: `ipcRenderer.invoke` in the preload, `fetch` in the browser
- * preview. Every transport carries the same `Result` envelopes the main side produces.
+ * preview. Every transport carries the same `Result` envelopes the main side produces, and a
+ * transport that fails outright becomes one too, so callers only ever handle results.
  */
 export function createApi(transport: Transport): TunerApi {
   const api = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
   for (const channel of CHANNEL_NAMES) {
-    api[channel] = (request) => transport(channel, request);
+    api[channel] = (request) =>
+      transport(channel, request).catch(
+        (error: unknown): Result<never> => ({
+          ok: false,
+          error: { kind: 'unexpected', message: `The request did not complete: ${error instanceof Error ? error.message : String(error)}` },
+        }),
+      );
   }
   return api as TunerApi;
 }

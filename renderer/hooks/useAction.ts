@@ -29,17 +29,12 @@ export function useAction<A extends unknown[], T>(call: (...args: A) => Promise<
   const run = useCallback((...args: A): Promise<Result<T>> => {
     if (running.current) return running.current;
     setState({ busy: true, failure: null, value: null });
-    const work = latest
-      .current(...args)
-      .catch((error: unknown): Result<T> => ({
-        ok: false,
-        error: { kind: 'unexpected', message: `The request did not complete: ${error instanceof Error ? error.message : String(error)}` },
-      }))
-      .then((result) => {
-        running.current = null;
-        setState(result.ok ? { busy: false, failure: null, value: result.value } : { busy: false, failure: result.error, value: null });
-        return result;
-      });
+    // window.tuner answers every call with a result, failures included (see createApi).
+    const work = latest.current(...args).then((result) => {
+      running.current = null;
+      setState(result.ok ? { busy: false, failure: null, value: result.value } : { busy: false, failure: result.error, value: null });
+      return result;
+    });
     running.current = work;
     return work;
   }, []);

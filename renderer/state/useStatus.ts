@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Failure, Result, Status } from '../../shared/contract';
+import type { Failure, Status } from '../../shared/contract';
 
 export interface StatusState {
   status: Status | null;
@@ -19,9 +19,7 @@ export function useStatus(): StatusState {
   const refresh = useCallback(async () => {
     const request = ++latestRequest.current;
     setLoading(true);
-    const result = await window.tuner
-      .getStatus({})
-      .catch((error: unknown): Result<Status> => ({ ok: false, error: { kind: 'unexpected', message: `The request did not complete: ${String(error)}` } }));
+    const result = await window.tuner.getStatus({});
     if (request !== latestRequest.current) return;
     setLoading(false);
     if (!result.ok) {
