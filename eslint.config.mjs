@@ -22,7 +22,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/ipc/**/*.ts', 'electron/preview/**/*.ts'],
+    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/ipc/**/*.ts', 'electron/page/**/*.ts', 'electron/preview/**/*.ts'],
     rules: restrict(
       ['electron', 'react', 'react-dom', '@fluentui/*', '**/renderer/**', '**/main/**', '**/preload/**'],
       'Services, the CLI and the preview run in plain Node: no Electron and no renderer code.',

@@ -6,6 +6,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { contentSecurityPolicy, contentType, fileInside } from '../page/page-files';
 
 const SCHEME = 'app';
 const HOST = 'tuner';
@@ -14,26 +15,7 @@ export const APP_URL = `${SCHEME}://${HOST}/index.html`;
 /** dist/electron/main.cjs sits beside dist/renderer, inside app.asar once packaged. */
 const ROOT = path.resolve(__dirname, '../renderer');
 
-// Fluent UI (Griffel) inserts style tags at run time, hence 'unsafe-inline' for styles only.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy("'none'");
 
 /** Must run before the app is ready: a standard, secure scheme behaves like https for the page. */
 export function registerAppScheme(): void {
@@ -47,7 +29,7 @@ export function serveApp(): void {
     if (!file || !body) return new Response('Not found', { status: 404, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
     return new Response(new Uint8Array(body), {
       headers: {
-        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': contentType(file),
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
       },
@@ -58,13 +40,5 @@ export function serveApp(): void {
 /** The file a URL names inside the renderer folder, or null for anything outside it. */
 function rendererFile(url: string): string | null {
   const parsed = URL.canParse(url) ? new URL(url) : null;
-  if (parsed?.host !== HOST) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  const file = path.resolve(ROOT, `.${pathname}`);
-  return file.startsWith(ROOT + path.sep) ? file : null;
+  return parsed?.host === HOST ? fileInside(ROOT, parsed.pathname.slice(1)) : null;
 }

@@ -8,21 +8,15 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { createDispatcher } from '../ipc/dispatch';
+import { contentSecurityPolicy, contentType, fileInside } from '../page/page-files';
 import { createTuner } from '../services/create-tuner';
 import { TunerError, toFailure } from '../services/errors';
 import { RestartService } from '../services/restart';
 
 const ROOT = path.resolve(__dirname, '../../dist/preview');
 const MAX_BODY_BYTES = 64 * 1024;
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-};
 const HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy': contentSecurityPolicy("'self'"),
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
   // The secret is in the URL: never hand it to another site.
@@ -77,11 +71,10 @@ async function main(): Promise<void> {
     }
 
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
-    const file = path.resolve(ROOT, rest === '' ? 'index.html' : rest);
-    if (!file.startsWith(ROOT + path.sep)) return send(response, 404, 'text/plain', 'Not found');
-    const content = await readFile(file).catch(() => null);
-    if (!content) return send(response, 404, 'text/plain', 'Not found');
-    return send(response, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', content);
+    const file = fileInside(ROOT, rest);
+    const content = file ? await readFile(file).catch(() => null) : null;
+    if (!file || !content) return send(response, 404, 'text/plain', 'Not found');
+    return send(response, 200, contentType(file), content);
   }
 
   const port = () => {
