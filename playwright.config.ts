@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/helpers/preview';
 
-// Debian's Chromium: Playwright's own browser download cannot reach its host from here.
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -14,17 +14,6 @@ export default defineConfig({
   use: {
     viewport: { width: 1000, height: 760 },
     actionTimeout: 15_000,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

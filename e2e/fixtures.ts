@@ -3,10 +3,10 @@
  * (making one takes seconds), the two values reset and a fresh data folder per test.
  */
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startPreview } from '../test/helpers/preview';
 import { writeRegStandIn, type StandInFault } from '../test/helpers/wine';
 import { createWinePrefix, WineRegistry } from '../test/helpers/wine-registry';
 
@@ -44,20 +44,14 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tuner-e2e-data-'));
     const picked = await pickFolder(dataDir, pickedFolder);
     const standIn = regFault ? await writeRegStandIn(dataDir, regFault) : null;
-    const server = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/server.ts'], {
-      env: {
-        ...wine.env,
-        TCP_PORT_TUNER_DATA_DIR: dataDir,
-        ...(picked ? { TCP_PORT_TUNER_PREVIEW_FOLDER: picked } : {}),
-        ...(standIn ? { TCP_PORT_TUNER_REG_COMMAND: standIn } : {}),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    const preview = await startPreview({
+      ...wine.env,
+      TCP_PORT_TUNER_DATA_DIR: dataDir,
+      ...(picked ? { TCP_PORT_TUNER_PREVIEW_FOLDER: picked } : {}),
+      ...(standIn ? { TCP_PORT_TUNER_REG_COMMAND: standIn } : {}),
     });
-    const url = await readyUrl(server);
-    await use({ url, dataDir });
-    const exited = server.exitCode === null ? new Promise((resolve) => server.once('exit', resolve)) : Promise.resolve();
-    server.kill('SIGTERM');
-    await exited;
+    await use({ url: preview.url, dataDir });
+    await preview.stop();
     await rm(dataDir, { recursive: true, force: true });
   },
 });
@@ -69,23 +63,6 @@ async function pickFolder(dataDir: string, kind: Options['pickedFolder']): Promi
   const file = path.join(dataDir, 'not-a-folder');
   await writeFile(file, '');
   return path.join(file, 'backups');
-}
-
-function readyUrl(server: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The preview server was not ready within 30 s.')), 30_000);
-    server.once('exit', () => clearTimeout(timer));
-    let seen = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /Preview ready at (\S+)/.exec(seen);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`The preview server exited with ${code} before it was ready.`)));
-  });
 }
 
 export { expect };

@@ -5,13 +5,15 @@
  *     `wine reg` calls for the same work, and registry processes spawned per command.
  *   - Renderer: JavaScript size (gzip) and time from navigation to current values in Chromium.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions, startPreview } from '../test/helpers/preview';
+import { writeRegFile } from '../test/helpers/wine';
 import { createWinePrefix, KEY, type WineRegistry } from '../test/helpers/wine-registry';
 
 const run = promisify(execFile);
@@ -43,11 +45,7 @@ function scripts(dir: string): Record<string, string> {
 }
 
 async function registryBench(wine: WineRegistry, dir: string): Promise<string[]> {
-  const restore = Buffer.concat([
-    Buffer.from([0xff, 0xfe]),
-    Buffer.from(`Windows Registry Editor Version 5.00\r\n\r\n[${KEY.replace('HKLM', 'HKEY_LOCAL_MACHINE')}]\r\n"MaxUserPort"=-\r\n"TcpTimedWaitDelay"=-\r\n\r\n`, 'utf16le'),
-  ]);
-  await writeFile(path.join(dir, 'restore.reg'), restore);
+  await writeRegFile(path.join(dir, 'restore.reg'), [`[${KEY}]`, '"MaxUserPort"=-', '"TcpTimedWaitDelay"=-']);
   const counter = path.join(dir, 'count-reg.sh');
   const log = path.join(dir, 'calls.log');
   await writeFile(counter, `#!/bin/sh\necho "$1" >> '${log}'\nexec wine reg.exe "$@"\n`);
@@ -102,29 +100,15 @@ async function rendererBench(wine: WineRegistry, dir: string): Promise<string[]>
   let gzip = 0;
   for (const file of js) gzip += gzipSync(await readFile(path.join('dist/renderer', file))).length;
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/server.ts'], {
-    env: { ...wine.env, TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'preview-data') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve) => {
-    let seen = '';
-    server.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /Preview ready at (\S+)/.exec(seen);
-      if (match) resolve(match[1]);
-    });
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const preview = await startPreview({ ...wine.env, TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'preview-data') });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const shown: number[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage();
       shown.push(
         await timed(async () => {
-          await page.goto(url);
+          await page.goto(preview.url);
           // The Check step shows what Windows uses for each absent value once status arrives.
           await page.getByText(/Windows uses 5000/).first().waitFor();
         }),
@@ -133,7 +117,7 @@ async function rendererBench(wine: WineRegistry, dir: string): Promise<string[]>
     }
   } finally {
     await browser.close();
-    server.kill();
+    await preview.stop();
   }
   const kb = gzip / 1024;
   const t = median(shown);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { startPreview, type RunningPreview } from '../helpers/preview';
 import { makeTempRoot, removeTempRoot } from '../helpers/wine';
 
 /** A raw request, so Host and Origin can be set as a hostile page or a rebinding DNS name would. */
@@ -19,31 +19,18 @@ function send(url: URL, options: { method?: string; headers?: Record<string, str
 
 // These requests never reach the registry: the checks under test come first.
 describe('the browser preview server', () => {
-  let server: ChildProcess;
+  let preview: RunningPreview;
   let root: string;
   let base: URL;
 
   before(async () => {
     root = await makeTempRoot('preview');
-    server = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/server.ts'], {
-      env: { ...process.env, WINEPREFIX: `${root}/prefix`, TCP_PORT_TUNER_DATA_DIR: `${root}/data` },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    base = new URL(
-      await new Promise<string>((resolve, reject) => {
-        let seen = '';
-        server.stdout?.on('data', (chunk: Buffer) => {
-          seen += chunk.toString();
-          const match = /Preview ready at (\S+)/.exec(seen);
-          if (match) resolve(match[1]);
-        });
-        server.on('exit', (code) => reject(new Error(`preview exited with ${code}`)));
-      }),
-    );
+    preview = await startPreview({ ...process.env, WINEPREFIX: `${root}/prefix`, TCP_PORT_TUNER_DATA_DIR: `${root}/data` });
+    base = new URL(preview.url);
   });
 
   after(async () => {
-    server.kill('SIGTERM');
+    await preview.stop();
     await removeTempRoot(root);
   });
 
