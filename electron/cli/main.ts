@@ -1,5 +1,6 @@
 import type { ErrorKind } from '../../shared/contract';
 import { createTuner } from '../services/create-tuner';
+import { settleAtStart } from '../services/settle-at-start';
 import { TunerError, toFailure } from '../services/errors';
 import type { TunerService } from '../services/tuner';
 import { parseCli, USAGE, type CliArgs } from './args';
@@ -44,17 +45,10 @@ async function execute(args: CliArgs, service: TunerService): Promise<{ json: un
   }
 }
 
-/** Settles a change a crash left half-done; reading commands go on without it when they must. */
-async function settleInterrupted(service: TunerService, args: CliArgs): Promise<void> {
-  try {
-    const settled = await service.resolveInterrupted();
-    if (settled?.note) process.stderr.write(`tcp-port-tuner: ${settled.note}\n`);
-  } catch (error) {
-    // Reading needs neither rights nor the lock: say why nothing was settled, and go on.
-    const readOnly = args.command === 'status' || args.command === 'history';
-    if (!readOnly || !(error instanceof TunerError) || (error.kind !== 'not-permitted' && error.kind !== 'busy')) throw error;
-    process.stderr.write(`tcp-port-tuner: ${error.message}\n`);
-  }
+/** Reading needs neither rights nor the lock: a read goes on when settling could not. */
+function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
+  const readOnly = args.command === 'status' || args.command === 'history';
+  return (error) => readOnly && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'busy');
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -67,7 +61,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const { service } = await createTuner({ backend: args.backend });
-    await settleInterrupted(service, args);
+    await settleAtStart(service, (line) => process.stderr.write(`tcp-port-tuner: ${line}\n`), readCarriesOn(args));
     const output = await execute(args, service);
     process.stdout.write(`${json ? JSON.stringify(output.json) : output.text}\n`);
     return 0;

@@ -4,7 +4,7 @@ import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { createTuner } from '../services/create-tuner';
 import { toFailure } from '../services/errors';
 import { RestartService } from '../services/restart';
-import type { TunerService } from '../services/tuner';
+import { settleAtStart } from '../services/settle-at-start';
 import { chooseFolder } from './dialogs';
 import { relaunchAsAdmin } from './elevation';
 
@@ -17,7 +17,8 @@ export async function createAppDispatch(window: BrowserWindow): Promise<Dispatch
     // cscript cannot read the regedit package's scripts inside app.asar: they ship beside it.
     const vbsFolder = app.isPackaged ? path.join(process.resourcesPath, 'vbs') : undefined;
     const { service, target, run, backupDir } = await createTuner({ vbsFolder });
-    await settleInterrupted(service);
+    // The wizard opens whatever this says; the history it shows records how a settle ended.
+    await settleAtStart(service, (line) => process.stderr.write(`TCP Port Tuner: ${line}\n`));
     return createDispatcher({
       tuner: service,
       restart: new RestartService(target, run),
@@ -28,19 +29,5 @@ export async function createAppDispatch(window: BrowserWindow): Promise<Dispatch
   } catch (error) {
     const failure = toFailure(error);
     return async () => ({ ok: false, error: failure });
-  }
-}
-
-/**
- * Settles a change a crash left half-done before the wizard reads anything. When that fails (most
- * often: not elevated), the wizard still opens: its status shows `canWrite: false`, and the next
- * change settles first and reports the same failure through its result.
- */
-async function settleInterrupted(service: TunerService): Promise<void> {
-  try {
-    const settled = await service.resolveInterrupted();
-    if (settled?.note) process.stdout.write(`TCP Port Tuner: ${settled.note}\n`);
-  } catch (error) {
-    process.stderr.write(`TCP Port Tuner: ${toFailure(error).message}\n`);
   }
 }

@@ -12,6 +12,7 @@ import { contentSecurityPolicy, contentType, fileInside } from '../page/page-fil
 import { createTuner } from '../services/create-tuner';
 import { TunerError, toFailure } from '../services/errors';
 import { RestartService } from '../services/restart';
+import { settleAtStart } from '../services/settle-at-start';
 
 const ROOT = path.resolve(__dirname, '../../dist/preview');
 const MAX_BODY_BYTES = 64 * 1024;
@@ -27,11 +28,7 @@ async function main(): Promise<void> {
   const secret = randomBytes(18).toString('base64url');
   const base = `/s/${secret}/`;
   const { service, target, run, backupDir } = await createTuner();
-  const settled = await service.resolveInterrupted().catch((error: unknown) => {
-    process.stderr.write(`preview: ${toFailure(error).message}\n`);
-    return null;
-  });
-  if (settled?.note) process.stderr.write(`preview: ${settled.note}\n`);
+  await settleAtStart(service, (line) => process.stderr.write(`preview: ${line}\n`));
 
   const dispatch = createDispatcher({
     tuner: service,
