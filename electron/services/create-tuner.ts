@@ -4,7 +4,7 @@ import { TunerError } from './errors';
 import { dataFolderGuard } from './host/data-folder';
 import { elevationCheck } from './host/elevation';
 import { resolveTarget, type Target } from './host/target';
-import { windowsInfo } from './host/windows-version';
+import { windowsInfoReader } from './host/windows-version';
 import { Journal } from './journal';
 import { runProcess, type ProcessRunner } from './process-runner';
 import type { RegistryBackend } from './registry/backend';
@@ -41,7 +41,7 @@ export async function createTuner(options: TunerOptions = {}): Promise<Tuner> {
     journal: new Journal(target.dataDir, backupDir),
     canWrite: elevationCheck(target, run),
     secureDataDir: dataFolderGuard(target, run),
-    windows: () => windowsInfo(target),
+    windows: windowsInfoReader(target),
     dataDir: target.dataDir,
     backupDir,
     bootTime: () => Date.now() - uptime() * 1000,

@@ -41,6 +41,20 @@ export async function windowsInfo(target: Target): Promise<WindowsInfo> {
   return describeWindows('wine', ...found);
 }
 
+/**
+ * The Windows version cannot change while this process runs, and under Wine reading it means
+ * reading the prefix's whole registry file: read it once, as soon as Wine has written it.
+ */
+export function windowsInfoReader(target: Target): () => Promise<WindowsInfo> {
+  let known: WindowsInfo | undefined;
+  return async () => {
+    if (known) return known;
+    const info = await windowsInfo(target);
+    if (info.version !== 'unknown') known = info;
+    return info;
+  };
+}
+
 /** Wine keeps its registry as text; the CurrentVersion key says which Windows it imitates. */
 export function wineVersion(systemReg: string): [string, string | undefined] | null {
   const start = systemReg.indexOf('[Software\\\\Microsoft\\\\Windows NT\\\\CurrentVersion]');
