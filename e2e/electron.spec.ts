@@ -3,24 +3,11 @@
  * on a Wine registry of its own. Skipped where the Electron binary is not installed.
  */
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { electronBinary } from '../scripts/electron-binary';
 import { createWinePrefix } from '../test/helpers/wine-registry';
-
-/**
- * Where electron's installer put the binary, read the way its index.js does. `require('electron')`
- * itself would try to download the binary when it is missing.
- */
-function electronBinary(): string | null {
-  const dir = path.dirname(require.resolve('electron/package.json'));
-  const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), relative);
-  return existsSync(binary) ? binary : null;
-}
 
 const binary = electronBinary();
 const electronRuns = binary !== null;
