@@ -123,14 +123,15 @@ export async function createPrefix(label: string): Promise<WinePrefix> {
 }
 
 /**
- * reg.exe always says something when it fails; a run that ends non-zero in silence is Wine
- * failing to start it under load (seen once in CI with four prefixes busy), so the check is
- * asked again rather than reported as the registry's answer.
+ * Under load Wine now and then fails to start reg.exe at all: it ends non-zero in silence, or
+ * says the application could not be started. reg.exe never ran, so the check is asked again
+ * rather than reported as the registry's answer (the product does the same for its own calls).
  */
 async function wineReg(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
   const first = await run('wine', ['reg.exe', ...args], { env });
-  const silent = first.code !== 0 && first.stdout.trim() === '' && first.stderr.trim() === '';
-  return silent ? run('wine', ['reg.exe', ...args], { env }) : first;
+  const said = `${first.stdout}${first.stderr}`.trim();
+  const notStarted = first.code !== 0 && (said === '' || /ShellExecuteEx failed|could not be started/i.test(said));
+  return notStarted ? run('wine', ['reg.exe', ...args], { env }) : first;
 }
 
 export async function destroyPrefix(prefix: WinePrefix | undefined): Promise<void> {
