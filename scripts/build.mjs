@@ -18,5 +18,5 @@ await mkdir('dist', { recursive: true });
 await renderer('dist/renderer', 'renderer/main.tsx');
 await build({ ...common, entryPoints: { main: 'electron/main/main.ts' }, outfile: 'dist/electron/main.cjs', platform: 'node', format: 'cjs', target: 'node22', external: ['electron', 'regedit'] });
 await build({ ...common, entryPoints: { preload: 'electron/preload/preload.ts' }, outfile: 'dist/electron/preload.cjs', platform: 'node', format: 'cjs', target: 'node22', external: ['electron'] });
-await build({ ...common, entryPoints: { cli: 'electron/cli/main.ts' }, outfile: 'dist/cli/tcp-port-tuner.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['regedit'] });
+await build({ ...common, entryPoints: { cli: 'electron/cli/tcp-port-tuner.ts' }, outfile: 'dist/cli/tcp-port-tuner.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['regedit'] });
 if (process.argv.includes('--preview')) await renderer('dist/preview', 'renderer/preview-entry.tsx');

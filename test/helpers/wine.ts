@@ -245,7 +245,7 @@ export function productEnv(prefix: WinePrefix, dataDir: string, extra: NodeJS.Pr
 
 /** `npm run -s cli -- <args>`, without npm in between. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { env, cwd: REPO_ROOT });
+  return run(process.execPath, ['--import', 'tsx', 'electron/cli/tcp-port-tuner.ts', ...args], { env, cwd: REPO_ROOT });
 }
 
 /** The CLI's own lines on stderr; Wine adds noise of its own there. */

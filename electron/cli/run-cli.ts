@@ -51,7 +51,8 @@ function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
   return (error) => readOnly && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'busy');
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Runs one command line; the exit code is returned, never set, so the packaged app can use it too. */
+export async function runCli(argv: readonly string[]): Promise<number> {
   let json = argv.includes('--json');
   try {
     const args = parseCli(argv);
@@ -72,7 +73,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_CODES[failure.kind];
   }
 }
-
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
