@@ -1,6 +1,6 @@
 import { Button, Caption1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useReducer } from 'react';
-import { validatePair } from '../shared/validation';
+import { checkDraft } from './state/draft';
 import { Busy } from './components/Busy';
 import { FailureBar } from './components/FailureBar';
 import { StepList } from './components/StepList';
@@ -74,7 +74,7 @@ export function App() {
     if (!status.canWrite) return <AdminRequired status={status} />;
 
     const folder = wizard.backupFolder ?? status.backupDir;
-    const pair = validatePair(wizard.draft);
+    const pair = checkDraft(wizard.draft);
     switch (wizard.view) {
       case 'check':
         // Never show values from before a change as the current ones.
@@ -117,7 +117,7 @@ export function App() {
             <ReviewStep
               status={status}
               reading={loading}
-              values={pair.ok ? pair.values : null}
+              values={pair.values}
               folder={folder}
               applied={wizard.applied}
               onApplied={(result) => dispatch({ type: 'applied', result })}

@@ -4,7 +4,7 @@
  * the main side validates every request against it before any service sees it.
  */
 import { z } from 'zod';
-import type { SettingName } from './settings';
+import { perSetting, SETTING_NAMES, type SettingName } from './settings';
 import { REG_TYPES } from './registry-value';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
@@ -17,21 +17,24 @@ const valueState = z.discriminatedUnion('present', [
     data: z.union([z.number(), z.string(), z.array(z.string())]).optional(),
   }),
 ]);
-const perSetting = <T extends z.ZodType>(schema: T) =>
-  z.object({ MaxUserPort: schema, TcpTimedWaitDelay: schema });
+const eachSetting = <T extends z.ZodType>(schema: T) => z.object(perSetting(() => schema));
 
 export const historyEntrySchema = z.object({
   at: z.string(),
   action: z.enum(['apply', 'undo', 'rollback', 'recovered']),
-  before: perSetting(valueState),
-  after: perSetting(valueState),
+  before: eachSetting(valueState),
+  after: eachSetting(valueState),
   backupFile: z.string().nullable(),
   note: z.string().optional(),
+  /** Who made the change: the Windows account as DOMAIN\name, the machine and the tool's version. */
+  user: z.string().optional(),
+  machine: z.string().optional(),
+  version: z.string().optional(),
 });
 
 export const statusSchema = z.object({
   key: z.string(),
-  values: perSetting(valueState),
+  values: eachSetting(valueState),
   windows: z.object({
     host: z.enum(['windows', 'wine']),
     version: z.string(),
@@ -42,10 +45,13 @@ export const statusSchema = z.object({
   canWrite: z.boolean(),
   backend: z.enum(['reg', 'regedit']),
   restartPending: z.boolean(),
+  /** Values someone else changed since this tool last wrote them: undo would overwrite these. */
+  outsideChanges: z.array(z.object({ name: z.enum(SETTING_NAMES), was: valueState, now: valueState })),
   /** What "Undo changes" puts back (the values before this tool's first change), or null when nothing to undo. */
-  undo: z.object({ at: z.string(), values: perSetting(valueState) }).nullable(),
+  undo: z.object({ at: z.string(), values: eachSetting(valueState) }).nullable(),
   history: z.array(historyEntrySchema),
   dataDir: z.string(),
+  /** The folder backups go to now: the default, or the one the user picked in the main side's dialog. */
   backupDir: z.string(),
 });
 
@@ -56,16 +62,18 @@ export const backupSchema = z.object({
   restoreFile: z.string(),
   snapshotFile: z.string(),
   createdAt: z.string(),
-  values: perSetting(valueState),
+  values: eachSetting(valueState),
 });
 
 export const applyResultSchema = z.object({
   backup: backupSchema,
-  readBack: perSetting(valueState),
+  /** True when the backup made just before (on the Back up page) still held the key exactly and was used. */
+  backupReused: z.boolean(),
+  readBack: eachSetting(valueState),
 });
 
 export const undoResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('undone'), restored: perSetting(valueState), backupFile: z.string() }),
+  z.object({ status: z.literal('undone'), restored: eachSetting(valueState), backupFile: z.string() }),
   z.object({ status: z.literal('nothing-to-undo') }),
 ]);
 
@@ -76,15 +84,19 @@ export const restartResultSchema = z.object({
   message: z.string(),
 });
 
+/** A setting's number; a setting left out is left as it is. */
 const settingNumber = (name: SettingName) =>
-  z.unknown().transform((input, ctx) => {
-    const result = validateSetting(name, input);
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.message });
-      return z.NEVER;
-    }
-    return result.value;
-  });
+  z
+    .unknown()
+    .transform((input, ctx) => {
+      const result = validateSetting(name, input);
+      if (!result.ok) {
+        ctx.addIssue({ code: 'custom', message: result.message });
+        return z.NEVER;
+      }
+      return result.value;
+    })
+    .optional();
 
 const empty = z.object({}).strict();
 
@@ -114,8 +126,9 @@ export const channels = {
   createBackup: { request: empty, response: backupSchema },
   apply: {
     request: z
-      .object({ MaxUserPort: settingNumber('MaxUserPort'), TcpTimedWaitDelay: settingNumber('TcpTimedWaitDelay') })
-      .strict(),
+      .object(perSetting(settingNumber))
+      .strict()
+      .refine((values) => Object.values(values).some((value) => value !== undefined), 'Choose at least one value to change.'),
     response: applyResultSchema,
   },
   undo: { request: z.object({ force: z.boolean() }).strict(), response: undoResultSchema },

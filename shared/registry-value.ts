@@ -34,3 +34,13 @@ export function describeValue(state: ValueState): string {
 export function isDword(state: ValueState, value: number): boolean {
   return state.present && state.type === 'REG_DWORD' && state.data === value;
 }
+
+/**
+ * Same type and data, as reported; data one side could not show (Wine prints no QWORD) is not
+ * held against it. An exact comparison needs the exported payloads.
+ */
+export function sameState(a: ValueState, b: ValueState): boolean {
+  if (!a.present || !b.present) return a.present === b.present;
+  if (a.data === undefined || b.data === undefined) return a.type === b.type;
+  return a.type === b.type && JSON.stringify(a.data) === JSON.stringify(b.data);
+}

@@ -7,13 +7,12 @@ const MAX_INPUT_LENGTH = 10;
 
 /**
  * The one check every entry point uses (renderer, main process, CLI): a whole decimal number
- * within the setting's range, given as typed text or as a number.
+ * from `min` to `max`, given as typed text or as a number. `label` names it in the message.
  */
-export function validateSetting(name: SettingName, input: unknown): Validation {
-  const { min, max } = SETTINGS[name];
+export function validateWholeNumber(label: string, min: number, max: number, input: unknown): Validation {
   const reject = (reason: string): Validation => ({
     ok: false,
-    message: `${name} must be a whole number from ${min} to ${max}; ${reason}.`,
+    message: `${label} must be a whole number from ${min} to ${max}; ${reason}.`,
   });
 
   if (typeof input === 'number') {
@@ -29,6 +28,8 @@ export function validateSetting(name: SettingName, input: unknown): Validation {
   if (text.length > MAX_INPUT_LENGTH) return reject(`${shown} is too long`);
   if (/^[+-]/.test(text)) return reject(`${shown} has a sign`);
   if (/^\d+(\.\d*)?[eE]/.test(text)) return reject(`${shown} uses an exponent`);
+  // "65,534" or "65.534": a thousands separator in one locale is a decimal point in another.
+  if (/^\d{1,3}([,.])\d{3}$/.test(text)) return reject(`${shown} has a thousands separator; type ${text.replace(/[,.]/, '')}`);
   if (/^\d*[.,]\d*$/.test(text)) return reject(`${shown} has a fraction`);
   if (!/^\d+$/.test(text)) return reject(`${shown} is not a number`);
 
@@ -36,16 +37,23 @@ export function validateSetting(name: SettingName, input: unknown): Validation {
   return inRange(value, min, max) ? { ok: true, value } : reject(`${value} is out of range`);
 }
 
-/** Both settings checked at once: the numbers when both are valid, otherwise every message. */
-export function validatePair(input: PerSetting<unknown>): { ok: true; values: PerSetting<number> } | { ok: false; messages: string[] } {
+export function validateSetting(name: SettingName, input: unknown): Validation {
+  return validateWholeNumber(name, SETTINGS[name].min, SETTINGS[name].max, input);
+}
+
+export type SettingsValidation = { ok: true; values: Partial<PerSetting<number>> } | { ok: false; messages: string[] };
+
+/** The settings given (undefined means "leave it"): their numbers when all are valid, otherwise every message. */
+export function validateSettings(input: Partial<PerSetting<unknown>>): SettingsValidation {
   const values: Partial<PerSetting<number>> = {};
   const messages: string[] = [];
   for (const name of SETTING_NAMES) {
+    if (input[name] === undefined) continue;
     const result = validateSetting(name, input[name]);
     if (result.ok) values[name] = result.value;
     else messages.push(result.message);
   }
-  return messages.length > 0 ? { ok: false, messages } : { ok: true, values: values as PerSetting<number> };
+  return messages.length > 0 ? { ok: false, messages } : { ok: true, values };
 }
 
 function inRange(value: number, min: number, max: number): boolean {

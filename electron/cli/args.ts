@@ -1,5 +1,7 @@
-import { parseArgs } from 'node:util';
-import type { BackendChoice } from '../services/create-tuner';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { SETTINGS, SETTING_NAMES, perSetting, type PerSetting } from '../../shared/settings';
+import { validateSettings } from '../../shared/validation';
+import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
 
 export type Command = 'status' | 'backup' | 'apply' | 'undo' | 'history';
@@ -10,29 +12,47 @@ export interface CliArgs {
   json: boolean;
   backend: BackendChoice;
   dir?: string;
-  maxUserPort?: string;
-  tcpTimedWaitDelay?: string;
+  /** The settings `apply` changes, validated; a setting left out is left as it is. */
+  values: Partial<PerSetting<number>>;
   force: boolean;
 }
+
+const SETTING_OPTIONS = SETTING_NAMES.map((name) => SETTINGS[name].option);
+const OPTIONS = {
+  json: { type: 'boolean' },
+  backend: { type: 'string' },
+  dir: { type: 'string' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  ...Object.fromEntries(SETTING_OPTIONS.map((option) => [option, { type: 'string' }])),
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+const TAKES_VALUE = new Set(Object.entries(OPTIONS).flatMap(([name, option]) => (option.type === 'string' ? [`--${name}`] : [])));
 
 /** Which options each command takes; any other is a mistake worth saying so. */
 const ALLOWED: Record<Command, readonly string[]> = {
   status: [],
   history: [],
   backup: ['dir'],
-  apply: ['max-user-port', 'tcp-timed-wait-delay'],
+  apply: SETTING_OPTIONS,
   undo: ['force'],
 };
+
+const settingLines = SETTING_NAMES.map((name) => {
+  const { option, min, max, unit } = SETTINGS[name];
+  return `  --${option} N`.padEnd(31) + `${name}, ${min}-${max}${unit === 'seconds' ? ' seconds' : ''}`;
+});
 
 export const USAGE = `Usage: tcp-port-tuner <command> [options]
 
 Commands:
-  status                 Show MaxUserPort, TcpTimedWaitDelay, Windows version and change history
+  status                 Show the settings, Windows version and change history
   backup [--dir DIR]     Export the Tcpip Parameters key to a verified .reg file
-  apply --max-user-port N --tcp-timed-wait-delay N
-                         Back up, then set both values (5000-65534 and 30-300)
+  apply [settings]       Back up, then set the settings given (at least one)
   undo [--force]         Put back the values from before this tool's first change
   history                List the changes this tool made
+
+Settings (apply):
+${settingLines.join('\n')}
 
 Options:
   --json                 Print one JSON object on stdout
@@ -42,57 +62,66 @@ Exit codes: 0 done, 2 invalid input, 3 not permitted, 4 registry operation faile
 (prior state restored), 5 undo refused (values changed since), 6 restoring the prior state
 failed too (see the message for the backup to import), 1 anything else.`;
 
+function invalid(message: string): TunerError {
+  return new TunerError('invalid-input', message);
+}
+
+/**
+ * `--max-user-port -1` is a value, not an option: joined as `--max-user-port=-1` it reaches the
+ * validator, which says what is wrong with it.
+ */
+function joinValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (TAKES_VALUE.has(argv[i]) && next !== undefined) {
+      joined.push(`${argv[i]}=${next}`);
+      i++;
+    } else {
+      joined.push(argv[i]);
+    }
+  }
+  return joined;
+}
+
 export function parseCli(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        backend: { type: 'string' },
-        dir: { type: 'string' },
-        'max-user-port': { type: 'string' },
-        'tcp-timed-wait-delay': { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: joinValues(argv), allowPositionals: true, strict: true, tokens: true, options: OPTIONS });
   } catch (error) {
-    throw new TunerError('invalid-input', `${(error as Error).message.split('\n')[0]} See --help.`);
+    throw invalid(`${(error as Error).message.split('\n')[0]} See --help.`);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   const json = values.json ?? false;
-  if (values.help || positionals.length === 0) return { command: 'help', json, backend: 'auto', force: false };
+  if (values.help || positionals.length === 0) return { command: 'help', json, backend: 'auto', values: {}, force: false };
 
-  const [command, ...extra] = positionals;
-  if (!COMMANDS.includes(command as Command)) {
-    throw new TunerError('invalid-input', `Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw invalid(`--${token.name} is given more than once. Nothing was changed.`);
+    seen.add(token.name);
   }
-  if (extra.length > 0) throw new TunerError('invalid-input', `Unexpected argument "${extra[0]}". See --help.`);
-  const given = ['dir', 'max-user-port', 'tcp-timed-wait-delay', 'force'].filter(
-    (name) => values[name as keyof typeof values] !== undefined && values[name as keyof typeof values] !== false,
-  );
+  const [command, ...extra] = positionals;
+  if (!COMMANDS.includes(command as Command)) throw invalid(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
+  if (extra.length > 0) throw invalid(`Unexpected argument "${extra[0]}". See --help.`);
+  const given = [...seen].filter((name) => name !== 'json' && name !== 'backend');
   const stray = given.find((name) => !ALLOWED[command as Command].includes(name));
-  if (stray) throw new TunerError('invalid-input', `"${command}" does not take --${stray}. See --help.`);
+  if (stray) throw invalid(`"${command}" does not take --${stray}. See --help.`);
 
   if (values.backend !== undefined && values.backend !== 'reg' && values.backend !== 'regedit') {
-    throw new TunerError('invalid-input', `--backend must be reg or regedit, not "${values.backend}".`);
+    throw invalid(`--backend must be reg or regedit, not "${values.backend}".`);
   }
-  if (command === 'apply') {
-    const missing = ['max-user-port', 'tcp-timed-wait-delay'].filter((name) => !given.includes(name));
-    if (missing.length > 0) {
-      throw new TunerError('invalid-input', `apply needs ${missing.map((name) => `--${name} N`).join(' and ')}. Nothing was changed.`);
-    }
+  const settings = validateSettings(perSetting((_name, setting) => values[setting.option as keyof typeof values]));
+  if (!settings.ok) throw invalid(`${settings.messages.join(' ')} Nothing was changed.`);
+  if (command === 'apply' && Object.keys(settings.values).length === 0) {
+    throw invalid(`apply needs at least one of ${SETTING_OPTIONS.map((option) => `--${option} N`).join(', ')}. Nothing was changed.`);
   }
   return {
     command: command as Command,
     json,
     backend: values.backend ?? 'auto',
     dir: values.dir,
-    maxUserPort: values['max-user-port'],
-    tcpTimedWaitDelay: values['tcp-timed-wait-delay'],
+    values: settings.values,
     force: values.force ?? false,
   };
 }

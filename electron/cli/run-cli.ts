@@ -1,10 +1,10 @@
 import type { ErrorKind } from '../../shared/contract';
-import { createTuner } from '../services/create-tuner';
+import { createServices } from '../services/create-services';
 import { settleAtStart } from '../services/settle-at-start';
 import { TunerError, toFailure } from '../services/errors';
 import type { TunerService } from '../services/tuner';
 import { parseCli, USAGE, type CliArgs } from './args';
-import { formatApply, formatBackup, formatHistory, formatStatus, formatUndo } from './format';
+import { formatApply, formatBackup, formatHistory, formatStatus, formatUndo } from './text-output';
 
 const EXIT_CODES: Record<ErrorKind, number> = {
   'invalid-input': 2,
@@ -27,11 +27,12 @@ async function execute(args: CliArgs, service: TunerService): Promise<{ json: un
       return { json: status, text: formatStatus(status) };
     }
     case 'backup': {
-      const backup = await service.backup(args.dir);
+      if (args.dir) service.useBackupFolder(args.dir);
+      const backup = await service.backup();
       return { json: backup, text: formatBackup(backup) };
     }
     case 'apply': {
-      const result = await service.apply({ MaxUserPort: args.maxUserPort, TcpTimedWaitDelay: args.tcpTimedWaitDelay });
+      const result = await service.apply(args.values);
       return { json: result, text: formatApply(result) };
     }
     case 'undo': {
@@ -61,7 +62,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const { service } = await createTuner({ backend: args.backend });
+    const { tuner: service } = await createServices({ backend: args.backend });
     await settleAtStart(service, (line) => process.stderr.write(`tcp-port-tuner: ${line}\n`), readCarriesOn(args));
     const output = await execute(args, service);
     process.stdout.write(`${json ? JSON.stringify(output.json) : output.text}\n`);

@@ -6,9 +6,8 @@ import type { TunerService } from '../services/tuner';
 
 /** What the main side offers the wizard; each transport (Electron IPC, the preview) supplies one. */
 export interface MainServices {
-  tuner: TunerService;
-  restart: RestartService;
-  defaultBackupDir: string;
+  tuner: Pick<TunerService, 'status' | 'useBackupFolder' | 'backup' | 'apply' | 'undo'>;
+  restart: Pick<RestartService, 'restart' | 'cancel'>;
   /** A folder the user picked in a dialog the main side owns; null when cancelled. */
   chooseFolder(): Promise<string | null>;
   relaunchAsAdmin(): Promise<void>;
@@ -23,21 +22,20 @@ export type Dispatch = (channel: string, request: unknown) => Promise<Result<unk
  * renderer is never trusted) and turns every failure into a plain result, never a stack trace.
  */
 export function createDispatcher(services: MainServices): Dispatch {
-  // Only a folder picked in the main side's own dialog is ever written to.
-  let backupFolder = services.defaultBackupDir;
-
+  const { tuner, restart } = services;
   const handlers: Handlers = {
-    getStatus: () => services.tuner.status(),
+    getStatus: () => tuner.status(),
+    // Only a folder picked in the main side's own dialog is ever written to.
     chooseBackupFolder: async () => {
       const folder = await services.chooseFolder();
-      if (folder) backupFolder = folder;
-      return { folder: backupFolder };
+      if (folder) tuner.useBackupFolder(folder);
+      return { folder };
     },
-    createBackup: () => services.tuner.backup(backupFolder),
-    apply: (request) => services.tuner.apply(request, backupFolder),
-    undo: (request) => services.tuner.undo(request, backupFolder),
-    restartWindows: (request) => services.restart.restart(request.when),
-    cancelRestart: () => services.restart.cancel(),
+    createBackup: () => tuner.backup(),
+    apply: (request) => tuner.apply(request),
+    undo: (request) => tuner.undo(request),
+    restartWindows: (request) => restart.restart(request.when),
+    cancelRestart: () => restart.cancel(),
     relaunchAsAdmin: async () => {
       await services.relaunchAsAdmin();
       return {};

@@ -8,7 +8,7 @@ import { APP_URL, registerAppScheme, serveApp } from './app-protocol';
 import { showStartupFailure } from './dialogs';
 import { registerIpc } from './ipc';
 import { hardenApp, hardenSession } from './security';
-import { createAppDispatch } from './services';
+import { createWindowDispatch } from './window-dispatch';
 import { bringToFront, createMainWindow } from './window';
 
 registerAppScheme();
@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession);
       serveApp();
       mainWindow = createMainWindow();
-      registerIpc(mainWindow, createAppDispatch(mainWindow));
+      registerIpc(mainWindow, createWindowDispatch(mainWindow));
       return mainWindow.loadURL(APP_URL);
     })
     .catch((error: unknown) => {

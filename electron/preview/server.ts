@@ -9,9 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { createDispatcher } from '../ipc/dispatch';
 import { contentSecurityPolicy, contentType, fileInside } from '../page/page-files';
-import { createTuner } from '../services/create-tuner';
+import { createServices } from '../services/create-services';
 import { TunerError, toFailure } from '../services/errors';
-import { RestartService } from '../services/restart';
 import { settleAtStart } from '../services/settle-at-start';
 
 const ROOT = path.resolve(__dirname, '../../dist/preview');
@@ -27,13 +26,11 @@ const HEADERS = {
 async function main(): Promise<void> {
   const secret = randomBytes(18).toString('base64url');
   const base = `/s/${secret}/`;
-  const { service, target, run, backupDir } = await createTuner();
-  await settleAtStart(service, (line) => process.stderr.write(`preview: ${line}\n`));
+  const services = await createServices();
+  await settleAtStart(services.tuner, (line) => process.stderr.write(`preview: ${line}\n`));
 
   const dispatch = createDispatcher({
-    tuner: service,
-    restart: new RestartService(target, run),
-    defaultBackupDir: backupDir,
+    ...services,
     // A browser cannot show the main side's folder dialog: the preview's "dialog" answers with
     // the folder named when the preview was started, or keeps the current one.
     chooseFolder: async () => process.env.TCP_PORT_TUNER_PREVIEW_FOLDER ?? null,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PARAMETERS_KEY, SETTING_NAMES, type SettingName } from '../../shared/settings';
@@ -5,10 +6,12 @@ import type { Backup } from '../../shared/contract';
 import { TunerError } from './errors';
 import type { RegistryBackend } from './registry/backend';
 import { decodeRegFile, encodeRegFile, parseRegFile } from './registry/reg-file';
-import { isPayload, reportsOf, restoreFileFor, snapshotOf, type Snapshot } from './registry/snapshot';
+import { isPayload, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from './registry/snapshot';
 
 export interface VerifiedBackup extends Backup {
   snapshot: Snapshot;
+  /** SHA-256 of the key as exported: equal digests mean the key has not changed since. */
+  digest: string;
 }
 
 /**
@@ -31,8 +34,9 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
     if (error instanceof TunerError && error.kind !== 'registry-failed') throw error;
     throw new TunerError('backup-failed', `Could not write the backup ${file}: ${reason(error)} Nothing was changed.`);
   }
-  const snapshot = await readSnapshot(file).catch(() => null);
-  if (!snapshot) {
+  const exported = await readFile(file).catch(() => null);
+  const snapshot = exported ? snapshotFromBytes(exported) : null;
+  if (!exported || !snapshot) {
     throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY}. Nothing was changed.`);
   }
   const odd = SETTING_NAMES.find((name) => {
@@ -46,7 +50,7 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   const snapshotFile = file.replace(/\.reg$/, '.json');
   const restoreFile = restoreFileOf(file);
   const createdAt = now.toISOString();
-  const values = reportsOf(snapshot);
+  const values = valueStatesOf(snapshot);
   try {
     if (absent.length > 0) await appendDeletions(file, absent);
     await writeFile(restoreFile, restoreFileFor(snapshot));
@@ -54,7 +58,22 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   } catch (error) {
     throw new TunerError('backup-failed', `Could not finish the backup ${file}: ${reason(error)}. Nothing was changed.`);
   }
-  return { file, restoreFile, snapshotFile, createdAt, values, snapshot };
+  return { file, restoreFile, snapshotFile, createdAt, values, snapshot, digest: digestOf(exported) };
+}
+
+/** The digest of the key as it is now, to tell whether a backup still holds it exactly. */
+export async function currentDigest(backend: RegistryBackend, scratch: string): Promise<string> {
+  await mkdir(path.dirname(scratch), { recursive: true });
+  try {
+    await backend.exportKey(scratch);
+    return digestOf(await readFile(scratch));
+  } finally {
+    await rm(scratch, { force: true });
+  }
+}
+
+function digestOf(exported: Buffer): string {
+  return createHash('sha256').update(exported).digest('hex');
 }
 
 /** The two-value restore file that goes with a backup. */
@@ -86,7 +105,11 @@ async function appendDeletions(file: string, names: readonly SettingName[]): Pro
 }
 
 async function readSnapshot(file: string): Promise<Snapshot | null> {
-  const parsed = parseRegFile(decodeRegFile(await readFile(file)));
+  return snapshotFromBytes(await readFile(file));
+}
+
+function snapshotFromBytes(bytes: Buffer): Snapshot | null {
+  const parsed = parseRegFile(decodeRegFile(bytes));
   return parsed ? snapshotOf(parsed) : null;
 }
 

@@ -11,9 +11,19 @@ export class TunerError extends Error {
   }
 }
 
+/** Anything thrown, as one line of text. */
+export function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+/** The errno code (ENOENT, EACCES, …) of a file-system or process error, if it has one. */
+export function errnoOf(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Turns anything thrown into a failure fit to show: never a stack trace. */
 export function toFailure(error: unknown): Failure {
   if (error instanceof TunerError) return { kind: error.kind, message: error.message };
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return { kind: 'unexpected', message: `Something unexpected went wrong: ${detail}` };
+  return { kind: 'unexpected', message: `Something unexpected went wrong: ${messageOf(error)}` };
 }

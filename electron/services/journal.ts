@@ -2,32 +2,28 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { historyEntrySchema, type HistoryEntry } from '../../shared/contract';
-import { TunerError } from './errors';
-import { isPayload } from './registry/snapshot';
-
-const exactValue = z.discriminatedUnion('present', [
-  z.object({ present: z.literal(false) }),
-  z.object({ present: z.literal(true), payload: z.string().refine(isPayload) }),
-]);
-const snapshot = z.object({ MaxUserPort: exactValue, TcpTimedWaitDelay: exactValue });
+import { kindStatesSchema } from './change/kind-states';
+import { errnoOf, TunerError } from './errors';
 
 const journalSchema = z.object({
-  version: z.literal(1),
-  /** The values from before this tool's first change: what "Undo changes" returns to. */
-  baseline: z.object({ snapshot, backupFile: z.string(), at: z.string() }).nullable(),
-  /** What this tool last left the values as, to notice changes made by anyone else since. */
-  lastWritten: snapshot.nullable(),
+  version: z.literal(2),
+  /** The states from before this tool's first change: what "Undo changes" returns to. */
+  baseline: z.object({ states: kindStatesSchema, backupFile: z.string(), at: z.string() }).nullable(),
+  /** What this tool last left the settings as, to notice changes made by anyone else since. */
+  lastWritten: kindStatesSchema.nullable(),
   /** An operation under way; still here at start-up means the last run stopped half-way. */
   pending: z
     .object({
       operation: z.enum(['apply', 'undo']),
       startedAt: z.string(),
-      prior: snapshot,
-      target: snapshot,
+      prior: kindStatesSchema,
+      target: kindStatesSchema,
       backupFile: z.string(),
     })
     .nullable(),
   lastChangeAt: z.string().nullable(),
+  /** The registry as Windows last started with it: a change back to it needs no restart. */
+  sinceBoot: z.object({ at: z.string(), registry: kindStatesSchema.shape.registry }).nullable(),
   history: z.array(historyEntrySchema),
 });
 
@@ -35,11 +31,12 @@ export type JournalData = z.infer<typeof journalSchema>;
 export type PendingOperation = NonNullable<JournalData['pending']>;
 
 export const EMPTY_JOURNAL: JournalData = {
-  version: 1,
+  version: 2,
   baseline: null,
   lastWritten: null,
   pending: null,
   lastChangeAt: null,
+  sinceBoot: null,
   history: [],
 };
 
@@ -59,12 +56,12 @@ export class Journal {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoOf(error);
       if (code === 'ENOENT') return EMPTY_JOURNAL;
       if (code === 'EACCES' || code === 'EPERM') {
         throw new TunerError('not-permitted', `The change journal ${this.file} can be read by administrators only. Run as administrator.`);
       }
-      throw this.unreadable((error as NodeJS.ErrnoException).code ?? 'read error');
+      throw this.unreadable(code === 'EISDIR' ? 'it is a folder, not a file' : (code ?? 'read error'));
     }
     let parsed: unknown;
     try {
@@ -72,7 +69,7 @@ export class Journal {
     } catch {
       throw this.unreadable('not valid JSON');
     }
-    const result = journalSchema.safeParse(parsed);
+    const result = journalSchema.safeParse(fromVersion1(parsed));
     if (!result.success) throw this.unreadable('not in the expected format');
     return result.data;
   }
@@ -97,4 +94,19 @@ export class Journal {
         'Move the damaged journal aside to start a new one.',
     );
   }
+}
+
+/** Version 1 (0.1.0) kept the registry snapshot alone; its content carries over whole, then is checked as version 2. */
+function fromVersion1(parsed: unknown): unknown {
+  const old = parsed as { version?: unknown; baseline?: { snapshot?: unknown } | null; lastWritten?: unknown; pending?: { prior?: unknown; target?: unknown } | null };
+  if (typeof old !== 'object' || old === null || old.version !== 1) return parsed;
+  const { snapshot, ...baseline } = old.baseline ?? {};
+  return {
+    ...old,
+    version: 2,
+    baseline: old.baseline ? { ...baseline, states: { registry: snapshot } } : null,
+    lastWritten: old.lastWritten ? { registry: old.lastWritten } : null,
+    pending: old.pending ? { ...old.pending, prior: { registry: old.pending.prior }, target: { registry: old.pending.target } } : null,
+    sinceBoot: null,
+  };
 }

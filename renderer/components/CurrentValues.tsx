@@ -1,7 +1,7 @@
 import { Body1Strong, Caption1, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import type { Status } from '../../shared/contract';
 import { SETTING_NAMES, SETTINGS } from '../../shared/settings';
-import { valueProblem } from '../../shared/value-problem';
+import { valueProblem } from '../../shared/in-force';
 import { describeCurrent } from '../model/format';
 import { DynamicRangeNote } from './DynamicRangeNote';
 

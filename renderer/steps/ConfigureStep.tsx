@@ -2,14 +2,14 @@ import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { Status } from '../../shared/contract';
 import type { PerSetting, SettingName } from '../../shared/settings';
-import { validatePair } from '../../shared/validation';
+import { checkDraft } from '../state/draft';
 import { CapacityTable } from '../components/CapacityTable';
 import { DynamicRangeNote } from '../components/DynamicRangeNote';
 import { Page } from '../components/Page';
 import { Section } from '../components/Section';
 import { SettingField } from '../components/SettingField';
 import { StepHeading } from '../components/StepHeading';
-import { effectiveValues } from '../model/values';
+import { effectiveValues } from '../../shared/in-force';
 
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -26,8 +26,7 @@ interface Props {
 
 export function ConfigureStep({ status, draft, onEdit, onBack, onNext }: Props) {
   const styles = useStyles();
-  const pair = validatePair(draft);
-  const next = pair.ok ? pair.values : null;
+  const next = checkDraft(draft).values;
   const dynamicRange = status.windows.usesDynamicPortRange;
   const noteId = useId();
   return (

@@ -2,30 +2,29 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createDispatcher, type MainServices } from '../../electron/ipc/dispatch';
 import { TunerError } from '../../electron/services/errors';
-import type { RestartService } from '../../electron/services/restart';
-import type { TunerService } from '../../electron/services/tuner';
 
 /** Services that record what reached them: the point is what the dispatcher lets through. */
 function recordingServices(picked: string | null = null) {
   const calls: { method: string; args: unknown[] }[] = [];
+  // What the services answer does not matter here, only whether and how they were called.
   const record =
     (method: string, answer: unknown = {}) =>
-    async (...args: unknown[]) => {
+    async (...args: unknown[]): Promise<never> => {
       calls.push({ method, args });
       if (answer instanceof Error) throw answer;
-      return answer;
+      return answer as never;
     };
   const services: MainServices = {
     tuner: {
       status: record('status'),
+      useBackupFolder: (folder: string) => void calls.push({ method: 'useBackupFolder', args: [folder] }),
       backup: record('backup'),
       apply: record('apply'),
       undo: record('undo', new TunerError('undo-refused', 'Undo stopped: someone changed the values.')),
-    } as unknown as TunerService,
-    restart: { restart: record('restart'), cancel: record('cancel') } as unknown as RestartService,
-    defaultBackupDir: 'C:\\ProgramData\\TCP Port Tuner\\backups',
+    },
+    restart: { restart: record('restart'), cancel: record('cancel') },
     chooseFolder: async () => picked,
-    relaunchAsAdmin: record('relaunchAsAdmin', new Error('boom\n    at secret/stack.ts:1:1')) as () => Promise<void>,
+    relaunchAsAdmin: record('relaunchAsAdmin', new Error('boom\n    at secret/stack.ts:1:1')),
   };
   return { services, calls };
 }
@@ -68,16 +67,27 @@ describe('the main-side dispatcher', () => {
     const { services, calls } = recordingServices(picked);
     const dispatch = createDispatcher(services);
     assert.deepEqual(await dispatch('chooseBackupFolder', {}), { ok: true, value: { folder: picked } });
+    assert.deepEqual(calls.at(-1), { method: 'useBackupFolder', args: [picked] });
     assert.equal((await dispatch('apply', { MaxUserPort: '65534', TcpTimedWaitDelay: 30 })).ok, true);
-    assert.deepEqual(calls.at(-1), { method: 'apply', args: [{ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }, picked] });
+    assert.deepEqual(calls.at(-1), { method: 'apply', args: [{ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }] });
   });
 
-  it('keeps the default folder when the dialog is cancelled', async () => {
+  it('passes on only the values given, and refuses a request that changes nothing', async () => {
+    const { services, calls } = recordingServices();
+    const dispatch = createDispatcher(services);
+    assert.equal((await dispatch('apply', { TcpTimedWaitDelay: '30' })).ok, true);
+    assert.deepEqual(calls.at(-1), { method: 'apply', args: [{ TcpTimedWaitDelay: 30 }] });
+    const nothing = await dispatch('apply', {});
+    assert.match(!nothing.ok ? nothing.error.message : '', /Choose at least one value to change\. Nothing was changed\./);
+    assert.equal(calls.length, 1);
+  });
+
+  it('keeps the folder in use when the dialog is cancelled', async () => {
     const { services, calls } = recordingServices(null);
     const dispatch = createDispatcher(services);
-    assert.deepEqual(await dispatch('chooseBackupFolder', {}), { ok: true, value: { folder: services.defaultBackupDir } });
+    assert.deepEqual(await dispatch('chooseBackupFolder', {}), { ok: true, value: { folder: null } });
     await dispatch('createBackup', {});
-    assert.deepEqual(calls.at(-1), { method: 'backup', args: [services.defaultBackupDir] });
+    assert.deepEqual(calls, [{ method: 'backup', args: [] }]);
   });
 
   it('returns failures as plain typed results, never a stack trace', async () => {

@@ -10,7 +10,7 @@ import {
   valuesOfKey,
 } from '../../electron/services/registry/reg-file';
 import { TunerError } from '../../electron/services/errors';
-import { differingSettings, isPayload, reportOf, reportsOf, restoreFileFor, snapshotOf, type Snapshot } from '../../electron/services/registry/snapshot';
+import { differingSettings, isPayload, valueStateOf, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../../electron/services/registry/snapshot';
 
 const KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
 
@@ -213,11 +213,11 @@ describe('snapshots of the two settings', () => {
   });
 
   it('reports values as the user sees them, and an unreadable payload as present with unknown data', () => {
-    assert.deepEqual(reportsOf({ MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: false } }), {
+    assert.deepEqual(valueStatesOf({ MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: false } }), {
       MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' },
       TcpTimedWaitDelay: { present: false },
     });
-    assert.deepEqual(reportOf({ present: true, payload: 'hex(c):00' }), { present: true, type: 'REG_NONE' });
+    assert.deepEqual(valueStateOf({ present: true, payload: 'hex(c):00' }), { present: true, type: 'REG_NONE' });
   });
 
   it('tells which settings differ, by presence or by exact payload', () => {

@@ -1,5 +1,5 @@
 import { REG_TYPES, type RegType, type ValueState } from '../../../shared/registry-value';
-import { SETTING_NAMES, type PerSetting } from '../../../shared/settings';
+import { perSetting, pickSettings, type PerSetting } from '../../../shared/settings';
 
 const VALUE_LINE = /^ {4}(.+?) {4}(REG_[A-Z_]+)(?: {4}(.*))?$/;
 
@@ -8,14 +8,14 @@ const VALUE_LINE = /^ {4}(.+?) {4}(REG_[A-Z_]+)(?: {4}(.*))?$/;
  * whatever type someone stored them as.
  */
 export function parseRegQuery(output: string): PerSetting<ValueState> {
-  const found = new Map<string, ValueState>();
+  const values: [string, ValueState][] = [];
   for (const line of output.split(/\r?\n/)) {
     const match = VALUE_LINE.exec(line);
     if (!match || !isRegType(match[2])) continue;
-    found.set(match[1].toLowerCase(), { present: true, type: match[2], ...dataOf(match[2], match[3] ?? '') });
+    values.push([match[1], { present: true, type: match[2], ...dataOf(match[2], match[3] ?? '') }]);
   }
-  const pick = (name: string): ValueState => found.get(name.toLowerCase()) ?? { present: false };
-  return Object.fromEntries(SETTING_NAMES.map((name) => [name, pick(name)])) as PerSetting<ValueState>;
+  const found = pickSettings(values);
+  return perSetting((name) => found[name] ?? { present: false });
 }
 
 function isRegType(type: string): type is RegType {

@@ -1,4 +1,4 @@
-import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting, type SettingName } from '../../../shared/settings';
+import { PARAMETERS_KEY, SETTING_NAMES, perSetting, pickSettings, type PerSetting, type SettingName } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
 import { buildRegFile, decodePayload, valuesOfKey, type RegFile } from './reg-file';
@@ -21,26 +21,24 @@ export function isPayload(text: string): boolean {
 }
 export type Snapshot = PerSetting<ExactValue>;
 
-/** Both settings as a `.reg` export holds them; null when the export lacks the key. */
+/** Every setting as a `.reg` export holds it; null when the export lacks the key. */
 export function snapshotOf(file: RegFile): Snapshot | null {
   const values = valuesOfKey(file, PARAMETERS_KEY);
   if (!values) return null;
-  const pick = (name: SettingName): ExactValue => {
-    for (const [valueName, payload] of values) {
-      if (valueName.toLowerCase() === name.toLowerCase()) return payload === '-' ? { present: false } : { present: true, payload };
-    }
-    return { present: false };
-  };
-  return { MaxUserPort: pick('MaxUserPort'), TcpTimedWaitDelay: pick('TcpTimedWaitDelay') };
+  const found = pickSettings(values);
+  return perSetting((name): ExactValue => {
+    const payload = found[name];
+    return payload === undefined || payload === '-' ? { present: false } : { present: true, payload };
+  });
 }
 
-export function reportOf(value: ExactValue): ValueState {
+export function valueStateOf(value: ExactValue): ValueState {
   if (!value.present) return { present: false };
   return decodePayload(value.payload) ?? { present: true, type: 'REG_NONE' };
 }
 
-export function reportsOf(snapshot: Snapshot): PerSetting<ValueState> {
-  return { MaxUserPort: reportOf(snapshot.MaxUserPort), TcpTimedWaitDelay: reportOf(snapshot.TcpTimedWaitDelay) };
+export function valueStatesOf(snapshot: Snapshot): PerSetting<ValueState> {
+  return perSetting((name) => valueStateOf(snapshot[name]));
 }
 
 export function sameValue(a: ExactValue, b: ExactValue): boolean {
@@ -51,7 +49,7 @@ export function differingSettings(a: Snapshot, b: Snapshot): SettingName[] {
   return SETTING_NAMES.filter((name) => !sameValue(a[name], b[name]));
 }
 
-/** A `.reg` file that puts both settings back as the snapshot has them (deleting absent ones). */
+/** A `.reg` file that puts every setting back as the snapshot has it (deleting absent ones). */
 export function restoreFileFor(snapshot: Snapshot): Buffer {
   return buildRegFile(
     PARAMETERS_KEY,

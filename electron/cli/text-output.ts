@@ -1,13 +1,13 @@
 import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../../shared/contract';
 import { describeValue, type ValueState } from '../../shared/registry-value';
 import { SETTINGS, SETTING_NAMES, type PerSetting } from '../../shared/settings';
-import { valueProblem } from '../../shared/value-problem';
+import { describeInForce, valueProblem } from '../../shared/in-force';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
-function valueLine(name: keyof typeof SETTINGS, state: ValueState): string {
-  const { min, max, windowsDefault } = SETTINGS[name];
-  const shown = state.present ? describeValue(state) : `not set (Windows uses ${windowsDefault})`;
+function valueLine(name: keyof typeof SETTINGS, state: ValueState, dynamicRange: boolean): string {
+  const { min, max } = SETTINGS[name];
+  const shown = describeInForce(name, state, dynamicRange);
   const problem = valueProblem(name, state);
   return `${name.padEnd(18)} ${shown}${problem ? `  ! ${problem}` : ''}   [valid ${min}-${max}]`;
 }
@@ -17,11 +17,11 @@ export function formatStatus(status: Status): string {
   const lastChange = status.history.at(-1);
   return [
     status.key,
-    ...SETTING_NAMES.map((name) => `  ${valueLine(name, status.values[name])}`),
+    ...SETTING_NAMES.map((name) => `  ${valueLine(name, status.values[name], windows.usesDynamicPortRange)}`),
     '',
     `Windows:          ${windows.name} (NT ${windows.version}${windows.host === 'wine' ? ', Wine' : ''})`,
     ...(windows.usesDynamicPortRange
-      ? ['                  On this version the ephemeral range is the netsh dynamic port range; MaxUserPort is a legacy setting.']
+      ? ['                  Outgoing ports come from the netsh dynamic port range; MaxUserPort reshapes it at the next restart.']
       : []),
     `Can change HKLM:  ${yesNo(status.canWrite)}`,
     `Backend:          ${status.backend}`,

@@ -1,8 +1,11 @@
 import { uptime } from 'node:os';
 import path from 'node:path';
+import { ChangeEngine } from './change/change-engine';
+import { registryKind } from './change/registry-kind';
 import { TunerError } from './errors';
+import { auditReader } from './host/audit';
 import { dataFolderGuard } from './host/data-folder';
-import { elevationCheck } from './host/elevation';
+import { elevationCheck } from './host/elevation-check';
 import { resolveTarget, type Target } from './host/target';
 import { windowsInfoReader } from './host/windows-version';
 import { Journal } from './journal';
@@ -11,11 +14,12 @@ import type { RegistryBackend } from './registry/backend';
 import { FallbackBackend } from './registry/fallback-backend';
 import { RegExeBackend } from './registry/reg-exe-backend';
 import { isScriptHostUnavailable, RegeditBackend, type RegeditModule } from './registry/regedit-backend';
+import { RestartService } from './restart';
 import { TunerService } from './tuner';
 
 export type BackendChoice = 'auto' | 'reg' | 'regedit';
 
-export interface TunerOptions {
+export interface ServiceOptions {
   backend?: BackendChoice;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
@@ -24,29 +28,49 @@ export interface TunerOptions {
   vbsFolder?: string;
 }
 
-export interface Tuner {
-  service: TunerService;
+export interface Services {
+  tuner: TunerService;
+  restart: RestartService;
   target: Target;
   run: ProcessRunner;
-  backupDir: string;
 }
 
-/** Puts the service together for this machine: the one place that knows which parts to use. */
-export async function createTuner(options: TunerOptions = {}): Promise<Tuner> {
+/**
+ * The one composition root: builds the services for this machine, for the app, the preview and
+ * the CLI alike. The only place that knows which parts to use.
+ */
+export async function createServices(options: ServiceOptions = {}): Promise<Services> {
   const run = options.run ?? runProcess;
   const target = resolveTarget(options.env, options.platform);
   const backupDir = path.join(target.dataDir, 'backups');
-  const service = new TunerService({
-    backend: await chooseBackend(options.backend ?? 'auto', target, run, options.vbsFolder),
-    journal: new Journal(target.dataDir, backupDir),
+  const backend = await chooseBackend(options.backend ?? 'auto', target, run, options.vbsFolder);
+  const journal = new Journal(target.dataDir, backupDir);
+  const now = () => new Date();
+  const bootTime = () => Date.now() - uptime() * 1000;
+  // Scratch files live in the machine-wide data folder, where only administrators may write.
+  const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${process.pid}-${Date.now()}.reg`);
+  const engine = new ChangeEngine({
+    kinds: [registryKind(backend, scratchFile)],
+    backend,
+    journal,
+    audit: auditReader(target, run),
+    bootTime,
+    now,
+    scratchFile,
+  });
+  const tuner = new TunerService({
+    backend,
+    journal,
+    engine,
     canWrite: elevationCheck(target, run),
     secureDataDir: dataFolderGuard(target, run),
     windows: windowsInfoReader(target),
     dataDir: target.dataDir,
-    backupDir,
-    bootTime: () => Date.now() - uptime() * 1000,
+    defaultBackupDir: backupDir,
+    bootTime,
+    now,
   });
-  return { service, target, run, backupDir };
+  return { tuner, restart: new RestartService(target, run), target, run };
 }
 
 async function chooseBackend(choice: BackendChoice, target: Target, run: ProcessRunner, vbsFolder?: string): Promise<RegistryBackend> {

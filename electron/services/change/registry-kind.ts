@@ -1,0 +1,70 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describeValue, isDword, type ValueState } from '../../../shared/registry-value';
+import { SETTING_NAMES, perSetting, type PerSetting } from '../../../shared/settings';
+import { exportSnapshot } from '../backup';
+import { TunerError } from '../errors';
+import type { RegistryBackend } from '../registry/backend';
+import { dwordPayload } from '../registry/reg-file';
+import { differingSettings, valueStateOf, restoreFileFor, type Snapshot } from '../registry/snapshot';
+import type { SettingKind } from './setting-kind';
+
+export type RegistryWanted = Partial<PerSetting<number>>;
+
+/**
+ * The REG_DWORD settings under the Tcpip Parameters key. Restores go through `reg import` of
+ * the exact exported payloads, so a REG_SZ comes back a REG_SZ and an absent value is deleted.
+ */
+export function registryKind(
+  backend: RegistryBackend,
+  scratchFile: (purpose: string) => string,
+): SettingKind<Snapshot, RegistryWanted, PerSetting<ValueState>> {
+  const capture = () => exportSnapshot(backend, scratchFile('check'));
+  return {
+    id: 'registry',
+    wantedFrom(request) {
+      const names = SETTING_NAMES.filter((name) => request[name] !== undefined);
+      return names.length > 0 ? Object.fromEntries(names.map((name) => [name, request[name]])) : undefined;
+    },
+    capture,
+    targetOf(prior, wanted) {
+      return perSetting((name) => {
+        const value = wanted[name];
+        return value === undefined ? prior[name] : { present: true, payload: dwordPayload(value) };
+      });
+    },
+    async write(wanted) {
+      const names = SETTING_NAMES.filter((name) => wanted[name] !== undefined);
+      // All writes at once (one wait instead of several); a failure is acted on only after all
+      // have finished, so a rollback never races a write still under way.
+      const writes = await Promise.allSettled(names.map((name) => backend.setDword(name, wanted[name] as number)));
+      const failed = writes.find((write) => write.status === 'rejected');
+      if (failed) throw failed.reason;
+      const readBack = await backend.readValues();
+      const missed = names.filter((name) => !isDword(readBack[name], wanted[name] as number));
+      if (missed.length > 0) {
+        const seen = missed.map((name) => `${name} reads ${describeValue(readBack[name])}`).join(', ');
+        throw new TunerError('registry-failed', `The values did not read back as written: ${seen}.`);
+      }
+      return readBack;
+    },
+    async restore(snapshot) {
+      const file = scratchFile('restore');
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, restoreFileFor(snapshot));
+      try {
+        await backend.importFile(file);
+      } finally {
+        await rm(file, { force: true });
+      }
+      const off = differingSettings(await capture(), snapshot);
+      if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
+    },
+    parts(snapshot) {
+      return SETTING_NAMES.map((name) => {
+        const value = snapshot[name];
+        return { name, key: value.present ? value.payload : '-', text: describeValue(valueStateOf(value)) };
+      });
+    },
+  };
+}
