@@ -60,7 +60,8 @@ Options:
 
 Exit codes: 0 done, 2 invalid input, 3 not permitted, 4 registry operation failed
 (prior state restored), 5 undo refused (values changed since), 6 restoring the prior state
-failed too (see the message for the backup to import), 1 anything else.`;
+failed too (see the message for the backup to import), 7 the backup could not be written
+(a file-system problem; nothing changed), 1 anything else.`;
 
 function invalid(message: string): TunerError {
   return new TunerError('invalid-input', message);

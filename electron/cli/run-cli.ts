@@ -11,7 +11,7 @@ const EXIT_CODES: Record<ErrorKind, number> = {
   'not-permitted': 3,
   'registry-failed': 4,
   'restore-failed': 6,
-  'backup-failed': 4,
+  'backup-failed': 7,
   'undo-refused': 5,
   busy: 1,
   'tool-missing': 1,

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PARAMETERS_KEY, SETTING_NAMES, type SettingName } from '../../shared/settings';
 import type { Backup } from '../../shared/contract';
+import { prepareBackupFolder, fileSystemReason } from './backup-folder';
 import { TunerError } from './errors';
 import type { RegistryBackend } from './registry/backend';
 import { decodeRegFile, encodeRegFile, parseRegFile } from './registry/reg-file';
@@ -20,14 +21,10 @@ export interface VerifiedBackup extends Backup {
  * it goes a `-restore.reg` with only the two values: importing the full export would also roll
  * back the key's subkeys (interfaces, DHCP leases) to that day.
  */
-export async function createBackup(backend: RegistryBackend, folder: string, now: Date): Promise<VerifiedBackup> {
+export async function createBackup(backend: RegistryBackend, folder: string, now: Date, dataDir: string): Promise<VerifiedBackup> {
   const stamp = now.toISOString().replace(/[:.]/g, '-').replace('T', '_').replace('Z', '');
   const file = path.join(folder, `Tcpip-Parameters-${stamp}.reg`);
-  try {
-    await mkdir(folder, { recursive: true });
-  } catch (error) {
-    throw new TunerError('backup-failed', `Cannot use the backup folder ${folder}: ${reason(error)}. Nothing was changed.`);
-  }
+  await prepareBackupFolder(folder, dataDir);
   try {
     await backend.exportKey(file);
   } catch (error) {
@@ -114,14 +111,5 @@ function snapshotFromBytes(bytes: Buffer): Snapshot | null {
 }
 
 function reason(error: unknown): string {
-  if (error instanceof TunerError) return error.message;
-  const code = (error as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    ENOTDIR: 'part of the path is a file, not a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the disk is read-only',
-    ENOSPC: 'the disk is full',
-  };
-  return (code && known[code]) ?? (error as Error).message;
+  return error instanceof TunerError ? error.message : fileSystemReason(error);
 }

@@ -1,5 +1,6 @@
 import { uptime } from 'node:os';
 import path from 'node:path';
+import { createBackup } from './backup';
 import { ChangeEngine } from './change/change-engine';
 import { registryKind } from './change/registry-kind';
 import { TunerError } from './errors';
@@ -42,17 +43,23 @@ export interface Services {
 export async function createServices(options: ServiceOptions = {}): Promise<Services> {
   const run = options.run ?? runProcess;
   const target = resolveTarget(options.env, options.platform);
+  return assembleServices(target, run, await chooseBackend(options.backend ?? 'auto', target, run, options.vbsFolder));
+}
+
+/** The services over a given registry backend: createServices' second half, and how tests put a faulty backend in between. */
+export function assembleServices(target: Target, run: ProcessRunner, backend: RegistryBackend): Services {
   const backupDir = path.join(target.dataDir, 'backups');
-  const backend = await chooseBackend(options.backend ?? 'auto', target, run, options.vbsFolder);
   const journal = new Journal(target.dataDir, backupDir);
   const now = () => new Date();
   const bootTime = () => Date.now() - uptime() * 1000;
   // Scratch files live in the machine-wide data folder, where only administrators may write.
   const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${process.pid}-${Date.now()}.reg`);
+  const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
   const engine = new ChangeEngine({
     kinds: [registryKind(backend, scratchFile)],
     backend,
     journal,
+    makeBackup,
     audit: auditReader(target, run),
     bootTime,
     now,
@@ -62,6 +69,7 @@ export async function createServices(options: ServiceOptions = {}): Promise<Serv
     backend,
     journal,
     engine,
+    makeBackup,
     canWrite: elevationCheck(target, run),
     secureDataDir: dataFolderGuard(target, run),
     windows: windowsInfoReader(target),

@@ -2,7 +2,7 @@ import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../.
 import { effectiveValues } from '../../shared/in-force';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { sameState, type ValueState } from '../../shared/registry-value';
-import { createBackup, type VerifiedBackup } from './backup';
+import type { VerifiedBackup } from './backup';
 import { withChangeLock } from './change-lock';
 import type { ChangeEngine } from './change/change-engine';
 import { reportStates } from './change/kind-states';
@@ -16,6 +16,7 @@ export interface TunerDeps {
   backend: RegistryBackend;
   journal: Journal;
   engine: ChangeEngine;
+  makeBackup: (folder: string) => Promise<VerifiedBackup>;
   canWrite: () => Promise<boolean>;
   /** Makes the data folder safe to keep the journal in; run once elevation is confirmed. */
   secureDataDir: () => Promise<void>;
@@ -75,7 +76,7 @@ export class TunerService {
     return this.exclusive(async () => {
       // The default backup folder is inside the data folder: secure it before writing there.
       if (await this.deps.canWrite()) await this.deps.secureDataDir();
-      this.recentBackup = await createBackup(this.deps.backend, this.backupDir, this.deps.now());
+      this.recentBackup = await this.deps.makeBackup(this.backupDir);
       return reportOf(this.recentBackup);
     });
   }

@@ -6,21 +6,23 @@ import { TunerError } from '../../electron/services/errors';
 import { EMPTY_JOURNAL, Journal, type JournalData } from '../../electron/services/journal';
 import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
 
-const TUNED: JournalData['lastWritten'] = {
+const TUNED = {
   MaxUserPort: { present: true, payload: 'dword:0000fffe' },
   TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' },
-};
+} as const;
+const BEFORE = { MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: false } } as const;
 
 const AFTER_ONE_APPLY: JournalData = {
-  version: 1,
+  version: 2,
   baseline: {
-    snapshot: { MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: false } },
+    states: { registry: BEFORE },
     backupFile: 'C:\\ProgramData\\TCP Port Tuner\\backups\\Tcpip-Parameters-2025-01-02_03-04-05-678.reg',
     at: '2025-01-02T03:04:05.678Z',
   },
-  lastWritten: TUNED,
+  lastWritten: { registry: TUNED },
   pending: null,
   lastChangeAt: '2025-01-02T03:04:06.000Z',
+  sinceBoot: { at: '2025-01-02T03:04:05.678Z', registry: BEFORE },
   history: [
     {
       at: '2025-01-02T03:04:06.000Z',
@@ -71,15 +73,44 @@ describe('Journal', () => {
     assert.deepEqual(JSON.parse(await readFile(journal.file, 'utf8')), { ...AFTER_ONE_APPLY, lastWritten: null });
   });
 
+  it('reads a journal written by version 0.1.0 (one registry snapshot) with nothing lost', async () => {
+    const { journal, dir } = freshJournal();
+    const { baseline, lastWritten, sinceBoot: _none, ...rest } = AFTER_ONE_APPLY;
+    const old = {
+      ...rest,
+      version: 1,
+      baseline: baseline && { snapshot: baseline.states.registry, backupFile: baseline.backupFile, at: baseline.at },
+      lastWritten: lastWritten?.registry,
+      pending: { operation: 'apply', startedAt: 'x', prior: BEFORE, target: TUNED, backupFile: 'b.reg' },
+    };
+    await mkdir(dir, { recursive: true });
+    await writeFile(journal.file, JSON.stringify(old));
+    assert.deepEqual(await journal.read(), {
+      ...AFTER_ONE_APPLY,
+      sinceBoot: null,
+      pending: { operation: 'apply', startedAt: 'x', prior: { registry: BEFORE }, target: { registry: TUNED }, backupFile: 'b.reg' },
+    });
+  });
+
   describe('a damaged journal stops every change with a message the user can act on', () => {
     const damage: [what: string, content: string, reason: string][] = [
       ['cut off mid-write', '{"version": 1, "baseline": ', 'not valid JSON'],
       ['empty', '', 'not valid JSON'],
-      ['from a newer version', JSON.stringify({ ...AFTER_ONE_APPLY, version: 2 }), 'not in the expected format'],
+      ['from a newer version', JSON.stringify({ ...AFTER_ONE_APPLY, version: 3 }), 'not in the expected format'],
       ['not an object', '[]', 'not in the expected format'],
       [
         'with a saved value that would add lines to a restore file',
-        JSON.stringify({ ...AFTER_ONE_APPLY, lastWritten: { ...TUNED, MaxUserPort: { present: true, payload: 'dword:0000fffe\r\n[HKEY_LOCAL_MACHINE\\X]' } } }),
+        JSON.stringify({ ...AFTER_ONE_APPLY, lastWritten: { registry: { ...TUNED, MaxUserPort: { present: true, payload: 'dword:0000fffe\r\n[HKEY_LOCAL_MACHINE\\X]' } } } }),
+        'not in the expected format',
+      ],
+      [
+        'with a saved state that names a third registry value',
+        JSON.stringify({ ...AFTER_ONE_APPLY, lastWritten: { registry: { ...TUNED, TcpNumConnections: { present: true, payload: 'dword:00000001' } } } }),
+        'not in the expected format',
+      ],
+      [
+        'with a saved state of a kind this tool does not have',
+        JSON.stringify({ ...AFTER_ONE_APPLY, lastWritten: { registry: TUNED, firewall: { enabled: false } } }),
         'not in the expected format',
       ],
       ['with a history entry of an unknown kind', JSON.stringify({ ...AFTER_ONE_APPLY, history: [{ action: 'tune' }] }), 'not in the expected format'],
@@ -107,7 +138,7 @@ describe('Journal', () => {
       await mkdir(journal.file, { recursive: true });
       await assert.rejects(journal.read(), (error: TunerError) => {
         assert.equal(error.kind, 'journal-unreadable');
-        assert.match(error.message, /cannot be read \(EISDIR\)/);
+        assert.match(error.message, /cannot be read \(it is a folder, not a file\)/);
         assert.doesNotMatch(error.message, /\n/, 'one plain sentence, no stack trace');
         return true;
       });

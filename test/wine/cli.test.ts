@@ -60,8 +60,9 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
   it('walks an untouched machine through status, backup, apply and undo', async () => {
     const status = await cli(['status']);
     assert.equal(status.code, 0, status.stderr);
-    assert.match(status.stdout, /^ {2}MaxUserPort +not set \(Windows uses 5000\) +\[valid 5000-65534\]$/m);
-    assert.match(status.stdout, /^ {2}TcpTimedWaitDelay +not set \(Windows uses 120\) +\[valid 30-300\]$/m);
+    // Wine imitates Windows 7 and later: the dynamic port range, not a number of MaxUserPort's, decides.
+    assert.match(status.stdout, /^ {2}MaxUserPort +Not set: the dynamic port range decides +\[valid 5000-65534\]$/m);
+    assert.match(status.stdout, /^ {2}TcpTimedWaitDelay +Not set: Windows uses 120 seconds +\[valid 30-300\]$/m);
     assert.match(status.stdout, /^Undo available: +no$/m);
     const initial = await regQuery(prefix);
     assert.equal(initial.MaxUserPort, undefined);
@@ -111,7 +112,9 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
 
   describe('exit code 2: invalid input changes nothing', () => {
     const cases: { title: string; args: string[]; said: RegExp }[] = [
-      { title: 'a missing flag', args: ['apply', '--max-user-port', '65534'], said: /apply needs --tcp-timed-wait-delay N/ },
+      { title: 'no setting at all', args: ['apply'], said: /apply needs at least one of --max-user-port N, --tcp-timed-wait-delay N/ },
+      { title: 'an option given twice', args: ['apply', '--max-user-port', '65534', '--max-user-port', '5000'], said: /--max-user-port is given more than once/ },
+      { title: 'a negative number', args: ['apply', '--max-user-port', '-1'], said: /MaxUserPort must be a whole number from 5000 to 65534; "-1" has a sign/ },
       { title: 'letters', args: ['apply', '--max-user-port', 'abc', '--tcp-timed-wait-delay', '30'], said: /MaxUserPort .*"abc" is not a number/ },
       { title: 'a fraction', args: ['apply', '--max-user-port', '12.5', '--tcp-timed-wait-delay', '30'], said: /"12\.5" has a fraction/ },
       { title: 'an exponent', args: ['apply', '--max-user-port', '1e4', '--tcp-timed-wait-delay', '30'], said: /"1e4" uses an exponent/ },
@@ -151,7 +154,7 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
     await assertRefused(() => withStandIn(APPLY, { kind: 'deny-writes' }), 3, /access is denied\. Run as administrator\./);
   });
 
-  describe('exit code 4: a registry or backup step that fails leaves the key unchanged', () => {
+  describe('exit codes 4 and 7: a registry step or a backup folder that fails leaves the key unchanged', () => {
     it('when one of the two writes of the apply fails after the backup, and the message says the values were put back', async () => {
       await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
       await assertRefused(
@@ -167,7 +170,7 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
       const folder = path.join(notAFolder, 'backups');
       await assertRefused(
         () => cli(['backup', '--dir', folder]),
-        4,
+        7,
         new RegExp(`Cannot use the backup folder ${folder.replace(/[/.-]/g, '\\$&')}: part of the path is a file, not a folder\\. Nothing was changed\\.`),
       );
     });

@@ -9,18 +9,18 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { PerSetting, SettingName } from '../../shared/settings';
 import type { ValueState } from '../../shared/registry-value';
 import { TunerError } from '../../electron/services/errors';
-import { describeWindows } from '../../electron/services/host/windows-version';
 import { resolveTarget } from '../../electron/services/host/target';
-import { Journal } from '../../electron/services/journal';
+import { assembleServices } from '../../electron/services/create-services';
 import { runProcess } from '../../electron/services/process-runner';
 import type { BackendName, RegistryBackend } from '../../electron/services/registry/backend';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
-import { TunerService } from '../../electron/services/tuner';
+import type { TunerService } from '../../electron/services/tuner';
 import {
   createPrefix,
   deleteValue,
   destroyPrefix,
   freshPath,
+  productEnv,
   readJournal,
   regExport,
   regImport,
@@ -117,18 +117,7 @@ describe('a failing registry step leaves the key exactly as it was', () => {
     await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
     dataDir = freshPath(prefix.root, 'data');
     backend = new FaultyBackend(new RegExeBackend(resolveTarget(prefix.env, 'linux').regCommand, runProcess));
-    const backupDir = path.join(dataDir, 'backups');
-    // Built by hand because createTuner picks its own backend, and the faulty one must sit between.
-    service = new TunerService({
-      backend,
-      journal: new Journal(dataDir, backupDir),
-      canWrite: async () => true,
-      secureDataDir: async () => undefined,
-      windows: async () => describeWindows('wine', '10.0.19045'),
-      dataDir,
-      backupDir,
-      bootTime: () => 0,
-    });
+    service = assembleServices(resolveTarget(productEnv(prefix, dataDir), 'linux'), runProcess, backend).tuner;
   });
 
   /** Nothing left half-done for the next start to settle. */

@@ -1,8 +1,9 @@
 import type { HistoryEntry } from '../../../shared/contract';
-import { createBackup, currentDigest, restoreFileOf, type VerifiedBackup } from '../backup';
+import { currentDigest, restoreFileOf, type VerifiedBackup } from '../backup';
 import { messageOf, TunerError } from '../errors';
 import type { Journal, JournalData, PendingOperation } from '../journal';
 import type { RegistryBackend } from '../registry/backend';
+import { checkBaselineAgainstBackup } from './baseline-check';
 import type { KindStates } from './kind-states';
 import { beginRecord, finishedRecord, rolledBackRecord, type Audit } from './records';
 import { differingParts, type AnyKind, type ChangeRequest } from './setting-kind';
@@ -12,6 +13,8 @@ export interface EngineDeps {
   kinds: readonly AnyKind[];
   backend: RegistryBackend;
   journal: Journal;
+  /** A verified backup of the key in `folder` (see backup.ts). */
+  makeBackup: (folder: string) => Promise<VerifiedBackup>;
   audit: () => Promise<Audit>;
   /** When Windows last started, in ms since the epoch. */
   bootTime: () => number;
@@ -33,7 +36,7 @@ export class ChangeEngine {
   async apply(request: ChangeRequest, folder: string, recent?: VerifiedBackup): Promise<{ backup: VerifiedBackup; reused: boolean; readBack: States }> {
     const record = await this.settled();
     const reused = recent !== undefined && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
-    const backup = reused ? recent : await createBackup(this.deps.backend, folder, this.deps.now());
+    const backup = reused ? recent : await this.deps.makeBackup(folder);
     const wanted = this.deps.kinds.flatMap((kind) => {
       const part = kind.wantedFrom(request);
       return part === undefined ? [] : [{ kind, part }];
@@ -57,7 +60,8 @@ export class ChangeEngine {
   async undo(force: boolean, folder: string): Promise<{ restored: KindStates; backup: VerifiedBackup } | null> {
     const record = await this.settled();
     if (!record.baseline || !record.lastWritten) return null;
-    const backup = await createBackup(this.deps.backend, folder, this.deps.now());
+    await checkBaselineAgainstBackup(record.baseline.states.registry, record.baseline.backupFile);
+    const backup = await this.deps.makeBackup(folder);
     const baseline = record.baseline.states as States;
     const current = await this.capture(baseline, { registry: backup.snapshot });
 

@@ -1,0 +1,222 @@
+/**
+ * The change engine on an in-memory registry: rollback, undo conflicts, crash settling, restart
+ * pending and backup reuse, each in milliseconds. test/wine/ proves the same on a real registry.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createBackup } from '../../electron/services/backup';
+import { ChangeEngine } from '../../electron/services/change/change-engine';
+import { registryKind } from '../../electron/services/change/registry-kind';
+import { TunerError } from '../../electron/services/errors';
+import { Journal } from '../../electron/services/journal';
+import { TunerService } from '../../electron/services/tuner';
+import { MemoryRegistry } from '../helpers/memory-registry';
+import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
+
+const AUDIT = { user: 'CORP\\dba', machine: 'DB-CLIENT-01', version: '9.9.9' };
+
+describe('the change engine', () => {
+  let root: string;
+  before(async () => {
+    root = await makeTempRoot('engine');
+  });
+  after(() => removeTempRoot(root));
+
+  function setUp(options: { bootTime?: number } = {}) {
+    const dataDir = freshPath(root, 'data');
+    const registry = new MemoryRegistry();
+    const journal = new Journal(dataDir, path.join(dataDir, 'backups'));
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const now = () => new Date((clock += 1000));
+    const scratchFile = (purpose: string) => path.join(dataDir, 'scratch', `${purpose}-${clock}-${Math.random()}.reg`);
+    const bootTime = () => options.bootTime ?? 0;
+    const makeBackup = (folder: string) => createBackup(registry, folder, now(), dataDir);
+    const engine = new ChangeEngine({
+      kinds: [registryKind(registry, scratchFile)],
+      backend: registry,
+      journal,
+      makeBackup,
+      audit: async () => AUDIT,
+      bootTime,
+      now,
+      scratchFile,
+    });
+    const tuner = new TunerService({
+      backend: registry,
+      journal,
+      engine,
+      makeBackup,
+      canWrite: async () => true,
+      secureDataDir: async () => undefined,
+      windows: async () => ({ host: 'windows', version: '10.0.20348', name: 'Windows Server 2022', usesDynamicPortRange: true }),
+      dataDir,
+      defaultBackupDir: path.join(dataDir, 'backups'),
+      bootTime,
+      now,
+    });
+    return { registry, journal, engine, tuner };
+  }
+
+  it('applies a subset, leaves the other value exactly as it was, and records who did it', async () => {
+    const { registry, tuner } = setUp();
+    registry.set('MaxUserPort', '"65534"');
+    const result = await tuner.apply({ TcpTimedWaitDelay: 30 });
+    assert.deepEqual(registry.values, { MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } });
+    assert.deepEqual(result.readBack.TcpTimedWaitDelay, { present: true, type: 'REG_DWORD', data: 30 });
+    const [entry] = (await tuner.status()).history;
+    assert.equal(entry.action, 'apply');
+    assert.deepEqual({ user: entry.user, machine: entry.machine, version: entry.version }, AUDIT);
+  });
+
+  it('puts both values back exactly when the second write fails, and leaves nothing to undo', async () => {
+    const { registry, tuner } = setUp();
+    registry.set('MaxUserPort', '"65534"');
+    registry.failing.add('setDword TcpTimedWaitDelay');
+    await assert.rejects(tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }), (error: TunerError) => {
+      assert.equal(error.kind, 'registry-failed');
+      assert.match(error.message, /Injected failure of setDword TcpTimedWaitDelay\. Both values were put back as they were\.$/);
+      return true;
+    });
+    assert.deepEqual(registry.values, { MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: false } });
+    const status = await tuner.status();
+    assert.equal(status.undo, null);
+    assert.deepEqual(status.history.map((entry) => entry.action), ['rollback']);
+  });
+
+  it('says the restore failed too, naming the -restore.reg to import, when putting back fails', async () => {
+    const { registry, tuner } = setUp();
+    registry.failing.add('setDword TcpTimedWaitDelay');
+    registry.failing.add('importFile');
+    await assert.rejects(tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }), (error: TunerError) => {
+      assert.equal(error.kind, 'restore-failed');
+      assert.match(error.message, /Putting the values back failed too \(Injected failure of importFile\.\)\. .*-restore\.reg holds the previous values/);
+      return true;
+    });
+  });
+
+  it('refuses an undo after someone else changed a value, saying from what to what; force undoes anyway', async () => {
+    const { registry, tuner } = setUp();
+    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    registry.set('TcpTimedWaitDelay', 'dword:0000003c');
+    const status = await tuner.status();
+    assert.deepEqual(status.outsideChanges, [
+      { name: 'TcpTimedWaitDelay', was: { present: true, type: 'REG_DWORD', data: 30 }, now: { present: true, type: 'REG_DWORD', data: 60 } },
+    ]);
+    await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => {
+      assert.equal(error.kind, 'undo-refused');
+      assert.match(error.message, /TcpTimedWaitDelay is 60 now, but this tool set it to 30\..*Nothing was changed\./);
+      return true;
+    });
+    assert.equal(registry.values.TcpTimedWaitDelay.present && registry.values.TcpTimedWaitDelay.payload, 'dword:0000003c');
+    assert.equal((await tuner.undo({ force: true })).status, 'undone');
+    assert.deepEqual(registry.values, { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } });
+  });
+
+  it('undo returns to the values before the first change, across several applies', async () => {
+    const { registry, tuner } = setUp();
+    registry.set('MaxUserPort', 'hex(b):fe,ff,00,00,00,00,00,00');
+    await tuner.apply({ MaxUserPort: 50000 });
+    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    await tuner.undo({ force: false });
+    assert.deepEqual(registry.values, { MaxUserPort: { present: true, payload: 'hex(b):fe,ff,00,00,00,00,00,00' }, TcpTimedWaitDelay: { present: false } });
+    assert.equal((await tuner.status()).undo, null);
+  });
+
+  it('no longer says a restart is pending once an undo brought back the values Windows started with', async () => {
+    const { tuner } = setUp({ bootTime: Date.parse('2025-12-31T00:00:00Z') });
+    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    assert.equal((await tuner.status()).restartPending, true);
+    await tuner.undo({ force: false });
+    assert.equal((await tuner.status()).restartPending, false);
+  });
+
+  it('uses the backup just made while the key is unchanged, and makes a new one once it changed', async () => {
+    const { registry, tuner } = setUp();
+    const made = await tuner.backup();
+    const first = await tuner.apply({ TcpTimedWaitDelay: 30 });
+    assert.equal(first.backupReused, true);
+    assert.equal(first.backup.file, made.file);
+    await tuner.backup();
+    registry.set('MaxUserPort', 'dword:00001388');
+    const second = await tuner.apply({ TcpTimedWaitDelay: 60 });
+    assert.equal(second.backupReused, false);
+    assert.match(await readFile(second.backup.file, 'utf16le'), /"MaxUserPort"=dword:00001388/);
+  });
+
+  describe('refuses an undo whose journal disagrees with the backup it names', () => {
+    const cases: [what: string, edit: (baseline: { states: { registry: object }; backupFile: string }) => void, said: RegExp][] = [
+      [
+        'a baseline edited to write REG_SZ "evil"',
+        (baseline) => Object.assign(baseline.states.registry, { MaxUserPort: { present: true, payload: '"evil"' } }),
+        /\(MaxUserPort differ\)/,
+      ],
+      ['a backup file pointing at /etc/passwd', (baseline) => Object.assign(baseline, { backupFile: '/etc/passwd' }), /\/etc\/passwd \(it is not an export of the key\)/],
+      ['a backup that was deleted', (baseline) => Object.assign(baseline, { backupFile: `${baseline.backupFile}.gone.reg` }), /\(it cannot be read\)/],
+    ];
+    for (const [what, edit, said] of cases) {
+      it(what, async () => {
+        const { registry, journal, tuner } = setUp();
+        await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+        const record = await journal.read();
+        assert.ok(record.baseline);
+        edit(record.baseline);
+        await journal.write(record);
+        const before = structuredClone(registry.values);
+        await assert.rejects(tuner.undo({ force: true }), (error: TunerError) => {
+          assert.equal(error.kind, 'undo-refused');
+          assert.match(error.message, said);
+          assert.match(error.message, /Nothing was changed\./);
+          return true;
+        });
+        assert.deepEqual(registry.values, before);
+        assert.deepEqual(registry.calls.filter((call) => call === 'importFile'), []);
+      });
+    }
+  });
+
+  describe('settles an operation a crash left half-done', () => {
+    it('finishes an undo whose import went through, leaving nothing more to undo', async () => {
+      const { registry, journal, tuner } = setUp();
+      await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+      const record = await journal.read();
+      assert.ok(record.baseline && record.lastWritten);
+      // A process killed right after its import: the intent is on disk, the registry holds the target.
+      await journal.write({ ...record, pending: { operation: 'undo', startedAt: 'T', prior: record.lastWritten, target: record.baseline.states, backupFile: 'b.reg' } });
+      registry.set('MaxUserPort', null);
+      registry.set('TcpTimedWaitDelay', null);
+      const settled = await tuner.resolveInterrupted();
+      assert.equal(settled?.note, 'Finished the undo interrupted at T.');
+      const after = await tuner.status();
+      assert.equal(after.undo, null);
+      assert.deepEqual(registry.calls.filter((call) => call === 'importFile'), [], 'nothing written to finish it');
+    });
+
+    it('rolls back an apply stopped after one of its two writes, and leaves values someone changed since', async () => {
+      const { registry, journal, engine } = setUp();
+      registry.set('TcpTimedWaitDelay', 'dword:00000078');
+      const prior = { registry: { ...registry.values } };
+      const target = { registry: { MaxUserPort: { present: true, payload: 'dword:0000fffe' }, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } } } as const;
+      const pending = { operation: 'apply', startedAt: '2026-01-01T00:00:00Z', prior, target, backupFile: 'b.reg' } as const;
+      const base = { ...(await journal.read()), baseline: { states: prior, backupFile: 'b.reg', at: 'x' }, pending };
+
+      registry.set('MaxUserPort', 'dword:0000fffe');
+      const rolledBack = await engine.settle(base);
+      assert.equal(rolledBack.note, 'Rolled back the apply interrupted at 2026-01-01T00:00:00Z.');
+      assert.deepEqual(registry.values, prior.registry);
+      assert.equal((await journal.read()).baseline, null, 'a first apply that never took leaves nothing to undo');
+
+      registry.set('MaxUserPort', 'dword:00002710');
+      const left = await engine.settle(base);
+      assert.equal(left.note, 'Left the values as found after the apply interrupted at 2026-01-01T00:00:00Z: someone changed them since.');
+      assert.equal(registry.values.MaxUserPort.present && registry.values.MaxUserPort.payload, 'dword:00002710');
+
+      registry.set('MaxUserPort', 'dword:0000fffe');
+      registry.set('TcpTimedWaitDelay', 'dword:0000001e');
+      const finished = await engine.settle(base);
+      assert.equal(finished.note, 'Finished the apply interrupted at 2026-01-01T00:00:00Z.');
+      assert.deepEqual((await journal.read()).lastWritten, target);
+    });
+  });
+});
