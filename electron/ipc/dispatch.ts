@@ -47,7 +47,12 @@ export function createDispatcher(services: MainServices): Dispatch {
       return { ok: false, error: { kind: 'invalid-input', message: `Unknown request "${channel.slice(0, 40)}".` } };
     }
     const name = channel as Channel;
-    const parsed = channels[name].request.safeParse(request ?? {});
+    // Structured clone carries Maps, Sets and class instances too; every request is a plain object.
+    const body = request ?? {};
+    if (Object.getPrototypeOf(body) !== Object.prototype) {
+      return { ok: false, error: { kind: 'invalid-input', message: 'The request is not a plain object. Nothing was changed.' } };
+    }
+    const parsed = channels[name].request.safeParse(body);
     if (!parsed.success) {
       const message = parsed.error.issues.map((issue) => issue.message).join(' ');
       return { ok: false, error: { kind: 'invalid-input', message: `${message} Nothing was changed.` } };

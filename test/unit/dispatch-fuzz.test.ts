@@ -1,0 +1,87 @@
+/**
+ * The trust boundary under generated abuse: 10,000 requests through the same dispatcher that
+ * IPC and the preview use. No request outside the contract may reach a service, nothing may be
+ * written, and the dispatcher never throws. Replay a failure with FUZZ_SEED=<the printed seed>.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import fc from 'fast-check';
+import { CHANNEL_NAMES } from '../../shared/channels';
+import { SETTINGS, SETTING_NAMES } from '../../shared/settings';
+import { createDispatcher, type MainServices } from '../../electron/ipc/dispatch';
+
+const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+
+/** What the contract allows, written out again by hand as an oracle independent of zod. */
+function allowed(channel: string, request: unknown): boolean {
+  const body = request ?? {};
+  if (typeof body !== 'object' || Array.isArray(body) || Object.getPrototypeOf(body) !== Object.prototype) return false;
+  const keys = Object.keys(body);
+  const entries = body as Record<string, unknown>;
+  switch (channel) {
+    case 'apply':
+      return (
+        keys.length > 0 &&
+        keys.every((key) => (SETTING_NAMES as readonly string[]).includes(key)) &&
+        keys.some((key) => entries[key] !== undefined) &&
+        keys.every((key) => entries[key] === undefined || inRange(key as (typeof SETTING_NAMES)[number], entries[key]))
+      );
+    case 'undo':
+      return keys.length === 1 && typeof entries.force === 'boolean';
+    case 'restartWindows':
+      return keys.length === 1 && (entries.when === 'now' || entries.when === 'later');
+    default:
+      return (CHANNEL_NAMES as readonly string[]).includes(channel) && keys.length === 0;
+  }
+}
+
+function inRange(name: (typeof SETTING_NAMES)[number], value: unknown): boolean {
+  const number = typeof value === 'string' && /^\s*\d{1,10}\s*$/.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isInteger(number) && number >= SETTINGS[name].min && number <= SETTINGS[name].max;
+}
+
+const settingValue = fc.oneof(
+  fc.integer({ min: -1, max: 70_000 }),
+  fc.constantFrom(5000, 65534, 30, 300, 2 ** 64, Number.NaN, Infinity, -0, 1e4, 65534.5),
+  fc.constantFrom('65534', ' 30 ', '65,534', '0x1388', '１２３４５', '٦٥٥٣٤', '65_534', '6.5e4', '', '-1', '+5000', '300\n'),
+  fc.string(),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.constant(undefined),
+);
+const prototypeKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty');
+const request = fc.oneof(
+  fc.record({ MaxUserPort: settingValue, TcpTimedWaitDelay: settingValue }, { requiredKeys: [] }),
+  fc.dictionary(fc.oneof(fc.constantFrom(...SETTING_NAMES, 'TcpNumConnections', 'force', 'when', 'folder'), prototypeKeys), settingValue, { maxKeys: 4 }),
+  fc.record({ force: fc.oneof(fc.boolean(), fc.string(), fc.integer()) }, { requiredKeys: [] }),
+  fc.record({ when: fc.oneof(fc.constantFrom('now', 'later', 'NOW', 'never'), fc.string()) }),
+  prototypeKeys.map((key) => JSON.parse(`{"${key}": {"MaxUserPort": 65534, "polluted": true}}`) as unknown),
+  fc.array(fc.anything(), { maxLength: 2000 }),
+  fc.anything({ withNullPrototype: true, withBigInt: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withUnicodeString: true }),
+);
+const channel = fc.oneof(fc.constantFrom(...CHANNEL_NAMES), prototypeKeys, fc.string({ unit: 'grapheme' }), fc.constantFrom('deleteKey', 'APPLY', 'apply ', 'setValue'));
+
+it(`no generated request outside the contract reaches a service (10,000 cases, seed ${seed})`, async () => {
+  console.log(`dispatch fuzz seed: ${seed} (replay with FUZZ_SEED=${seed})`);
+  await fc.assert(
+    fc.asyncProperty(channel, request, async (name, body) => {
+      const reached: string[] = [];
+      const note = (method: string) => async (): Promise<never> => {
+        reached.push(method);
+        return {} as never;
+      };
+      const services: MainServices = {
+        tuner: { status: note('status'), useBackupFolder: () => void reached.push('useBackupFolder'), backup: note('backup'), apply: note('apply'), undo: note('undo') },
+        restart: { restart: note('restart'), cancel: note('cancel') },
+        chooseFolder: note('chooseFolder'),
+        relaunchAsAdmin: note('relaunchAsAdmin'),
+      };
+      const result = await createDispatcher(services)(name, body);
+      assert.equal(typeof result.ok, 'boolean');
+      if (!allowed(name, body)) assert.deepEqual(reached, [], `${JSON.stringify(name)} reached ${reached.join(', ')}`);
+      else assert.equal(result.ok, true);
+      // No request can pollute the shared prototype on its way through.
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    }),
+    { numRuns: 10_000, seed },
+  );
+});
