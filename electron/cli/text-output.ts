@@ -51,6 +51,9 @@ export function formatUndo(result: UndoResult): string {
 export function formatHistory(history: HistoryEntry[]): string {
   if (history.length === 0) return 'No changes made by this tool.';
   return history
-    .map((entry) => `${entry.at}  ${entry.action.padEnd(9)} ${pair(entry.after)}${entry.note ? `  (${entry.note})` : ''}`)
+    .map((entry) => {
+      const who = entry.user ? `  by ${entry.user} on ${entry.machine}, version ${entry.version}` : '';
+      return `${entry.at}  ${entry.action.padEnd(9)} ${pair(entry.after)}${entry.note ? `  (${entry.note})` : ''}${who}`;
+    })
     .join('\n');
 }

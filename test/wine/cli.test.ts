@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { hostname, userInfo } from 'node:os';
+import { version } from '../../package.json';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -233,13 +235,15 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
     assert.equal(text.code, 0, text.stderr);
     const lines = text.stdout.trim().split('\n');
     assert.equal(lines.length, 2);
-    assert.match(lines[0], /^\S+ {2}apply +MaxUserPort 65534, TcpTimedWaitDelay 30$/);
-    assert.match(lines[1], /^\S+ {2}undo +MaxUserPort not set, TcpTimedWaitDelay not set$/);
+    // Who made each change, on which machine, with which version: the audit trail a DBA hands on.
+    const who = `by ${hostname()}\\\\${userInfo().username} on ${hostname()}, version ${version}`;
+    assert.match(lines[0], new RegExp(`^\\S+ {2}apply +MaxUserPort 65534, TcpTimedWaitDelay 30  ${who}$`));
+    assert.match(lines[1], new RegExp(`^\\S+ {2}undo +MaxUserPort not set, TcpTimedWaitDelay not set  ${who}$`));
 
     const json = JSON.parse((await cli(['history', '--json'])).stdout);
     assert.deepEqual(
-      json.history.map((entry: { action: string }) => entry.action),
-      ['apply', 'undo'],
+      json.history.map((entry: Record<string, unknown>) => [entry.action, entry.user, entry.machine, entry.version, Object.keys(entry).slice(0, 4)]),
+      ['apply', 'undo'].map((action) => [action, `${hostname()}\\${userInfo().username}`, hostname(), version, ['at', 'action', 'before', 'after']]),
     );
   });
 });
