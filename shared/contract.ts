@@ -3,7 +3,8 @@
  * response. The preload, the browser preview and the tests all build their API from it, and
  * the main side validates every request against it before any service sees it.
  */
-import { z } from 'zod';
+// zod/mini: the same checks as zod's classic API at a twentieth of the size, so the CLI starts fast.
+import * as z from 'zod/mini';
 import { perSetting, SETTING_NAMES, type SettingName } from './settings';
 import { REG_TYPES } from './registry-value';
 import { validateSetting } from './validation';
@@ -14,22 +15,22 @@ const valueState = z.discriminatedUnion('present', [
   z.object({
     present: z.literal(true),
     type: z.enum(REG_TYPES),
-    data: z.union([z.number(), z.string(), z.array(z.string())]).optional(),
+    data: z.optional(z.union([z.number(), z.string(), z.array(z.string())])),
   }),
 ]);
-const eachSetting = <T extends z.ZodType>(schema: T) => z.object(perSetting(() => schema));
+const eachSetting = <T extends z.ZodMiniType>(schema: T) => z.object(perSetting(() => schema));
 
 export const historyEntrySchema = z.object({
   at: z.string(),
   action: z.enum(['apply', 'undo', 'rollback', 'recovered']),
   before: eachSetting(valueState),
   after: eachSetting(valueState),
-  backupFile: z.string().nullable(),
-  note: z.string().optional(),
+  backupFile: z.nullable(z.string()),
+  note: z.optional(z.string()),
   /** Who made the change: the Windows account as DOMAIN\name, the machine and the tool's version. */
-  user: z.string().optional(),
-  machine: z.string().optional(),
-  version: z.string().optional(),
+  user: z.optional(z.string()),
+  machine: z.optional(z.string()),
+  version: z.optional(z.string()),
 });
 
 export const statusSchema = z.object({
@@ -48,7 +49,7 @@ export const statusSchema = z.object({
   /** Values someone else changed since this tool last wrote them: undo would overwrite these. */
   outsideChanges: z.array(z.object({ name: z.enum(SETTING_NAMES), was: valueState, now: valueState })),
   /** What "Undo changes" puts back (the values before this tool's first change), or null when nothing to undo. */
-  undo: z.object({ at: z.string(), values: eachSetting(valueState) }).nullable(),
+  undo: z.nullable(z.object({ at: z.string(), values: eachSetting(valueState) })),
   history: z.array(historyEntrySchema),
   dataDir: z.string(),
   /** The folder backups go to now: the default, or the one the user picked in the main side's dialog. */
@@ -86,19 +87,21 @@ export const restartResultSchema = z.object({
 
 /** A setting's number; a setting left out is left as it is. */
 const settingNumber = (name: SettingName) =>
-  z
-    .unknown()
-    .transform((input, ctx) => {
-      const result = validateSetting(name, input);
-      if (!result.ok) {
-        ctx.addIssue({ code: 'custom', message: result.message });
-        return z.NEVER;
-      }
-      return result.value;
-    })
-    .optional();
+  z.optional(
+    z.pipe(
+      z.unknown(),
+      z.transform((input, ctx) => {
+        const result = validateSetting(name, input);
+        if (!result.ok) {
+          ctx.issues.push({ code: 'custom', message: result.message, input });
+          return z.NEVER;
+        }
+        return result.value;
+      }),
+    ),
+  );
 
-const empty = z.object({}).strict();
+const empty = z.strictObject({});
 
 export const ERROR_KINDS = [
   'invalid-input',
@@ -122,20 +125,19 @@ export type Failure = z.infer<typeof failureSchema>;
 
 export const channels = {
   getStatus: { request: empty, response: statusSchema },
-  chooseBackupFolder: { request: empty, response: z.object({ folder: z.string().nullable() }) },
+  chooseBackupFolder: { request: empty, response: z.object({ folder: z.nullable(z.string()) }) },
   createBackup: { request: empty, response: backupSchema },
   apply: {
     request: z
-      .object(perSetting(settingNumber))
-      .strict()
-      .refine((values) => Object.values(values).some((value) => value !== undefined), 'Choose at least one value to change.'),
+      .strictObject(perSetting(settingNumber))
+      .check(z.refine((values) => Object.values(values).some((value) => value !== undefined), 'Choose at least one value to change.')),
     response: applyResultSchema,
   },
-  undo: { request: z.object({ force: z.boolean() }).strict(), response: undoResultSchema },
-  restartWindows: { request: z.object({ when: z.enum(['now', 'later']) }).strict(), response: restartResultSchema },
+  undo: { request: z.strictObject({ force: z.boolean() }), response: undoResultSchema },
+  restartWindows: { request: z.strictObject({ when: z.enum(['now', 'later']) }), response: restartResultSchema },
   cancelRestart: { request: empty, response: restartResultSchema },
   relaunchAsAdmin: { request: empty, response: empty },
-} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<Channel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export type Channels = typeof channels;
 

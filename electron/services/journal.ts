@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { historyEntrySchema, type HistoryEntry } from '../../shared/contract';
 import { kindStatesSchema } from './change/kind-states';
 import { errnoOf, TunerError } from './errors';
@@ -8,22 +8,22 @@ import { errnoOf, TunerError } from './errors';
 const journalSchema = z.object({
   version: z.literal(2),
   /** The states from before this tool's first change: what "Undo changes" returns to. */
-  baseline: z.object({ states: kindStatesSchema, backupFile: z.string(), at: z.string() }).nullable(),
+  baseline: z.nullable(z.object({ states: kindStatesSchema, backupFile: z.string(), at: z.string() })),
   /** What this tool last left the settings as, to notice changes made by anyone else since. */
-  lastWritten: kindStatesSchema.nullable(),
+  lastWritten: z.nullable(kindStatesSchema),
   /** An operation under way; still here at start-up means the last run stopped half-way. */
-  pending: z
-    .object({
+  pending: z.nullable(
+    z.object({
       operation: z.enum(['apply', 'undo']),
       startedAt: z.string(),
       prior: kindStatesSchema,
       target: kindStatesSchema,
       backupFile: z.string(),
-    })
-    .nullable(),
-  lastChangeAt: z.string().nullable(),
+    }),
+  ),
+  lastChangeAt: z.nullable(z.string()),
   /** The registry as Windows last started with it: a change back to it needs no restart. */
-  sinceBoot: z.object({ at: z.string(), registry: kindStatesSchema.shape.registry }).nullable(),
+  sinceBoot: z.nullable(z.object({ at: z.string(), registry: kindStatesSchema.shape.registry })),
   history: z.array(historyEntrySchema),
 });
 

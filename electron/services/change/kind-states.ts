@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ValueState } from '../../../shared/registry-value';
 import { perSetting, type PerSetting } from '../../../shared/settings';
 import { isPayload, valueStatesOf } from '../registry/snapshot';
@@ -10,15 +10,13 @@ import { isPayload, valueStatesOf } from '../registry/snapshot';
  */
 const exactValue = z.discriminatedUnion('present', [
   z.object({ present: z.literal(false) }),
-  z.object({ present: z.literal(true), payload: z.string().refine(isPayload) }),
+  z.object({ present: z.literal(true), payload: z.string().check(z.refine(isPayload)) }),
 ]);
 
-export const kindStatesSchema = z
-  .object({
-    /** Always there: every change backs up and records the key, even when it leaves it alone. */
-    registry: z.object(perSetting(() => exactValue)).strict(),
-  })
-  .strict();
+export const kindStatesSchema = z.strictObject({
+  /** Always there: every change backs up and records the key, even when it leaves it alone. */
+  registry: z.strictObject(perSetting(() => exactValue)),
+});
 
 export type KindStates = z.infer<typeof kindStatesSchema>;
 export type KindId = keyof KindStates;
