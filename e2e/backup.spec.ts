@@ -48,7 +48,10 @@ test.describe('a chosen backup folder', () => {
     await expect(page.getByText(picked, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Create backup' }).click();
     await expect(page.getByText('Backup verified')).toBeVisible();
-    await expect(page.getByText('It holds MaxUserPort not set and TcpTimedWaitDelay not set.')).toBeVisible();
+    await expect(page.getByText(/It holds MaxUserPort not set and TcpTimedWaitDelay not set\./)).toBeVisible();
+    // The restore advice names the two-value file, never the full export (that would roll back subkeys too).
+    await expect(page.getByText(/^reg import ".*-restore\.reg"$/)).toBeVisible();
+    await expect(page.getByText(/Do not import the full export/)).toBeVisible();
 
     const shown = await page.getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
     expect(path.dirname(shown ?? '')).toBe(picked);
@@ -64,9 +67,9 @@ test.describe('a chosen backup folder', () => {
     await expect(page.getByText(picked, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
-    // The wizard's backup and the apply's own, each a full export with its two-value restore file.
+    // One backup, not two: the key had not changed since the Back up page made it.
     const files = await readdir(picked);
-    expect(files.filter((name) => name.endsWith('-restore.reg'))).toHaveLength(2);
-    expect(files.filter((name) => name.endsWith('.reg') && !name.endsWith('-restore.reg'))).toHaveLength(2);
+    expect(files.filter((name) => name.endsWith('-restore.reg'))).toHaveLength(1);
+    expect(files.filter((name) => name.endsWith('.reg') && !name.endsWith('-restore.reg'))).toHaveLength(1);
   });
 });

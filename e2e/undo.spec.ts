@@ -23,11 +23,16 @@ test('undo right after apply deletes the values that were not set', async ({ pag
   expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
   await page.screenshot({ path: 'e2e/screenshots/light-7-undone.png' });
 
-  // The undo also needs a restart; "later" returns to the status page, with nothing left to undo.
-  await page.getByRole('button', { name: 'Restart later' }).click();
-  await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeFocused();
-  await expect(page.getByText('Restart pending')).toBeVisible();
-  await expect(page.getByText('Not set — Windows uses 5000', { exact: true })).toBeVisible();
+  // Apply then undo without a restart changes nothing Windows started with: no restart, and none pending.
+  await expect(page.getByText('No restart is needed: these are the values Windows started with.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restart now…' })).toHaveCount(0);
+  // The step list still says where the user is.
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByText('Undo changes')).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.goto(preview.url);
+  await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeVisible();
+  await expect(page.getByText('Restart pending')).toHaveCount(0);
+  await expect(page.getByText('Not set: the dynamic port range decides', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
   const history = page.getByRole('table', { name: 'Changes made by this tool, newest first' });
   await expect(history.getByRole('row').nth(1)).toHaveText(/Undone.*65534 → not set.*30 → not set/);
@@ -58,19 +63,22 @@ test('undo from the status page restores the exact type and data that were there
   expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0xf0');
 });
 
-test('undo stops after an outside change, then "Undo anyway" restores the baseline', async ({ page, preview, wine }) => {
+test('a change made outside the tool is flagged at once, and undo says what it would overwrite', async ({ page, preview, wine }) => {
   await applyRecommended(page, preview.url);
   // Someone else changes one value after the tool did.
   await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
 
-  await page.getByRole('button', { name: 'Undo changes' }).click();
-  // The plan is read afresh, so it shows the outside value.
-  await expect(page.getByText('Delete TcpTimedWaitDelay (it was not set before; now 60)')).toBeVisible();
-  await page.getByRole('button', { name: 'Undo changes' }).click();
-
+  // The first page says so before anyone reaches for Undo.
+  await page.goto(preview.url);
   await expect(page.getByText('Changed outside this tool')).toBeVisible();
-  await expect(page.getByText(/TcpTimedWaitDelay is 60 now, but this tool set it to 30\. Nothing was changed\./)).toBeVisible();
+  await expect(page.getByText(/TcpTimedWaitDelay is 60; this tool set it to 30\. Undo would overwrite this\./)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expect(page.getByText('Delete TcpTimedWaitDelay (it was not set before; now 60). It was changed outside this tool from 30 to 60; undo overwrites that.')).toBeVisible();
+  // No plain Undo: the way forward is either deliberate, with the consequence spelled out.
   await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
+  await expect(page.getByText(/Undo anyway replaces their values with the ones from before this tool's first change/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Keep the current values' })).toBeVisible();
   expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
   expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x3c');
   await page.screenshot({ path: 'e2e/screenshots/light-7-undo-refused.png' });
@@ -79,4 +87,14 @@ test('undo stops after an outside change, then "Undo anyway" restores the baseli
   await expect(page.getByText('MaxUserPort deleted; TcpTimedWaitDelay deleted.')).toBeVisible();
   expect(await wine.value('MaxUserPort')).toBeNull();
   expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+});
+
+test('keeping values changed outside the tool leaves everything as it is', async ({ page, preview, wine }) => {
+  await applyRecommended(page, preview.url);
+  await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await page.getByRole('button', { name: 'Keep the current values' }).click();
+  await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
+  expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
+  expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x3c');
 });

@@ -23,6 +23,7 @@ const FIELDS = [
       { kind: 'hex', input: '0xfffe', reason: '"0xfffe" is not a number.' },
       { kind: 'fraction', input: '6000.5', reason: '"6000.5" has a fraction.' },
       { kind: 'decimal comma', input: '6000,5', reason: '"6000,5" has a fraction.' },
+      { kind: 'thousands separator', input: '65,534', reason: '"65,534" has a thousands separator; type 65534.' },
       { kind: 'exponent', input: '6e4', reason: '"6e4" uses an exponent.' },
       { kind: 'plus sign', input: '+6000', reason: '"+6000" has a sign.' },
       { kind: 'minus sign', input: '-6000', reason: '"-6000" has a sign.' },
@@ -69,7 +70,7 @@ for (const field of FIELDS) {
     }
 
     // A good value clears the message and lets the wizard go on.
-    await page.getByRole('button', { name: /^Use recommended/ }).nth(field.name === 'MaxUserPort' ? 0 : 1).click();
+    await page.getByRole('button', { name: new RegExp(`^Recommended: .* for ${field.name}$`) }).click();
     await expect(box).not.toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText(`${field.name} must be a whole number`)).toHaveCount(0);
     await expect(next).toBeEnabled();
@@ -83,6 +84,32 @@ for (const field of FIELDS) {
     expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
   });
 }
+
+test('a number being typed is judged when typing pauses or the box is left, not at its first digit', async ({ page, preview }) => {
+  await page.clock.install();
+  await openConfigure(page, preview.url);
+  // Time stands still from here: nothing is judged unless the test lets time pass or leaves the box.
+  await page.clock.pauseAt(new Date(Date.now() + 60_000));
+  const box = page.getByRole('textbox', { name: 'MaxUserPort' });
+  const message = page.getByText(/MaxUserPort must be a whole number/);
+  await box.fill('');
+  await box.pressSequentially('6');
+  await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(message).toHaveCount(0);
+  // A pause in typing: now it is judged.
+  await page.clock.runFor(1500);
+  await expect(page.getByText('MaxUserPort must be a whole number from 5000 to 65534; 6 is out of range.', { exact: true })).toBeVisible();
+  // Typing on clears the verdict until the next pause; the finished number is fine.
+  await box.pressSequentially('5534');
+  await expect(message).toHaveCount(0);
+  await page.clock.runFor(1500);
+  await expect(message).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
+  // Leaving the box judges at once.
+  await box.fill('7');
+  await box.press('Tab');
+  await expect(page.getByText('MaxUserPort must be a whole number from 5000 to 65534; 7 is out of range.', { exact: true })).toBeVisible();
+});
 
 test('a field made invalid after Review keeps Apply out of reach', async ({ page, preview, wine }) => {
   await openConfigure(page, preview.url);

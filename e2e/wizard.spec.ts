@@ -45,9 +45,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // 1 Check
       await expect(page.getByRole('heading', { level: 2, name: 'Check the current settings' })).toBeVisible();
       await expect(page.getByText("Can't connect to MySQL server", { exact: false })).toBeVisible();
-      await expect(page.getByText('Not set — Windows uses 5000', { exact: true })).toBeVisible();
-      await expect(page.getByText('Not set — Windows uses 120 seconds', { exact: true })).toBeVisible();
-      await expect(page.getByText(/MaxUserPort is honoured only for legacy reasons/)).toBeVisible();
+      // One story about MaxUserPort on every page: the dynamic range decides, and MaxUserPort reshapes it.
+      await expect(page.getByText('Not set: the dynamic port range decides', { exact: true })).toBeVisible();
+      await expect(page.getByText('Not set: Windows uses 120 seconds', { exact: true })).toBeVisible();
+      await expect(page.getByText(/MaxUserPort 65534 was seen to widen that range to 1024 to 65534 at the next restart/)).toBeVisible();
+      await expect(page.getByText(/Windows uses 5000/)).toHaveCount(0);
       await expect(page.getByText('netsh int ipv4 show dynamicport tcp')).toBeVisible();
       await expect(page.getByText(/, version \d+\.\d+/)).toBeVisible();
       await expect(page.getByText('Restart pending')).toHaveCount(0);
@@ -76,15 +78,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('textbox', { name: 'TcpTimedWaitDelay' })).toHaveValue('30');
       await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveAccessibleDescription(/5000 to 65534/);
       await expect(page.getByRole('textbox', { name: 'TcpTimedWaitDelay' })).toHaveAccessibleDescription(/30 to 300 seconds/);
-      await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveAccessibleDescription(/MaxUserPort is honoured only for legacy reasons/);
-      // Wine reports Windows 7, so the ports come from the default dynamic range whatever MaxUserPort says.
+      await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveAccessibleDescription(/widen that range to 1024 to 65534 at the next restart/);
+      // Wine reports Windows 7: now the default dynamic range; with MaxUserPort 65534, the range seen after a restart.
       const capacity = page.getByRole('table', { name: 'Capacity now and with the new values' });
-      await expect(capacity.getByRole('row', { name: /Ports for outgoing connections/ })).toHaveText(/16,384\s*16,384/);
-      await expect(capacity.getByRole('row', { name: /New connections per second/ })).toHaveText(/136\s*546/);
-      await expect(page.getByText(/MaxUserPort does not change it on this Windows/)).toBeVisible();
-      await page.getByRole('button', { name: 'Use 5000 (the old Windows default) for MaxUserPort' }).click();
+      await expect(capacity.getByRole('row', { name: /Ports for outgoing connections/ })).toHaveText(/16,384\s*64,511/);
+      await expect(capacity.getByRole('row', { name: /New connections per second/ })).toHaveText(/136\s*2,150/);
+      await expect(page.getByText(/this counts the range seen on real machines after a restart, 1024 to MaxUserPort/)).toBeVisible();
+      // The preset in use says so; the units are the same everywhere.
+      const recommended = page.getByRole('button', { name: 'Recommended: 65534 for MaxUserPort' });
+      await expect(recommended).toHaveAttribute('aria-pressed', 'true');
+      await page.getByRole('button', { name: '5000 (default of Windows Server 2003 and older) for MaxUserPort' }).click();
       await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveValue('5000');
-      await page.getByRole('button', { name: 'Use recommended (65534) for MaxUserPort' }).click();
+      await expect(recommended).toHaveAttribute('aria-pressed', 'false');
+      await expect(page.getByRole('button', { name: 'Recommended: 30 seconds for TcpTimedWaitDelay' })).toHaveAttribute('aria-pressed', 'true');
+      await recommended.click();
       await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveValue('65534');
       await shot('3-configure');
       await page.getByRole('button', { name: 'Next' }).click();
@@ -93,11 +100,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
       const changes = page.getByRole('table', { name: 'Registry values' });
       await expect(changes.getByRole('row', { name: /MaxUserPort/ })).toHaveText(/MaxUserPort\s*not set\s*65534/);
-      await expect(changes.getByRole('row', { name: /TcpTimedWaitDelay/ })).toHaveText(/TcpTimedWaitDelay\s*not set\s*30/);
+      await expect(changes.getByRole('row', { name: /TcpTimedWaitDelay/ })).toHaveText(/TcpTimedWaitDelay\s*not set\s*30 seconds/);
+      // Before Apply, not after: this change needs a restart of Windows.
+      await expect(page.getByText('A restart of Windows is needed')).toBeVisible();
       expect(await wine.value('MaxUserPort')).toBeNull();
       await shot('4-review');
       await page.getByRole('button', { name: 'Apply' }).click();
       await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+      // The backup from the Back up page still held the key exactly: Apply used it instead of making a second.
+      await expect(page.getByText(/still held the key exactly, so no second one was made/)).toBeVisible();
+      await expect(page.getByText(backupFile ?? 'no backup file', { exact: true })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
       expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
       expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x1e');
@@ -108,14 +120,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: 'Restart Windows' })).toBeFocused();
       await shot('5-restart');
       await page.getByRole('button', { name: 'Restart now…' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Restart Windows now?' });
+      const dialog = page.getByRole('dialog', { name: 'Restart Windows in 60 seconds?' });
       await expect(dialog).toBeVisible();
+      await expect(dialog.getByText(/MySQL and every other service on this machine stop/)).toBeVisible();
+      // The focused, primary button keeps Windows running: Enter must not reboot a database host.
+      await expect(dialog.getByRole('button', { name: 'Keep running' })).toBeFocused();
       await shot('5-restart-confirm');
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await page.keyboard.press('Enter');
       await expect(dialog).toBeHidden();
       await page.getByRole('button', { name: 'Restart later' }).click();
+      // "Later" stays on this page and says so; the way on is named for where it goes.
+      await expect(page.getByText('Restart Windows when it suits you: the new values take effect after the restart.')).toBeVisible();
+      await page.getByRole('button', { name: 'Back to Check' }).click();
 
-      // Back on the status page, which now says a restart is pending.
+      // Back on the first page, which now says a restart is pending.
       await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeFocused();
       await expect(page.getByText('Restart pending')).toBeVisible();
       await expect(page.getByText('65534', { exact: true })).toBeVisible();
@@ -144,10 +162,10 @@ test('restart now, confirmed, is only reported on Wine', async ({ page, preview,
   await page.getByRole('button', { name: 'Restart…' }).click();
   await expect(page.getByRole('heading', { name: 'Restart Windows' })).toBeFocused();
   await page.getByRole('button', { name: 'Restart now…' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Restart now' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Restart in 60 seconds' }).click();
   await expect(page.getByText('Restart requested. This is Wine, not Windows, so nothing was restarted.')).toBeVisible();
   await shoot(page, 'light-5-restart-now-result');
-  await page.getByRole('button', { name: 'Back to the status page' }).click();
+  await page.getByRole('button', { name: 'Back to Check' }).click();
   await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeFocused();
 });
 
@@ -243,7 +261,7 @@ test('without administrator rights the wizard stops at a clear screen', async ({
   await page.goto(preview.url);
   await expect(page.getByRole('heading', { name: 'Administrator rights needed' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
-  await expect(page.getByText('Not set — Windows uses 5000', { exact: true })).toBeVisible();
+  await expect(page.getByText('Not set: the dynamic port range decides', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Restart as administrator' }).click();
   // The preview server's own answer: a browser tab cannot elevate itself.
   await expect(page.getByText('The browser preview cannot restart itself as administrator.')).toBeVisible();

@@ -1,12 +1,12 @@
 import { Button, Caption1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { useReducer } from 'react';
-import { checkDraft } from './state/draft';
+import type { ComponentType } from 'react';
 import { Busy } from './components/Busy';
 import { FailureBar } from './components/FailureBar';
 import { StepList } from './components/StepList';
 import { FocusHeadingContext } from './components/StepHeading';
-import { useStatus } from './state/useStatus';
-import { initialWizard, wizardReducer, type View } from './state/wizard';
+import { useTuner } from './state/TunerContext';
+import { useWizard } from './state/WizardContext';
+import type { View } from './state/wizard';
 import { AdminRequired } from './steps/AdminRequired';
 import { BackupStep } from './steps/BackupStep';
 import { CheckStep } from './steps/CheckStep';
@@ -15,13 +15,24 @@ import { RestartStep } from './steps/RestartStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { UndoPage } from './steps/UndoPage';
 
+/** Each view's page; every page reads what it needs from useTuner() and useWizard(). */
+const PAGES: Record<View, ComponentType> = {
+  check: CheckStep,
+  backup: BackupStep,
+  configure: ConfigureStep,
+  review: ReviewStep,
+  restart: RestartStep,
+  undo: UndoPage,
+};
+
 const useStyles = makeStyles({
   // The window never scrolls as a whole: the page does, so the step list and each page's Back/Next stay in view.
   shell: { display: 'flex', flexDirection: 'column', height: '100vh' },
   header: {
     display: 'flex',
     alignItems: 'baseline',
-    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -29,9 +40,9 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   aside: {
-    width: '220px',
+    width: '200px',
     flexShrink: 0,
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground2,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -39,113 +50,39 @@ const useStyles = makeStyles({
     flexGrow: 1,
     minWidth: 0,
     overflowY: 'auto',
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXXL} 0`,
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL} 0`,
   },
 });
 
+function Content() {
+  const { status, loading, failure, refresh } = useTuner();
+  const { state } = useWizard();
+  const retry = failure ? (
+    <FailureBar
+      failure={failure}
+      title="Could not read the current settings"
+      actions={
+        <Button disabled={loading} onClick={() => void refresh()}>
+          Try again
+        </Button>
+      }
+    />
+  ) : null;
+  if (!status) return retry ?? <Busy label="Reading the registry…" />;
+  if (!status.canWrite) return <AdminRequired status={status} />;
+  const Shown = PAGES[state.view];
+  return (
+    <>
+      {retry}
+      <Shown />
+    </>
+  );
+}
+
 export function App() {
   const styles = useStyles();
-  const { status, loading, failure, refresh } = useStatus();
-  const [wizard, dispatch] = useReducer(wizardReducer, undefined, () => initialWizard());
-
-  const go = (view: Exclude<View, 'undo'>) => {
-    dispatch({ type: 'go', view });
-    // The pages that show the values as they are now read them again on the way in.
-    if (view === 'check' || view === 'review') void refresh();
-  };
-  const startOver = () => {
-    dispatch({ type: 'start-over' });
-    void refresh();
-  };
-
-  const content = () => {
-    const retry = failure ? (
-      <FailureBar
-        failure={failure}
-        title="Could not read the current settings"
-        actions={
-          <Button disabled={loading} onClick={() => void refresh()}>
-            Try again
-          </Button>
-        }
-      />
-    ) : null;
-    if (!status) return retry ?? <Busy label="Reading the registry…" />;
-    if (!status.canWrite) return <AdminRequired status={status} />;
-
-    const folder = wizard.backupFolder ?? status.backupDir;
-    const pair = checkDraft(wizard.draft);
-    switch (wizard.view) {
-      case 'check':
-        // Never show values from before a change as the current ones.
-        if (loading) return <Busy label="Reading the registry…" />;
-        return (
-          retry ?? (
-            <CheckStep
-              status={status}
-              onNext={() => go('backup')}
-              onUndo={() => dispatch({ type: 'open-undo' })}
-              onRestart={() => go('restart')}
-            />
-          )
-        );
-      case 'backup':
-        return (
-          <BackupStep
-            folder={folder}
-            backup={wizard.backup}
-            onFolderChosen={(chosen) => dispatch({ type: 'folder-chosen', folder: chosen })}
-            onBackedUp={(backup) => dispatch({ type: 'backed-up', backup })}
-            onBack={() => go('check')}
-            onNext={() => go('configure')}
-          />
-        );
-      case 'configure':
-        return (
-          <ConfigureStep
-            status={status}
-            draft={wizard.draft}
-            onEdit={(name, text) => dispatch({ type: 'edit', name, text })}
-            onBack={() => go('backup')}
-            onNext={() => go('review')}
-          />
-        );
-      case 'review':
-        return (
-          <>
-            {retry}
-            <ReviewStep
-              status={status}
-              reading={loading}
-              values={pair.values}
-              folder={folder}
-              applied={wizard.applied}
-              onApplied={(result) => dispatch({ type: 'applied', result })}
-              onRefresh={refresh}
-              onBack={() => go('configure')}
-              onNext={() => go('restart')}
-              onUndo={() => dispatch({ type: 'open-undo' })}
-            />
-          </>
-        );
-      case 'restart':
-        return <RestartStep onDone={startOver} />;
-      case 'undo':
-        return (
-          <>
-            {retry}
-            <UndoPage
-              status={status}
-              loading={loading}
-              onRefresh={refresh}
-              onCancel={() => go(wizard.cameFrom)}
-              onDone={startOver}
-            />
-          </>
-        );
-    }
-  };
-
+  const { status } = useTuner();
+  const { state } = useWizard();
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
@@ -154,11 +91,11 @@ export function App() {
       </header>
       <div className={styles.body}>
         <aside className={styles.aside}>
-          <StepList view={status && !status.canWrite ? 'check' : wizard.view} />
+          <StepList view={status && !status.canWrite ? 'check' : state.view} />
         </aside>
         <main className={styles.main}>
-          <FocusHeadingContext.Provider value={wizard.navigated}>
-            {content()}
+          <FocusHeadingContext.Provider value={state.navigated}>
+            <Content />
           </FocusHeadingContext.Provider>
         </main>
       </div>

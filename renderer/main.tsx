@@ -3,6 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { usePrefersDark } from './hooks/useColorScheme';
+import { TunerProvider } from './state/TunerContext';
+import { WizardProvider } from './state/WizardContext';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
@@ -13,7 +15,11 @@ function Root() {
   const styles = useStyles();
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
-      <App />
+      <TunerProvider>
+        <WizardProvider>
+          <App />
+        </WizardProvider>
+      </TunerProvider>
     </FluentProvider>
   );
 }

@@ -1,10 +1,10 @@
 import { SETTINGS, type PerSetting } from './settings';
+import { DEFAULT_DYNAMIC_RANGE, type PortRange } from './port-range';
 
 /** The first port Windows hands out when MaxUserPort governs the range (Server 2003 and older). */
 const LEGACY_FIRST_PORT = 1025;
-
-/** Windows Vista / Server 2008 and later: the default dynamic port range, which MaxUserPort does not size. */
-export const DEFAULT_DYNAMIC_RANGE = { first: 49152, last: 65535 } as const;
+/** Where the dynamic range was seen to start after a restart with MaxUserPort set (Windows 11, Server build images). */
+export const OBSERVED_FIRST_PORT = 1024;
 
 export interface Capacity {
   ports: number;
@@ -15,14 +15,17 @@ export interface Capacity {
 
 /**
  * The capacity model from the product's domain notes: ports in range divided by the seconds
- * each closed connection holds its port. With the dynamic port range (Vista and later) the
- * ports are that range's, taken at its default since the tool does not query netsh; without it
- * they run from 1025 to MaxUserPort.
+ * each closed connection holds its port. On Vista and later the ports are the dynamic range's
+ * (`range` when it was read, else Windows' default); with MaxUserPort set, that range was seen
+ * to become 1024 to MaxUserPort after a restart, which is what this counts. Before Vista the
+ * ports run from 1025 to MaxUserPort.
  */
-export function capacity(values: PerSetting<number | undefined>, { dynamicRange }: { dynamicRange: boolean }): Capacity {
+export function capacity(values: PerSetting<number | undefined>, windows: { dynamicRange: boolean; range?: PortRange }): Capacity {
   const timeWaitSeconds = values.TcpTimedWaitDelay ?? SETTINGS.TcpTimedWaitDelay.windowsDefault;
-  const ports = dynamicRange
-    ? DEFAULT_DYNAMIC_RANGE.last - DEFAULT_DYNAMIC_RANGE.first + 1
+  const ports = windows.dynamicRange
+    ? values.MaxUserPort === undefined
+      ? (windows.range ?? DEFAULT_DYNAMIC_RANGE).count
+      : values.MaxUserPort - OBSERVED_FIRST_PORT + 1
     : (values.MaxUserPort ?? SETTINGS.MaxUserPort.windowsDefault) - LEGACY_FIRST_PORT + 1;
   return { ports, timeWaitSeconds, connectionsPerSecond: Math.floor(ports / timeWaitSeconds) };
 }

@@ -9,7 +9,8 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { capacity, DEFAULT_DYNAMIC_RANGE, type Capacity } from '../../shared/capacity';
+import { capacity, OBSERVED_FIRST_PORT, type Capacity } from '../../shared/capacity';
+import { DEFAULT_DYNAMIC_RANGE } from '../../shared/port-range';
 import type { PerSetting } from '../../shared/settings';
 import { formatNumber } from '../model/format';
 import { PathText } from './PathText';
@@ -61,13 +62,14 @@ export function CapacityTable({ now, next, dynamicRange }: Props) {
           ))}
         </TableBody>
       </Table>
-      {/* The ports row stays the same on dynamic-range Windows: say why, so it does not read as a mistake. */}
       <Caption1 className={styles.muted}>
         {dynamicRange ? (
           <>
-            Ports: the dynamic port range, {DEFAULT_DYNAMIC_RANGE.first} to {DEFAULT_DYNAMIC_RANGE.last} by default (
-            <PathText>netsh int ipv4 show dynamicport tcp</PathText>); MaxUserPort does not change it on this Windows. Each
-            port is held for TcpTimedWaitDelay seconds after its connection closes.
+            Ports: the dynamic port range, {DEFAULT_DYNAMIC_RANGE.start} to 65535 by default (
+            <PathText>netsh int ipv4 show dynamicport tcp</PathText>). With MaxUserPort set, this counts the range seen on
+            real machines after a restart, {OBSERVED_FIRST_PORT} to MaxUserPort; Microsoft does not document it. Each port is
+            held for TcpTimedWaitDelay seconds after its connection closes. Per remote server and port; only the side that
+            closes first holds TIME_WAIT.
           </>
         ) : (
           'Ports 1025 to MaxUserPort, each held for TcpTimedWaitDelay seconds after its connection closes.'

@@ -1,8 +1,7 @@
 import { Body1Strong, Caption1, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import type { Status } from '../../shared/contract';
 import { SETTING_NAMES, SETTINGS } from '../../shared/settings';
-import { valueProblem } from '../../shared/in-force';
-import { describeCurrent } from '../model/format';
+import { describeInForce, valueProblem } from '../../shared/in-force';
 import { DynamicRangeNote } from './DynamicRangeNote';
 
 const useStyles = makeStyles({
@@ -35,7 +34,7 @@ export function CurrentValues({ status }: { status: Status }) {
             <div className={styles.row}>
               <Body1Strong className={styles.name}>{name}</Body1Strong>
               <Text weight="semibold" className={styles.value}>
-                {describeCurrent(name, state)}
+                {describeInForce(name, state, status.windows.usesDynamicPortRange)}
               </Text>
             </div>
             <Caption1 className={styles.summary}>{SETTINGS[name].summary}</Caption1>

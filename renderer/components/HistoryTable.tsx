@@ -11,10 +11,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { HistoryEntry } from '../../shared/contract';
-import { describeValue } from '../../shared/registry-value';
+import { describeValue, sameState } from '../../shared/registry-value';
 import { SETTING_NAMES, type SettingName } from '../../shared/settings';
 import { formatDate } from '../model/format';
-import { sameValue } from '../model/undo-plan';
 
 const ACTIONS: Record<HistoryEntry['action'], string> = {
   apply: 'Applied',
@@ -34,7 +33,7 @@ const useStyles = makeStyles({
 
 function change(entry: HistoryEntry, name: SettingName): string {
   const before = describeValue(entry.before[name]);
-  return sameValue(entry.before[name], entry.after[name]) ? `${before}, unchanged` : `${before} → ${describeValue(entry.after[name])}`;
+  return sameState(entry.before[name], entry.after[name]) ? `${before}, unchanged` : `${before} → ${describeValue(entry.after[name])}`;
 }
 
 export function HistoryTable({ history }: { history: readonly HistoryEntry[] }) {
@@ -57,7 +56,9 @@ export function HistoryTable({ history }: { history: readonly HistoryEntry[] }) 
             <TableRow key={`${entry.at}-${entry.action}`}>
               <TableCell>{formatDate(entry.at)}</TableCell>
               <TableCell>
-                <TableCellLayout description={entry.note}>{ACTIONS[entry.action]}</TableCellLayout>
+                <TableCellLayout description={[entry.note, entry.user && `by ${entry.user} on ${entry.machine}`].filter(Boolean).join(' · ') || undefined}>
+                  {ACTIONS[entry.action]}
+                </TableCellLayout>
               </TableCell>
               {SETTING_NAMES.map((name) => (
                 <TableCell key={name}>{change(entry, name)}</TableCell>

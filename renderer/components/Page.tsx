@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { Busy } from './Busy';
 
 const useStyles = makeStyles({
   page: {
@@ -10,7 +11,8 @@ const useStyles = makeStyles({
     minHeight: '100%',
     boxSizing: 'border-box',
   },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, flexGrow: 1 },
+  // Room below the last row, so the sticky footer never covers it when scrolled to the end.
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, flexGrow: 1, paddingBottom: tokens.spacingVerticalXXL },
   footer: {
     position: 'sticky',
     bottom: 0,
@@ -26,15 +28,26 @@ const useStyles = makeStyles({
   footerStart: { marginRight: 'auto', display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-/** One wizard page: its content, then a footer with the page's way back (start) and forward (end). */
-export function Page({ children, footer, footerStart }: { children: ReactNode; footer?: ReactNode; footerStart?: ReactNode }) {
+interface Props {
+  children: ReactNode;
+  /** The page's way forward, at the end of the footer. */
+  footer?: ReactNode;
+  /** The page's way back, at the start of the footer. */
+  footerStart?: ReactNode;
+  /** What the page is doing right now, said beside its buttons; null when idle. */
+  busy?: string | null;
+}
+
+/** One wizard page: its content, then a footer with the way back, what is running, and the way forward. */
+export function Page({ children, footer, footerStart, busy }: Props) {
   const styles = useStyles();
   return (
     <section className={styles.page}>
       <div className={styles.content}>{children}</div>
-      {footer || footerStart ? (
+      {footer || footerStart || busy ? (
         <div className={styles.footer}>
           {footerStart ? <div className={styles.footerStart}>{footerStart}</div> : null}
+          {busy ? <Busy label={busy} /> : null}
           {footer}
         </div>
       ) : null}

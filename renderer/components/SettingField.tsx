@@ -1,48 +1,52 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { describeInForce, withUnit } from '../../shared/in-force';
 import type { ValueState } from '../../shared/registry-value';
-import { SETTINGS, type PerSetting, type SettingName } from '../../shared/settings';
-import { validateSetting } from '../../shared/validation';
-import { describeCurrent } from '../model/format';
+import { SETTINGS, type SettingName } from '../../shared/settings';
+import type { Validation } from '../../shared/validation';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   input: { width: '180px' },
 });
 
-/**
- * Whose default the second preset writes. It writes the number itself, which is not the same as
- * leaving the value unset; and MaxUserPort's 5000 is only what Server 2003 and older fell back to.
- */
-const DEFAULT_SOURCE: PerSetting<string> = {
-  MaxUserPort: 'the old Windows default',
-  TcpTimedWaitDelay: 'the Windows default',
-};
+/** How long typing may pause before a half-typed number is judged. */
+const PAUSE_MS = 1200;
 
 interface Props {
   name: SettingName;
   text: string;
+  /** The verdict on `text`, from the wizard's one selector (checkDraft). */
+  check: Validation;
   current: ValueState;
+  usesDynamicPortRange: boolean;
   onChange: (text: string) => void;
   /** Another element that explains the box, read after the Field's own messages and hint. */
   describedBy?: string;
 }
 
-/** One registry value: typed as text and checked with the same rule the main side applies. */
-export function SettingField({ name, text, current, onChange, describedBy }: Props) {
+/** One registry value, typed as text. Its message waits until the box is left or typing pauses: "6" on the way to 65534 is not a mistake. */
+export function SettingField({ name, text, check, current, usesDynamicPortRange, onChange, describedBy }: Props) {
   const styles = useStyles();
   const setting = SETTINGS[name];
-  const check = validateSetting(name, text);
-  const unit = setting.unit === 'seconds' ? ' seconds' : '';
+  const [judged, setJudged] = useState(true);
+  useEffect(() => {
+    if (judged) return;
+    const timer = setTimeout(() => setJudged(true), PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [judged, text]);
+  const showError = judged && !check.ok;
   const presets = [
-    { label: `Use recommended (${setting.recommended})`, value: setting.recommended },
-    { label: `Use ${setting.windowsDefault} (${DEFAULT_SOURCE[name]})`, value: setting.windowsDefault },
+    { label: `Recommended: ${withUnit(name, setting.recommended)}`, value: setting.recommended },
+    { label: `${withUnit(name, setting.windowsDefault)} (default of ${setting.defaultSource})`, value: setting.windowsDefault },
   ];
+  const unit = setting.unit === 'seconds' ? ' seconds' : '';
   return (
     <Field
       label={name}
-      hint={`${setting.summary} Whole number from ${setting.min} to ${setting.max}${unit}. Now: ${describeCurrent(name, current)}.`}
-      validationState={check.ok ? 'none' : 'error'}
-      validationMessage={check.ok ? undefined : check.message}
+      hint={`${setting.summary} Whole number from ${setting.min} to ${setting.max}${unit}. Now: ${describeInForce(name, current, usesDynamicPortRange)}.`}
+      validationState={showError ? 'error' : 'none'}
+      validationMessage={showError && !check.ok ? check.message : undefined}
     >
       {/* The presets sit beside the box; the Field still wires its label and messages to the box alone. */}
       {(control) => (
@@ -56,14 +60,31 @@ export function SettingField({ name, text, current, onChange, describedBy }: Pro
             autoComplete="off"
             spellCheck={false}
             contentAfter={setting.unit === 'seconds' ? 'seconds' : undefined}
-            onChange={(_event, data) => onChange(data.value)}
+            onChange={(_event, data) => {
+              setJudged(false);
+              onChange(data.value);
+            }}
+            onBlur={() => setJudged(true)}
           />
-          {presets.map((preset) => (
-            // Outside the Field's wiring, so the name says which setting the button fills in; it starts with the visible text.
-            <Button key={preset.label} size="small" aria-label={`${preset.label} for ${name}`} onClick={() => onChange(String(preset.value))}>
-              {preset.label}
-            </Button>
-          ))}
+          {presets.map((preset) => {
+            const active = check.ok && check.value === preset.value;
+            return (
+              // Outside the Field's wiring, so the name says which setting the button fills in; it starts with the visible text.
+              <Button
+                key={preset.label}
+                size="small"
+                appearance={active ? 'primary' : 'secondary'}
+                aria-pressed={active}
+                aria-label={`${preset.label} for ${name}`}
+                onClick={() => {
+                  setJudged(true);
+                  onChange(String(preset.value));
+                }}
+              >
+                {preset.label}
+              </Button>
+            );
+          })}
         </div>
       )}
     </Field>

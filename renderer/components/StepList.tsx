@@ -39,6 +39,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     color: tokens.colorBrandForeground1,
   },
+  aside: { marginTop: tokens.spacingVerticalL, marginBottom: 0 },
   hidden: {
     position: 'absolute',
     width: '1px',
@@ -76,6 +77,12 @@ export function StepList({ view }: { view: View }) {
           );
         })}
       </ol>
+      {/* Undo is not a step of the walk, but it is where the user is: say so in the same place. */}
+      {view === 'undo' ? (
+        <p aria-current="page" className={mergeClasses(styles.item, styles.current, styles.aside)}>
+          Undo changes
+        </p>
+      ) : null}
     </nav>
   );
 }

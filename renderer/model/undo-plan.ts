@@ -1,22 +1,21 @@
 import type { Status } from '../../shared/contract';
-import { describeValue, type ValueState } from '../../shared/registry-value';
+import { valueProblem } from '../../shared/in-force';
+import { describeValue, sameState } from '../../shared/registry-value';
 import { SETTING_NAMES } from '../../shared/settings';
 
 /** What undo puts back: the values from before this tool's first change since the last undo. */
 export type Baseline = NonNullable<Status['undo']>;
 
-export function sameValue(a: ValueState, b: ValueState): boolean {
-  if (!a.present || !b.present) return a.present === b.present;
-  return a.type === b.type && JSON.stringify(a.data) === JSON.stringify(b.data);
-}
-
 /** One plain line per setting: what undo will do to it, from its current value. */
-export function undoSteps(baseline: Baseline, current: Status['values']): string[] {
+export function undoSteps(baseline: Baseline, current: Status['values'], outside: Status['outsideChanges'] = []): string[] {
   return SETTING_NAMES.map((name) => {
     const before = baseline.values[name];
     const now = current[name];
-    if (sameValue(before, now)) return `Leave ${name} as it is (${describeValue(now)}, as before)`;
-    if (!before.present) return `Delete ${name} (it was not set before; now ${describeValue(now)})`;
-    return `Set ${name} back to ${describeValue(before)} (now ${describeValue(now)})`;
+    const changed = outside.find((change) => change.name === name);
+    const overwrite = changed ? ` It was changed outside this tool from ${describeValue(changed.was)} to ${describeValue(changed.now)}; undo overwrites that.` : '';
+    if (sameState(before, now)) return `Leave ${name} as it is (${describeValue(now)}, as before).${overwrite}`;
+    if (!before.present) return `Delete ${name} (it was not set before; now ${describeValue(now)}).${overwrite}`;
+    const ignored = valueProblem(name, before) ? ` Windows will ignore it again: ${valueProblem(name, before)}` : '';
+    return `Set ${name} back to ${describeValue(before)} (now ${describeValue(now)}).${ignored}${overwrite}`;
   });
 }

@@ -1,5 +1,5 @@
 import type { ApplyResult, Backup } from '../../shared/contract';
-import { SETTINGS, type PerSetting, type SettingName } from '../../shared/settings';
+import { perSetting, type PerSetting, type SettingName } from '../../shared/settings';
 
 export const STEPS = [
   { view: 'check', label: 'Check' },
@@ -16,8 +16,6 @@ export interface WizardState {
   view: View;
   /** Where "Cancel" on the undo page returns to. */
   cameFrom: StepView;
-  /** The folder the main side writes backups to, once the user has chosen one; null means its default. */
-  backupFolder: string | null;
   /** A verified backup in the folder now in use: the wizard goes on only with one. */
   backup: Backup | null;
   draft: PerSetting<string>;
@@ -29,20 +27,18 @@ export interface WizardState {
 export type WizardEvent =
   | { type: 'go'; view: StepView }
   | { type: 'open-undo' }
-  | { type: 'folder-chosen'; folder: string }
   | { type: 'backed-up'; backup: Backup | null }
   | { type: 'edit'; name: SettingName; text: string }
   | { type: 'applied'; result: ApplyResult }
   | { type: 'start-over' };
 
-/** The wizard offers the recommended pair: that is what the DBA came for. */
-export function initialWizard(backupFolder: string | null = null, navigated = false): WizardState {
+/** The wizard offers the recommended values: that is what the DBA came for. */
+export function initialWizard(navigated = false): WizardState {
   return {
     view: 'check',
     cameFrom: 'check',
-    backupFolder,
     backup: null,
-    draft: { MaxUserPort: String(SETTINGS.MaxUserPort.recommended), TcpTimedWaitDelay: String(SETTINGS.TcpTimedWaitDelay.recommended) },
+    draft: perSetting((_name, setting) => String(setting.recommended)),
     applied: null,
     navigated,
   };
@@ -54,8 +50,6 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, view: event.view, navigated: true };
     case 'open-undo':
       return { ...state, view: 'undo', cameFrom: state.view === 'undo' ? state.cameFrom : state.view, navigated: true };
-    case 'folder-chosen':
-      return event.folder === state.backupFolder ? state : { ...state, backupFolder: event.folder, backup: null };
     case 'backed-up':
       return { ...state, backup: event.backup };
     case 'edit':
@@ -63,7 +57,6 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'applied':
       return { ...state, applied: event.result };
     case 'start-over':
-      // The main side keeps the chosen folder for the life of the app, so the wizard does too.
-      return initialWizard(state.backupFolder, true);
+      return initialWizard(true);
   }
 }

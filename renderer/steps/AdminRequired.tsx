@@ -1,6 +1,5 @@
 import { Body1, Button } from '@fluentui/react-components';
 import type { Status } from '../../shared/contract';
-import { Busy } from '../components/Busy';
 import { CurrentValues } from '../components/CurrentValues';
 import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
@@ -13,7 +12,7 @@ import { useAction } from '../hooks/useAction';
 export function AdminRequired({ status }: { status: Status }) {
   const relaunch = useAction(() => window.tuner.relaunchAsAdmin({}));
   return (
-    <Page>
+    <Page busy={relaunch.busy ? 'Asking Windows for administrator rights…' : null}>
       <StepHeading>Administrator rights needed</StepHeading>
       <Body1>
         Changing <PathText>{status.key}</PathText> needs administrator rights. This window can read the values but not change
@@ -24,7 +23,6 @@ export function AdminRequired({ status }: { status: Status }) {
           Restart as administrator
         </Button>
       </div>
-      {relaunch.busy ? <Busy label="Asking Windows for administrator rights…" /> : null}
       {relaunch.failure ? <FailureBar failure={relaunch.failure} title="Could not restart as administrator" /> : null}
       <Section title="Current values">
         <CurrentValues status={status} />

@@ -1,13 +1,14 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import type { Backup } from '../../shared/contract';
 import { describeValue } from '../../shared/registry-value';
-import { Busy } from '../components/Busy';
+import { SETTING_NAMES } from '../../shared/settings';
 import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
+import { useTuner } from '../state/TunerContext';
+import { useWizard } from '../state/WizardContext';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -19,62 +20,55 @@ const useStyles = makeStyles({
   },
 });
 
-interface Props {
-  folder: string;
-  backup: Backup | null;
-  onFolderChosen: (folder: string) => void;
-  onBackedUp: (backup: Backup | null) => void;
-  onBack: () => void;
-  onNext: () => void;
-}
-
-export function BackupStep({ folder, backup, onFolderChosen, onBackedUp, onBack, onNext }: Props) {
+export function BackupStep() {
   const styles = useStyles();
-  const choose = useAction(() => window.tuner.chooseBackupFolder({}));
-  const create = useAction(() => window.tuner.createBackup({}));
-  const busy = choose.busy || create.busy;
+  const { status, api } = useTuner();
+  const { state, dispatch, go } = useWizard();
+  const choose = useAction(() => api.chooseBackupFolder({}));
+  const create = useAction(() => api.createBackup({}));
+  const backup = state.backup;
+  const busy = choose.busy ? 'Waiting for the folder to be chosen…' : create.busy ? 'Exporting the key and checking the file…' : null;
 
   const chooseFolder = async () => {
     const result = await choose.run();
-    // The main side answers with the folder now in use, whatever was picked.
-    if (result.ok && result.value.folder) onFolderChosen(result.value.folder);
+    // A backup in the old folder is not one in the new folder.
+    if (result.ok && result.value.folder) dispatch({ type: 'backed-up', backup: null });
   };
   const createBackup = async () => {
     const result = await create.run();
-    onBackedUp(result.ok ? result.value : null);
+    dispatch({ type: 'backed-up', backup: result.ok ? result.value : null });
   };
 
   return (
     <Page
-      footerStart={<Button onClick={onBack}>Back</Button>}
+      busy={busy}
+      footerStart={<Button onClick={() => go('check')}>Back</Button>}
       footer={
-        <Button appearance="primary" disabled={!backup || busy} onClick={onNext}>
+        <Button appearance="primary" disabled={!backup || busy !== null} onClick={() => go('configure')}>
           Next
         </Button>
       }
     >
       <StepHeading>Back up the key</StepHeading>
       <Body1>
-        The whole key is exported to a .reg file and read back to check it. To restore it by hand later, run{' '}
-        <PathText>reg import FILE</PathText> as administrator.
+        The whole key is exported to a .reg file and read back to check it. Beside it goes a small -restore.reg file that
+        holds only {SETTING_NAMES.join(' and ')}.
       </Body1>
 
       <Section title="Backup folder">
         <div className={styles.folder}>
-          <PathText>{folder}</PathText>
+          <PathText>{status?.backupDir ?? ''}</PathText>
         </div>
         <div className={styles.row}>
-          <Button disabled={busy} onClick={() => void chooseFolder()}>
+          <Button disabled={busy !== null} onClick={() => void chooseFolder()}>
             Choose folder…
           </Button>
-          <Button appearance={backup ? 'secondary' : 'primary'} disabled={busy} onClick={() => void createBackup()}>
+          <Button appearance={backup ? 'secondary' : 'primary'} disabled={busy !== null} onClick={() => void createBackup()}>
             {backup ? 'Create another backup' : 'Create backup'}
           </Button>
         </div>
       </Section>
 
-      {choose.busy ? <Busy label="Waiting for the folder to be chosen…" /> : null}
-      {create.busy ? <Busy label="Exporting the key and checking the file…" /> : null}
       {choose.failure ? <FailureBar failure={choose.failure} title="The folder was not changed" /> : null}
       {create.failure ? <FailureBar failure={create.failure} /> : null}
 
@@ -84,8 +78,9 @@ export function BackupStep({ folder, backup, onFolderChosen, onBackedUp, onBack,
             <MessageBarTitle>Backup verified</MessageBarTitle>
             <PathText>{backup.file}</PathText>
             <br />
-            It holds MaxUserPort {describeValue(backup.values.MaxUserPort)} and TcpTimedWaitDelay{' '}
-            {describeValue(backup.values.TcpTimedWaitDelay)}.
+            It holds {SETTING_NAMES.map((name) => `${name} ${describeValue(backup.values[name])}`).join(' and ')}. To put
+            these values back by hand, run <PathText>{`reg import "${backup.restoreFile}"`}</PathText> as administrator. Do not
+            import the full export: it would also roll back the key's subkeys (interface settings) to today.
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -9,7 +9,8 @@ import {
   MessageBarTitle,
   tokens,
 } from '@fluentui/react-components';
-import type { Status } from '../../shared/contract';
+import { describeValue } from '../../shared/registry-value';
+import { Busy } from '../components/Busy';
 import { CurrentValues } from '../components/CurrentValues';
 import { HistoryTable } from '../components/HistoryTable';
 import { Page } from '../components/Page';
@@ -17,26 +18,25 @@ import { PathText } from '../components/PathText';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { formatDate } from '../model/format';
+import { useTuner } from '../state/TunerContext';
+import { useWizard } from '../state/WizardContext';
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   facts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
-interface Props {
-  status: Status;
-  onNext: () => void;
-  onUndo: () => void;
-  onRestart: () => void;
-}
-
-export function CheckStep({ status, onNext, onUndo, onRestart }: Props) {
+export function CheckStep() {
   const styles = useStyles();
+  const { status, loading } = useTuner();
+  const { go, openUndo } = useWizard();
+  // Never show values from before a change as the current ones.
+  if (!status || loading) return <Busy label="Reading the registry…" />;
   const baseline = status.undo;
   return (
     <Page
       footer={
-        <Button appearance="primary" onClick={onNext}>
+        <Button appearance="primary" onClick={() => go('backup')}>
           Next
         </Button>
       }
@@ -54,7 +54,7 @@ export function CheckStep({ status, onNext, onUndo, onRestart }: Props) {
             Windows uses the changed values only after a restart.
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={onRestart}>Restart…</Button>
+            <Button onClick={() => go('restart')}>Restart…</Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}
@@ -66,10 +66,20 @@ export function CheckStep({ status, onNext, onUndo, onRestart }: Props) {
             on {formatDate(baseline.at)}.
           </MessageBarBody>
           <MessageBarActions>
-            <Button appearance="primary" onClick={onUndo}>
+            <Button appearance="primary" onClick={openUndo}>
               Undo changes
             </Button>
           </MessageBarActions>
+        </MessageBar>
+      ) : null}
+
+      {status.outsideChanges.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Changed outside this tool</MessageBarTitle>
+            {status.outsideChanges.map((change) => `${change.name} is ${describeValue(change.now)}; this tool set it to ${describeValue(change.was)}.`).join(' ')}{' '}
+            Undo would overwrite this.
+          </MessageBarBody>
         </MessageBar>
       ) : null}
 

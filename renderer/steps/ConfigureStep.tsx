@@ -1,39 +1,35 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { Status } from '../../shared/contract';
-import type { PerSetting, SettingName } from '../../shared/settings';
-import { checkDraft } from '../state/draft';
+import { effectiveValues } from '../../shared/in-force';
+import { SETTING_NAMES } from '../../shared/settings';
 import { CapacityTable } from '../components/CapacityTable';
 import { DynamicRangeNote } from '../components/DynamicRangeNote';
 import { Page } from '../components/Page';
 import { Section } from '../components/Section';
 import { SettingField } from '../components/SettingField';
 import { StepHeading } from '../components/StepHeading';
-import { effectiveValues } from '../../shared/in-force';
+import { checkDraft } from '../state/draft';
+import { useTuner } from '../state/TunerContext';
+import { useWizard } from '../state/WizardContext';
 
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-interface Props {
-  status: Status;
-  draft: PerSetting<string>;
-  onEdit: (name: SettingName, text: string) => void;
-  onBack: () => void;
-  onNext: () => void;
-}
-
-export function ConfigureStep({ status, draft, onEdit, onBack, onNext }: Props) {
+export function ConfigureStep() {
   const styles = useStyles();
-  const next = checkDraft(draft).values;
-  const dynamicRange = status.windows.usesDynamicPortRange;
+  const { status } = useTuner();
+  const { state, dispatch, go } = useWizard();
   const noteId = useId();
+  if (!status) return null;
+  const { checks, values } = checkDraft(state.draft);
+  const dynamicRange = status.windows.usesDynamicPortRange;
   return (
     <Page
-      footerStart={<Button onClick={onBack}>Back</Button>}
+      footerStart={<Button onClick={() => go('backup')}>Back</Button>}
       footer={
-        <Button appearance="primary" disabled={!next} onClick={onNext}>
+        <Button appearance="primary" disabled={!values} onClick={() => go('review')}>
           Next
         </Button>
       }
@@ -41,25 +37,26 @@ export function ConfigureStep({ status, draft, onEdit, onBack, onNext }: Props) 
       <StepHeading>Choose the new values</StepHeading>
       <Body1>Both are written as REG_DWORD. Nothing changes until you apply them on the next page.</Body1>
       <div className={styles.fields}>
-        <div className={styles.field}>
-          <SettingField
-            name="MaxUserPort"
-            text={draft.MaxUserPort}
-            current={status.values.MaxUserPort}
-            onChange={(text) => onEdit('MaxUserPort', text)}
-            describedBy={dynamicRange ? noteId : undefined}
-          />
-          {dynamicRange ? <DynamicRangeNote id={noteId} /> : null}
-        </div>
-        <SettingField
-          name="TcpTimedWaitDelay"
-          text={draft.TcpTimedWaitDelay}
-          current={status.values.TcpTimedWaitDelay}
-          onChange={(text) => onEdit('TcpTimedWaitDelay', text)}
-        />
+        {SETTING_NAMES.map((name) => {
+          const noted = name === 'MaxUserPort' && dynamicRange;
+          return (
+            <div key={name} className={styles.field}>
+              <SettingField
+                name={name}
+                text={state.draft[name]}
+                check={checks[name]}
+                current={status.values[name]}
+                usesDynamicPortRange={dynamicRange}
+                onChange={(text) => dispatch({ type: 'edit', name, text })}
+                describedBy={noted ? noteId : undefined}
+              />
+              {noted ? <DynamicRangeNote id={noteId} /> : null}
+            </div>
+          );
+        })}
       </div>
       <Section title="What this means">
-        <CapacityTable now={effectiveValues(status.values)} next={next} dynamicRange={dynamicRange} />
+        <CapacityTable now={effectiveValues(status.values)} next={values} dynamicRange={dynamicRange} />
       </Section>
     </Page>
   );

@@ -1,17 +1,36 @@
-import { Body1 } from '@fluentui/react-components';
+import { Body1, Button } from '@fluentui/react-components';
+import { SETTING_NAMES } from '../../shared/settings';
 import { Page } from '../components/Page';
-import { RestartPanel } from '../components/RestartPanel';
+import { RestartSection } from '../components/RestartSection';
 import { StepHeading } from '../components/StepHeading';
+import { useRestart } from '../hooks/useRestart';
+import { useWizard } from '../state/WizardContext';
 
-export function RestartStep({ onDone }: { onDone: () => void }) {
+export function RestartStep() {
+  const { state, go, startOver } = useWizard();
+  const restart = useRestart();
+  const answered = restart.restart.value !== null;
   return (
-    <Page>
+    <Page
+      busy={restart.busy}
+      footerStart={
+        <Button disabled={restart.busy !== null} onClick={() => go(state.applied ? 'review' : 'check')}>
+          Back
+        </Button>
+      }
+      footer={
+        answered ? (
+          <Button appearance="primary" onClick={startOver}>
+            Back to Check
+          </Button>
+        ) : null
+      }
+    >
       <StepHeading>Restart Windows</StepHeading>
       <Body1>
-        Windows reads MaxUserPort and TcpTimedWaitDelay only when it starts. Until the next restart it keeps using the old
-        values.
+        Windows reads {SETTING_NAMES.join(' and ')} only when it starts. Until the next restart it keeps using the old values.
       </Body1>
-      <RestartPanel onLater={onDone} onDone={onDone} />
+      <RestartSection {...restart} />
     </Page>
   );
 }

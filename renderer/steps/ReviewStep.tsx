@@ -1,19 +1,5 @@
-import {
-  Body1,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
-import type { ApplyResult, Status } from '../../shared/contract';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { withUnit } from '../../shared/in-force';
 import { describeValue, type ValueState } from '../../shared/registry-value';
 import { SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { Busy } from '../components/Busy';
@@ -22,27 +8,15 @@ import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
+import { formatDate } from '../model/format';
+import { checkDraft } from '../state/draft';
+import { useTuner } from '../state/TunerContext';
+import { useWizard } from '../state/WizardContext';
 
 const useStyles = makeStyles({
   name: { fontFamily: tokens.fontFamilyMonospace },
   table: { maxWidth: '560px' },
 });
-
-interface Props {
-  status: Status;
-  /** True while the values are read again: "Now" waits for them rather than show older ones. */
-  reading: boolean;
-  /** Null only if the fields became invalid; the Configure page does not let that reach here. */
-  values: PerSetting<number> | null;
-  folder: string;
-  applied: ApplyResult | null;
-  onApplied: (result: ApplyResult) => void;
-  /** Reads the status again. */
-  onRefresh: () => unknown;
-  onBack: () => void;
-  onNext: () => void;
-  onUndo: () => void;
-}
 
 function ChangeTable({ before, after, headings }: { before: PerSetting<ValueState>; after: PerSetting<string>; headings: [string, string] }) {
   const styles = useStyles();
@@ -68,74 +42,74 @@ function ChangeTable({ before, after, headings }: { before: PerSetting<ValueStat
   );
 }
 
-export function ReviewStep({ status, reading, values, folder, applied, onApplied, onRefresh, onBack, onNext, onUndo }: Props) {
-  const apply = useAction((pair: PerSetting<number>) => window.tuner.apply(pair));
-  const run = async (pair: PerSetting<number>) => {
-    const result = await apply.run(pair);
-    if (result.ok) onApplied(result.value);
-    // Applied or put back, the values and the history have moved on.
-    onRefresh();
-  };
-
-  if (applied) {
-    const readBack = {
-      MaxUserPort: describeValue(applied.readBack.MaxUserPort),
-      TcpTimedWaitDelay: describeValue(applied.readBack.TcpTimedWaitDelay),
-    };
-    return (
-      <Page
-        key="applied"
-        footerStart={<Button onClick={onUndo}>Undo changes</Button>}
-        footer={
-          <Button appearance="primary" onClick={onNext}>
-            Next
-          </Button>
-        }
-      >
-        <StepHeading>Review and apply</StepHeading>
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Applied</MessageBarTitle>
-            Both values read back from the registry as written. They take effect after Windows restarts.
-          </MessageBarBody>
-        </MessageBar>
-        <ChangeTable before={applied.backup.values} after={readBack} headings={['Before', 'Read back']} />
-        <Body1>
-          Backup of the values before the change: <PathText>{applied.backup.file}</PathText>
-        </Body1>
-      </Page>
-    );
-  }
-
-  const next = {
-    MaxUserPort: values ? String(values.MaxUserPort) : '—',
-    TcpTimedWaitDelay: values ? String(values.TcpTimedWaitDelay) : '—',
-  };
+function Applied() {
+  const { state, go, openUndo } = useWizard();
+  const applied = state.applied;
+  if (!applied) return null;
+  const readBack = Object.fromEntries(SETTING_NAMES.map((name) => [name, describeValue(applied.readBack[name])])) as PerSetting<string>;
   return (
     <Page
+      footerStart={<Button onClick={openUndo}>Undo changes</Button>}
+      footer={
+        <Button appearance="primary" onClick={() => go('restart')}>
+          Next
+        </Button>
+      }
+    >
+      <StepHeading>Review and apply</StepHeading>
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Applied</MessageBarTitle>
+          Both values read back from the registry as written. Windows uses them after its next restart.
+        </MessageBarBody>
+      </MessageBar>
+      <ChangeTable before={applied.backup.values} after={readBack} headings={['Before', 'Read back']} />
+      <Body1>
+        {applied.backupReused ? `The backup made on the Back up page (${formatDate(applied.backup.createdAt)}) still held the key exactly, so no second one was made: ` : 'Backup of the values before the change: '}
+        <PathText>{applied.backup.file}</PathText>
+      </Body1>
+    </Page>
+  );
+}
+
+export function ReviewStep() {
+  const { status, loading, api } = useTuner();
+  const { state, dispatch, go } = useWizard();
+  const apply = useAction((values: PerSetting<number>) => api.apply(values));
+  if (state.applied) return <Applied />;
+  const values = checkDraft(state.draft).values;
+  const run = async (chosen: PerSetting<number>) => {
+    const result = await apply.run(chosen);
+    if (result.ok) dispatch({ type: 'applied', result: result.value });
+  };
+  const next = Object.fromEntries(SETTING_NAMES.map((name) => [name, values ? withUnit(name, values[name]) : '—'])) as PerSetting<string>;
+  return (
+    <Page
+      busy={apply.busy ? 'Writing and reading back…' : null}
       footerStart={
-        <Button disabled={apply.busy} onClick={onBack}>
+        <Button disabled={apply.busy} onClick={() => go('configure')}>
           Back
         </Button>
       }
       footer={
-        <>
-          {apply.busy ? <Busy label="Backing up, writing and reading back…" /> : null}
-          <Button appearance="primary" disabled={apply.busy || reading || !values} onClick={() => values && void run(values)}>
-            Apply
-          </Button>
-        </>
+        <Button appearance="primary" disabled={apply.busy || loading || !values} onClick={() => values && void run(values)}>
+          Apply
+        </Button>
       }
     >
       <StepHeading>Review and apply</StepHeading>
-      {reading ? (
-        <Busy label="Reading the registry…" />
-      ) : (
-        <ChangeTable before={status.values} after={next} headings={['Now', 'New (REG_DWORD)']} />
-      )}
+      {loading || !status ? <Busy label="Reading the registry…" /> : <ChangeTable before={status.values} after={next} headings={['Now', 'New (REG_DWORD)']} />}
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>A restart of Windows is needed</MessageBarTitle>
+          Windows reads {SETTING_NAMES.join(' and ')} only when it starts. Nothing restarts now: you choose when on the next
+          page.
+        </MessageBarBody>
+      </MessageBar>
       <Body1>
-        Apply backs up the key again to <PathText>{folder}</PathText>, writes both values and reads them back. If any step
-        fails, both values are put back as they were.
+        Apply uses the backup from the Back up page while the key has not changed since (otherwise it makes a new one in{' '}
+        <PathText>{status?.backupDir ?? ''}</PathText>), writes both values and reads them back. If any step fails, both
+        values are put back as they were.
       </Body1>
       {apply.failure ? <FailureBar failure={apply.failure} title="Not applied" /> : null}
     </Page>
