@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { perSetting, SETTING_NAMES, type SettingName } from './settings';
 import { REG_TYPES } from './registry-value';
+import { validateDynamicRange } from './port-range';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 
@@ -19,12 +20,16 @@ const valueState = z.discriminatedUnion('present', [
   }),
 ]);
 const eachSetting = <T extends z.ZodMiniType>(schema: T) => z.object(perSetting(() => schema));
+const portRange = z.object({ start: z.number(), count: z.number() });
+const rangeState = z.object({ ipv4: portRange, ipv6: portRange });
+/** The registry values and, where a change set it, the dynamic port range of each family. */
+const settingsState = z.object({ ...perSetting(() => valueState), dynamicRange: z.optional(rangeState) });
 
 export const historyEntrySchema = z.object({
   at: z.string(),
   action: z.enum(['apply', 'undo', 'rollback', 'recovered']),
-  before: eachSetting(valueState),
-  after: eachSetting(valueState),
+  before: settingsState,
+  after: settingsState,
   backupFile: z.nullable(z.string()),
   note: z.optional(z.string()),
   /** Who made the change: the Windows account as DOMAIN\name, the machine and the tool's version. */
@@ -49,7 +54,7 @@ export const statusSchema = z.object({
   /** Values someone else changed since this tool last wrote them: undo would overwrite these. */
   outsideChanges: z.array(z.object({ name: z.enum(SETTING_NAMES), was: valueState, now: valueState })),
   /** What "Undo changes" puts back (the values before this tool's first change), or null when nothing to undo. */
-  undo: z.nullable(z.object({ at: z.string(), values: eachSetting(valueState) })),
+  undo: z.nullable(z.object({ at: z.string(), values: settingsState })),
   history: z.array(historyEntrySchema),
   dataDir: z.string(),
   /** The folder backups go to now: the default, or the one the user picked in the main side's dialog. */
@@ -74,7 +79,7 @@ export const applyResultSchema = z.object({
 });
 
 export const undoResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('undone'), restored: eachSetting(valueState), backupFile: z.string() }),
+  z.object({ status: z.literal('undone'), restored: settingsState, backupFile: z.string() }),
   z.object({ status: z.literal('nothing-to-undo') }),
 ]);
 
@@ -100,6 +105,21 @@ const settingNumber = (name: SettingName) =>
       }),
     ),
   );
+
+/** A new dynamic port range: start and count, checked together against Windows' limits. */
+const dynamicRange = z.optional(
+  z.pipe(
+    z.object({ start: z.unknown(), count: z.unknown() }),
+    z.transform(({ start, count }, ctx) => {
+      const result = validateDynamicRange(start, count);
+      if (!result.ok) {
+        for (const message of result.messages) ctx.issues.push({ code: 'custom', message, input: { start, count } });
+        return z.NEVER;
+      }
+      return result.value;
+    }),
+  ),
+);
 
 const empty = z.strictObject({});
 
@@ -129,7 +149,7 @@ export const channels = {
   createBackup: { request: empty, response: backupSchema },
   apply: {
     request: z
-      .strictObject(perSetting(settingNumber))
+      .strictObject({ ...perSetting(settingNumber), dynamicRange })
       .check(z.refine((values) => Object.values(values).some((value) => value !== undefined), 'Choose at least one value to change.')),
     response: applyResultSchema,
   },

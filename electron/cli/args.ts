@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { SETTINGS, SETTING_NAMES, perSetting, type PerSetting } from '../../shared/settings';
-import { validateSettings } from '../../shared/validation';
+import type { ChangeRequest } from '../services/change/setting-kind';
 import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
+import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, SETTING_OPTIONS } from './change-options';
 
 export type Command = 'status' | 'backup' | 'apply' | 'undo' | 'history';
 const COMMANDS: readonly Command[] = ['status', 'backup', 'apply', 'undo', 'history'];
@@ -12,19 +12,18 @@ export interface CliArgs {
   json: boolean;
   backend: BackendChoice;
   dir?: string;
-  /** The settings `apply` changes, validated; a setting left out is left as it is. */
-  values: Partial<PerSetting<number>>;
+  /** What `apply` changes, validated; a setting left out is left as it is. */
+  change: ChangeRequest;
   force: boolean;
 }
 
-const SETTING_OPTIONS = SETTING_NAMES.map((name) => SETTINGS[name].option);
 const OPTIONS = {
   json: { type: 'boolean' },
   backend: { type: 'string' },
   dir: { type: 'string' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  ...Object.fromEntries(SETTING_OPTIONS.map((option) => [option, { type: 'string' }])),
+  ...Object.fromEntries(CHANGE_OPTIONS.map((option) => [option, { type: 'string' }])),
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 const TAKES_VALUE = new Set(Object.entries(OPTIONS).flatMap(([name, option]) => (option.type === 'string' ? [`--${name}`] : [])));
 
@@ -33,14 +32,9 @@ const ALLOWED: Record<Command, readonly string[]> = {
   status: [],
   history: [],
   backup: ['dir'],
-  apply: SETTING_OPTIONS,
+  apply: CHANGE_OPTIONS,
   undo: ['force'],
 };
-
-const settingLines = SETTING_NAMES.map((name) => {
-  const { option, min, max, unit } = SETTINGS[name];
-  return `  --${option} N`.padEnd(31) + `${name}, ${min}-${max}${unit === 'seconds' ? ' seconds' : ''}`;
-});
 
 export const USAGE = `Usage: tcp-port-tuner <command> [options]
 
@@ -52,7 +46,7 @@ Commands:
   history                List the changes this tool made
 
 Settings (apply):
-${settingLines.join('\n')}
+${CHANGE_USAGE}
 
 Options:
   --json                 Print one JSON object on stdout
@@ -94,7 +88,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   const { values, positionals, tokens } = parsed;
   const json = values.json ?? false;
-  if (values.help || positionals.length === 0) return { command: 'help', json, backend: 'auto', values: {}, force: false };
+  if (values.help || positionals.length === 0) return { command: 'help', json, backend: 'auto', change: {}, force: false };
 
   const seen = new Set<string>();
   for (const token of tokens) {
@@ -112,17 +106,17 @@ export function parseCli(argv: readonly string[]): CliArgs {
   if (values.backend !== undefined && values.backend !== 'reg' && values.backend !== 'regedit') {
     throw invalid(`--backend must be reg or regedit, not "${values.backend}".`);
   }
-  const settings = validateSettings(perSetting((_name, setting) => values[setting.option as keyof typeof values]));
-  if (!settings.ok) throw invalid(`${settings.messages.join(' ')} Nothing was changed.`);
-  if (command === 'apply' && Object.keys(settings.values).length === 0) {
-    throw invalid(`apply needs at least one of ${SETTING_OPTIONS.map((option) => `--${option} N`).join(', ')}. Nothing was changed.`);
+  const change = changeFrom(values);
+  if (command === 'apply' && isEmptyChange(change)) {
+    const settings = SETTING_OPTIONS.map((option) => `--${option} N`).join(', ');
+    throw invalid(`apply needs at least one of ${settings}, or --dynamic-start N with --dynamic-count N. Nothing was changed.`);
   }
   return {
     command: command as Command,
     json,
     backend: values.backend ?? 'auto',
     dir: values.dir,
-    values: settings.values,
+    change,
     force: values.force ?? false,
   };
 }

@@ -32,7 +32,7 @@ async function execute(args: CliArgs, service: TunerService): Promise<{ json: un
       return { json: backup, text: formatBackup(backup) };
     }
     case 'apply': {
-      const result = await service.apply(args.values);
+      const result = await service.apply(args.change);
       return { json: result, text: formatApply(result) };
     }
     case 'undo': {

@@ -2,6 +2,10 @@ import { uptime } from 'node:os';
 import path from 'node:path';
 import { createBackup } from './backup';
 import { ChangeEngine } from './change/change-engine';
+import { dynamicRangeKind } from './change/dynamic-range-kind';
+import { DiagnosisService } from './diagnosis/diagnosis-service';
+import { windowsTool } from './host/windows-tools';
+import { NetshPorts } from './ports/netsh-ports';
 import { registryKind } from './change/registry-kind';
 import { TunerError } from './errors';
 import { auditReader } from './host/audit';
@@ -31,6 +35,7 @@ export interface ServiceOptions {
 
 export interface Services {
   tuner: TunerService;
+  diagnosis: DiagnosisService;
   restart: RestartService;
   target: Target;
   run: ProcessRunner;
@@ -55,8 +60,9 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   // Scratch files live in the machine-wide data folder, where only administrators may write.
   const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${process.pid}-${Date.now()}.reg`);
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
+  const netsh = new NetshPorts(windowsTool(target, 'netsh'), run);
   const engine = new ChangeEngine({
-    kinds: [registryKind(backend, scratchFile)],
+    kinds: [registryKind(backend, scratchFile), dynamicRangeKind(netsh)],
     backend,
     journal,
     makeBackup,
@@ -78,7 +84,14 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     bootTime,
     now,
   });
-  return { tuner, restart: new RestartService(target, run), target, run };
+  const diagnosis = new DiagnosisService({
+    run,
+    tools: { netstat: windowsTool(target, 'netstat'), wevtutil: windowsTool(target, 'wevtutil'), tasklist: windowsTool(target, 'tasklist') },
+    netsh,
+    readsIpv6: target.host === 'windows',
+    readValues: () => backend.readValues(),
+  });
+  return { tuner, diagnosis, restart: new RestartService(target, run), target, run };
 }
 
 async function chooseBackend(choice: BackendChoice, target: Target, run: ProcessRunner, vbsFolder?: string): Promise<RegistryBackend> {

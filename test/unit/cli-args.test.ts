@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseCli, USAGE } from '../../electron/cli/args';
 import { TunerError } from '../../electron/services/errors';
 
-const DEFAULTS = { json: false, backend: 'auto', force: false, dir: undefined, values: {} };
+const DEFAULTS = { json: false, backend: 'auto', force: false, dir: undefined, change: {} };
 
 function assertInvalid(argv: string[], said: RegExp): void {
   assert.throws(
@@ -35,9 +35,9 @@ describe('parseCli', () => {
     assert.deepEqual(parseCli(['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay=30']), {
       ...DEFAULTS,
       command: 'apply',
-      values: { MaxUserPort: 65534, TcpTimedWaitDelay: 30 },
+      change: { MaxUserPort: 65534, TcpTimedWaitDelay: 30 },
     });
-    assert.deepEqual(parseCli(['apply', '--tcp-timed-wait-delay', '60']).values, { TcpTimedWaitDelay: 60 });
+    assert.deepEqual(parseCli(['apply', '--tcp-timed-wait-delay', '60']).change, { TcpTimedWaitDelay: 60 });
     assertInvalid(
       ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay=abc'],
       /^TcpTimedWaitDelay must be a whole number from 30 to 300; "abc" is not a number\. Nothing was changed\.$/,
@@ -66,7 +66,16 @@ describe('parseCli', () => {
   });
 
   it('names the apply options when none is given', () => {
-    assertInvalid(['apply'], /^apply needs at least one of --max-user-port N, --tcp-timed-wait-delay N\. Nothing was changed\.$/);
+    assertInvalid(['apply'], /^apply needs at least one of --max-user-port N, --tcp-timed-wait-delay N, or --dynamic-start N with --dynamic-count N\. Nothing was changed\.$/);
+  });
+
+  it('reads the dynamic port range as one change of start and count, checked against Windows limits', () => {
+    assert.deepEqual(parseCli(['apply', '--dynamic-start', '10000', '--dynamic-count', '55535']).change, { dynamicRange: { start: 10000, count: 55535 } });
+    assertInvalid(['apply', '--dynamic-start', '10000'], /^--dynamic-start and --dynamic-count go together: give both\. Nothing was changed\.$/);
+    assertInvalid(['apply', '--dynamic-start', '1024', '--dynamic-count', '255'], /^The dynamic range start must be a whole number from 1025 to 65535; 1024 is out of range\./);
+    assertInvalid(['apply', '--dynamic-start', '49152', '--dynamic-count', '254'], /^The dynamic range size must be a whole number from 255 to 64511; 254 is out of range\./);
+    assertInvalid(['apply', '--dynamic-start', '60000', '--dynamic-count', '10000'], /^The dynamic range 60000 \+ 10000 ports would end at 69999, past 65535; start at 55536 or lower\./);
+    assertInvalid(['apply', '--dynamic-start', '0x1000', '--dynamic-count', '1e4'], /"0x1000" is not a number\. .*"1e4" uses an exponent\./);
   });
 
   it('refuses an unknown command, listing the real ones', () => {
@@ -100,8 +109,9 @@ describe('parseCli', () => {
       assert.ok(USAGE.includes(text), text);
     }
     // The ranges come from the catalogue, so the help can never disagree with the validator.
-    assert.match(USAGE, /--max-user-port N\s+MaxUserPort, 5000-65534\n/);
-    assert.match(USAGE, /--tcp-timed-wait-delay N\s+TcpTimedWaitDelay, 30-300 seconds\n/);
+    assert.match(USAGE, /--max-user-port N\s+MaxUserPort, 5000-65534 \(restart needed\)\n/);
+    assert.match(USAGE, /--tcp-timed-wait-delay N\s+TcpTimedWaitDelay, 30-300 seconds \(restart needed\)\n/);
+    assert.match(USAGE, /--dynamic-start N --dynamic-count N\s+the TCP dynamic port range/);
     assert.match(
       USAGE,
       /0 done, 2 invalid input, 3 not permitted, 4 registry operation failed\s+\(prior state restored\), 5 undo refused .*, 6 restoring the prior state\s+failed too .*, 7 the backup could not be written\s+\(a file-system problem; nothing changed\), 1 anything else/,

@@ -35,14 +35,16 @@ export class ChangeEngine {
   /** `recent` is a backup the user just made: used instead of a second one while the key still matches it exactly. */
   async apply(request: ChangeRequest, folder: string, recent?: VerifiedBackup): Promise<{ backup: VerifiedBackup; reused: boolean; readBack: States }> {
     const record = await this.settled();
-    const reused = recent !== undefined && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
-    const backup = reused ? recent : await this.deps.makeBackup(folder);
     const wanted = this.deps.kinds.flatMap((kind) => {
       const part = kind.wantedFrom(request);
       return part === undefined ? [] : [{ kind, part }];
     });
-    const prior: States = { registry: backup.snapshot };
-    for (const { kind } of wanted) prior[kind.id] ??= await kind.capture();
+    // Every other kind is read before the backup: one that cannot be read stops the change with nothing written.
+    const prior: States = {};
+    for (const { kind } of wanted) if (kind.id !== 'registry') prior[kind.id] = await kind.capture();
+    const reused = recent !== undefined && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
+    const backup = reused ? recent : await this.deps.makeBackup(folder);
+    prior.registry = backup.snapshot;
     const target: States = { ...prior };
     for (const { kind, part } of wanted) target[kind.id] = kind.targetOf(prior[kind.id], part);
 
@@ -175,7 +177,8 @@ export class ChangeEngine {
     }
     // Everything is as it was; an intent this cannot clear is settled (to the same) at the next start.
     await this.write(rolledBackRecord(record, 'rollback', failure.message, this.at(), await this.deps.audit())).catch(() => undefined);
-    return new TunerError(failure.kind, `${failure.message} Both values were put back as they were.`);
+    const what = Object.keys(pending.prior).length > 1 ? 'Every setting was put back as it was.' : 'Both values were put back as they were.';
+    return new TunerError(failure.kind, `${failure.message} ${what}`);
   }
 
   private async write({ record, entry }: { record: JournalData; entry: HistoryEntry }): Promise<HistoryEntry> {

@@ -13,15 +13,21 @@ const exactValue = z.discriminatedUnion('present', [
   z.object({ present: z.literal(true), payload: z.string().check(z.refine(isPayload)) }),
 ]);
 
+const portRange = z.strictObject({ start: z.int().check(z.minimum(1025), z.maximum(65535)), count: z.int().check(z.minimum(255), z.maximum(64511)) });
+
 export const kindStatesSchema = z.strictObject({
   /** Always there: every change backs up and records the key, even when it leaves it alone. */
   registry: z.strictObject(perSetting(() => exactValue)),
+  /** The TCP dynamic port range of each family, where a change set it. */
+  dynamicRange: z.optional(z.strictObject({ ipv4: portRange, ipv6: portRange })),
 });
 
 export type KindStates = z.infer<typeof kindStatesSchema>;
 export type KindId = keyof KindStates;
 
-/** How saved states read in the history: each registry value as the product reports values. */
-export function reportStates(states: KindStates): PerSetting<ValueState> {
-  return valueStatesOf(states.registry);
+export type StatesReport = PerSetting<ValueState> & { dynamicRange?: NonNullable<KindStates['dynamicRange']> };
+
+/** How saved states read in the history: each registry value as the product reports values, and the range where there is one. */
+export function reportStates(states: KindStates): StatesReport {
+  return { ...valueStatesOf(states.registry), ...(states.dynamicRange ? { dynamicRange: states.dynamicRange } : {}) };
 }

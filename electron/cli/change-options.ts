@@ -1,0 +1,44 @@
+import { validateDynamicRange } from '../../shared/port-range';
+import { SETTINGS, SETTING_NAMES, perSetting } from '../../shared/settings';
+import { validateSettings } from '../../shared/validation';
+import type { ChangeRequest } from '../services/change/setting-kind';
+import { TunerError } from '../services/errors';
+
+/** The options that name a change, from the catalogue: one per registry setting, and the dynamic range's two. */
+export const SETTING_OPTIONS = SETTING_NAMES.map((name) => SETTINGS[name].option);
+export const RANGE_OPTIONS = ['dynamic-start', 'dynamic-count'] as const;
+export const CHANGE_OPTIONS = [...SETTING_OPTIONS, ...RANGE_OPTIONS];
+
+export const CHANGE_USAGE = [
+  ...SETTING_NAMES.map((name) => {
+    const { option, min, max, unit } = SETTINGS[name];
+    return `  --${option} N`.padEnd(31) + `${name}, ${min}-${max}${unit === 'seconds' ? ' seconds' : ''} (restart needed)`;
+  }),
+  '  --dynamic-start N --dynamic-count N',
+  '                               the TCP dynamic port range for IPv4 and IPv6: start 1025-65535,',
+  '                               at least 255 ports, ending at 65535 at most (no restart needed)',
+].join('\n');
+
+/** The change the options describe, validated; an empty change when none was given. */
+export function changeFrom(options: Record<string, string | boolean | undefined>): ChangeRequest {
+  const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+  const settings = validateSettings(perSetting((_name, setting) => text(setting.option)));
+  const messages = settings.ok ? [] : settings.messages;
+  const [start, count] = RANGE_OPTIONS.map(text);
+  let dynamicRange: ChangeRequest['dynamicRange'];
+  if (start !== undefined || count !== undefined) {
+    if (start === undefined || count === undefined) {
+      messages.push('--dynamic-start and --dynamic-count go together: give both.');
+    } else {
+      const range = validateDynamicRange(start, count);
+      if (range.ok) dynamicRange = range.value;
+      else messages.push(...range.messages);
+    }
+  }
+  if (messages.length > 0) throw new TunerError('invalid-input', `${messages.join(' ')} Nothing was changed.`);
+  return { ...(settings.ok ? settings.values : {}), ...(dynamicRange ? { dynamicRange } : {}) };
+}
+
+export function isEmptyChange(change: ChangeRequest): boolean {
+  return Object.values(change).every((value) => value === undefined);
+}

@@ -1,0 +1,29 @@
+/** Tcpip's port-exhaustion events: 4227 (local endpoint recently used), 4231 (no ephemeral port left). */
+export const EXHAUSTION_EVENT_IDS = [4227, 4231] as const;
+export const EVENT_DAYS = 7;
+
+/** The query `wevtutil qe System /q:...` is given: Tcpip's two events of the last seven days. */
+export const EVENT_QUERY =
+  "*[System[Provider[@Name='Tcpip'] and (EventID=4227 or EventID=4231) and TimeCreated[timediff(@SystemTime) <= 604800000]]]";
+
+export interface EventSummary {
+  count: number;
+  /** ISO time of the newest, null when there is none. */
+  latest: string | null;
+  byId: Record<(typeof EXHAUSTION_EVENT_IDS)[number], number>;
+}
+
+/** wevtutil's XML form (`/f:xml`): its element and attribute names are the same in every display language. */
+export function parseEvents(xml: string): EventSummary {
+  const byId = { 4227: 0, 4231: 0 };
+  let latest: string | null = null;
+  for (const event of xml.split(/<\/Event>/).filter((part) => part.includes('<Event'))) {
+    const id = Number(/<EventID[^>]*>(\d+)<\/EventID>/.exec(event)?.[1]);
+    if (id !== 4227 && id !== 4231) continue;
+    byId[id] += 1;
+    const time = /<TimeCreated\s+SystemTime=['"]([^'"]+)['"]/.exec(event)?.[1];
+    const iso = time && !Number.isNaN(Date.parse(time)) ? new Date(time).toISOString() : null;
+    if (iso && (latest === null || iso > latest)) latest = iso;
+  }
+  return { count: byId[4227] + byId[4231], latest, byId };
+}

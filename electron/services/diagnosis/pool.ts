@@ -1,0 +1,38 @@
+import type { Diagnosis } from '../../../shared/diagnosis';
+import { ALWAYS_PROTECTED, inRange, rangeWithMaxUserPort, recommendRange } from '../../../shared/port-pool';
+import type { PortRange } from '../../../shared/port-range';
+import type { Exclusion } from './netsh';
+import type { Socket } from './netstat';
+
+type Listening = NonNullable<Diagnosis['ports']['listening']>;
+
+/** Every port something listens on, once, with its owner where netstat names it. */
+export function listeningPorts(sockets: readonly Socket[], names: Map<number, string> | null): Listening {
+  const ports = new Map<number, string | null>();
+  for (const socket of sockets) {
+    if (socket.state !== 'LISTENING' || ports.has(socket.local.port)) continue;
+    ports.set(socket.local.port, socket.pid === undefined ? null : (names?.get(socket.pid) ?? null));
+  }
+  return [...ports].sort((a, b) => a[0] - b[0]).map(([port, process]) => ({ port, process }));
+}
+
+/**
+ * Listening ports (and MySQL's two, listening or not) inside the range in force, or inside the
+ * range MaxUserPort 65534 was seen to make: there an outgoing connection may take the port
+ * first, and a server that starts later cannot listen on it.
+ */
+export function portsAtRisk(listening: Listening, range: PortRange | null): Diagnosis['ports']['listeningInRange'] {
+  const checked = new Map(listening.map(({ port, process }) => [port, process]));
+  for (const port of ALWAYS_PROTECTED) if (!checked.has(port)) checked.set(port, null);
+  const widened = rangeWithMaxUserPort(65534);
+  return [...checked].flatMap(([port, process]): Diagnosis['ports']['listeningInRange'] => {
+    if (range && inRange(port, range)) return [{ port, process, range: 'now' }];
+    return inRange(port, widened) ? [{ port, process, range: 'with-max-user-port' }] : [];
+  });
+}
+
+/** The widest range leaving out the fixed listening ports (those below the range in force) and the exclusions. */
+export function recommendedRange(listening: Listening, range: PortRange | null, exclusions: readonly Exclusion[] | null): PortRange | null {
+  const fixed = listening.map(({ port }) => port).filter((port) => !range || port < range.start);
+  return recommendRange(fixed, exclusions ?? []);
+}
