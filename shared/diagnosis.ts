@@ -25,7 +25,7 @@ export const diagnosisSchema = z.object({
   ports: z.object({
     dynamic: perFamily(z.nullable(range)),
     excluded: perFamily(z.nullable(z.array(exclusion))),
-    /** Ports something listens on (IPv4 or IPv6), with the owner where known. */
+    /** Ports something listens on (IPv4 or IPv6), with the owner where known; null where netstat does not list them (Wine). */
     listening: z.nullable(z.array(z.object({ port: count, process: z.nullable(z.string()) }))),
     /** Listening ports inside the IPv4 range now, or inside 1024..MaxUserPort, the range MaxUserPort was seen to make. */
     listeningInRange: z.array(z.object({ port: count, process: z.nullable(z.string()), range: z.enum(['now', 'with-max-user-port']) })),

@@ -4,8 +4,8 @@ import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
 import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, SETTING_OPTIONS } from './change-options';
 
-export type Command = 'status' | 'backup' | 'apply' | 'undo' | 'history';
-const COMMANDS: readonly Command[] = ['status', 'backup', 'apply', 'undo', 'history'];
+export type Command = 'status' | 'diagnose' | 'backup' | 'apply' | 'undo' | 'history';
+const COMMANDS: readonly Command[] = ['status', 'diagnose', 'backup', 'apply', 'undo', 'history'];
 
 export interface CliArgs {
   command: Command | 'help';
@@ -30,6 +30,7 @@ const TAKES_VALUE = new Set(Object.entries(OPTIONS).flatMap(([name, option]) => 
 /** Which options each command takes; any other is a mistake worth saying so. */
 const ALLOWED: Record<Command, readonly string[]> = {
   status: [],
+  diagnose: [],
   history: [],
   backup: ['dir'],
   apply: CHANGE_OPTIONS,
@@ -40,9 +41,11 @@ export const USAGE = `Usage: tcp-port-tuner <command> [options]
 
 Commands:
   status                 Show the settings, Windows version and change history
+  diagnose               Read what is in force: TIME_WAIT per remote endpoint, the dynamic port
+                         range and its exclusions, Tcpip events 4227/4231, capacity
   backup [--dir DIR]     Export the Tcpip Parameters key to a verified .reg file
   apply [settings]       Back up, then set the settings given (at least one)
-  undo [--force]         Put back the values from before this tool's first change
+  undo [--force]         Put every setting back as it was before this tool's first change
   history                List the changes this tool made
 
 Settings (apply):

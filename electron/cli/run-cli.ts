@@ -1,9 +1,9 @@
 import type { ErrorKind } from '../../shared/contract';
-import { createServices } from '../services/create-services';
+import { createServices, type Services } from '../services/create-services';
 import { settleAtStart } from '../services/settle-at-start';
 import { TunerError, toFailure } from '../services/errors';
-import type { TunerService } from '../services/tuner';
 import { parseCli, USAGE, type CliArgs } from './args';
+import { formatDiagnosis } from './diagnosis-output';
 import { formatApply, formatBackup, formatHistory, formatStatus, formatUndo } from './text-output';
 
 const EXIT_CODES: Record<ErrorKind, number> = {
@@ -20,8 +20,12 @@ const EXIT_CODES: Record<ErrorKind, number> = {
   unexpected: 1,
 };
 
-async function execute(args: CliArgs, service: TunerService): Promise<{ json: unknown; text: string }> {
+async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): Promise<{ json: unknown; text: string }> {
   switch (args.command) {
+    case 'diagnose': {
+      const found = await diagnosis.diagnose();
+      return { json: found, text: formatDiagnosis(found) };
+    }
     case 'status': {
       const status = await service.status();
       return { json: status, text: formatStatus(status) };
@@ -48,7 +52,7 @@ async function execute(args: CliArgs, service: TunerService): Promise<{ json: un
 
 /** Reading needs neither rights nor the lock: a read goes on when settling could not. */
 function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
-  const readOnly = args.command === 'status' || args.command === 'history';
+  const readOnly = args.command === 'status' || args.command === 'history' || args.command === 'diagnose';
   return (error) => readOnly && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'busy');
 }
 
@@ -62,9 +66,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const { tuner: service } = await createServices({ backend: args.backend });
-    await settleAtStart(service, (line) => process.stderr.write(`tcp-port-tuner: ${line}\n`), readCarriesOn(args));
-    const output = await execute(args, service);
+    const services = await createServices({ backend: args.backend });
+    await settleAtStart(services.tuner, (line) => process.stderr.write(`tcp-port-tuner: ${line}\n`), readCarriesOn(args));
+    const output = await execute(args, services);
     process.stdout.write(`${json ? JSON.stringify(output.json) : output.text}\n`);
     return 0;
   } catch (error) {

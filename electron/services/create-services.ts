@@ -88,7 +88,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     run,
     tools: { netstat: windowsTool(target, 'netstat'), wevtutil: windowsTool(target, 'wevtutil'), tasklist: windowsTool(target, 'tasklist') },
     netsh,
-    readsIpv6: target.host === 'windows',
+    nativeNetstat: target.host === 'windows',
     readValues: () => backend.readValues(),
   });
   return { tuner, diagnosis, restart: new RestartService(target, run), target, run };

@@ -79,7 +79,7 @@ describe('parseCli', () => {
   });
 
   it('refuses an unknown command, listing the real ones', () => {
-    assertInvalid(['tune'], /^Unknown command "tune"\. Commands: status, backup, apply, undo, history\.$/);
+    assertInvalid(['tune'], /^Unknown command "tune"\. Commands: status, diagnose, backup, apply, undo, history\.$/);
   });
 
   it('refuses an extra argument', () => {

@@ -18,8 +18,8 @@ export interface DiagnosisDeps {
   run: ProcessRunner;
   tools: { netstat: ToolAccess; wevtutil: ToolAccess; tasklist: ToolAccess };
   netsh: NetshPorts;
-  /** Wine's netstat lists IPv4 again for -p tcpv6: ask for IPv6 only where the answer is IPv6's. */
-  readsIpv6: boolean;
+  /** Windows' netstat; Wine's lists IPv4 again for -p tcpv6 and never lists listening sockets. */
+  nativeNetstat: boolean;
   readValues: () => Promise<PerSetting<ValueState>>;
 }
 
@@ -56,7 +56,8 @@ export class DiagnosisService {
     const owners = value('processes', names);
     const range = value('dynamic.ipv4', dynamic4);
     const exclusions = value('excluded.ipv4', excluded4);
-    const listening = found ? listeningPorts(found, owners) : null;
+    const listening = found && this.deps.nativeNetstat ? listeningPorts(found, owners) : null;
+    if (found && !listening) unavailable.listening = "Wine's netstat does not list listening sockets";
     const registry = value('registry', values);
     const delay = registry ? inForce('TcpTimedWaitDelay', registry.TcpTimedWaitDelay) : null;
     const timeWaitSeconds = delay?.value ?? SETTINGS.TcpTimedWaitDelay.windowsDefault;
@@ -73,17 +74,17 @@ export class DiagnosisService {
       events: value('events', events),
       capacity: {
         timeWaitSeconds,
-        timeWaitSource: delay && !delay.fromDefault ? 'TcpTimedWaitDelay in the registry' : `Windows' default (${SETTINGS.TcpTimedWaitDelay.defaultSource})`,
+        timeWaitSource: delay && !delay.fromDefault ? 'TcpTimedWaitDelay in the registry' : `Windows' default when TcpTimedWaitDelay is absent: ${SETTINGS.TcpTimedWaitDelay.defaultSource}`,
         now: free === null ? null : Math.floor(free / timeWaitSeconds),
         withRecommended: capacity(perSetting((_name, setting) => setting.recommended), { dynamicRange: true }).connectionsPerSecond,
       },
-      recommendedRange: listening ? recommendedRange(listening, range, exclusions) : null,
+      recommendedRange: recommendedRange(listening ?? [], range, exclusions),
       unavailable,
     };
   }
 
   private async sockets(): Promise<Socket[]> {
-    const families = this.deps.readsIpv6 ? ['tcp', 'tcpv6'] : ['tcp'];
+    const families = this.deps.nativeNetstat ? ['tcp', 'tcpv6'] : ['tcp'];
     const outputs = await Promise.all(families.map((family) => this.tool('netstat', ['-ano', '-p', family])));
     return outputs.flatMap(parseNetstat);
   }
