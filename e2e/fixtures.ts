@@ -13,6 +13,8 @@ import { createWinePrefix, WineRegistry } from '../test/helpers/wine-registry';
 export interface Preview {
   url: string;
   dataDir: string;
+  /** The netsh stand-in's state: the dynamic port range as "Windows" has it now. */
+  netshState: string;
 }
 
 interface Options {
@@ -47,10 +49,15 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     const preview = await startPreview({
       ...wine.env,
       TCP_PORT_TUNER_DATA_DIR: dataDir,
+      // Wine has no netsh port-range commands and no event log: stand-ins answer as Windows does.
+      TCP_PORT_TUNER_NETSH_COMMAND: path.resolve('test/stand-ins/netsh'),
+      TCP_PORT_TUNER_STANDIN_STATE: path.join(dataDir, 'netsh-state.json'),
+      TCP_PORT_TUNER_WEVTUTIL_COMMAND: path.resolve('test/stand-ins/wevtutil'),
+      TCP_PORT_TUNER_STANDIN_EVENTS: path.resolve('test/fixtures/windows/events.xml'),
       ...(picked ? { TCP_PORT_TUNER_PREVIEW_FOLDER: picked } : {}),
       ...(standIn ? { TCP_PORT_TUNER_REG_COMMAND: standIn } : {}),
     });
-    await use({ url: preview.url, dataDir });
+    await use({ url: preview.url, dataDir, netshState: path.join(dataDir, 'netsh-state.json') });
     await preview.stop();
     await rm(dataDir, { recursive: true, force: true });
   },

@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'getStatus',
+  'diagnose',
   'chooseBackupFolder',
   'createBackup',
   'apply',

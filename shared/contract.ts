@@ -10,6 +10,7 @@ import { REG_TYPES } from './registry-value';
 import { validateDynamicRange } from './port-range';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
+import { diagnosisSchema } from './diagnosis';
 
 const valueState = z.discriminatedUnion('present', [
   z.object({ present: z.literal(false) }),
@@ -145,6 +146,7 @@ export type Failure = z.infer<typeof failureSchema>;
 
 export const channels = {
   getStatus: { request: empty, response: statusSchema },
+  diagnose: { request: empty, response: diagnosisSchema },
   chooseBackupFolder: { request: empty, response: z.object({ folder: z.nullable(z.string()) }) },
   createBackup: { request: empty, response: backupSchema },
   apply: {

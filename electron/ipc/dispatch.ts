@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/channels';
 import { channels, type Response, type Result, type ValidRequest } from '../../shared/contract';
 import { toFailure } from '../services/errors';
+import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
 import type { RestartService } from '../services/restart';
 import type { TunerService } from '../services/tuner';
 
@@ -8,6 +9,7 @@ import type { TunerService } from '../services/tuner';
 export interface MainServices {
   tuner: Pick<TunerService, 'status' | 'useBackupFolder' | 'backup' | 'apply' | 'undo'>;
   restart: Pick<RestartService, 'restart' | 'cancel'>;
+  diagnosis: Pick<DiagnosisService, 'diagnose'>;
   /** A folder the user picked in a dialog the main side owns; null when cancelled. */
   chooseFolder(): Promise<string | null>;
   relaunchAsAdmin(): Promise<void>;
@@ -25,6 +27,7 @@ export function createDispatcher(services: MainServices): Dispatch {
   const { tuner, restart } = services;
   const handlers: Handlers = {
     getStatus: () => tuner.status(),
+    diagnose: () => services.diagnosis.diagnose(),
     // Only a folder picked in the main side's own dialog is ever written to.
     chooseBackupFolder: async () => {
       const folder = await services.chooseFolder();

@@ -11,7 +11,9 @@ import {
 } from '@fluentui/react-components';
 import { capacity, OBSERVED_FIRST_PORT, type Capacity } from '../../shared/capacity';
 import { DEFAULT_DYNAMIC_RANGE } from '../../shared/port-range';
+import type { PortRange } from '../../shared/port-range';
 import type { PerSetting } from '../../shared/settings';
+import type { DraftChange } from '../state/draft';
 import { formatNumber } from '../model/format';
 import { PathText } from './PathText';
 
@@ -32,16 +34,19 @@ const ROWS: { label: string; of: (c: Capacity) => number }[] = [
 interface Props {
   now: PerSetting<number | undefined>;
   /** Null while a field is invalid. */
-  next: PerSetting<number> | null;
+  next: DraftChange | null;
   /** Whether this Windows takes outgoing ports from the dynamic port range (Vista / Server 2008 and later). */
   dynamicRange: boolean;
+  /** The range in force, where the diagnosis read it. */
+  range?: PortRange;
 }
 
-/** What the pair means in plain numbers, now and with the new values. */
-export function CapacityTable({ now, next, dynamicRange }: Props) {
+/** What the change means in plain numbers, now and with the new values. */
+export function CapacityTable({ now, next, dynamicRange, range }: Props) {
   const styles = useStyles();
-  const before = capacity(now, { dynamicRange });
-  const after = next ? capacity(next, { dynamicRange }) : null;
+  const before = capacity(now, { dynamicRange, range });
+  // A range set with netsh is the pool at once; without one, MaxUserPort's reshaping is what counts.
+  const after = next ? capacity(next.dynamicRange ? { ...next, MaxUserPort: undefined } : next, { dynamicRange, range: next.dynamicRange ?? range }) : null;
   return (
     <div className={styles.wrap}>
       <Table size="small" className={styles.table} aria-label="Capacity now and with the new values">

@@ -1,34 +1,48 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { TunerApi } from '../../shared/api';
 import type { Channel } from '../../shared/channels';
-import { useStatus, type StatusState } from './useStatus';
+import type { Failure, Status } from '../../shared/contract';
+import type { Diagnosis } from '../../shared/diagnosis';
+import { useReading, type Reading } from './useReading';
 
 /** The calls after which the machine, the backup folder or the history may have moved on. */
 const CHANGING: readonly Channel[] = ['chooseBackupFolder', 'createBackup', 'apply', 'undo'];
 
-interface Tuner extends StatusState {
-  /** window.tuner, with the status read again after every call that changes something. */
+interface Tuner {
+  status: Status | null;
+  loading: boolean;
+  failure: Failure | null;
+  refresh: () => Promise<void>;
+  /** What is in force, read separately: netstat takes longer than the registry. */
+  diagnosis: Reading<Diagnosis>;
+  /** window.tuner, with the status and the diagnosis read again after every call that changes something. */
   api: TunerApi;
 }
 
 const TunerContext = createContext<Tuner | null>(null);
 
 export function TunerProvider({ children }: { children: ReactNode }) {
-  const state = useStatus();
-  const { refresh } = state;
+  const status = useReading(() => window.tuner.getStatus({}));
+  const diagnosis = useReading(() => window.tuner.diagnose({}));
+  const refreshStatus = status.refresh;
+  const refreshDiagnosis = diagnosis.refresh;
   const api = useMemo(() => {
     const wrapped: Record<string, unknown> = { ...window.tuner };
     for (const channel of CHANGING) {
       const call = window.tuner[channel] as (request: never) => Promise<unknown>;
       wrapped[channel] = async (request: never) => {
         const result = await call(request);
-        void refresh();
+        void refreshStatus();
+        void refreshDiagnosis();
         return result;
       };
     }
     return wrapped as TunerApi;
-  }, [refresh]);
-  const value = useMemo(() => ({ ...state, api }), [state, api]);
+  }, [refreshStatus, refreshDiagnosis]);
+  const value = useMemo(
+    () => ({ status: status.value, loading: status.loading, failure: status.failure, refresh: refreshStatus, diagnosis, api }),
+    [status.value, status.loading, status.failure, refreshStatus, diagnosis, api],
+  );
   return <TunerContext.Provider value={value}>{children}</TunerContext.Provider>;
 }
 

@@ -19,9 +19,17 @@ export interface WizardState {
   /** A verified backup in the folder now in use: the wizard goes on only with one. */
   backup: Backup | null;
   draft: PerSetting<string>;
+  /** The dynamic port range, changed only when `use` is ticked. */
+  range: RangeDraft;
   applied: ApplyResult | null;
   /** Whether the user has moved between pages: from then on each page's heading takes focus. */
   navigated: boolean;
+}
+
+export interface RangeDraft {
+  use: boolean;
+  start: string;
+  count: string;
 }
 
 export type WizardEvent =
@@ -29,6 +37,7 @@ export type WizardEvent =
   | { type: 'open-undo' }
   | { type: 'backed-up'; backup: Backup | null }
   | { type: 'edit'; name: SettingName; text: string }
+  | { type: 'edit-range'; range: Partial<RangeDraft> }
   | { type: 'applied'; result: ApplyResult }
   | { type: 'start-over' };
 
@@ -39,6 +48,7 @@ export function initialWizard(navigated = false): WizardState {
     cameFrom: 'check',
     backup: null,
     draft: perSetting((_name, setting) => String(setting.recommended)),
+    range: { use: false, start: '', count: '' },
     applied: null,
     navigated,
   };
@@ -54,6 +64,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, backup: event.backup };
     case 'edit':
       return { ...state, draft: { ...state.draft, [event.name]: event.text } };
+    case 'edit-range':
+      return { ...state, range: { ...state.range, ...event.range } };
     case 'applied':
       return { ...state, applied: event.result };
     case 'start-over':

@@ -12,6 +12,7 @@ import {
 import { describeValue } from '../../shared/registry-value';
 import { Busy } from '../components/Busy';
 import { CurrentValues } from '../components/CurrentValues';
+import { DiagnosisArea } from '../components/DiagnosisArea';
 import { HistoryTable } from '../components/HistoryTable';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
@@ -82,6 +83,8 @@ export function CheckStep() {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+
+      <DiagnosisArea status={status} />
 
       <Section title="Current values">
         <CurrentValues status={status} />

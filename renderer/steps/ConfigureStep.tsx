@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { effectiveValues } from '../../shared/in-force';
 import { SETTING_NAMES } from '../../shared/settings';
 import { CapacityTable } from '../components/CapacityTable';
+import { DynamicRangeFields } from '../components/DynamicRangeFields';
 import { DynamicRangeNote } from '../components/DynamicRangeNote';
 import { Page } from '../components/Page';
 import { Section } from '../components/Section';
@@ -19,17 +20,17 @@ const useStyles = makeStyles({
 
 export function ConfigureStep() {
   const styles = useStyles();
-  const { status } = useTuner();
+  const { status, diagnosis } = useTuner();
   const { state, dispatch, go } = useWizard();
   const noteId = useId();
   if (!status) return null;
-  const { checks, values } = checkDraft(state.draft);
+  const { checks, range, change } = checkDraft(state);
   const dynamicRange = status.windows.usesDynamicPortRange;
   return (
     <Page
       footerStart={<Button onClick={() => go('backup')}>Back</Button>}
       footer={
-        <Button appearance="primary" disabled={!values} onClick={() => go('review')}>
+        <Button appearance="primary" disabled={!change} onClick={() => go('review')}>
           Next
         </Button>
       }
@@ -55,8 +56,13 @@ export function ConfigureStep() {
           );
         })}
       </div>
+      {dynamicRange ? (
+        <Section title="Dynamic port range">
+          <DynamicRangeFields range={state.range} check={range} diagnosis={diagnosis.value} onChange={(edit) => dispatch({ type: 'edit-range', range: edit })} />
+        </Section>
+      ) : null}
       <Section title="What this means">
-        <CapacityTable now={effectiveValues(status.values)} next={values} dynamicRange={dynamicRange} />
+        <CapacityTable now={effectiveValues(status.values)} next={change} dynamicRange={dynamicRange} range={diagnosis.value?.ports.dynamic.ipv4 ?? undefined} />
       </Section>
     </Page>
   );

@@ -4,12 +4,13 @@ import { describeValue, type ValueState } from '../../shared/registry-value';
 import { SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { Busy } from '../components/Busy';
 import { FailureBar } from '../components/FailureBar';
+import { describeRange } from '../components/PortPoolSection';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
 import { formatDate } from '../model/format';
-import { checkDraft } from '../state/draft';
+import { checkDraft, type DraftChange } from '../state/draft';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
 
@@ -73,15 +74,17 @@ function Applied() {
 }
 
 export function ReviewStep() {
-  const { status, loading, api } = useTuner();
+  const { status, loading, api, diagnosis } = useTuner();
   const { state, dispatch, go } = useWizard();
-  const apply = useAction((values: PerSetting<number>) => api.apply(values));
+  const apply = useAction((change: DraftChange) => api.apply(change));
   if (state.applied) return <Applied />;
-  const values = checkDraft(state.draft).values;
-  const run = async (chosen: PerSetting<number>) => {
+  const { values, change } = checkDraft(state);
+  const run = async (chosen: DraftChange) => {
     const result = await apply.run(chosen);
     if (result.ok) dispatch({ type: 'applied', result: result.value });
   };
+  const range = change?.dynamicRange;
+  const rangeNow = diagnosis.value?.ports.dynamic.ipv4;
   const next = Object.fromEntries(SETTING_NAMES.map((name) => [name, values ? withUnit(name, values[name]) : '—'])) as PerSetting<string>;
   return (
     <Page
@@ -92,13 +95,19 @@ export function ReviewStep() {
         </Button>
       }
       footer={
-        <Button appearance="primary" disabled={apply.busy || loading || !values} onClick={() => values && void run(values)}>
+        <Button appearance="primary" disabled={apply.busy || loading || !change} onClick={() => change && void run(change)}>
           Apply
         </Button>
       }
     >
       <StepHeading>Review and apply</StepHeading>
       {loading || !status ? <Busy label="Reading the registry…" /> : <ChangeTable before={status.values} after={next} headings={['Now', 'New (REG_DWORD)']} />}
+      {range ? (
+        <Body1>
+          Dynamic port range, IPv4 and IPv6: {rangeNow ? describeRange(rangeNow) : 'not read'} → {describeRange(range)}. This takes
+          effect at once, without a restart.
+        </Body1>
+      ) : null}
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>A restart of Windows is needed</MessageBarTitle>

@@ -22,9 +22,9 @@ function allowed(channel: string, request: unknown): boolean {
     case 'apply':
       return (
         keys.length > 0 &&
-        keys.every((key) => (SETTING_NAMES as readonly string[]).includes(key)) &&
+        keys.every((key) => (SETTING_NAMES as readonly string[]).includes(key) || key === 'dynamicRange') &&
         keys.some((key) => entries[key] !== undefined) &&
-        keys.every((key) => entries[key] === undefined || inRange(key as (typeof SETTING_NAMES)[number], entries[key]))
+        keys.every((key) => entries[key] === undefined || (key === 'dynamicRange' ? rangeAllowed(entries[key]) : inRange(key as (typeof SETTING_NAMES)[number], entries[key])))
       );
     case 'undo':
       return keys.length === 1 && typeof entries.force === 'boolean';
@@ -33,6 +33,14 @@ function allowed(channel: string, request: unknown): boolean {
     default:
       return (CHANNEL_NAMES as readonly string[]).includes(channel) && keys.length === 0;
   }
+}
+
+function rangeAllowed(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { start, count } = value as Record<string, unknown>;
+  const number = (input: unknown) => (typeof input === 'string' && /^\s*\d{1,10}\s*$/.test(input) ? Number(input) : input);
+  const [first, size] = [number(start), number(count)];
+  return Number.isInteger(first) && Number.isInteger(size) && (first as number) >= 1025 && (size as number) >= 255 && (first as number) + (size as number) - 1 <= 65535;
 }
 
 function inRange(name: (typeof SETTING_NAMES)[number], value: unknown): boolean {
@@ -51,6 +59,7 @@ const settingValue = fc.oneof(
 const prototypeKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty');
 const request = fc.oneof(
   fc.record({ MaxUserPort: settingValue, TcpTimedWaitDelay: settingValue }, { requiredKeys: [] }),
+  fc.record({ dynamicRange: fc.oneof(fc.record({ start: settingValue, count: settingValue }), fc.record({ start: fc.integer({ min: 1000, max: 66000 }), count: fc.integer({ min: 200, max: 65000 }) }), settingValue) }, { requiredKeys: [] }),
   fc.dictionary(fc.oneof(fc.constantFrom(...SETTING_NAMES, 'TcpNumConnections', 'force', 'when', 'folder'), prototypeKeys), settingValue, { maxKeys: 4 }),
   fc.record({ force: fc.oneof(fc.boolean(), fc.string(), fc.integer()) }, { requiredKeys: [] }),
   fc.record({ when: fc.oneof(fc.constantFrom('now', 'later', 'NOW', 'never'), fc.string()) }),
@@ -72,6 +81,7 @@ it(`no generated request outside the contract reaches a service (10,000 cases, s
       const services: MainServices = {
         tuner: { status: note('status'), useBackupFolder: () => void reached.push('useBackupFolder'), backup: note('backup'), apply: note('apply'), undo: note('undo') },
         restart: { restart: note('restart'), cancel: note('cancel') },
+        diagnosis: { diagnose: note('diagnose') },
         chooseFolder: note('chooseFolder'),
         relaunchAsAdmin: note('relaunchAsAdmin'),
       };

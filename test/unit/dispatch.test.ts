@@ -23,6 +23,7 @@ function recordingServices(picked: string | null = null) {
       undo: record('undo', new TunerError('undo-refused', 'Undo stopped: someone changed the values.')),
     },
     restart: { restart: record('restart'), cancel: record('cancel') },
+    diagnosis: { diagnose: record('diagnose') },
     chooseFolder: async () => picked,
     relaunchAsAdmin: record('relaunchAsAdmin', new Error('boom\n    at secret/stack.ts:1:1')),
   };

@@ -13,7 +13,7 @@ describe('the wizard state', () => {
     const state = initialWizard();
     assert.equal(state.view, 'check');
     assert.deepEqual(state.draft, { MaxUserPort: '65534', TcpTimedWaitDelay: '30' });
-    assert.deepEqual(checkDraft(state.draft).values, { MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    assert.deepEqual(checkDraft(state).values, { MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
   });
 
   it('returns from Undo to the page it was opened from, even when opened twice', () => {
@@ -27,7 +27,7 @@ describe('the wizard state', () => {
   it('keeps what was typed, and starting over forgets the backup and the applied result but keeps focus moving', () => {
     let state = wizardReducer(initialWizard(), { type: 'edit', name: 'TcpTimedWaitDelay', text: '6' });
     assert.equal(state.draft.TcpTimedWaitDelay, '6');
-    assert.equal(checkDraft(state.draft).values, null, 'a half-typed value blocks Apply');
+    assert.equal(checkDraft(state).values, null, 'a half-typed value blocks Apply');
     state = wizardReducer(state, { type: 'backed-up', backup: BACKUP });
     state = wizardReducer(state, { type: 'applied', result: { backup: BACKUP, backupReused: true, readBack: BACKUP.values } as ApplyResult });
     state = wizardReducer(state, { type: 'start-over' });

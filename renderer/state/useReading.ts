@@ -1,25 +1,29 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Failure, Status } from '../../shared/contract';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Failure, Result } from '../../shared/contract';
 
-export interface StatusState {
-  status: Status | null;
+export interface Reading<T> {
+  value: T | null;
   loading: boolean;
   failure: Failure | null;
   refresh: () => Promise<void>;
 }
 
-/** The machine's state as the main side reads it; a refresh keeps the last good one on screen. */
-export function useStatus(): StatusState {
-  const [status, setStatus] = useState<Status | null>(null);
+/** Something read from the main side (the status, the diagnosis); a refresh keeps the last good answer on screen. */
+export function useReading<T>(read: () => Promise<Result<T>>): Reading<T> {
+  const [value, setValue] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<Failure | null>(null);
   // Replies can arrive out of order: only the newest request's answer is shown, and only it ends `loading`.
   const latestRequest = useRef(0);
+  const latestRead = useRef(read);
+  useLayoutEffect(() => {
+    latestRead.current = read;
+  });
 
   const refresh = useCallback(async () => {
     const request = ++latestRequest.current;
     setLoading(true);
-    const result = await window.tuner.getStatus({});
+    const result = await latestRead.current();
     if (request !== latestRequest.current) return;
     setLoading(false);
     if (!result.ok) {
@@ -27,12 +31,12 @@ export function useStatus(): StatusState {
       return;
     }
     setFailure(null);
-    setStatus(result.value);
+    setValue(result.value);
   }, []);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  return { status, loading, failure, refresh };
+  return { value, loading, failure, refresh };
 }

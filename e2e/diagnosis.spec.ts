@@ -1,0 +1,59 @@
+/**
+ * The first page diagnoses before it offers anything: live TIME_WAIT per remote endpoint (the
+ * host's real sockets, through Wine's netstat), the port pool and Tcpip's events (through
+ * stand-ins that print Windows' formats). Then a DBA sets the dynamic range it recommends, and
+ * undoes it.
+ */
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { expect, test } from './fixtures';
+import { openConfigure } from './walks';
+
+test('the first page shows the TIME_WAIT sockets per remote endpoint, the port pool and the events', async ({ page, preview }) => {
+  const server = createServer((socket) => socket.on('end', () => socket.end()));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+  // Twenty connections this host closes first: twenty TIME_WAIT sockets on its own outgoing ports.
+  await Promise.all(
+    Array.from({ length: 20 }, () => new Promise<void>((resolve) => createConnection({ host: '127.0.0.1', port }, function (this: { end(): void }) { this.end(); }).on('close', () => resolve()))),
+  );
+  server.close();
+
+  await page.goto(preview.url);
+  const connections = page.getByRole('table', { name: 'Connections by remote address and port' });
+  await expect(connections.getByRole('row', { name: new RegExp(`127\\.0\\.0\\.1:${port}`) })).toHaveText(new RegExp(`127\\.0\\.0\\.1:${port}\\s*20\\s*0\\s*0`));
+  await expect(page.getByText(/TIME_WAIT sockets hold this host's own outgoing ports: this host is the one running out/)).toBeVisible();
+  await expect(page.getByText(/Tcpip events in the last 7 days: 3 \(4227: 1, 4231: 2\)/)).toBeVisible();
+  await expect(page.getByText('Dynamic port range, IPv4: 49152 to 65535 (16,384 ports).')).toBeVisible();
+  await expect(page.getByText(/MaxUserPort 65534 would put 3306, 33060 inside the range/)).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/light-1-diagnosis.png', fullPage: true });
+});
+
+test('the range the diagnosis recommends is applied at once and undone', async ({ page, preview }) => {
+  const ranges = async () => JSON.parse(await readFile(preview.netshState, 'utf8').catch(() => '{"ipv4":{"start":49152,"count":16384},"ipv6":{"start":49152,"count":16384}}'));
+  await openConfigure(page, preview.url);
+  await page.getByRole('checkbox', { name: /Also set the dynamic port range/ }).check();
+  await page.getByRole('button', { name: /Widest range leaving out MySQL/ }).click();
+  await expect(page.getByRole('textbox', { name: 'First port' })).toHaveValue('33061');
+  await expect(page.getByRole('textbox', { name: 'Number of ports' })).toHaveValue('32475');
+  // A range over MySQL's port is named for what it would take.
+  await page.getByRole('textbox', { name: 'First port' }).fill('3000');
+  await expect(page.getByText(/This range covers 3306, 33060: an outgoing connection could take such a port/)).toBeVisible();
+  await page.getByRole('textbox', { name: 'First port' }).fill('33061');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByText('Dynamic port range, IPv4 and IPv6: 49152 to 65535 (16,384 ports) → 33061 to 65535 (32,475 ports). This takes effect at once, without a restart.')).toBeVisible();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+  const applied = await ranges();
+  expect([applied.ipv4.start, applied.ipv4.count, applied.ipv6.start, applied.ipv6.count]).toEqual([33061, 32475, 33061, 32475]);
+
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Undo changes' })).toBeFocused();
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expect(page.getByText(/MaxUserPort deleted; TcpTimedWaitDelay deleted/)).toBeVisible();
+  const undone = await ranges();
+  expect([undone.ipv4.start, undone.ipv4.count, undone.ipv6.start, undone.ipv6.count]).toEqual([49152, 16384, 49152, 16384]);
+});
