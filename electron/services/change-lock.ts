@@ -1,51 +1,102 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TunerError } from './errors';
+import { errnoOf, messageOf, TunerError } from './errors';
+import { holderIsAlive, ownIdentity, type LockHolder } from './lock-holder';
+
+const PREFIX = 'change.lock.';
 
 /**
- * One change at a time across processes (the app and the command line): a lock file in the
- * data folder holding the owner's process id. A lock whose process has gone (a crash) is taken
- * over; the journal then settles what that process left half-done.
+ * One change at a time across processes (the app and the command line). The lock is the file
+ * `change.lock.N` with the highest N in the data folder. It is taken by creating the next
+ * number with link(2), which fails if that name exists, from a file already holding the owner's
+ * process id and start time: no one ever sees an empty or half-written lock. Numbers only grow,
+ * so a slow process cannot take an old number back; whoever created the highest one holds it.
+ * A highest lock that is empty (released) or whose owner is gone (a crash, or its id now used
+ * by another program) is taken over by creating the number after it, which again only one
+ * process can do.
  */
 export async function withChangeLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
-  const file = path.join(dir, 'change.lock');
-  await acquire(dir, file);
+  const held = await acquire(dir);
   try {
     return await work();
   } finally {
-    await rm(file, { force: true });
+    // Emptied, not deleted: the highest number must stay, or a slow process could create it again.
+    await writeFile(held, '');
   }
 }
 
-async function acquire(dir: string, file: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await mkdir(dir, { recursive: true });
-      await writeFile(file, String(process.pid), { flag: 'wx' });
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EPERM') {
-        throw new TunerError('not-permitted', `Changing the registry needs administrator rights (${dir} is theirs). Nothing was changed.`);
-      }
-      if (code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-      if (isRunning(holder)) {
-        throw new TunerError('busy', `Another TCP Port Tuner (process ${holder}) is changing the values. Nothing was changed; try again when it has finished.`);
-      }
-      await rm(file, { force: true });
-    }
-  }
-  throw new TunerError('busy', `Could not take the lock ${file}. Nothing was changed; try again.`);
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+async function acquire(dir: string): Promise<string> {
+  const me: LockHolder = ownIdentity();
+  const draft = path.join(dir, `change.draft.${process.pid}.${me.nonce}`);
   try {
-    process.kill(pid, 0);
-    return true;
+    await mkdir(dir, { recursive: true });
+    await writeFile(draft, JSON.stringify(me), { flag: 'wx' });
   } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    throw new TunerError('not-permitted', `Cannot write to the data folder ${dir} (${errnoOf(error) ?? messageOf(error)}), so no change can be recorded. Nothing was changed.`);
   }
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const top = await highest(dir);
+      if (top && (await holderIsAlive(top.holder))) throw busy(top.file, top.holder);
+      const mine = path.join(dir, `${PREFIX}${(top?.number ?? 0) + 1}`);
+      try {
+        await link(draft, mine);
+      } catch (error) {
+        if (errnoOf(error) === 'EEXIST') continue;
+        throw error;
+      }
+      // A process that read an old highest number may create a lower one late: only the highest holds.
+      const now = await highest(dir);
+      if (now?.file === mine) {
+        await removeOlder(dir, now.number);
+        return mine;
+      }
+      await rm(mine, { force: true });
+    }
+    throw new TunerError('busy', `Could not take the lock in ${dir}: other changes kept starting. Nothing was changed; try again.`);
+  } finally {
+    await rm(draft, { force: true });
+  }
+}
+
+interface Found {
+  file: string;
+  number: number;
+  holder: LockHolder | null;
+}
+
+async function highest(dir: string): Promise<Found | null> {
+  const numbers = (await readdir(dir)).flatMap((name) => (name.startsWith(PREFIX) && /^\d+$/.test(name.slice(PREFIX.length)) ? [Number(name.slice(PREFIX.length))] : []));
+  if (numbers.length === 0) return null;
+  const number = Math.max(...numbers);
+  const file = path.join(dir, `${PREFIX}${number}`);
+  // Released between the listing and the read: no holder.
+  const text = await readFile(file, 'utf8').catch(() => null);
+  return { file, number, holder: text === null ? null : parseHolder(text) };
+}
+
+function parseHolder(text: string): LockHolder | null {
+  try {
+    const holder = JSON.parse(text) as LockHolder;
+    return Number.isInteger(holder.pid) && typeof holder.startedAt === 'number' ? holder : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Locks below the one now held are over: their owners released them or are gone. */
+async function removeOlder(dir: string, number: number): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const older = name.startsWith(PREFIX) && Number(name.slice(PREFIX.length)) < number;
+    if (older) await rm(path.join(dir, name), { force: true });
+  }
+}
+
+function busy(file: string, holder: LockHolder | null): TunerError {
+  const who = holder ? `process ${holder.pid}, started ${new Date(holder.startedAt).toISOString()}` : 'a process';
+  return new TunerError(
+    'busy',
+    `Another TCP Port Tuner (${who}) is changing the values; its lock is ${file}. Nothing was changed; try again when it has finished. ` +
+      'If no TCP Port Tuner is running, delete that file.',
+  );
 }

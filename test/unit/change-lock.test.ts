@@ -1,11 +1,21 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { withChangeLock } from '../../electron/services/change-lock';
 import { TunerError } from '../../electron/services/errors';
+import { ownIdentity } from '../../electron/services/lock-holder';
 import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
+
+const REPO = path.resolve(__dirname, '../..');
+
+/** A lock file as a holder writes it. */
+async function planted(dir: string, number: number, holder: object): Promise<string> {
+  const file = path.join(dir, `change.lock.${number}`);
+  await writeFile(file, JSON.stringify(holder));
+  return file;
+}
 
 describe('the change lock shared by the app and the command line', () => {
   let root: string;
@@ -14,40 +24,80 @@ describe('the change lock shared by the app and the command line', () => {
   });
   after(() => removeTempRoot(root));
 
-  it('refuses a second change while another live process holds the lock, and says which', async () => {
+  it('refuses a second change while another live process holds the lock, naming it and its file', async () => {
     const dir = freshPath(root, 'data');
-    // A live process that is not this one, as the app would be while the CLI runs.
-    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
-    try {
-      await withChangeLock(dir, async () => undefined);
-      await writeFile(path.join(dir, 'change.lock'), String(other.pid));
-      let ran = false;
-      await assert.rejects(
-        withChangeLock(dir, async () => {
-          ran = true;
-        }),
-        (error: unknown) => error instanceof TunerError && error.kind === 'busy' && error.message.includes(`process ${other.pid}`),
-      );
-      assert.equal(ran, false, 'the refused change must not run');
-      assert.equal(await readFile(path.join(dir, 'change.lock'), 'utf8'), String(other.pid), "the other process's lock stays");
-    } finally {
-      other.kill();
-    }
+    await withChangeLock(dir, async () => undefined);
+    // This very process stands for the other holder: alive, with its real start time.
+    const file = await planted(dir, 7, { ...ownIdentity(), pid: process.pid });
+    let ran = false;
+    await assert.rejects(
+      withChangeLock(dir, async () => {
+        ran = true;
+      }),
+      (error: TunerError) => {
+        assert.equal(error.kind, 'busy');
+        assert.match(error.message, new RegExp(`process ${process.pid}, started .*; its lock is ${file.replace(/[.]/g, '\\.')}\\. Nothing was changed; .* If no TCP Port Tuner is running, delete that file\\.$`));
+        return true;
+      },
+    );
+    assert.equal(ran, false, 'the refused change must not run');
   });
 
-  it('takes over a lock left by a process that has gone (a crash), and frees it afterwards', async () => {
+  it('takes over a lock whose process has gone, or whose id now belongs to another program', async () => {
     const dir = freshPath(root, 'stale');
+    await withChangeLock(dir, async () => undefined);
     const gone = spawn(process.execPath, ['-e', '0']);
     await new Promise((resolve) => gone.on('exit', resolve));
-    await withChangeLock(dir, async () => undefined);
-    await writeFile(path.join(dir, 'change.lock'), String(gone.pid));
+    await planted(dir, 3, { ...ownIdentity(), pid: gone.pid });
     assert.equal(await withChangeLock(dir, async () => 'done'), 'done');
-    await assert.rejects(readFile(path.join(dir, 'change.lock')), { code: 'ENOENT' });
+    // A live id, but not the process that wrote the lock: it started at another time.
+    await planted(dir, 9, { ...ownIdentity(), startedAt: Date.now() - 3_600_000 });
+    assert.equal(await withChangeLock(dir, async () => 'taken over'), 'taken over');
   });
 
-  it('frees the lock when the change fails', async () => {
+  it('frees the lock when the change fails, and leaves one lock file at most', async () => {
     const dir = freshPath(root, 'failing');
     await assert.rejects(withChangeLock(dir, async () => Promise.reject(new Error('write failed'))), /write failed/);
     assert.equal(await withChangeLock(dir, async () => 'next'), 'next');
+    assert.equal(await withChangeLock(dir, async () => 'and next'), 'and next');
+    const files = (await readdir(dir)).filter((name) => name.startsWith('change.'));
+    assert.equal(files.length, 1);
+    assert.equal(await readFile(path.join(dir, files[0]), 'utf8'), '', 'released: empty, kept as the highest number');
+  });
+
+  it('says what is really wrong when the data folder cannot be written', async () => {
+    const dir = path.join(freshPath(root, 'file'), 'below');
+    await writeFile(path.dirname(dir), 'a file where the folder would be');
+    await assert.rejects(withChangeLock(dir, async () => undefined), (error: TunerError) => {
+      assert.equal(error.kind, 'not-permitted');
+      assert.match(error.message, /^Cannot write to the data folder .*below \(ENOTDIR\), so no change can be recorded\. Nothing was changed\.$/);
+      return true;
+    });
+  });
+
+  it('lets at most one of many processes hold the lock at a time, even racing over a stale lock', async () => {
+    for (let round = 0; round < 3; round++) {
+      const dir = freshPath(root, 'race');
+      await withChangeLock(dir, async () => undefined);
+      const gone = spawn(process.execPath, ['-e', '0']);
+      await new Promise((resolve) => gone.on('exit', resolve));
+      await planted(dir, 5, { ...ownIdentity(), pid: gone.pid });
+      const log = path.join(dir, 'inside.log');
+      // Each process, holding the lock, writes "in", waits, writes "out": two holders would interleave.
+      const script = `
+        const { withChangeLock } = require('./electron/services/change-lock');
+        const { appendFileSync } = require('node:fs');
+        withChangeLock(${JSON.stringify(dir)}, async () => {
+          appendFileSync(${JSON.stringify(log)}, 'in\\n');
+          await new Promise((r) => setTimeout(r, 30));
+          appendFileSync(${JSON.stringify(log)}, 'out\\n');
+        }).catch((error) => { if (error.kind !== 'busy') { console.error(error); process.exitCode = 1; } });`;
+      const children = Array.from({ length: 16 }, () => spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] }));
+      const codes = await Promise.all(children.map((child) => new Promise<number | null>((resolve) => child.on('exit', resolve))));
+      assert.deepEqual(codes, codes.map(() => 0), 'every process either held the lock or was told it was busy');
+      const lines = (await readFile(log, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean);
+      assert.ok(lines.length >= 2, 'at least one process got the lock over the stale one');
+      for (let i = 0; i < lines.length; i += 2) assert.deepEqual(lines.slice(i, i + 2), ['in', 'out'], `round ${round}: holders overlapped: ${lines.join(' ')}`);
+    }
   });
 });
