@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { uptime } from 'node:os';
 import path from 'node:path';
 import { createBackup } from './backup';
@@ -58,7 +59,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   const now = () => new Date();
   const bootTime = () => Date.now() - uptime() * 1000;
   // Scratch files live in the machine-wide data folder, where only administrators may write.
-  const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${process.pid}-${Date.now()}.reg`);
+  const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${process.pid}-${randomBytes(6).toString('hex')}.reg`);
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
   const netsh = new NetshPorts(windowsTool(target, 'netsh'), run);
   const engine = new ChangeEngine({

@@ -45,6 +45,22 @@ describe('reg.exe under Wine', () => {
     assert.equal(calls.length, 1);
   });
 
+  it('asks again when Wine ends non-zero in silence (reg.exe never ran), for a write too', async () => {
+    const { calls, run } = scripted({ code: 1, stdout: '', stderr: '' }, { code: 0, stdout: 'The operation completed successfully.\r\n', stderr: '' });
+    await new RegExeBackend(wine, run).setDword('MaxUserPort', 65534);
+    assert.equal(calls.length, 2);
+  });
+
+  it('asks an export again once after any failure (exporting changes nothing), and no more', async () => {
+    const failed: ProcessResult = { code: 1, stdout: '', stderr: 'reg: Unable to write to the file' };
+    const once = scripted(failed, { code: 0, stdout: '', stderr: '' });
+    await new RegExeBackend(wine, once.run).exportKey('/tmp/x.reg');
+    assert.equal(once.calls.length, 2);
+    const always = scripted(failed);
+    await assert.rejects(new RegExeBackend(wine, always.run).exportKey('/tmp/x.reg'), /Could not export the key to \/tmp\/x\.reg: reg\.exe exited with 1 \(reg: Unable to write to the file\)\./);
+    assert.equal(always.calls.length, 2);
+  });
+
   it('reports a launcher that keeps failing as a failed registry step, not a success', async () => {
     const { calls, run } = scripted(NOT_STARTED);
     await assert.rejects(new RegExeBackend(wine, run).exportKey('/tmp/x.reg'), { name: 'TunerError' });

@@ -1,7 +1,7 @@
 import { PARAMETERS_KEY, type PerSetting, type SettingName } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
-import { saidBy, type ProcessRunner } from '../process-runner';
+import { saidBy, type ProcessResult, type ProcessRunner } from '../process-runner';
 import type { RegistryBackend } from './backend';
 import { parseRegQuery } from './reg-query-parser';
 
@@ -41,19 +41,20 @@ export class RegExeBackend implements RegistryBackend {
   }
 
   async exportKey(file: string): Promise<void> {
-    await this.reg(['export', PARAMETERS_KEY, file, '/y'], `export the key to ${file}`);
+    // Exporting changes nothing, so a failed export is asked once more whatever the reason.
+    await this.reg(['export', PARAMETERS_KEY, file, '/y'], `export the key to ${file}`, true);
   }
 
   async importFile(file: string): Promise<void> {
     await this.reg(['import', file], `import ${file}`);
   }
 
-  private async reg(args: readonly string[], what: string): Promise<string> {
+  private async reg(args: readonly string[], what: string, harmless = false): Promise<string> {
     const { file, leadingArgs, env, missingMessage } = this.command;
     let result;
     try {
       result = await this.run(file, [...leadingArgs, ...args], env);
-      if (result.code !== 0 && this.command.notStarted?.test(saidBy(result))) {
+      if (result.code !== 0 && (harmless || this.neverRan(result))) {
         result = await this.run(file, [...leadingArgs, ...args], env);
       }
     } catch (error) {
@@ -67,5 +68,14 @@ export class RegExeBackend implements RegistryBackend {
       throw new TunerError('not-permitted', `Could not ${what}: access is denied. Run as administrator.`);
     }
     throw new TunerError('registry-failed', `Could not ${what}: reg.exe exited with ${result.code}${said ? ` (${said})` : ''}.`);
+  }
+
+  /**
+   * The launcher failed to start reg.exe at all (Wine, under load): it says so, or ends non-zero
+   * in silence, where reg.exe itself always names its error. Asking again is then safe.
+   */
+  private neverRan(result: ProcessResult): boolean {
+    const said = saidBy(result);
+    return this.command.notStarted !== undefined && (said === '' || this.command.notStarted.test(said));
   }
 }
