@@ -2,10 +2,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ChangeRequest } from '../services/change/setting-kind';
 import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
+import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-change';
 import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, SETTING_OPTIONS } from './change-options';
 
-export type Command = 'status' | 'diagnose' | 'backup' | 'apply' | 'undo' | 'history';
-const COMMANDS: readonly Command[] = ['status', 'diagnose', 'backup', 'apply', 'undo', 'history'];
+export type Command = 'status' | 'diagnose' | 'backup' | 'apply' | 'undo' | 'history' | 'export';
+const COMMANDS: readonly Command[] = ['status', 'diagnose', 'backup', 'apply', 'undo', 'history', 'export'];
 
 export interface CliArgs {
   command: Command | 'help';
@@ -15,12 +16,19 @@ export interface CliArgs {
   /** What `apply` changes, validated; a setting left out is left as it is. */
   change: ChangeRequest;
   force: boolean;
+  /** export: the engine's format, whether to export the removal instead, and where to write (stdout when absent). */
+  format?: ExportFormat;
+  undo: boolean;
+  out?: string;
 }
 
 const OPTIONS = {
   json: { type: 'boolean' },
   backend: { type: 'string' },
   dir: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  undo: { type: 'boolean' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...Object.fromEntries(CHANGE_OPTIONS.map((option) => [option, { type: 'string' }])),
@@ -35,6 +43,7 @@ const ALLOWED: Record<Command, readonly string[]> = {
   backup: ['dir'],
   apply: CHANGE_OPTIONS,
   undo: ['force'],
+  export: ['format', 'undo', 'out', 'force', ...CHANGE_OPTIONS],
 };
 
 export const USAGE = `Usage: tcp-port-tuner <command> [options]
@@ -47,6 +56,8 @@ Commands:
   apply [settings]       Back up, then set the settings given (at least one)
   undo [--force]         Put every setting back as it was before this tool's first change
   history                List the changes this tool made
+  export --format reg|powershell|ansible|gpo [--undo] [settings] [--out FILE] [--force]
+                         Write the same change for other servers (stdout without --out)
 
 Settings (apply):
 ${CHANGE_USAGE}
@@ -91,7 +102,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   const { values, positionals, tokens } = parsed;
   const json = values.json ?? false;
-  if (values.help || positionals.length === 0) return { command: 'help', json, backend: 'auto', change: {}, force: false };
+  if (values.help || positionals.length === 0) return { command: 'help', json, backend: 'auto', change: {}, force: false, undo: false };
 
   const seen = new Set<string>();
   for (const token of tokens) {
@@ -110,6 +121,9 @@ export function parseCli(argv: readonly string[]): CliArgs {
     throw invalid(`--backend must be reg or regedit, not "${values.backend}".`);
   }
   const change = changeFrom(values);
+  if (command === 'export' && !EXPORT_FORMATS.includes(values.format as ExportFormat)) {
+    throw invalid(`export needs --format ${EXPORT_FORMATS.join('|')}${values.format === undefined ? '' : `, not "${values.format}"`}. No file was written.`);
+  }
   if (command === 'apply' && isEmptyChange(change)) {
     const settings = SETTING_OPTIONS.map((option) => `--${option} N`).join(', ');
     throw invalid(`apply needs at least one of ${settings}, or --dynamic-start N with --dynamic-count N. Nothing was changed.`);
@@ -121,5 +135,8 @@ export function parseCli(argv: readonly string[]): CliArgs {
     dir: values.dir,
     change,
     force: values.force ?? false,
+    format: values.format as ExportFormat | undefined,
+    undo: values.undo ?? false,
+    out: values.out,
   };
 }

@@ -4,6 +4,7 @@ import { settleAtStart } from '../services/settle-at-start';
 import { TunerError, toFailure } from '../services/errors';
 import { parseCli, USAGE, type CliArgs } from './args';
 import { formatDiagnosis } from './diagnosis-output';
+import { runExport } from './export-command';
 import { formatApply, formatBackup, formatHistory, formatStatus, formatUndo } from './text-output';
 
 const EXIT_CODES: Record<ErrorKind, number> = {
@@ -64,6 +65,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     json = args.json;
     if (args.command === 'help') {
       process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (args.command === 'export' && args.format) {
+      const output = await runExport({ ...args, format: args.format });
+      if (json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
+      else process.stdout.write(typeof output.text === 'string' ? `${output.text}\n` : output.text);
       return 0;
     }
     const services = await createServices({ backend: args.backend });
