@@ -50,7 +50,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByText('Not set: Windows uses 120 seconds', { exact: true })).toBeVisible();
       await expect(page.getByText(/MaxUserPort 65534 was seen to widen that range to 1024 to 65534 at the next restart/)).toBeVisible();
       await expect(page.getByText(/Windows uses 5000/)).toHaveCount(0);
-      await expect(page.getByText('netsh int ipv4 show dynamicport tcp')).toBeVisible();
+      // The note under MaxUserPort names the command that shows the range (the port pool names it too).
+      await expect(page.getByRole('region', { name: 'Current values' }).getByText('netsh int ipv4 show dynamicport tcp')).toBeVisible();
       await expect(page.getByText(/, version \d+\.\d+/)).toBeVisible();
       await expect(page.getByText('Restart pending')).toHaveCount(0);
       await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseCli, USAGE } from '../../electron/cli/args';
 import { TunerError } from '../../electron/services/errors';
 
-const DEFAULTS = { json: false, backend: 'auto', force: false, dir: undefined, change: {} };
+const DEFAULTS = { json: false, backend: 'auto', force: false, dir: undefined, change: {}, format: undefined, undo: false, out: undefined };
 
 function assertInvalid(argv: string[], said: RegExp): void {
   assert.throws(
@@ -79,7 +79,22 @@ describe('parseCli', () => {
   });
 
   it('refuses an unknown command, listing the real ones', () => {
-    assertInvalid(['tune'], /^Unknown command "tune"\. Commands: status, diagnose, backup, apply, undo, history\.$/);
+    assertInvalid(['tune'], /^Unknown command "tune"\. Commands: status, diagnose, backup, apply, undo, history, export\.$/);
+  });
+
+  it('reads export with its format, --undo and --out, and refuses a missing or unknown format', () => {
+    assert.deepEqual(parseCli(['export', '--format', 'gpo', '--max-user-port', '65534', '--out', 'tuner.xml', '--force']), {
+      ...DEFAULTS,
+      command: 'export',
+      format: 'gpo',
+      change: { MaxUserPort: 65534 },
+      out: 'tuner.xml',
+      force: true,
+    });
+    assert.equal(parseCli(['export', '--format=reg', '--undo']).undo, true);
+    assertInvalid(['export'], /^export needs --format reg\|powershell\|ansible\|gpo\. No file was written\.$/);
+    assertInvalid(['export', '--format', 'msi'], /^export needs --format reg\|powershell\|ansible\|gpo, not "msi"\. No file was written\.$/);
+    assertInvalid(['apply', '--max-user-port', '65534', '--out', 'x'], /^"apply" does not take --out\./);
   });
 
   it('refuses an extra argument', () => {
@@ -105,7 +120,7 @@ describe('parseCli', () => {
   });
 
   it('documents every command and exit code in the usage text', () => {
-    for (const text of ['status', 'backup [--dir DIR]', 'apply [settings]', 'undo [--force]', 'history']) {
+    for (const text of ['status', 'diagnose', 'backup [--dir DIR]', 'apply [settings]', 'undo [--force]', 'history', 'export --format reg|powershell|ansible|gpo']) {
       assert.ok(USAGE.includes(text), text);
     }
     // The ranges come from the catalogue, so the help can never disagree with the validator.
