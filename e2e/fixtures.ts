@@ -54,6 +54,8 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
       TCP_PORT_TUNER_STANDIN_STATE: path.join(dataDir, 'netsh-state.json'),
       TCP_PORT_TUNER_WEVTUTIL_COMMAND: path.resolve('test/stand-ins/wevtutil'),
       TCP_PORT_TUNER_STANDIN_EVENTS: path.resolve('test/fixtures/windows/events.xml'),
+      // The save "dialog" of the export page answers with this folder.
+      TCP_PORT_TUNER_PREVIEW_SAVE_FOLDER: dataDir,
       ...(picked ? { TCP_PORT_TUNER_PREVIEW_FOLDER: picked } : {}),
       ...(standIn ? { TCP_PORT_TUNER_REG_COMMAND: standIn } : {}),
     });

@@ -11,6 +11,7 @@ import { AdminRequired } from './steps/AdminRequired';
 import { BackupStep } from './steps/BackupStep';
 import { CheckStep } from './steps/CheckStep';
 import { ConfigureStep } from './steps/ConfigureStep';
+import { ExportPage } from './steps/ExportPage';
 import { RestartStep } from './steps/RestartStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { UndoPage } from './steps/UndoPage';
@@ -23,6 +24,7 @@ const PAGES: Record<View, ComponentType> = {
   review: ReviewStep,
   restart: RestartStep,
   undo: UndoPage,
+  export: ExportPage,
 };
 
 const useStyles = makeStyles({

@@ -9,6 +9,8 @@ export const CHANNEL_NAMES = [
   'createBackup',
   'apply',
   'undo',
+  'previewExport',
+  'saveExport',
   'restartWindows',
   'cancelRestart',
   'relaunchAsAdmin',

@@ -124,6 +124,11 @@ const dynamicRange = z.optional(
 
 const empty = z.strictObject({});
 
+/** The engines a change can be exported for, to reach other servers. */
+export const EXPORT_FORMATS = ['reg', 'powershell', 'ansible', 'gpo'] as const;
+const changeRequest = z.strictObject({ ...perSetting(settingNumber), dynamicRange });
+const exportRequest = z.strictObject({ format: z.enum(EXPORT_FORMATS), undo: z.boolean(), change: changeRequest });
+
 export const ERROR_KINDS = [
   'invalid-input',
   'not-permitted',
@@ -150,12 +155,13 @@ export const channels = {
   chooseBackupFolder: { request: empty, response: z.object({ folder: z.nullable(z.string()) }) },
   createBackup: { request: empty, response: backupSchema },
   apply: {
-    request: z
-      .strictObject({ ...perSetting(settingNumber), dynamicRange })
-      .check(z.refine((values) => Object.values(values).some((value) => value !== undefined), 'Choose at least one value to change.')),
+    request: changeRequest.check(z.refine((values) => Object.values(values).some((value) => value !== undefined), 'Choose at least one value to change.')),
     response: applyResultSchema,
   },
   undo: { request: z.strictObject({ force: z.boolean() }), response: undoResultSchema },
+  previewExport: { request: exportRequest, response: z.object({ text: z.string(), suggestedName: z.string() }) },
+  /** The file comes from the main side's own save dialog, never from a path the page names. */
+  saveExport: { request: exportRequest, response: z.object({ file: z.nullable(z.string()) }) },
   restartWindows: { request: z.strictObject({ when: z.enum(['now', 'later']) }), response: restartResultSchema },
   cancelRestart: { request: empty, response: restartResultSchema },
   relaunchAsAdmin: { request: empty, response: empty },

@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/channels';
 import { channels, type Response, type Result, type ValidRequest } from '../../shared/contract';
 import { toFailure } from '../services/errors';
+import { exportFor, exportText, writeExportFile } from '../services/export/export-service';
 import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
 import type { RestartService } from '../services/restart';
 import type { TunerService } from '../services/tuner';
@@ -12,6 +13,8 @@ export interface MainServices {
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
   /** A folder the user picked in a dialog the main side owns; null when cancelled. */
   chooseFolder(): Promise<string | null>;
+  /** A file to save to, picked in the main side's own save dialog (which confirms replacing one); null when cancelled. */
+  chooseSaveFile(suggestedName: string): Promise<string | null>;
   relaunchAsAdmin(): Promise<void>;
 }
 
@@ -37,6 +40,16 @@ export function createDispatcher(services: MainServices): Dispatch {
     createBackup: () => tuner.backup(),
     apply: (request) => tuner.apply(request),
     undo: (request) => tuner.undo(request),
+    previewExport: async (request) => {
+      const { content, suggestedName } = exportFor(request);
+      return { text: exportText(request.format, content), suggestedName };
+    },
+    saveExport: async (request) => {
+      const { content, suggestedName } = exportFor(request);
+      const file = await services.chooseSaveFile(suggestedName);
+      if (file) await writeExportFile(file, content, { force: true });
+      return { file };
+    },
     restartWindows: (request) => restart.restart(request.when),
     cancelRestart: () => restart.cancel(),
     relaunchAsAdmin: async () => {

@@ -22,8 +22,10 @@ export function hardenApp(): void {
 }
 
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Writing text to the clipboard (the export page's Copy) is the one thing the app's own page may do.
+  const allowed = (permission: string, url: string) => permission === 'clipboard-sanitized-write' && isAppPage(url, APP_URL);
+  session.setPermissionRequestHandler((contents, permission, callback) => callback(allowed(permission, contents.getURL())));
+  session.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
   session.setDevicePermissionHandler(() => false);
   // The page's CSP already forbids remote content; this also stops anything the CSP does not cover.
   session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>

@@ -4,7 +4,7 @@ import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { createServices } from '../services/create-services';
 import { toFailure } from '../services/errors';
 import { settleAtStart } from '../services/settle-at-start';
-import { chooseFolder } from './dialogs';
+import { chooseFolder, chooseSaveFile } from './dialogs';
 import { relaunchAsAdmin } from './relaunch-as-admin';
 
 /**
@@ -21,6 +21,7 @@ export async function createWindowDispatch(window: BrowserWindow): Promise<Dispa
     return createDispatcher({
       ...services,
       chooseFolder: () => chooseFolder(window),
+      chooseSaveFile: (suggestedName) => chooseSaveFile(window, suggestedName),
       relaunchAsAdmin: () => relaunchAsAdmin(services.target, services.run),
     });
   } catch (error) {

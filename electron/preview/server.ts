@@ -34,6 +34,11 @@ async function main(): Promise<void> {
     // A browser cannot show the main side's folder dialog: the preview's "dialog" answers with
     // the folder named when the preview was started, or keeps the current one.
     chooseFolder: async () => process.env.TCP_PORT_TUNER_PREVIEW_FOLDER ?? null,
+    // Likewise its save "dialog": the suggested name in the folder named at start, or cancelled.
+    chooseSaveFile: async (suggestedName) => {
+      const folder = process.env.TCP_PORT_TUNER_PREVIEW_SAVE_FOLDER;
+      return folder ? path.join(folder, suggestedName) : null;
+    },
     relaunchAsAdmin: async () => {
       throw new TunerError('not-supported', 'The browser preview cannot restart itself as administrator.');
     },

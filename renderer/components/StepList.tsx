@@ -77,10 +77,10 @@ export function StepList({ view }: { view: View }) {
           );
         })}
       </ol>
-      {/* Undo is not a step of the walk, but it is where the user is: say so in the same place. */}
-      {view === 'undo' ? (
+      {/* Undo and export are not steps of the walk, but they are where the user is: say so in the same place. */}
+      {view === 'undo' || view === 'export' ? (
         <p aria-current="page" className={mergeClasses(styles.item, styles.current, styles.aside)}>
-          Undo changes
+          {view === 'undo' ? 'Undo changes' : 'Use on other servers'}
         </p>
       ) : null}
     </nav>

@@ -8,6 +8,7 @@ interface Wizard {
   /** To a step; the pages that show the values as they are now read them again on the way in. */
   go: (view: StepView) => void;
   openUndo: () => void;
+  openExport: () => void;
   /** Back to the first page with a fresh draft, once a change is done. */
   startOver: () => void;
 }
@@ -26,9 +27,10 @@ export function WizardProvider({ children }: { children: ReactNode }) {
         if (view === 'check' || view === 'review') void refresh();
       },
       openUndo: () => {
-        dispatch({ type: 'open-undo' });
+        dispatch({ type: 'open', view: 'undo' });
         void refresh();
       },
+      openExport: () => dispatch({ type: 'open', view: 'export' }),
       startOver: () => {
         dispatch({ type: 'start-over' });
         void refresh();

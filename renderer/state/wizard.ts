@@ -10,11 +10,12 @@ export const STEPS = [
 ] as const;
 
 export type StepView = (typeof STEPS)[number]['view'];
-export type View = StepView | 'undo';
+/** Pages outside the walk: undo, and the export for other servers. */
+export type View = StepView | 'undo' | 'export';
 
 export interface WizardState {
   view: View;
-  /** Where "Cancel" on the undo page returns to. */
+  /** Where Back on a page outside the walk returns to. */
   cameFrom: StepView;
   /** A verified backup in the folder now in use: the wizard goes on only with one. */
   backup: Backup | null;
@@ -34,7 +35,7 @@ export interface RangeDraft {
 
 export type WizardEvent =
   | { type: 'go'; view: StepView }
-  | { type: 'open-undo' }
+  | { type: 'open'; view: 'undo' | 'export' }
   | { type: 'backed-up'; backup: Backup | null }
   | { type: 'edit'; name: SettingName; text: string }
   | { type: 'edit-range'; range: Partial<RangeDraft> }
@@ -58,8 +59,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
   switch (event.type) {
     case 'go':
       return { ...state, view: event.view, navigated: true };
-    case 'open-undo':
-      return { ...state, view: 'undo', cameFrom: state.view === 'undo' ? state.cameFrom : state.view, navigated: true };
+    case 'open':
+      return { ...state, view: event.view, cameFrom: state.view === 'undo' || state.view === 'export' ? state.cameFrom : state.view, navigated: true };
     case 'backed-up':
       return { ...state, backup: event.backup };
     case 'edit':

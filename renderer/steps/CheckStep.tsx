@@ -30,12 +30,13 @@ const useStyles = makeStyles({
 export function CheckStep() {
   const styles = useStyles();
   const { status, loading } = useTuner();
-  const { go, openUndo } = useWizard();
+  const { go, openUndo, openExport } = useWizard();
   // Never show values from before a change as the current ones.
   if (!status || loading) return <Busy label="Reading the registry…" />;
   const baseline = status.undo;
   return (
     <Page
+      footerStart={<Button onClick={openExport}>Use on other servers…</Button>}
       footer={
         <Button appearance="primary" onClick={() => go('backup')}>
           Next

@@ -44,13 +44,18 @@ function ChangeTable({ before, after, headings }: { before: PerSetting<ValueStat
 }
 
 function Applied() {
-  const { state, go, openUndo } = useWizard();
+  const { state, go, openUndo, openExport } = useWizard();
   const applied = state.applied;
   if (!applied) return null;
   const readBack = Object.fromEntries(SETTING_NAMES.map((name) => [name, describeValue(applied.readBack[name])])) as PerSetting<string>;
   return (
     <Page
-      footerStart={<Button onClick={openUndo}>Undo changes</Button>}
+      footerStart={
+        <>
+          <Button onClick={openUndo}>Undo changes</Button>
+          <Button onClick={openExport}>Use on other servers…</Button>
+        </>
+      }
       footer={
         <Button appearance="primary" onClick={() => go('restart')}>
           Next

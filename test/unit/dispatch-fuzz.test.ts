@@ -28,11 +28,27 @@ function allowed(channel: string, request: unknown): boolean {
       );
     case 'undo':
       return keys.length === 1 && typeof entries.force === 'boolean';
+    case 'previewExport':
+    case 'saveExport':
+      return (
+        keys.length === 3 &&
+        ['reg', 'powershell', 'ansible', 'gpo'].includes(entries.format as string) &&
+        typeof entries.undo === 'boolean' &&
+        // An undo may name nothing (then every value is removed); a change to set must name something.
+        (entries.undo === true ? changeShapeOk(entries.change) : allowed('apply', entries.change))
+      );
     case 'restartWindows':
       return keys.length === 1 && (entries.when === 'now' || entries.when === 'later');
     default:
       return (CHANNEL_NAMES as readonly string[]).includes(channel) && keys.length === 0;
   }
+}
+
+function changeShapeOk(change: unknown): boolean {
+  if (typeof change !== 'object' || change === null || Object.getPrototypeOf(change) !== Object.prototype) return false;
+  return Object.entries(change).every(([key, value]) =>
+    key === 'dynamicRange' ? value === undefined || rangeAllowed(value) : (SETTING_NAMES as readonly string[]).includes(key) && (value === undefined || inRange(key as (typeof SETTING_NAMES)[number], value)),
+  );
 }
 
 function rangeAllowed(value: unknown): boolean {
@@ -63,6 +79,14 @@ const request = fc.oneof(
   fc.dictionary(fc.oneof(fc.constantFrom(...SETTING_NAMES, 'TcpNumConnections', 'force', 'when', 'folder'), prototypeKeys), settingValue, { maxKeys: 4 }),
   fc.record({ force: fc.oneof(fc.boolean(), fc.string(), fc.integer()) }, { requiredKeys: [] }),
   fc.record({ when: fc.oneof(fc.constantFrom('now', 'later', 'NOW', 'never'), fc.string()) }),
+  fc.record(
+    {
+      format: fc.oneof(fc.constantFrom('reg', 'powershell', 'ansible', 'gpo', 'xml', '__proto__'), fc.string()),
+      undo: fc.oneof(fc.boolean(), fc.string()),
+      change: fc.oneof(fc.record({ MaxUserPort: settingValue, TcpTimedWaitDelay: settingValue }, { requiredKeys: [] }), fc.anything()),
+    },
+    { requiredKeys: [] },
+  ),
   prototypeKeys.map((key) => JSON.parse(`{"${key}": {"MaxUserPort": 65534, "polluted": true}}`) as unknown),
   fc.array(fc.anything(), { maxLength: 2000 }),
   fc.anything({ withNullPrototype: true, withBigInt: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withUnicodeString: true }),
@@ -83,6 +107,7 @@ it(`no generated request outside the contract reaches a service (10,000 cases, s
         restart: { restart: note('restart'), cancel: note('cancel') },
         diagnosis: { diagnose: note('diagnose') },
         chooseFolder: note('chooseFolder'),
+        chooseSaveFile: note('chooseSaveFile'),
         relaunchAsAdmin: note('relaunchAsAdmin'),
       };
       const result = await createDispatcher(services)(name, body);

@@ -25,6 +25,10 @@ function recordingServices(picked: string | null = null) {
     restart: { restart: record('restart'), cancel: record('cancel') },
     diagnosis: { diagnose: record('diagnose') },
     chooseFolder: async () => picked,
+    chooseSaveFile: async (name: string) => {
+      calls.push({ method: 'chooseSaveFile', args: [name] });
+      return null;
+    },
     relaunchAsAdmin: record('relaunchAsAdmin', new Error('boom\n    at secret/stack.ts:1:1')),
   };
   return { services, calls };

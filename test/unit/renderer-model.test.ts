@@ -16,11 +16,11 @@ describe('the wizard state', () => {
     assert.deepEqual(checkDraft(state).values, { MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
   });
 
-  it('returns from Undo to the page it was opened from, even when opened twice', () => {
+  it('returns from Undo or Export to the page of the walk it was opened from, even via the other', () => {
     let state = wizardReducer(initialWizard(), { type: 'go', view: 'review' });
-    state = wizardReducer(state, { type: 'open-undo' });
-    state = wizardReducer(state, { type: 'open-undo' });
-    assert.equal(state.view, 'undo');
+    state = wizardReducer(state, { type: 'open', view: 'undo' });
+    state = wizardReducer(state, { type: 'open', view: 'export' });
+    assert.equal(state.view, 'export');
     assert.equal(state.cameFrom, 'review');
   });
 

@@ -1,13 +1,24 @@
+import { EXPORT_FORMATS } from '../../../shared/contract';
 import { DEFAULT_DYNAMIC_RANGE, type PortRange } from '../../../shared/port-range';
-import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting, type SettingName } from '../../../shared/settings';
+import { PARAMETERS_KEY, SETTING_NAMES, perSetting, type PerSetting, type SettingName } from '../../../shared/settings';
+import type { ChangeRequest } from '../change/setting-kind';
 
-export const EXPORT_FORMATS = ['reg', 'powershell', 'ansible', 'gpo'] as const;
+export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The change to carry to other servers, already validated. */
 export interface ExportChange {
   registry: Partial<PerSetting<number>>;
   dynamicRange: PortRange | null;
+}
+
+/** A change as apply takes it, for export; undo with nothing named removes every registry value the tool sets. */
+export function exportChangeOf({ dynamicRange, ...registry }: ChangeRequest, undo: boolean): ExportChange {
+  const named = SETTING_NAMES.some((name) => registry[name] !== undefined);
+  return {
+    registry: undo && !named && !dynamicRange ? perSetting((_name, setting) => setting.recommended) : registry,
+    dynamicRange: dynamicRange ?? null,
+  };
 }
 
 export interface ExportOptions {

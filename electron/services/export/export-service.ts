@@ -4,7 +4,10 @@ import path from 'node:path';
 import { fileSystemReason } from '../backup-folder';
 import { errnoOf, TunerError } from '../errors';
 import { ansiblePlaybook } from './ansible-format';
-import { namedSettings, type ExportChange, type ExportFormat, type ExportOptions } from './export-change';
+import { version } from '../../../package.json';
+import type { ChangeRequest } from '../change/setting-kind';
+import { decodeRegFile } from '../registry/reg-file';
+import { exportChangeOf, namedSettings, type ExportChange, type ExportFormat, type ExportOptions } from './export-change';
 import { gpoRegistryXml } from './gpo-format';
 import { powershellScript } from './powershell-format';
 import { regFile } from './reg-format';
@@ -47,4 +50,14 @@ export async function writeExportFile(file: string, content: Buffer, { force }: 
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/** The export the wizard asked for: rendered here, on the main side, from the validated change. */
+export function exportFor(request: { format: ExportFormat; undo: boolean; change: ChangeRequest }): { content: Buffer; suggestedName: string } {
+  return renderExport(request.format, exportChangeOf(request.change, request.undo), { undo: request.undo, generatedAt: new Date(), toolVersion: version });
+}
+
+/** What a person reads: the .reg text decoded from its UTF-16LE. */
+export function exportText(format: ExportFormat, content: Buffer): string {
+  return format === 'reg' ? decodeRegFile(content) : content.toString('utf8');
 }

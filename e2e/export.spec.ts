@@ -1,0 +1,63 @@
+/**
+ * "Use on other servers": the change chosen in the wizard, previewed in each engine's format,
+ * saved where the main side's save dialog says, and copied to the clipboard.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('the export page previews each format, saves the file picked and copies the text', async ({ page, preview, wine }) => {
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: 'Use on other servers…' }).click();
+  await expect(page.getByRole('heading', { name: 'Use on other servers' })).toBeFocused();
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByText('Use on other servers')).toHaveAttribute('aria-current', 'page');
+
+  const shown = page.getByLabel('Export preview');
+  await expect(shown).toContainText('Windows Registry Editor Version 5.00');
+  await expect(shown).toContainText('"MaxUserPort"=dword:0000fffe');
+  await expect(shown).toContainText('"TcpTimedWaitDelay"=dword:0000001e');
+
+  await page.getByRole('radio', { name: /Ansible playbook/ }).check();
+  await expect(shown).toContainText('ansible.windows.win_regedit:');
+  await expect(shown).toContainText('data: 65534');
+  await page.getByRole('checkbox', { name: /The undo instead/ }).check();
+  await expect(shown).toContainText('state: absent');
+  const { violations } = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+
+  await page.getByRole('button', { name: 'Save…' }).click();
+  const saved = path.join(preview.dataDir, 'tcp-port-tuner-undo.yml');
+  await expect(page.getByText(saved, { exact: true })).toBeVisible();
+  const file = await readFile(saved, 'utf8');
+  expect(file).toContain('state: absent');
+  // The same text as previewed; only the time it was generated, in its header, moves on.
+  const shownText = (await shown.textContent()) ?? '';
+  const undated = (text: string) => text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/, '<time>');
+  expect(undated(file)).toBe(undated(shownText));
+
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shownText);
+  await page.screenshot({ path: 'e2e/screenshots/light-8-export.png', fullPage: true });
+
+  // Exporting changes nothing on this machine.
+  expect(await wine.value('MaxUserPort')).toBeNull();
+});
+
+test('a format that cannot carry the dynamic range says so', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Create backup' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('checkbox', { name: /Also set the dynamic port range/ }).check();
+  await page.getByRole('button', { name: /Widest range leaving out MySQL/ }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await page.getByRole('button', { name: 'Use on other servers…' }).click();
+  await expect(page.getByText(/A \.reg file cannot carry the dynamic port range \(it is set with netsh\)/)).toBeVisible();
+  await page.getByRole('radio', { name: /PowerShell script/ }).check();
+  await expect(page.getByLabel('Export preview')).toContainText('$Range = @{ Start = 33061; Count = 32475 }');
+});

@@ -1,0 +1,107 @@
+import { Body1, Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { EXPORT_FORMATS, type Failure } from '../../shared/contract';
+import { FailureBar } from '../components/FailureBar';
+import { Page } from '../components/Page';
+import { PathText } from '../components/PathText';
+import { Section } from '../components/Section';
+import { StepHeading } from '../components/StepHeading';
+import { useAction } from '../hooks/useAction';
+import { checkDraft } from '../state/draft';
+import { useTuner } from '../state/TunerContext';
+import { useWizard } from '../state/WizardContext';
+
+type Format = (typeof EXPORT_FORMATS)[number];
+
+const LABELS: Record<Format, string> = {
+  reg: '.reg file: reg import, or pushed by hand',
+  powershell: 'PowerShell script: an Intune remediation or a scheduled task (-WhatIf, -Undo)',
+  ansible: 'Ansible playbook: ansible.windows.win_regedit, check mode',
+  gpo: 'Group Policy Preferences: Registry.xml for GPMC',
+};
+
+const useStyles = makeStyles({
+  text: {
+    margin: 0,
+    maxHeight: '260px',
+    overflow: 'auto',
+    padding: tokens.spacingHorizontalM,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    whiteSpace: 'pre',
+  },
+});
+
+/** The change chosen here, for the engines that reach many servers; the main side renders and saves it. */
+export function ExportPage() {
+  const styles = useStyles();
+  const { api } = useTuner();
+  const { state, go } = useWizard();
+  const [format, setFormat] = useState<Format>('reg');
+  const [undo, setUndo] = useState(false);
+  const [preview, setPreview] = useState<{ text: string } | { failure: Failure } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const change = checkDraft(state).change;
+  const request = change ? { format, undo, change } : null;
+  const save = useAction((chosen: NonNullable<typeof request>) => api.saveExport(chosen));
+  const key = JSON.stringify(request);
+
+  useEffect(() => {
+    if (!request) return;
+    let current = true;
+    setCopied(false);
+    void api.previewExport(request).then((result) => current && setPreview(result.ok ? { text: result.value.text } : { failure: result.error }));
+    return () => {
+      current = false;
+    };
+    // Keyed on the request's content: a new object with the same content must not fetch again.
+  }, [key, api]);
+
+  const text = preview && 'text' in preview ? preview.text : null;
+  return (
+    <Page
+      busy={save.busy ? 'Waiting for the file to be chosen…' : null}
+      footerStart={<Button onClick={() => go(state.cameFrom)}>Back</Button>}
+      footer={
+        <>
+          <Button disabled={!text} onClick={() => text && void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
+            Copy
+          </Button>
+          <Button appearance="primary" disabled={!text || !request || save.busy} onClick={() => request && void save.run(request)}>
+            Save…
+          </Button>
+        </>
+      }
+    >
+      <StepHeading>Use on other servers</StepHeading>
+      {!change ? <Body1>Choose valid values on the Configure page first: the export carries exactly those.</Body1> : null}
+      <Section title="Format">
+        <RadioGroup aria-label="Format" value={format} onChange={(_event, data) => setFormat(data.value as Format)}>
+          {EXPORT_FORMATS.map((name) => (
+            <Radio key={name} value={name} label={LABELS[name]} />
+          ))}
+        </RadioGroup>
+        <Checkbox checked={undo} onChange={(_event, data) => setUndo(data.checked === true)} label="The undo instead: remove the values, so Windows uses its defaults" />
+      </Section>
+      <Section title="Preview">
+        {preview && 'failure' in preview ? <FailureBar failure={preview.failure} title="This format cannot carry this change" /> : null}
+        {text ? <pre className={styles.text} aria-label="Export preview" tabIndex={0}>{text}</pre> : null}
+      </Section>
+      {copied ? (
+        <MessageBar intent="success">
+          <MessageBarBody>Copied to the clipboard.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {save.value?.file ? (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            Saved: <PathText>{save.value.file}</PathText>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {save.failure ? <FailureBar failure={save.failure} title="Not saved" /> : null}
+    </Page>
+  );
+}
