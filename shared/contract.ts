@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { perSetting, SETTING_NAMES, type SettingName } from './settings';
 import { REG_TYPES } from './registry-value';
 import { validateDynamicRange } from './port-range';
+import { validateReservedPorts } from './reserved-ports';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import { diagnosisSchema } from './diagnosis';
@@ -23,8 +24,13 @@ const valueState = z.discriminatedUnion('present', [
 const eachSetting = <T extends z.ZodMiniType>(schema: T) => z.object(perSetting(() => schema));
 const portRange = z.object({ start: z.number(), count: z.number() });
 const rangeState = z.object({ ipv4: portRange, ipv6: portRange });
-/** The registry values and, where a change set it, the dynamic port range of each family. */
-const settingsState = z.object({ ...perSetting(() => valueState), dynamicRange: z.optional(rangeState) });
+const hold = z.enum(['reserved', 'covered', 'open']);
+/** The registry values and, where a change set them, the dynamic port range and the reserved ports of each family. */
+const settingsState = z.object({
+  ...perSetting(() => valueState),
+  dynamicRange: z.optional(rangeState),
+  reservedPorts: z.optional(z.record(z.string(), z.object({ ipv4: hold, ipv6: hold }))),
+});
 
 export const historyEntrySchema = z.object({
   at: z.string(),
@@ -76,7 +82,8 @@ export const applyResultSchema = z.object({
   backup: backupSchema,
   /** True when the backup made just before (on the Back up page) still held the key exactly and was used. */
   backupReused: z.boolean(),
-  readBack: eachSetting(valueState),
+  /** The values read back, and the range and reserved ports where the change set them. */
+  readBack: settingsState,
 });
 
 export const undoResultSchema = z.discriminatedUnion('status', [
@@ -122,11 +129,26 @@ const dynamicRange = z.optional(
   ),
 );
 
+/** Ports to keep out of the dynamic range, each once, at most 16. */
+const reservePorts = z.optional(
+  z.pipe(
+    z.unknown(),
+    z.transform((input, ctx) => {
+      const result = validateReservedPorts(input);
+      if (!result.ok) {
+        for (const message of result.messages) ctx.issues.push({ code: 'custom', message, input });
+        return z.NEVER;
+      }
+      return result.value;
+    }),
+  ),
+);
+
 const empty = z.strictObject({});
 
 /** The engines a change can be exported for, to reach other servers. */
 export const EXPORT_FORMATS = ['reg', 'powershell', 'ansible', 'gpo'] as const;
-const changeRequest = z.strictObject({ ...perSetting(settingNumber), dynamicRange });
+const changeRequest = z.strictObject({ ...perSetting(settingNumber), dynamicRange, reservePorts });
 const exportRequest = z.strictObject({ format: z.enum(EXPORT_FORMATS), undo: z.boolean(), change: changeRequest });
 
 export const ERROR_KINDS = [

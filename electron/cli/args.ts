@@ -3,7 +3,7 @@ import type { ChangeRequest } from '../services/change/setting-kind';
 import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-change';
-import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, SETTING_OPTIONS } from './change-options';
+import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS, RESERVE_OPTION, SETTING_OPTIONS } from './change-options';
 
 export type Command = 'status' | 'diagnose' | 'backup' | 'apply' | 'undo' | 'history' | 'export';
 const COMMANDS: readonly Command[] = ['status', 'diagnose', 'backup', 'apply', 'undo', 'history', 'export'];
@@ -43,7 +43,7 @@ const ALLOWED: Record<Command, readonly string[]> = {
   backup: ['dir'],
   apply: CHANGE_OPTIONS,
   undo: ['force'],
-  export: ['format', 'undo', 'out', 'force', ...CHANGE_OPTIONS],
+  export: ['format', 'undo', 'out', 'force', ...PORTABLE_OPTIONS],
 };
 
 export const USAGE = `Usage: tcp-port-tuner <command> [options]
@@ -126,7 +126,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   if (command === 'apply' && isEmptyChange(change)) {
     const settings = SETTING_OPTIONS.map((option) => `--${option} N`).join(', ');
-    throw invalid(`apply needs at least one of ${settings}, or --dynamic-start N with --dynamic-count N. Nothing was changed.`);
+    throw invalid(`apply needs at least one of ${settings}, --dynamic-start N with --dynamic-count N, or --${RESERVE_OPTION} P. Nothing was changed.`);
   }
   return {
     command: command as Command,

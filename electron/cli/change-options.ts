@@ -1,4 +1,5 @@
 import { validateDynamicRange } from '../../shared/port-range';
+import { RESERVE_LIMITS, validateReservedPorts } from '../../shared/reserved-ports';
 import { SETTINGS, SETTING_NAMES, perSetting } from '../../shared/settings';
 import { validateSettings } from '../../shared/validation';
 import type { ChangeRequest } from '../services/change/setting-kind';
@@ -7,7 +8,10 @@ import { TunerError } from '../services/errors';
 /** The options that name a change, from the catalogue: one per registry setting, and the dynamic range's two. */
 export const SETTING_OPTIONS = SETTING_NAMES.map((name) => SETTINGS[name].option);
 export const RANGE_OPTIONS = ['dynamic-start', 'dynamic-count'] as const;
-export const CHANGE_OPTIONS = [...SETTING_OPTIONS, ...RANGE_OPTIONS];
+export const RESERVE_OPTION = 'reserve-ports';
+/** What export carries: reserved ports follow what listens on each host, so they are not exported. */
+export const PORTABLE_OPTIONS = [...SETTING_OPTIONS, ...RANGE_OPTIONS];
+export const CHANGE_OPTIONS = [...PORTABLE_OPTIONS, RESERVE_OPTION];
 
 export const CHANGE_USAGE = [
   ...SETTING_NAMES.map((name) => {
@@ -17,6 +21,9 @@ export const CHANGE_USAGE = [
   '  --dynamic-start N --dynamic-count N',
   '                               the TCP dynamic port range for IPv4 and IPv6: start 1025-65535,',
   '                               at least 255 ports, ending at 65535 at most (no restart needed)',
+  `  --${RESERVE_OPTION} P[,P...]`.padEnd(31) + `keep these ports (at most ${RESERVE_LIMITS.most}) out of the dynamic range for`,
+  '                               IPv4 and IPv6, so no outgoing connection takes a port a server',
+  '                               listens on (no restart needed; undo releases only these)',
 ].join('\n');
 
 /** The change the options describe, validated; an empty change when none was given. */
@@ -35,8 +42,11 @@ export function changeFrom(options: Record<string, string | boolean | undefined>
       else messages.push(...range.messages);
     }
   }
+  const reserve = text(RESERVE_OPTION);
+  const ports = reserve === undefined ? undefined : validateReservedPorts(reserve);
+  if (ports && !ports.ok) messages.push(...ports.messages);
   if (messages.length > 0) throw new TunerError('invalid-input', `${messages.join(' ')} Nothing was changed.`);
-  return { ...(settings.ok ? settings.values : {}), ...(dynamicRange ? { dynamicRange } : {}) };
+  return { ...(settings.ok ? settings.values : {}), ...(dynamicRange ? { dynamicRange } : {}), ...(ports?.ok ? { reservePorts: ports.value } : {}) };
 }
 
 export function isEmptyChange(change: ChangeRequest): boolean {

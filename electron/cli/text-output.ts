@@ -2,6 +2,7 @@ import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../.
 import { describeValue, type ValueState } from '../../shared/registry-value';
 import { SETTINGS, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { describeInForce, valueProblem } from '../../shared/in-force';
+import { describeRange } from '../../shared/port-range';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
@@ -35,17 +36,25 @@ function pair(values: PerSetting<ValueState>): string {
   return SETTING_NAMES.map((name) => `${name} ${describeValue(values[name])}`).join(', ');
 }
 
+/** The values, then the range and the reserved ports where a change set them. */
+function states(report: HistoryEntry['after']): string {
+  const range = report.dynamicRange ? `, dynamic range ${describeRange(report.dynamicRange.ipv4)}` : '';
+  const reserved = Object.entries(report.reservedPorts ?? {}).filter(([, holds]) => holds.ipv4 === 'reserved' || holds.ipv6 === 'reserved');
+  const ports = report.reservedPorts ? `, reserved ports ${reserved.map(([port]) => port).join(', ') || 'none'}` : '';
+  return `${pair(report)}${range}${ports}`;
+}
+
 export function formatBackup(backup: Backup): string {
   return `Backup verified: ${backup.file}\nPrior values: ${pair(backup.values)}`;
 }
 
 export function formatApply(result: ApplyResult): string {
-  return `Applied and read back: ${pair(result.readBack)}\nBackup: ${result.backup.file}\nRestart Windows for the change to take effect.`;
+  return `Applied and read back: ${states(result.readBack)}\nBackup: ${result.backup.file}\nRestart Windows for the change to take effect.`;
 }
 
 export function formatUndo(result: UndoResult): string {
   if (result.status === 'nothing-to-undo') return 'Nothing to undo: this tool has not changed this machine.';
-  return `Restored: ${pair(result.restored)}\nBackup of the values before undo: ${result.backupFile}\nRestart Windows for the change to take effect.`;
+  return `Restored: ${states(result.restored)}\nBackup of the values before undo: ${result.backupFile}\nRestart Windows for the change to take effect.`;
 }
 
 export function formatHistory(history: HistoryEntry[]): string {
@@ -53,7 +62,7 @@ export function formatHistory(history: HistoryEntry[]): string {
   return history
     .map((entry) => {
       const who = entry.user ? `  by ${entry.user} on ${entry.machine}, version ${entry.version}` : '';
-      return `${entry.at}  ${entry.action.padEnd(9)} ${pair(entry.after)}${entry.note ? `  (${entry.note})` : ''}${who}`;
+      return `${entry.at}  ${entry.action.padEnd(9)} ${states(entry.after)}${entry.note ? `  (${entry.note})` : ''}${who}`;
     })
     .join('\n');
 }

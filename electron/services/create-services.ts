@@ -8,6 +8,7 @@ import { DiagnosisService } from './diagnosis/diagnosis-service';
 import { windowsTool } from './host/windows-tools';
 import { NetshPorts } from './ports/netsh-ports';
 import { registryKind } from './change/registry-kind';
+import { reservedPortsKind } from './change/reserved-ports-kind';
 import { TunerError } from './errors';
 import { auditReader } from './host/audit';
 import { dataFolderGuard } from './host/data-folder';
@@ -63,7 +64,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
   const netsh = new NetshPorts(windowsTool(target, 'netsh'), run);
   const engine = new ChangeEngine({
-    kinds: [registryKind(backend, scratchFile), dynamicRangeKind(netsh)],
+    kinds: [registryKind(backend, scratchFile), dynamicRangeKind(netsh), reservedPortsKind(netsh)],
     backend,
     journal,
     makeBackup,

@@ -1,3 +1,4 @@
+import type { KindStates } from './change/kind-states';
 import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../../shared/contract';
 import { effectiveValues } from '../../shared/in-force';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
@@ -86,8 +87,9 @@ export class TunerService {
     return this.changing(async () => {
       const { backup, reused, readBack } = await this.deps.engine.apply(request, this.backupDir, this.recentBackup);
       this.recentBackup = undefined;
-      const registry = readBack.registry as PerSetting<ValueState> | undefined;
-      return { backup: reportOf(backup), backupReused: reused, readBack: registry ?? backup.values };
+      const registry = (readBack.registry as PerSetting<ValueState> | undefined) ?? backup.values;
+      const { dynamicRange, reservedPorts } = readBack as Partial<KindStates>;
+      return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...(dynamicRange ? { dynamicRange } : {}), ...(reservedPorts ? { reservedPorts } : {}) } };
     });
   }
 

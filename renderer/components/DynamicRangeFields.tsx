@@ -4,7 +4,7 @@ import type { Diagnosis } from '../../shared/diagnosis';
 import { ALWAYS_PROTECTED, inRange } from '../../shared/port-pool';
 import type { RangeValidation } from '../../shared/port-range';
 import type { RangeDraft } from '../state/wizard';
-import { describeRange } from './PortPoolSection';
+import { describeRange } from '../../shared/port-range';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

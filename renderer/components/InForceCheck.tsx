@@ -3,7 +3,7 @@ import type { Status } from '../../shared/contract';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { rangeWithMaxUserPort } from '../../shared/port-pool';
 import type { PortRange } from '../../shared/port-range';
-import { describeRange } from './PortPoolSection';
+import { describeRange } from '../../shared/port-range';
 
 /** The range this tool's last change should have left in force, and why; null when it set neither. */
 function expected(status: Status): { range: PortRange; because: string } | null {

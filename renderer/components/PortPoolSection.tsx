@@ -1,6 +1,6 @@
 import { Body1, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import type { Diagnosis } from '../../shared/diagnosis';
-import { lastPortOf, type PortRange } from '../../shared/port-range';
+import { describeRange, type PortRange } from '../../shared/port-range';
 import { formatNumber } from '../model/format';
 import { PathText } from './PathText';
 import { Section } from './Section';
@@ -8,10 +8,6 @@ import { Section } from './Section';
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
-
-export function describeRange(range: PortRange): string {
-  return `${range.start} to ${lastPortOf(range)} (${formatNumber(range.count)} ports)`;
-}
 
 function said(diagnosis: Diagnosis, part: string, range: PortRange | null): string {
   return range ? describeRange(range) : `not read (${diagnosis.unavailable[part] ?? 'unknown reason'})`;

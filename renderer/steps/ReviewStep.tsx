@@ -4,7 +4,7 @@ import { describeValue, type ValueState } from '../../shared/registry-value';
 import { SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { Busy } from '../components/Busy';
 import { FailureBar } from '../components/FailureBar';
-import { describeRange } from '../components/PortPoolSection';
+import { describeRange } from '../../shared/port-range';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { StepHeading } from '../components/StepHeading';

@@ -23,10 +23,16 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs a program to its end and reports how it ended; never rejects on an exit code. */
-function run(file: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, [...args], { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+interface Started {
+  /** Ends the program and every process it started, at once, as a crash or Task Manager would. */
+  kill(): void;
+  done: Promise<Run>;
+}
+
+/** Starts a program in a process group of its own, so that `kill` reaches its children too. */
+function start(file: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; group?: boolean } = {}): Started {
+  const child = spawn(file, [...args], { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: options.group });
+  const done = new Promise<Run>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -34,6 +40,20 @@ function run(file: string, args: readonly string[], options: { env?: NodeJS.Proc
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  const kill = () => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // The whole group ended on its own just now.
+    }
+  };
+  return { kill, done };
+}
+
+/** Runs a program to its end and reports how it ended; never rejects on an exit code. */
+function run(file: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+  return start(file, args, options).done;
 }
 
 /**
@@ -248,6 +268,11 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise
   return run(process.execPath, ['--import', 'tsx', 'electron/cli/tcp-port-tuner.ts', ...args], { env, cwd: REPO_ROOT });
 }
 
+/** The CLI started, to be killed at a moment the test picks. */
+export function startCli(args: readonly string[], env: NodeJS.ProcessEnv): Started {
+  return start(process.execPath, ['--import', 'tsx', 'electron/cli/tcp-port-tuner.ts', ...args], { env, cwd: REPO_ROOT, group: true });
+}
+
 /** The CLI's own lines on stderr; Wine adds noise of its own there. */
 export function cliMessages(stderr: string): string[] {
   return stderr.split('\n').filter((line) => line.startsWith('tcp-port-tuner:'));
@@ -262,7 +287,9 @@ export type StandInFault =
   /** The nth call of this verb fails with a reg.exe error; every other call works. */
   | { kind: 'fail'; verb: RegVerb; nth: number }
   /** The nth call of this verb kills the product's process, as a crash would, once the calls before it are done. */
-  | { kind: 'crash'; verb: RegVerb; nth: number };
+  | { kind: 'crash'; verb: RegVerb; nth: number }
+  /** Every call takes this many seconds longer, so that two changes surely overlap. */
+  | { kind: 'slow'; seconds: number };
 
 function faultScript(fault: StandInFault): string[] {
   switch (fault.kind) {
@@ -270,6 +297,8 @@ function faultScript(fault: StandInFault): string[] {
       return ['case "$1" in add|delete|import) echo "ERROR: Access is denied." >&2; exit 1;; esac'];
     case 'fail':
       return [`if [ "$1" = ${fault.verb} ] && [ "$n" -eq ${fault.nth} ]; then echo "ERROR: The system was unable to write the value." >&2; exit 1; fi`];
+    case 'slow':
+      return [`sleep ${fault.seconds}`];
     case 'crash':
       return [
         `if [ "$1" = ${fault.verb} ] && [ "$n" -eq ${fault.nth} ]; then`,

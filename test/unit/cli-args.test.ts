@@ -66,7 +66,7 @@ describe('parseCli', () => {
   });
 
   it('names the apply options when none is given', () => {
-    assertInvalid(['apply'], /^apply needs at least one of --max-user-port N, --tcp-timed-wait-delay N, or --dynamic-start N with --dynamic-count N\. Nothing was changed\.$/);
+    assertInvalid(['apply'], /^apply needs at least one of --max-user-port N, --tcp-timed-wait-delay N, --dynamic-start N with --dynamic-count N, or --reserve-ports P\. Nothing was changed\.$/);
   });
 
   it('reads the dynamic port range as one change of start and count, checked against Windows limits', () => {
@@ -76,6 +76,11 @@ describe('parseCli', () => {
     assertInvalid(['apply', '--dynamic-start', '49152', '--dynamic-count', '254'], /^The dynamic range size must be a whole number from 255 to 64511; 254 is out of range\./);
     assertInvalid(['apply', '--dynamic-start', '60000', '--dynamic-count', '10000'], /^The dynamic range 60000 \+ 10000 ports would end at 69999, past 65535; start at 55536 or lower\./);
     assertInvalid(['apply', '--dynamic-start', '0x1000', '--dynamic-count', '1e4'], /"0x1000" is not a number\. .*"1e4" uses an exponent\./);
+  });
+
+  it('reads the ports to reserve as one sorted list, refusing a port named twice', () => {
+    assert.deepEqual(parseCli(['apply', '--reserve-ports', '33060,3306']).change, { reservePorts: [3306, 33060] });
+    assertInvalid(['apply', '--reserve-ports', '3306,3306'], /^Port 3306 is named twice\. Nothing was changed\.$/);
   });
 
   it('refuses an unknown command, listing the real ones', () => {
@@ -95,6 +100,8 @@ describe('parseCli', () => {
     assertInvalid(['export'], /^export needs --format reg\|powershell\|ansible\|gpo\. No file was written\.$/);
     assertInvalid(['export', '--format', 'msi'], /^export needs --format reg\|powershell\|ansible\|gpo, not "msi"\. No file was written\.$/);
     assertInvalid(['apply', '--max-user-port', '65534', '--out', 'x'], /^"apply" does not take --out\./);
+    // Reserved ports follow what listens on each host: they are not exported.
+    assertInvalid(['export', '--format', 'reg', '--reserve-ports', '3306'], /^"export" does not take --reserve-ports\./);
   });
 
   it('refuses an extra argument', () => {

@@ -20,12 +20,7 @@ function allowed(channel: string, request: unknown): boolean {
   const entries = body as Record<string, unknown>;
   switch (channel) {
     case 'apply':
-      return (
-        keys.length > 0 &&
-        keys.every((key) => (SETTING_NAMES as readonly string[]).includes(key) || key === 'dynamicRange') &&
-        keys.some((key) => entries[key] !== undefined) &&
-        keys.every((key) => entries[key] === undefined || (key === 'dynamicRange' ? rangeAllowed(entries[key]) : inRange(key as (typeof SETTING_NAMES)[number], entries[key])))
-      );
+      return changeAllowed(body, { mustName: true });
     case 'undo':
       return keys.length === 1 && typeof entries.force === 'boolean';
     case 'previewExport':
@@ -35,7 +30,7 @@ function allowed(channel: string, request: unknown): boolean {
         ['reg', 'powershell', 'ansible', 'gpo'].includes(entries.format as string) &&
         typeof entries.undo === 'boolean' &&
         // An undo may name nothing (then every value is removed); a change to set must name something.
-        (entries.undo === true ? changeShapeOk(entries.change) : allowed('apply', entries.change))
+        changeAllowed(entries.change, { mustName: entries.undo !== true })
       );
     case 'restartWindows':
       return keys.length === 1 && (entries.when === 'now' || entries.when === 'later');
@@ -44,11 +39,27 @@ function allowed(channel: string, request: unknown): boolean {
   }
 }
 
-function changeShapeOk(change: unknown): boolean {
-  if (typeof change !== 'object' || change === null || Object.getPrototypeOf(change) !== Object.prototype) return false;
-  return Object.entries(change).every(([key, value]) =>
-    key === 'dynamicRange' ? value === undefined || rangeAllowed(value) : (SETTING_NAMES as readonly string[]).includes(key) && (value === undefined || inRange(key as (typeof SETTING_NAMES)[number], value)),
+/** A change as apply takes it; nested, an object without a prototype is as harmless as a plain one. */
+function changeAllowed(change: unknown, { mustName }: { mustName: boolean }): boolean {
+  if (typeof change !== 'object' || change === null || ![Object.prototype, null].includes(Object.getPrototypeOf(change))) return false;
+  const entries = Object.entries(change);
+  return (
+    (!mustName || entries.some(([, value]) => value !== undefined)) &&
+    entries.every(([key, value]) =>
+      key === 'dynamicRange'
+        ? value === undefined || rangeAllowed(value)
+        : key === 'reservePorts'
+          ? value === undefined || portsAllowed(value)
+          : (SETTING_NAMES as readonly string[]).includes(key) && (value === undefined || inRange(key as (typeof SETTING_NAMES)[number], value)),
+    )
   );
+}
+
+function portsAllowed(value: unknown): boolean {
+  const items = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(items) || items.length === 0 || items.length > 16) return false;
+  const ports = items.map((item) => (typeof item === 'string' && /^\s*\d{1,10}\s*$/.test(item) ? Number(item) : item));
+  return ports.every((port) => Number.isInteger(port) && port >= 1 && port <= 65535) && new Set(ports).size === ports.length;
 }
 
 function rangeAllowed(value: unknown): boolean {
@@ -76,7 +87,8 @@ const prototypeKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', '
 const request = fc.oneof(
   fc.record({ MaxUserPort: settingValue, TcpTimedWaitDelay: settingValue }, { requiredKeys: [] }),
   fc.record({ dynamicRange: fc.oneof(fc.record({ start: settingValue, count: settingValue }), fc.record({ start: fc.integer({ min: 1000, max: 66000 }), count: fc.integer({ min: 200, max: 65000 }) }), settingValue) }, { requiredKeys: [] }),
-  fc.dictionary(fc.oneof(fc.constantFrom(...SETTING_NAMES, 'TcpNumConnections', 'force', 'when', 'folder'), prototypeKeys), settingValue, { maxKeys: 4 }),
+  fc.dictionary(fc.oneof(fc.constantFrom(...SETTING_NAMES, 'TcpNumConnections', 'force', 'when', 'folder', 'reservePorts'), prototypeKeys), settingValue, { maxKeys: 4 }),
+  fc.record({ reservePorts: fc.oneof(fc.array(fc.oneof(fc.integer({ min: -1, max: 70_000 }), fc.constantFrom(3306, 33060, '3306', 1.5, '0x0CEA')), { maxLength: 20 }), fc.constantFrom('3306,33060', '3306,3306', '', '1-65535'), settingValue) }),
   fc.record({ force: fc.oneof(fc.boolean(), fc.string(), fc.integer()) }, { requiredKeys: [] }),
   fc.record({ when: fc.oneof(fc.constantFrom('now', 'later', 'NOW', 'never'), fc.string()) }),
   fc.record(
@@ -107,7 +119,11 @@ it(`no generated request outside the contract reaches a service (10,000 cases, s
         restart: { restart: note('restart'), cancel: note('cancel') },
         diagnosis: { diagnose: note('diagnose') },
         chooseFolder: note('chooseFolder'),
-        chooseSaveFile: note('chooseSaveFile'),
+        // Cancelled, as a user may: the fuzz must never write a file.
+        chooseSaveFile: async () => {
+          reached.push('chooseSaveFile');
+          return null;
+        },
         relaunchAsAdmin: note('relaunchAsAdmin'),
       };
       const result = await createDispatcher(services)(name, body);

@@ -41,7 +41,7 @@ export class ChangeEngine {
     });
     // Every other kind is read before the backup: one that cannot be read stops the change with nothing written.
     const prior: States = {};
-    for (const { kind } of wanted) if (kind.id !== 'registry') prior[kind.id] = await kind.capture();
+    for (const { kind, part } of wanted) if (kind.id !== 'registry') prior[kind.id] = await kind.capture(part);
     const reused = recent !== undefined && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
     const backup = reused ? recent : await this.deps.makeBackup(folder);
     prior.registry = backup.snapshot;
@@ -128,7 +128,7 @@ export class ChangeEngine {
   /** The state now of every kind `like` holds, reusing what is already `known`. */
   private async capture(like: States, known: States = {}): Promise<States> {
     const current: States = { ...known };
-    for (const kind of this.kindsIn(like)) current[kind.id] ??= await kind.capture();
+    for (const kind of this.kindsIn(like)) current[kind.id] ??= await kind.capture(like[kind.id]);
     return current;
   }
 

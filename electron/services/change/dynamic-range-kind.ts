@@ -1,22 +1,15 @@
+import { describeRange, type PortRange } from '../../../shared/port-range';
 import { TunerError } from '../errors';
 import type { SettingKind } from './setting-kind';
 
 export const FAMILIES = ['ipv4', 'ipv6'] as const;
 export type Family = (typeof FAMILIES)[number];
-export interface PortRange {
-  start: number;
-  count: number;
-}
 export type RangeState = Record<Family, PortRange>;
 
 /** What the kind needs of netsh: reading and setting the TCP dynamic port range of one family. */
 export interface DynamicRangeAccess {
   readDynamicRange(family: Family): Promise<PortRange>;
   setDynamicRange(family: Family, range: PortRange): Promise<void>;
-}
-
-export function describeRange({ start, count }: PortRange): string {
-  return `${start}-${start + count - 1} (${count.toLocaleString('en-US')} ports)`;
 }
 
 /**

@@ -15,19 +15,31 @@ const exactValue = z.discriminatedUnion('present', [
 
 const portRange = z.strictObject({ start: z.int().check(z.minimum(1025), z.maximum(65535)), count: z.int().check(z.minimum(255), z.maximum(64511)) });
 
+const hold = z.enum(['reserved', 'covered', 'open']);
+/** Only whole port numbers as keys, and only so many: a tampered journal cannot name anything else to release. */
+const reservedPorts = z.record(z.string().check(z.regex(/^[1-9]\d{0,4}$/), z.refine((port) => Number(port) <= 65535)), z.strictObject({ ipv4: hold, ipv6: hold })).check(
+  z.refine((ports) => Object.keys(ports).length <= 64, 'at most 64 reserved ports'),
+);
+
 export const kindStatesSchema = z.strictObject({
   /** Always there: every change backs up and records the key, even when it leaves it alone. */
   registry: z.strictObject(perSetting(() => exactValue)),
   /** The TCP dynamic port range of each family, where a change set it. */
   dynamicRange: z.optional(z.strictObject({ ipv4: portRange, ipv6: portRange })),
+  /** The ports a change reserved, and how each family held each before or after. */
+  reservedPorts: z.optional(reservedPorts),
 });
 
 export type KindStates = z.infer<typeof kindStatesSchema>;
 export type KindId = keyof KindStates;
 
-export type StatesReport = PerSetting<ValueState> & { dynamicRange?: NonNullable<KindStates['dynamicRange']> };
+export type StatesReport = PerSetting<ValueState> & Pick<KindStates, 'dynamicRange' | 'reservedPorts'>;
 
-/** How saved states read in the history: each registry value as the product reports values, and the range where there is one. */
+/** How saved states read in the history: each registry value as the product reports values, and the range and reserved ports where there are some. */
 export function reportStates(states: KindStates): StatesReport {
-  return { ...valueStatesOf(states.registry), ...(states.dynamicRange ? { dynamicRange: states.dynamicRange } : {}) };
+  return {
+    ...valueStatesOf(states.registry),
+    ...(states.dynamicRange ? { dynamicRange: states.dynamicRange } : {}),
+    ...(states.reservedPorts ? { reservedPorts: states.reservedPorts } : {}),
+  };
 }

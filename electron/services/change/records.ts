@@ -21,11 +21,22 @@ export function beginRecord(record: JournalData, pending: Omit<PendingOperation,
   return {
     ...record,
     baseline: record.baseline
-      ? { ...record.baseline, states: { ...pending.prior, ...record.baseline.states } }
+      ? { ...record.baseline, states: mergeStates(pending.prior, record.baseline.states) }
       : { states: pending.prior, backupFile: pending.backupFile, at },
     pending: { ...pending, startedAt: at },
     sinceBoot,
   };
+}
+
+/**
+ * Each kind's parts from `later` over those of `earlier`: a second change that reserves another
+ * port adds it to what the first reserved instead of replacing it. Registry values and ranges
+ * always hold every part, so for them the later state simply wins.
+ */
+function mergeStates(earlier: Partial<KindStates>, later: Partial<KindStates>): KindStates {
+  const merged: Record<string, unknown> = { ...earlier };
+  for (const [id, state] of Object.entries(later)) merged[id] = { ...(merged[id] as object | undefined), ...state };
+  return merged as KindStates;
 }
 
 function entryOf(pending: PendingOperation, action: HistoryEntry['action'], after: KindStates, at: string, audit: Audit, note?: string): HistoryEntry {
@@ -50,7 +61,7 @@ export function finishedRecord(record: JournalData, at: string, audit: Audit, no
     record: {
       ...record,
       baseline: undone ? null : record.baseline,
-      lastWritten: undone ? null : { ...record.lastWritten, ...pending.target },
+      lastWritten: undone ? null : mergeStates(record.lastWritten ?? {}, pending.target),
       pending: null,
       lastChangeAt: at,
       history: [...record.history, entry],

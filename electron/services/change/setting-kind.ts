@@ -14,7 +14,7 @@ export interface StatePart {
 }
 
 /**
- * One kind of setting the tool may change (registry DWORDs today; the netsh port range next).
+ * One kind of setting the tool may change: registry DWORDs, the netsh port range, reserved ports.
  * Each knows how to read, write, verify and restore itself; the change engine does the rest
  * (backup, journal, rollback, undo, settling after a crash) the same way for every kind.
  */
@@ -23,8 +23,11 @@ export interface SettingKind<State = unknown, Wanted = unknown, ReadBack = unkno
   readonly id: KindId;
   /** The part of a request that is this kind's, or undefined when the request leaves it alone. */
   wantedFrom(request: ChangeRequest): Wanted | undefined;
-  /** The exact state now, in the form `restore` puts back. */
-  capture(): Promise<State>;
+  /**
+   * The exact state now, in the form `restore` puts back. A kind whose state covers only some
+   * things (reserved ports) reads those that `scope` names: a wanted change, or a saved state.
+   */
+  capture(scope?: State | Wanted): Promise<State>;
   /** The state once `wanted` is written over `prior`. */
   targetOf(prior: State, wanted: Wanted): State;
   /** Writes `wanted` and reads it back; throws a TunerError when it did not take. */

@@ -12,8 +12,11 @@ export interface ExportChange {
   dynamicRange: PortRange | null;
 }
 
-/** A change as apply takes it, for export; undo with nothing named removes every registry value the tool sets. */
-export function exportChangeOf({ dynamicRange, ...registry }: ChangeRequest, undo: boolean): ExportChange {
+/**
+ * A change as apply takes it, for export; undo with nothing named removes every registry value
+ * the tool sets. Reserved ports stay behind: they follow what listens on each host.
+ */
+export function exportChangeOf({ dynamicRange, reservePorts: _perHost, ...registry }: ChangeRequest, undo: boolean): ExportChange {
   const named = SETTING_NAMES.some((name) => registry[name] !== undefined);
   return {
     registry: undo && !named && !dynamicRange ? perSetting((_name, setting) => setting.recommended) : registry,

@@ -1,5 +1,6 @@
 import type { PortRange } from '../../../shared/port-range';
 import type { DynamicRangeAccess, Family } from '../change/dynamic-range-kind';
+import type { ExclusionAccess } from '../change/reserved-ports-kind';
 import { parseDynamicPort, parseExcludedRanges, type Exclusion } from '../diagnosis/netsh';
 import { TunerError } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
@@ -8,7 +9,7 @@ import { saidBy, type ProcessRunner } from '../process-runner';
 const FAMILY_NAMES: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 
 /** The TCP dynamic port range and its exclusions, through `netsh int ipv4|ipv6 ...` with argument arrays. */
-export class NetshPorts implements DynamicRangeAccess {
+export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
   constructor(
     private readonly access: ToolAccess,
     private readonly run: ProcessRunner,
@@ -27,6 +28,17 @@ export class NetshPorts implements DynamicRangeAccess {
 
   async readExclusions(family: Family): Promise<Exclusion[]> {
     return parseExcludedRanges(await this.netsh(['int', family, 'show', 'excludedportrange', 'protocol=tcp'], `read the ${FAMILY_NAMES[family]} port exclusions`));
+  }
+
+  async reservePort(family: Family, port: number): Promise<void> {
+    const args = ['int', family, 'add', 'excludedportrange', 'protocol=tcp', `startport=${port}`, 'numberofports=1', 'store=persistent'];
+    await this.netsh(args, `reserve port ${port} for ${FAMILY_NAMES[family]}`);
+  }
+
+  /** Deletes only a one-port exclusion; the kind calls it only for one this tool added. */
+  async releasePort(family: Family, port: number): Promise<void> {
+    const args = ['int', family, 'delete', 'excludedportrange', 'protocol=tcp', `startport=${port}`, 'numberofports=1', 'store=persistent'];
+    await this.netsh(args, `release port ${port} for ${FAMILY_NAMES[family]}`);
   }
 
   private async netsh(args: string[], what: string): Promise<string> {
