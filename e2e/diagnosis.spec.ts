@@ -57,3 +57,23 @@ test('the range the diagnosis recommends is applied at once and undone', async (
   const undone = await ranges();
   expect([undone.ipv4.start, undone.ipv4.count, undone.ipv6.start, undone.ipv6.count]).toEqual([49152, 16384, 49152, 16384]);
 });
+
+test('the ports a wider range would cover are reserved on request, and undo releases them', async ({ page, preview }) => {
+  const exclusions = async (family: 'ipv4' | 'ipv6') =>
+    JSON.parse(await readFile(preview.netshState, 'utf8').catch(() => '{"ipv4":{"exclusions":[]},"ipv6":{"exclusions":[]}}'))[family].exclusions;
+  await openConfigure(page, preview.url);
+  const protect = page.getByRole('region', { name: 'Protect what listens' });
+  await protect.getByRole('checkbox', { name: '3306, inside the range MaxUserPort 65534 makes' }).check();
+  await expect(protect.getByRole('checkbox', { name: /^33060,/ })).not.toBeChecked();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByText('Reserve ports 3306 for IPv4 and IPv6 (netsh port exclusions), so no outgoing connection takes them. This takes effect at once, without a restart.')).toBeVisible();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+  for (const family of ['ipv4', 'ipv6'] as const) expect(await exclusions(family)).toEqual([{ start: 3306, end: 3306, administered: true }]);
+
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expect(page.getByText(/MaxUserPort deleted; TcpTimedWaitDelay deleted/)).toBeVisible();
+  for (const family of ['ipv4', 'ipv6'] as const) expect(await exclusions(family)).toEqual([]);
+});

@@ -1,14 +1,12 @@
 import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
+import { WINDOW_SIZE } from '../../shared/window-size';
 
 /** The wizard's one window: a sandboxed page that sees nothing but the preload's `window.tuner`. */
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
     title: 'TCP Port Tuner',
-    width: 1000,
-    height: 760,
-    minWidth: 640,
-    minHeight: 560,
+    ...WINDOW_SIZE,
     show: false,
     webPreferences: {
       preload: path.join(__dirname, 'preload.cjs'),

@@ -3,7 +3,7 @@ import { perSetting, SETTING_NAMES, type PerSetting } from '../../shared/setting
 import { validateSetting, type Validation } from '../../shared/validation';
 import type { WizardState } from './wizard';
 
-export type DraftChange = PerSetting<number> & { dynamicRange?: PortRange };
+export type DraftChange = PerSetting<number> & { dynamicRange?: PortRange; reservePorts?: number[] };
 
 export interface CheckedDraft {
   /** Each field's verdict, for its message. */
@@ -17,11 +17,14 @@ export interface CheckedDraft {
 }
 
 /** The one place the wizard validates what was typed: the fields, the capacity table and Apply all read this. */
-export function checkDraft({ draft, range }: Pick<WizardState, 'draft' | 'range'>): CheckedDraft {
+export function checkDraft({ draft, range, reserve }: Pick<WizardState, 'draft' | 'range' | 'reserve'>): CheckedDraft {
   const checks = perSetting((name) => validateSetting(name, draft[name]));
   const valid = SETTING_NAMES.every((name) => checks[name].ok);
   const values = valid ? perSetting((name) => (checks[name] as { value: number }).value) : null;
   const rangeCheck = range.use ? validateDynamicRange(range.start, range.count) : null;
-  const change = values && (!rangeCheck || rangeCheck.ok) ? { ...values, ...(rangeCheck?.ok ? { dynamicRange: rangeCheck.value } : {}) } : null;
+  const change =
+    values && (!rangeCheck || rangeCheck.ok)
+      ? { ...values, ...(rangeCheck?.ok ? { dynamicRange: rangeCheck.value } : {}), ...(reserve.length > 0 ? { reservePorts: reserve } : {}) }
+      : null;
   return { checks, values, range: rangeCheck, change };
 }

@@ -22,6 +22,8 @@ export interface WizardState {
   draft: PerSetting<string>;
   /** The dynamic port range, changed only when `use` is ticked. */
   range: RangeDraft;
+  /** Ports ticked to reserve, so no outgoing connection takes them; none by default. */
+  reserve: number[];
   applied: ApplyResult | null;
   /** Whether the user has moved between pages: from then on each page's heading takes focus. */
   navigated: boolean;
@@ -39,6 +41,7 @@ export type WizardEvent =
   | { type: 'backed-up'; backup: Backup | null }
   | { type: 'edit'; name: SettingName; text: string }
   | { type: 'edit-range'; range: Partial<RangeDraft> }
+  | { type: 'reserve'; ports: number[] }
   | { type: 'applied'; result: ApplyResult }
   | { type: 'start-over' };
 
@@ -50,6 +53,7 @@ export function initialWizard(navigated = false): WizardState {
     backup: null,
     draft: perSetting((_name, setting) => String(setting.recommended)),
     range: { use: false, start: '', count: '' },
+    reserve: [],
     applied: null,
     navigated,
   };
@@ -67,6 +71,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, draft: { ...state.draft, [event.name]: event.text } };
     case 'edit-range':
       return { ...state, range: { ...state.range, ...event.range } };
+    case 'reserve':
+      return { ...state, reserve: [...new Set(event.ports)].sort((a, b) => a - b) };
     case 'applied':
       return { ...state, applied: event.result };
     case 'start-over':

@@ -6,6 +6,7 @@ import { CapacityTable } from '../components/CapacityTable';
 import { DynamicRangeFields } from '../components/DynamicRangeFields';
 import { DynamicRangeNote } from '../components/DynamicRangeNote';
 import { Page } from '../components/Page';
+import { ReservePortsField } from '../components/ReservePortsField';
 import { Section } from '../components/Section';
 import { SettingField } from '../components/SettingField';
 import { StepHeading } from '../components/StepHeading';
@@ -59,6 +60,11 @@ export function ConfigureStep() {
       {dynamicRange ? (
         <Section title="Dynamic port range">
           <DynamicRangeFields range={state.range} check={range} diagnosis={diagnosis.value} onChange={(edit) => dispatch({ type: 'edit-range', range: edit })} />
+        </Section>
+      ) : null}
+      {diagnosis.value && diagnosis.value.ports.listeningInRange.length > 0 ? (
+        <Section title="Protect what listens">
+          <ReservePortsField atRisk={diagnosis.value.ports.listeningInRange} reserve={state.reserve} onChange={(ports) => dispatch({ type: 'reserve', ports })} />
         </Section>
       ) : null}
       <Section title="What this means">

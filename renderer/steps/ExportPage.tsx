@@ -77,6 +77,7 @@ export function ExportPage() {
     >
       <StepHeading>Use on other servers</StepHeading>
       {!change ? <Body1>Choose valid values on the Configure page first: the export carries exactly those.</Body1> : null}
+      {change?.reservePorts ? <Body1>Reserved ports are not exported: they follow what listens on each server.</Body1> : null}
       <Section title="Format">
         <RadioGroup aria-label="Format" value={format} onChange={(_event, data) => setFormat(data.value as Format)}>
           {EXPORT_FORMATS.map((name) => (

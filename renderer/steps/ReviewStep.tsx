@@ -113,6 +113,12 @@ export function ReviewStep() {
           effect at once, without a restart.
         </Body1>
       ) : null}
+      {change?.reservePorts ? (
+        <Body1>
+          Reserve ports {change.reservePorts.join(', ')} for IPv4 and IPv6 (netsh port exclusions), so no outgoing connection takes
+          them. This takes effect at once, without a restart.
+        </Body1>
+      ) : null}
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>A restart of Windows is needed</MessageBarTitle>

@@ -1,0 +1,70 @@
+/**
+ * What the DBA sees: every page of the walk, at a common laptop size and at the window's
+ * smallest, in both themes, saved to test-results/what-the-dba-sees/ (linked from the README).
+ * At each size nothing may be cut off: no sideways scrolling, and the page's heading and its
+ * main button on screen.
+ */
+import type { Page } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { WINDOW_SIZE } from '../shared/window-size';
+import { expect, test } from './fixtures';
+
+const FOLDER = path.join('test-results', 'what-the-dba-sees');
+const SIZES = { '1280x800': { width: 1280, height: 800 }, smallest: { width: WINDOW_SIZE.minWidth, height: WINDOW_SIZE.minHeight } };
+
+for (const [sizeName, viewport] of Object.entries(SIZES)) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${sizeName}, ${colorScheme}`, () => {
+      test.use({ viewport, colorScheme });
+
+      test('every page, photographed, with nothing cut off', async ({ page, preview }) => {
+        await mkdir(FOLDER, { recursive: true });
+        let shot = 0;
+        /** The page as it settles: heading and main button in view, no sideways scroll; then its picture. */
+        const see = async (name: string, heading: string, button: string) => {
+          await expect(page.getByRole('heading', { level: 2, name: heading })).toBeInViewport();
+          await expect(page.getByRole('button', { name: button, exact: true }).last()).toBeInViewport();
+          expect(await sidewaysOverflow(page), `${name}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+          // Let Fluent's enter animations finish so the picture shows the settled page.
+          await page.waitForTimeout(250);
+          shot += 1;
+          await page.screenshot({ path: path.join(FOLDER, `${sizeName}-${colorScheme}-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+        };
+
+        await page.goto(preview.url);
+        await expect(page.getByText(/^Dynamic port range, IPv4: \d/)).toBeVisible();
+        await see('check', 'Check the current settings', 'Next');
+        await page.getByRole('button', { name: 'Next' }).click();
+        await see('backup', 'Back up the key', 'Create backup');
+        await page.getByRole('button', { name: 'Create backup' }).click();
+        await expect(page.getByText('Backup verified')).toBeVisible();
+        await see('backup-done', 'Back up the key', 'Next');
+        await page.getByRole('button', { name: 'Next' }).click();
+        await see('configure', 'Choose the new values', 'Next');
+        await page.getByRole('button', { name: 'Next' }).click();
+        await see('review', 'Review and apply', 'Apply');
+        await page.getByRole('button', { name: 'Apply' }).click();
+        await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+        await see('applied', 'Review and apply', 'Next');
+        await page.getByRole('button', { name: 'Use on other servers…' }).click();
+        await see('export', 'Use on other servers', 'Save…');
+        await page.getByRole('button', { name: 'Back', exact: true }).click();
+        await page.getByRole('button', { name: 'Next' }).click();
+        await see('restart', 'Restart Windows', 'Restart later');
+        await page.getByRole('button', { name: 'Restart later' }).click();
+        await page.getByRole('button', { name: 'Back to Check' }).click();
+        await expect(page.getByText('Restart pending')).toBeVisible();
+        await see('check-after-apply', 'Check the current settings', 'Undo changes');
+        await page.getByRole('button', { name: 'Undo changes' }).click();
+        await see('undo', 'Undo changes', 'Undo changes');
+        expect(shot).toBe(10);
+      });
+    });
+  }
+}
+
+/** How far the page is wider than the window: more than zero means a sideways scroll bar. */
+function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
