@@ -23,7 +23,9 @@ const TunerContext = createContext<Tuner | null>(null);
 
 export function TunerProvider({ children }: { children: ReactNode }) {
   const status = useReading(() => window.tuner.getStatus({}));
-  const diagnosis = useReading(() => window.tuner.diagnose({}));
+  // netstat, tasklist, netsh and wevtutil start only once the values are on screen: on a busy
+  // two-core host, seven processes at once would hold up the one reg query the page waits for.
+  const diagnosis = useReading(() => window.tuner.diagnose({}), status.value !== null || status.failure !== null);
   const refreshStatus = status.refresh;
   const refreshDiagnosis = diagnosis.refresh;
   const api = useMemo(() => {

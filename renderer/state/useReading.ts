@@ -8,8 +8,11 @@ export interface Reading<T> {
   refresh: () => Promise<void>;
 }
 
-/** Something read from the main side (the status, the diagnosis); a refresh keeps the last good answer on screen. */
-export function useReading<T>(read: () => Promise<Result<T>>): Reading<T> {
+/**
+ * Something read from the main side (the status, the diagnosis); a refresh keeps the last good
+ * answer on screen. The first read waits until `ready`.
+ */
+export function useReading<T>(read: () => Promise<Result<T>>, ready = true): Reading<T> {
   const [value, setValue] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -34,9 +37,12 @@ export function useReading<T>(read: () => Promise<Result<T>>): Reading<T> {
     setValue(result.value);
   }, []);
 
+  const started = useRef(false);
   useEffect(() => {
+    if (!ready || started.current) return;
+    started.current = true;
     void refresh();
-  }, [refresh]);
+  }, [refresh, ready]);
 
   return { value, loading, failure, refresh };
 }
