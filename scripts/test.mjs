@@ -67,6 +67,8 @@ await check('typecheck', bin('tsc'), ['-p', '.']);
 await check('typecheck shared/ without DOM or Node', bin('tsc'), ['-p', 'shared']);
 await check('lint', bin('eslint'), ['.']);
 await check('build', process.execPath, ['scripts/build.mjs', '--preview']);
+await check('electronegativity (accepted findings: scripts/electronegativity.accepted.json)', process.execPath, ['scripts/electronegativity.mjs']);
+await check('actionlint (.github/workflows)', process.execPath, ['scripts/lint-workflows.mjs']);
 await nodeSuite('unit', [...testFiles('test/unit'), ...testFiles('test/windows')]);
 await nodeSuite('wine', testFiles('test/wine'), ['--test-concurrency=3']);
 await playwrightSuite();

@@ -57,8 +57,11 @@ function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
   return (error) => readOnly && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'busy');
 }
 
-/** Runs one command line; the exit code is returned, never set, so the packaged app can use it too. */
-export async function runCli(argv: readonly string[]): Promise<number> {
+/**
+ * Runs one command line; the exit code is returned, never set, so the packaged app can use it
+ * too. `vbsFolder`: where the packaged app keeps the regedit package's scripts, outside app.asar.
+ */
+export async function runCli(argv: readonly string[], { vbsFolder }: { vbsFolder?: string } = {}): Promise<number> {
   let json = argv.includes('--json');
   try {
     const args = parseCli(argv);
@@ -73,7 +76,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       else process.stdout.write(typeof output.text === 'string' ? `${output.text}\n` : output.text);
       return 0;
     }
-    const services = await createServices({ backend: args.backend });
+    const services = await createServices({ backend: args.backend, vbsFolder });
     await settleAtStart(services.tuner, (line) => process.stderr.write(`tcp-port-tuner: ${line}\n`), readCarriesOn(args));
     const output = await execute(args, services);
     process.stdout.write(`${json ? JSON.stringify(output.json) : output.text}\n`);

@@ -4,20 +4,25 @@
  */
 import { app, session, type BrowserWindow } from 'electron';
 import { toFailure } from '../services/errors';
+import { resolveTarget } from '../services/host/target';
 import { APP_URL, registerAppScheme, serveApp } from './app-protocol';
+import { cliArguments, runCliMode } from './cli-mode';
+import { reportCrashes } from './crash-report';
 import { showStartupFailure } from './dialogs';
 import { registerIpc } from './ipc';
 import { hardenApp, hardenSession } from './security';
 import { createWindowDispatch } from './window-dispatch';
 import { bringToFront, createMainWindow } from './window';
 
-registerAppScheme();
-hardenApp();
+function startWizard(): void {
+  registerAppScheme();
+  hardenApp();
 
-// Two copies working on the same registry values and journal would only confuse each other.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+  // Two copies working on the same registry values and journal would only confuse each other.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   let mainWindow: BrowserWindow | null = null;
   app.on('second-instance', () => {
     if (mainWindow && !mainWindow.isDestroyed()) bringToFront(mainWindow);
@@ -30,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession);
       serveApp();
       mainWindow = createMainWindow();
+      reportCrashes(mainWindow, resolveTarget().dataDir);
       registerIpc(mainWindow, createWindowDispatch(mainWindow));
       return mainWindow.loadURL(APP_URL);
     })
@@ -38,3 +44,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
     });
 }
+
+const cli = cliArguments(process.argv);
+if (cli) runCliMode(cli);
+else startWizard();

@@ -1,11 +1,11 @@
-import { app, type BrowserWindow } from 'electron';
-import path from 'node:path';
+import type { BrowserWindow } from 'electron';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { createServices } from '../services/create-services';
 import { toFailure } from '../services/errors';
 import { settleAtStart } from '../services/settle-at-start';
 import { chooseFolder, chooseSaveFile } from './dialogs';
 import { relaunchAsAdmin } from './relaunch-as-admin';
+import { vbsFolder } from './vbs-folder';
 
 /**
  * The dispatcher behind the window's IPC handlers. Nothing here ends in a crash dialog: if the
@@ -13,9 +13,7 @@ import { relaunchAsAdmin } from './relaunch-as-admin';
  */
 export async function createWindowDispatch(window: BrowserWindow): Promise<Dispatch> {
   try {
-    // cscript cannot read the regedit package's scripts inside app.asar: they ship beside it.
-    const vbsFolder = app.isPackaged ? path.join(process.resourcesPath, 'vbs') : undefined;
-    const services = await createServices({ vbsFolder });
+    const services = await createServices({ vbsFolder: vbsFolder() });
     // The wizard opens whatever this says; the history it shows records how a settle ended.
     await settleAtStart(services.tuner, (line) => process.stderr.write(`TCP Port Tuner: ${line}\n`));
     return createDispatcher({

@@ -17,6 +17,8 @@ export function createMainWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click would otherwise ask for a new window (denied anyway, by security.ts).
+      disableBlinkFeatures: 'Auxclick',
       // An elevated app: no console into it once shipped.
       devTools: !app.isPackaged,
     },

@@ -20,7 +20,7 @@ import { runProcess, type ProcessRunner } from './process-runner';
 import type { RegistryBackend } from './registry/backend';
 import { FallbackBackend } from './registry/fallback-backend';
 import { RegExeBackend } from './registry/reg-exe-backend';
-import { isScriptHostUnavailable, RegeditBackend, type RegeditModule } from './registry/regedit-backend';
+import { isScriptHostUnavailable, RegeditBackend, useScriptFolder, type RegeditModule } from './registry/regedit-backend';
 import { RestartService } from './restart';
 import { TunerService } from './tuner';
 
@@ -50,11 +50,12 @@ export interface Services {
 export async function createServices(options: ServiceOptions = {}): Promise<Services> {
   const run = options.run ?? runProcess;
   const target = resolveTarget(options.env, options.platform);
-  return assembleServices(target, run, await chooseBackend(options.backend ?? 'auto', target, run, options.vbsFolder));
+  const canWrite = elevationCheck(target, run);
+  return assembleServices(target, run, await chooseBackend(options.backend ?? 'auto', target, run, canWrite, options.vbsFolder), canWrite);
 }
 
 /** The services over a given registry backend: createServices' second half, and how tests put a faulty backend in between. */
-export function assembleServices(target: Target, run: ProcessRunner, backend: RegistryBackend): Services {
+export function assembleServices(target: Target, run: ProcessRunner, backend: RegistryBackend, canWrite = elevationCheck(target, run)): Services {
   const backupDir = path.join(target.dataDir, 'backups');
   const journal = new Journal(target.dataDir, backupDir);
   const now = () => new Date();
@@ -78,7 +79,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     journal,
     engine,
     makeBackup,
-    canWrite: elevationCheck(target, run),
+    canWrite,
     secureDataDir: dataFolderGuard(target, run),
     windows: windowsInfoReader(target),
     dataDir: target.dataDir,
@@ -96,14 +97,17 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   return { tuner, diagnosis, restart: new RestartService(target, run), target, run };
 }
 
-async function chooseBackend(choice: BackendChoice, target: Target, run: ProcessRunner, vbsFolder?: string): Promise<RegistryBackend> {
-  const regExe = new RegExeBackend(target.regCommand, run);
+async function chooseBackend(choice: BackendChoice, target: Target, run: ProcessRunner, canWrite: () => Promise<boolean>, vbsFolder?: string): Promise<RegistryBackend> {
+  const regExe = new RegExeBackend(target.regCommand, run, canWrite);
   if (choice === 'reg' || (choice === 'auto' && target.host !== 'windows')) return regExe;
   if (target.host !== 'windows') {
     throw new TunerError('not-supported', 'The regedit backend needs Windows Script Host, which only Windows has. Use --backend reg.');
   }
   const regedit = await import('regedit');
-  if (vbsFolder) regedit.setExternalVBSLocation(vbsFolder);
+  if (vbsFolder && !useScriptFolder(regedit, vbsFolder)) {
+    if (choice === 'regedit') throw new TunerError('not-supported', `The regedit backend's scripts are missing from ${vbsFolder}. Use --backend reg.`);
+    return regExe;
+  }
   const viaScriptHost = new RegeditBackend(regedit as unknown as RegeditModule, regExe);
   return choice === 'regedit' ? viaScriptHost : new FallbackBackend(viaScriptHost, regExe, isScriptHostUnavailable);
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { windowsSystem32 } from './host/target';
 
 /** Who holds the change lock: enough to tell the process apart from a later one given the same id. */
 export interface LockHolder {
@@ -54,7 +55,7 @@ async function linuxStartTime(pid: number): Promise<number | null> {
 }
 
 async function windowsImage(pid: number): Promise<string | null> {
-  const tasklist = path.win32.join(process.env.SystemRoot ?? 'C:\\Windows', 'System32', 'tasklist.exe');
+  const tasklist = path.win32.join(windowsSystem32(), 'tasklist.exe');
   const { stdout } = await promisify(execFile)(tasklist, ['/fi', `PID eq ${pid}`, '/fo', 'csv', '/nh'], { windowsHide: true }).catch(() => ({ stdout: '' }));
   return /^"([^"]+)"/.exec(stdout.trim())?.[1]?.toLowerCase() ?? null;
 }

@@ -67,3 +67,32 @@ describe('reg.exe under Wine', () => {
     assert.equal(calls.length, 2);
   });
 });
+
+describe('reg.exe on a Windows in another language', () => {
+  const windows = resolveTarget({}, 'win32', () => ['C:\\Windows\\SYSTEM32\\ntdll.dll']).regCommand;
+  const german: ProcessResult = { code: 1, stdout: '', stderr: 'FEHLER: Zugriff verweigert\r\n' };
+
+  it('calls a refused write "not permitted" when the token is not elevated, whatever words reg.exe used', async () => {
+    await assert.rejects(new RegExeBackend(windows, scripted(german).run, async () => false).setDword('MaxUserPort', 65534), (error: unknown) => {
+      assert.ok(error instanceof TunerError);
+      assert.equal(error.kind, 'not-permitted');
+      assert.equal(error.message, 'Could not write MaxUserPort: access is denied. Run as administrator.');
+      return true;
+    });
+  });
+
+  it("passes reg.exe's own words on when the token is elevated and the write still failed", async () => {
+    await assert.rejects(new RegExeBackend(windows, scripted(german).run, async () => true).deleteValue('MaxUserPort'), (error: unknown) => {
+      assert.ok(error instanceof TunerError);
+      assert.equal(error.kind, 'registry-failed');
+      assert.match(error.message, /FEHLER: Zugriff verweigert/);
+      return true;
+    });
+  });
+
+  it('runs reg.exe from the System32 the loader took ntdll.dll from, not from %SystemRoot%', () => {
+    const planted = resolveTarget({ SystemRoot: 'C:\\Users\\dba\\AppData\\Local\\Temp\\fake' }, 'win32', () => ['C:\\WINDOWS\\SYSTEM32\\ntdll.dll', 'C:\\WINDOWS\\System32\\KERNEL32.DLL']);
+    assert.equal(planted.regCommand.file, 'C:\\WINDOWS\\SYSTEM32\\reg.exe');
+    assert.equal(resolveTarget({ SystemRoot: 'D:\\evil' }, 'win32', () => []).regCommand.file, 'C:\\Windows\\System32\\reg.exe', 'the fixed path when no list is to be had');
+  });
+});

@@ -19,9 +19,29 @@ export interface Target {
   system32?: string;
 }
 
-export function resolveTarget(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Target {
+/**
+ * System32 from where Windows' loader mapped ntdll.dll (a KnownDLL: always the real System32),
+ * never from %SystemRoot%. An elevated process inherits the user's environment, and a planted
+ * SystemRoot would make it run someone else's reg.exe as administrator.
+ */
+export function system32Of(loaded: readonly string[]): string {
+  const ntdll = loaded.find((file) => /[\\/]ntdll\.dll$/i.test(file));
+  return ntdll ? path.win32.dirname(ntdll) : 'C:\\Windows\\System32';
+}
+
+/** The files this process has loaded, as Node's diagnostic report lists them (about 6 ms). */
+function loadedFiles(): string[] {
+  return (process.report.getReport() as { sharedObjects?: string[] }).sharedObjects ?? [];
+}
+
+/** This Windows' System32, for a process that needs one of its tools by full path. */
+export function windowsSystem32(): string {
+  return system32Of(loadedFiles());
+}
+
+export function resolveTarget(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, loaded: () => readonly string[] = loadedFiles): Target {
   if (platform === 'win32') {
-    const system32 = path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32');
+    const system32 = system32Of(loaded());
     return {
       host: 'windows',
       system32,

@@ -23,9 +23,14 @@ export interface RegCommand {
 export class RegExeBackend implements RegistryBackend {
   readonly name = 'reg';
 
+  /**
+   * `mayWrite` says, without reading reg.exe's words, whether this process may write HKLM (the
+   * token's integrity SID on Windows): reg.exe's "Access is denied" is in the display language.
+   */
   constructor(
     private readonly command: RegCommand,
     private readonly run: ProcessRunner,
+    private readonly mayWrite: () => Promise<boolean> = async () => true,
   ) {}
 
   async readValues(): Promise<PerSetting<ValueState>> {
@@ -33,23 +38,23 @@ export class RegExeBackend implements RegistryBackend {
   }
 
   async setDword(name: SettingName, value: number): Promise<void> {
-    await this.reg(['add', PARAMETERS_KEY, '/v', name, '/t', 'REG_DWORD', '/d', String(value), '/f'], `write ${name}`);
+    await this.reg(['add', PARAMETERS_KEY, '/v', name, '/t', 'REG_DWORD', '/d', String(value), '/f'], `write ${name}`, { writes: true });
   }
 
   async deleteValue(name: SettingName): Promise<void> {
-    await this.reg(['delete', PARAMETERS_KEY, '/v', name, '/f'], `delete ${name}`);
+    await this.reg(['delete', PARAMETERS_KEY, '/v', name, '/f'], `delete ${name}`, { writes: true });
   }
 
   async exportKey(file: string): Promise<void> {
     // Exporting changes nothing, so a failed export is asked once more whatever the reason.
-    await this.reg(['export', PARAMETERS_KEY, file, '/y'], `export the key to ${file}`, true);
+    await this.reg(['export', PARAMETERS_KEY, file, '/y'], `export the key to ${file}`, { harmless: true });
   }
 
   async importFile(file: string): Promise<void> {
-    await this.reg(['import', file], `import ${file}`);
+    await this.reg(['import', file], `import ${file}`, { writes: true });
   }
 
-  private async reg(args: readonly string[], what: string, harmless = false): Promise<string> {
+  private async reg(args: readonly string[], what: string, { harmless = false, writes = false } = {}): Promise<string> {
     const { file, leadingArgs, env, missingMessage } = this.command;
     let result;
     try {
@@ -64,7 +69,7 @@ export class RegExeBackend implements RegistryBackend {
     }
     if (result.code === 0) return result.stdout;
     const said = saidBy(result);
-    if (/access is denied/i.test(said)) {
+    if (/access is denied/i.test(said) || (writes && !(await this.mayWrite()))) {
       throw new TunerError('not-permitted', `Could not ${what}: access is denied. Run as administrator.`);
     }
     throw new TunerError('registry-failed', `Could not ${what}: reg.exe exited with ${result.code}${said ? ` (${said})` : ''}.`);

@@ -4,6 +4,14 @@ import { TunerError } from '../errors';
 import type { RegistryBackend } from './backend';
 
 /** The part of the `regedit` package this backend uses, so tests can stand in for it. */
+/**
+ * Points regedit at its VBScript files outside app.asar. The package answers a missing folder
+ * with the string "Folder not found" instead of throwing: false then, and reg.exe does the work.
+ */
+export function useScriptFolder(regedit: { setExternalVBSLocation(folder: string): string }, folder: string): boolean {
+  return regedit.setExternalVBSLocation(folder) !== 'Folder not found';
+}
+
 export interface RegeditModule {
   promisified: {
     list(keys: readonly string[]): Promise<Record<string, { exists: boolean; values: Record<string, { type: string; value: unknown }> }>>;
