@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what running and testing need on a fresh Debian machine, and nothing twice:
 # Wine (the Windows registry off Windows), Chromium (e2e tests), the export tests' ansible and
-# xmllint, iproute2's ss, and the npm packages.
+# xmllint, iproute2's ss, the offline installer check's nsis, 7za, xvfb and 32-bit Wine, and the
+# npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,12 +14,38 @@ command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 # ss confirms the diagnosis test's TIME_WAIT sockets from the kernel's side.
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing ${missing[*]} (Debian packages)"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The installer check (npm run dist:offline): Debian's makensis and 7za build it, xvfb gives the
+# installer a display.
+command -v makensis >/dev/null 2>&1 || missing+=(nsis)
+command -v 7za >/dev/null 2>&1 || missing+=(p7zip-full)
+command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+apt_install() {
+  echo "setup: installing $* (Debian packages)"
+  # Debian's i386 index was once seen failing mid-sync ("File has unexpected size"): try again.
+  for attempt in 1 2 3; do
+    if $sudo apt-get update -qq; then break; fi
+    [ "$attempt" -lt 3 ] || { echo "setup: apt-get update failed three times (a Debian mirror mid-sync?); try again later" >&2; exit 1; }
+    echo "setup: apt-get update failed, trying again in 20 s"
+    sleep 20
+  done
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+
+# electron-builder makes the NSIS uninstaller by running the 32-bit installer stub under Wine,
+# which needs wine32. Only where the kernel runs 32-bit programs at all: on one that does not
+# (some virtual machines: "Exec format error"), wine32 would take over the `wine` command and
+# break the 64-bit Wine every other test uses. The 32-bit C library is the probe.
+if ! dpkg -s wine32:i386 >/dev/null 2>&1; then
+  dpkg --print-foreign-architectures | grep -qx i386 || $sudo dpkg --add-architecture i386
+  dpkg -s libc6:i386 >/dev/null 2>&1 || apt_install libc6:i386
+  if /lib/ld-linux.so.2 --version >/dev/null 2>&1; then
+    apt_install wine32:i386
+  else
+    echo "setup: this kernel runs no 32-bit programs; the installer check builds the unpacked app only"
+  fi
 fi
 
 # Electron's own binary comes from a host these machines cannot reach; its types and tooling

