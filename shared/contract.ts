@@ -98,51 +98,38 @@ export const restartResultSchema = z.object({
   message: z.string(),
 });
 
-/** A setting's number; a setting left out is left as it is. */
-const settingNumber = (name: SettingName) =>
+type Checked<T> = { ok: true; value: T } | { ok: false; messages: string[] };
+
+/** An optional field checked by the shared validator, whose messages become the contract's. */
+const checkedBy = <T>(check: (input: unknown) => Checked<T>) =>
   z.optional(
     z.pipe(
       z.unknown(),
       z.transform((input, ctx) => {
-        const result = validateSetting(name, input);
-        if (!result.ok) {
-          ctx.issues.push({ code: 'custom', message: result.message, input });
-          return z.NEVER;
-        }
-        return result.value;
+        const result = check(input);
+        if (result.ok) return result.value;
+        for (const message of result.messages) ctx.issues.push({ code: 'custom', message, input });
+        return z.NEVER;
       }),
     ),
   );
 
+/** A setting's number; a setting left out is left as it is. */
+const settingNumber = (name: SettingName) =>
+  checkedBy((input) => {
+    const result = validateSetting(name, input);
+    return result.ok ? result : { ok: false, messages: [result.message] };
+  });
+
 /** A new dynamic port range: start and count, checked together against Windows' limits. */
-const dynamicRange = z.optional(
-  z.pipe(
-    z.object({ start: z.unknown(), count: z.unknown() }),
-    z.transform(({ start, count }, ctx) => {
-      const result = validateDynamicRange(start, count);
-      if (!result.ok) {
-        for (const message of result.messages) ctx.issues.push({ code: 'custom', message, input: { start, count } });
-        return z.NEVER;
-      }
-      return result.value;
-    }),
-  ),
-);
+const dynamicRange = checkedBy((input) => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, messages: ['The dynamic range must be given as a start and a count.'] };
+  const { start, count } = input as Record<string, unknown>;
+  return validateDynamicRange(start, count);
+});
 
 /** Ports to keep out of the dynamic range, each once, at most 16. */
-const reservePorts = z.optional(
-  z.pipe(
-    z.unknown(),
-    z.transform((input, ctx) => {
-      const result = validateReservedPorts(input);
-      if (!result.ok) {
-        for (const message of result.messages) ctx.issues.push({ code: 'custom', message, input });
-        return z.NEVER;
-      }
-      return result.value;
-    }),
-  ),
-);
+const reservePorts = checkedBy(validateReservedPorts);
 
 const empty = z.strictObject({});
 

@@ -18,7 +18,7 @@ const TIMEOUT_MS = 60_000;
 const DRAIN_MS = 150;
 
 /** What a program said, on one line, for an error message. */
-export function saidBy(result: ProcessResult): string {
+export function outputOnOneLine(result: ProcessResult): string {
   return `${result.stderr} ${result.stdout}`.replace(/\s+/g, ' ').trim();
 }
 

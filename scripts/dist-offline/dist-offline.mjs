@@ -73,7 +73,9 @@ const env = {
 };
 const runs32Bit = canRun32Bit();
 const steps = [
-  [process.execPath, ['scripts/build.mjs']],
+  // With the preview page too: npm test runs this between suites that need it, and
+  // electron-builder.json packs only dist/electron and dist/renderer.
+  [process.execPath, ['scripts/build.mjs', '--preview']],
   [path.resolve('node_modules/.bin/electron-builder'), ['--win', runs32Bit.ok ? 'nsis' : 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`]],
 ];
 let status = 0;

@@ -7,7 +7,7 @@ import { freePorts } from '../../../shared/port-pool';
 import { messageOf } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
 import type { NetshPorts } from '../ports/netsh-ports';
-import { saidBy, type ProcessRunner } from '../process-runner';
+import { outputOnOneLine, type ProcessRunner } from '../process-runner';
 import { summarizeConnections } from './connections';
 import { EVENT_QUERY, parseEvents } from './events';
 import { parseNetstat, type Socket } from './netstat';
@@ -94,7 +94,7 @@ export class DiagnosisService {
     if (!access.ok) throw new Error(access.reason);
     const { file, leadingArgs, env } = access.command;
     const result = await this.deps.run(file, [...leadingArgs, ...args], env);
-    if (result.code !== 0) throw new Error(`${name} exited with ${result.code}${saidBy(result) ? ` (${saidBy(result)})` : ''}`);
+    if (result.code !== 0) throw new Error(`${name} exited with ${result.code}${outputOnOneLine(result) ? ` (${outputOnOneLine(result)})` : ''}`);
     return result.stdout;
   }
 }

@@ -4,7 +4,7 @@ import type { ExclusionAccess } from '../change/reserved-ports-kind';
 import { parseDynamicPort, parseExcludedRanges, type Exclusion } from '../diagnosis/netsh';
 import { TunerError } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
-import { saidBy, type ProcessRunner } from '../process-runner';
+import { outputOnOneLine, type ProcessRunner } from '../process-runner';
 
 const FAMILY_NAMES: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 
@@ -48,7 +48,7 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
       throw new TunerError('tool-missing', `Could not ${what}: ${file} could not be started (${error.code ?? error.message}).`);
     });
     if (result.code !== 0) {
-      const said = saidBy(result);
+      const said = outputOnOneLine(result);
       throw new TunerError('registry-failed', `Could not ${what}: netsh exited with ${result.code}${said ? ` (${said})` : ''}.`);
     }
     return result.stdout;

@@ -1,7 +1,7 @@
 import { PARAMETERS_KEY, type PerSetting, type SettingName } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
-import { saidBy, type ProcessResult, type ProcessRunner } from '../process-runner';
+import { outputOnOneLine, type ProcessResult, type ProcessRunner } from '../process-runner';
 import type { RegistryBackend } from './backend';
 import { parseRegQuery } from './reg-query-parser';
 
@@ -68,7 +68,7 @@ export class RegExeBackend implements RegistryBackend {
       throw new TunerError('registry-failed', `Could not ${what}: reg.exe did not finish (${code ?? 'no reason given'}).`);
     }
     if (result.code === 0) return result.stdout;
-    const said = saidBy(result);
+    const said = outputOnOneLine(result);
     if (/access is denied/i.test(said) || (writes && !(await this.mayWrite()))) {
       throw new TunerError('not-permitted', `Could not ${what}: access is denied. Run as administrator.`);
     }
@@ -80,7 +80,7 @@ export class RegExeBackend implements RegistryBackend {
    * in silence, where reg.exe itself always names its error. Asking again is then safe.
    */
   private neverRan(result: ProcessResult): boolean {
-    const said = saidBy(result);
+    const said = outputOnOneLine(result);
     return this.command.notStarted !== undefined && (said === '' || this.command.notStarted.test(said));
   }
 }
