@@ -5,7 +5,7 @@
  * main button on screen.
  */
 import type { Page } from '@playwright/test';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WINDOW_SIZE } from '../shared/window-size';
 import { expect, test } from './fixtures';
@@ -58,7 +58,10 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
         await see('check-after-apply', 'Check the current settings', 'Undo changes');
         await page.getByRole('button', { name: 'Undo changes' }).click();
         await see('undo', 'Undo changes', 'Undo changes');
-        expect(shot).toBe(10);
+        // Ten pictures of this size and theme in the test output, each a real PNG.
+        const pictures = (await readdir(FOLDER)).filter((file) => file.startsWith(`${sizeName}-${colorScheme}-`));
+        expect(pictures).toHaveLength(10);
+        for (const picture of pictures) expect((await readFile(path.join(FOLDER, picture))).subarray(1, 4).toString('latin1'), picture).toBe('PNG');
       });
     });
   }

@@ -20,14 +20,19 @@ try {
     process.exit(1);
   }
   const where = (result) => result.locations.map((place) => `${place.physicalLocation.artifactLocation.uri}:${place.physicalLocation.region.startLine}`).join(', ');
-  const fileOf = (result) => result.locations[0]?.physicalLocation.artifactLocation.uri;
-  const open = results.filter((result) => !accepted.some((entry) => entry.ruleId === result.ruleId && (!entry.file || `electron/${fileOf(result)}` === entry.file || fileOf(result) === entry.file)));
+  // Paths in the findings are relative to electron/, the folder scanned.
+  const acceptedFor = (result) => {
+    const file = `electron/${result.locations[0]?.physicalLocation.artifactLocation.uri}`;
+    return accepted.find((entry) => entry.ruleId === result.ruleId && (!entry.file || entry.file === file));
+  };
+  let open = 0;
   for (const result of results) {
-    const entry = accepted.find((candidate) => candidate.ruleId === result.ruleId);
-    console.log(`${open.includes(result) ? 'FINDING ' : 'accepted'} ${result.ruleId} at ${where(result)}${open.includes(result) ? `: ${result.message.text}` : ` (${entry.why})`}`);
+    const entry = acceptedFor(result);
+    if (!entry) open += 1;
+    console.log(`${entry ? 'accepted' : 'FINDING '} ${result.ruleId} at ${where(result)}${entry ? ` (${entry.why})` : `: ${result.message.text}`}`);
   }
-  console.log(`electronegativity ${electron}: ${results.length} findings, ${open.length} not accepted`);
-  process.exitCode = open.length > 0 ? 1 : 0;
+  console.log(`electronegativity ${electron}: ${results.length} findings, ${open} not accepted`);
+  process.exitCode = open > 0 ? 1 : 0;
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { perSetting, SETTING_NAMES, type SettingName } from './settings';
 import { REG_TYPES } from './registry-value';
 import { validateDynamicRange } from './port-range';
-import { validateReservedPorts } from './reserved-ports';
+import { HOLDS, validateReservedPorts } from './reserved-ports';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import { diagnosisSchema } from './diagnosis';
@@ -24,7 +24,7 @@ const valueState = z.discriminatedUnion('present', [
 const eachSetting = <T extends z.ZodMiniType>(schema: T) => z.object(perSetting(() => schema));
 const portRange = z.object({ start: z.number(), count: z.number() });
 const rangeState = z.object({ ipv4: portRange, ipv6: portRange });
-const hold = z.enum(['reserved', 'covered', 'open']);
+const hold = z.enum(HOLDS);
 /** The registry values and, where a change set them, the dynamic port range and the reserved ports of each family. */
 const settingsState = z.object({
   ...perSetting(() => valueState),
@@ -135,6 +135,7 @@ const empty = z.strictObject({});
 
 /** The engines a change can be exported for, to reach other servers. */
 export const EXPORT_FORMATS = ['reg', 'powershell', 'ansible', 'gpo'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const changeRequest = z.strictObject({ ...perSetting(settingNumber), dynamicRange, reservePorts });
 const exportRequest = z.strictObject({ format: z.enum(EXPORT_FORMATS), undo: z.boolean(), change: changeRequest });
 

@@ -3,6 +3,14 @@ import { validateWholeNumber } from './validation';
 /** Single ports the tool may reserve (`netsh ... add excludedportrange`), so no outgoing connection takes them. */
 export const RESERVE_LIMITS = { first: 1, last: 65535, most: 16 } as const;
 
+/**
+ * How one family holds a port: `reserved` is a one-port administered exclusion, the form this
+ * tool adds; `covered` is inside any other exclusion (Hyper-V's, an admin's range), which this
+ * tool never touches; `open` is neither.
+ */
+export const HOLDS = ['reserved', 'covered', 'open'] as const;
+export type Hold = (typeof HOLDS)[number];
+
 export type PortsValidation = { ok: true; value: number[] } | { ok: false; messages: string[] };
 
 /** Ports as typed ("3306,33060") or sent (an array): whole decimal numbers, each once, at most 16, sorted. */

@@ -1,6 +1,5 @@
-import { version } from '../../package.json';
-import { exportChangeOf, type ExportFormat } from '../services/export/export-change';
-import { exportText, renderExport, writeExportFile } from '../services/export/export-service';
+import type { ExportFormat } from '../services/export/export-change';
+import { exportFor, exportText, writeExportFile } from '../services/export/export-service';
 import type { CliArgs } from './args';
 
 /**
@@ -8,7 +7,7 @@ import type { CliArgs } from './args';
  * It touches neither the registry nor the journal, so it needs no Wine and no rights.
  */
 export async function runExport(args: CliArgs & { format: ExportFormat }): Promise<{ json: unknown; text: string | Buffer }> {
-  const { content, suggestedName } = renderExport(args.format, exportChangeOf(args.change, args.undo), { undo: args.undo, generatedAt: new Date(), toolVersion: version });
+  const { content, suggestedName } = exportFor(args);
   if (!args.out) {
     return { json: { format: args.format, suggestedName, content: exportText(args.format, content) }, text: content };
   }

@@ -5,6 +5,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { resolveTarget } from '../services/host/target';
 
 /** How a process ended, in Electron's words ("crashed", "oom", "killed", "clean-exit", ...). */
 interface Gone {
@@ -14,11 +15,12 @@ interface Gone {
 
 const FINE = new Set(['clean-exit', 'killed']);
 
-export function reportCrashes(window: BrowserWindow, dataDir: string): void {
-  const log = path.join(dataDir, 'tcp-port-tuner.log');
+export function reportCrashes(window: BrowserWindow): void {
+  // The data folder is found when something has died, not at every start.
+  const log = () => path.join(resolveTarget().dataDir, 'tcp-port-tuner.log');
   const record = (line: string) =>
-    mkdir(dataDir, { recursive: true })
-      .then(() => appendFile(log, `${new Date().toISOString()} ${line}\n`))
+    mkdir(path.dirname(log()), { recursive: true })
+      .then(() => appendFile(log(), `${new Date().toISOString()} ${line}\n`))
       .catch(() => undefined);
 
   app.on('render-process-gone', (_event, contents, details: Gone) => {
@@ -28,7 +30,7 @@ export function reportCrashes(window: BrowserWindow, dataDir: string): void {
         type: 'error',
         title: 'TCP Port Tuner',
         message: `The wizard's page stopped (${details.reason}). It is shown again now.`,
-        detail: `A change under way goes on in the background; the page shows how it ended. Log: ${log}`,
+        detail: `A change under way goes on in the background; the page shows how it ended. Log: ${log()}`,
       });
       if (!window.isDestroyed()) window.webContents.reload();
     });
@@ -41,7 +43,7 @@ export function reportCrashes(window: BrowserWindow, dataDir: string): void {
       type: 'warning',
       title: 'TCP Port Tuner',
       message: `A helper process of TCP Port Tuner (${details.name ?? details.type}) stopped (${details.reason}).`,
-      detail: `The wizard goes on; if the window stays blank, close it and start TCP Port Tuner again. Log: ${log}`,
+      detail: `The wizard goes on; if the window stays blank, close it and start TCP Port Tuner again. Log: ${log()}`,
     });
   });
 }

@@ -4,7 +4,6 @@
  */
 import { app, session, type BrowserWindow } from 'electron';
 import { toFailure } from '../services/errors';
-import { resolveTarget } from '../services/host/target';
 import { APP_URL, registerAppScheme, serveApp } from './app-protocol';
 import { cliArguments, runCliMode } from './cli-mode';
 import { reportCrashes } from './crash-report';
@@ -35,7 +34,7 @@ function startWizard(): void {
       hardenSession(session.defaultSession);
       serveApp();
       mainWindow = createMainWindow();
-      reportCrashes(mainWindow, resolveTarget().dataDir);
+      reportCrashes(mainWindow);
       registerIpc(mainWindow, createWindowDispatch(mainWindow));
       return mainWindow.loadURL(APP_URL);
     })

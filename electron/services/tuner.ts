@@ -1,4 +1,3 @@
-import type { KindStates } from './change/kind-states';
 import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../../shared/contract';
 import { effectiveValues } from '../../shared/in-force';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
@@ -6,7 +5,7 @@ import { sameState, type ValueState } from '../../shared/registry-value';
 import type { VerifiedBackup } from './backup';
 import { withChangeLock } from './change-lock';
 import type { ChangeEngine } from './change/change-engine';
-import { reportStates } from './change/kind-states';
+import { otherKinds, reportStates } from './change/kind-states';
 import type { ChangeRequest } from './change/setting-kind';
 import { TunerError } from './errors';
 import type { Journal, JournalData } from './journal';
@@ -88,8 +87,7 @@ export class TunerService {
       const { backup, reused, readBack } = await this.deps.engine.apply(request, this.backupDir, this.recentBackup);
       this.recentBackup = undefined;
       const registry = (readBack.registry as PerSetting<ValueState> | undefined) ?? backup.values;
-      const { dynamicRange, reservedPorts } = readBack as Partial<KindStates>;
-      return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...(dynamicRange ? { dynamicRange } : {}), ...(reservedPorts ? { reservedPorts } : {}) } };
+      return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...otherKinds(readBack) } };
     });
   }
 

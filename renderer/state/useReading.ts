@@ -37,11 +37,8 @@ export function useReading<T>(read: () => Promise<Result<T>>, ready = true): Rea
     setValue(result.value);
   }, []);
 
-  const started = useRef(false);
   useEffect(() => {
-    if (!ready || started.current) return;
-    started.current = true;
-    void refresh();
+    if (ready) void refresh();
   }, [refresh, ready]);
 
   return { value, loading, failure, refresh };

@@ -1,6 +1,6 @@
 import { Body1, Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { EXPORT_FORMATS, type Failure } from '../../shared/contract';
+import { EXPORT_FORMATS, type ExportFormat as Format, type Failure } from '../../shared/contract';
 import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
@@ -10,8 +10,6 @@ import { useAction } from '../hooks/useAction';
 import { checkDraft } from '../state/draft';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
-
-type Format = (typeof EXPORT_FORMATS)[number];
 
 const LABELS: Record<Format, string> = {
   reg: '.reg file: reg import, or pushed by hand',

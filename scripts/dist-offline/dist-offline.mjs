@@ -51,7 +51,7 @@ function verifyVendor() {
 }
 
 for (const tool of ['makensis', '7za']) {
-  if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) missing(`${tool} is not installed (scripts/setup.sh installs Debian's nsis and p7zip-full)`);
+  if (spawnSync('which', [tool]).status !== 0) missing(`${tool} is not installed (scripts/setup.sh installs Debian's nsis and p7zip-full)`);
 }
 const verified = verifyVendor();
 console.log(`dist:offline: ${verified} vendored files match their SHA-256`);

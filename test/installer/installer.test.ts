@@ -82,10 +82,23 @@ describe('the packaged app and its NSIS installer, built offline and installed u
     await removeTempRoot(root);
   });
 
-  /** Runs a Windows program under a virtual display, then waits, display still up, until the shell test `until` holds. */
-  async function underDisplay(command: string, until: string): Promise<Ran> {
-    const script = `${command}; for i in $(seq 1 120); do ${until} && exit 0; sleep 1; done; echo "gave up waiting: ${until.replace(/"/g, '')}"; exit 1`;
-    return run('xvfb-run', ['-a', 'sh', '-c', script], env);
+  /**
+   * Runs a Windows program under a virtual display, then waits, display still up, until `file`
+   * is there or gone: the uninstaller starts itself again and returns at once. The paths reach
+   * the fixed script as arguments, never inside it.
+   */
+  function underDisplay(program: readonly string[], file: string, until: 'there' | 'gone'): Promise<Ran> {
+    const script = [
+      'file=$1; until=$2; shift 2',
+      'wine "$@"',
+      'for i in $(seq 1 120); do',
+      '  if [ "$until" = there ] && [ -e "$file" ]; then exit 0; fi',
+      '  if [ "$until" = gone ] && [ ! -e "$file" ]; then exit 0; fi',
+      '  sleep 1',
+      'done',
+      'echo "gave up waiting for $file to be $until"; exit 1',
+    ].join('\n');
+    return run('xvfb-run', ['-a', 'sh', '-c', script, 'sh', file, until, ...program], env);
   }
 
   it('packs the app as electron-builder should: asar, scripts beside it, the .cmd, manifest, version and fuses', async (t) => {
@@ -134,7 +147,7 @@ describe('the packaged app and its NSIS installer, built offline and installed u
     if (skipAll ?? skipInstall) return t.skip(skipAll ?? skipInstall);
     assert.ok(setup, 'out/ holds an installer');
     const exe = path.join(programFolder, 'TCP Port Tuner.exe');
-    const installed = await underDisplay(`wine "${path.join(ROOT, 'out', setup)}" /S`, `[ -f "${path.join(programFolder, 'Uninstall TCP Port Tuner.exe')}" ]`);
+    const installed = await underDisplay([path.join(ROOT, 'out', setup), '/S'], path.join(programFolder, 'Uninstall TCP Port Tuner.exe'), 'there');
     assert.equal(installed.code, 0, installed.output);
     assert.ok(existsSync(exe), exe);
     assert.ok(existsSync(path.join(programFolder, 'resources', 'app.asar')));
@@ -154,7 +167,7 @@ describe('the packaged app and its NSIS installer, built offline and installed u
     await writeFile(path.join(data, 'journal.json'), '{"version":2}');
     // The uninstaller copies itself elsewhere and starts again: wait for the program to go.
     const uninstaller = path.join(programFolder, 'Uninstall TCP Port Tuner.exe');
-    const removed = await underDisplay(`wine "${uninstaller}" /allusers /S`, `[ ! -e "${path.join(programFolder, 'TCP Port Tuner.exe')}" ]`);
+    const removed = await underDisplay([uninstaller, '/allusers', '/S'], path.join(programFolder, 'TCP Port Tuner.exe'), 'gone');
     assert.equal(removed.code, 0, removed.output);
     const entries = await run('wine', ['reg.exe', 'query', 'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall', '/s', '/reg:64'], env);
     assert.doesNotMatch(entries.output, /TCP Port Tuner/);

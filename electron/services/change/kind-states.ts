@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { ValueState } from '../../../shared/registry-value';
+import { HOLDS } from '../../../shared/reserved-ports';
 import { perSetting, type PerSetting } from '../../../shared/settings';
 import { isPayload, valueStatesOf } from '../registry/snapshot';
 
@@ -15,7 +16,7 @@ const exactValue = z.discriminatedUnion('present', [
 
 const portRange = z.strictObject({ start: z.int().check(z.minimum(1025), z.maximum(65535)), count: z.int().check(z.minimum(255), z.maximum(64511)) });
 
-const hold = z.enum(['reserved', 'covered', 'open']);
+const hold = z.enum(HOLDS);
 /** Only whole port numbers as keys, and only so many: a tampered journal cannot name anything else to release. */
 const reservedPorts = z.record(z.string().check(z.regex(/^[1-9]\d{0,4}$/), z.refine((port) => Number(port) <= 65535)), z.strictObject({ ipv4: hold, ipv6: hold })).check(
   z.refine((ports) => Object.keys(ports).length <= 64, 'at most 64 reserved ports'),
@@ -37,9 +38,10 @@ export type StatesReport = PerSetting<ValueState> & Pick<KindStates, 'dynamicRan
 
 /** How saved states read in the history: each registry value as the product reports values, and the range and reserved ports where there are some. */
 export function reportStates(states: KindStates): StatesReport {
-  return {
-    ...valueStatesOf(states.registry),
-    ...(states.dynamicRange ? { dynamicRange: states.dynamicRange } : {}),
-    ...(states.reservedPorts ? { reservedPorts: states.reservedPorts } : {}),
-  };
+  return { ...valueStatesOf(states.registry), ...otherKinds(states) };
+}
+
+/** The range and the reserved ports of `states`, where it has them: how every report carries them. */
+export function otherKinds({ dynamicRange, reservedPorts }: Partial<KindStates>): Pick<KindStates, 'dynamicRange' | 'reservedPorts'> {
+  return { ...(dynamicRange ? { dynamicRange } : {}), ...(reservedPorts ? { reservedPorts } : {}) };
 }

@@ -1,14 +1,9 @@
+import type { Hold } from '../../../shared/reserved-ports';
 import { TunerError } from '../errors';
 import type { Exclusion } from '../diagnosis/netsh';
 import { FAMILIES, type Family } from './dynamic-range-kind';
 import type { SettingKind } from './setting-kind';
 
-/**
- * How one family holds a port: `reserved` is a single-port administered exclusion, the form
- * this tool adds; `covered` is inside any other exclusion (Hyper-V's, an admin's range), which
- * this tool never touches; `open` is neither.
- */
-export type Hold = 'reserved' | 'covered' | 'open';
 /** Keyed by port, for the ports a change concerns: the journal merges states port by port. */
 export type ReservedState = Record<string, Record<Family, Hold>>;
 
@@ -42,9 +37,8 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
     const [ipv4, ipv6] = await Promise.all(FAMILIES.map((family) => netsh.readExclusions(family)));
     return Object.fromEntries(ports.map((port) => [String(port), { ipv4: holdOf(ipv4, port), ipv6: holdOf(ipv6, port) }]));
   };
-  /** Moves each family of each port between open and reserved as `wanted` says; covered ports are not this tool's. */
-  const reach = async (wanted: ReservedState): Promise<ReservedState> => {
-    const now = await capture(wanted);
+  /** Moves each family of each port from `now` to open or reserved as `wanted` says; covered ports are not this tool's. */
+  const reach = async (wanted: ReservedState, now: ReservedState): Promise<ReservedState> => {
     const moves = Object.entries(wanted).flatMap(([port, families]) =>
       FAMILIES.flatMap((family) => {
         const [from, to] = [now[port][family], families[family]];
@@ -64,9 +58,12 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
     wantedFrom: (request) => request.reservePorts,
     capture,
     targetOf,
-    write: async (wanted) => reach(targetOf(await capture(wanted), wanted)),
+    write: async (wanted) => {
+      const now = await capture(wanted);
+      return reach(targetOf(now, wanted), now);
+    },
     restore: async (state) => {
-      await reach(state);
+      await reach(state, await capture(state));
     },
     parts: (state) =>
       Object.entries(state).flatMap(([port, families]) =>

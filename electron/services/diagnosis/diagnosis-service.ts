@@ -94,7 +94,8 @@ export class DiagnosisService {
     if (!access.ok) throw new Error(access.reason);
     const { file, leadingArgs, env } = access.command;
     const result = await this.deps.run(file, [...leadingArgs, ...args], env);
-    if (result.code !== 0) throw new Error(`${name} exited with ${result.code}${outputOnOneLine(result) ? ` (${outputOnOneLine(result)})` : ''}`);
+    const said = outputOnOneLine(result);
+    if (result.code !== 0) throw new Error(`${name} exited with ${result.code}${said ? ` (${said})` : ''}`);
     return result.stdout;
   }
 }

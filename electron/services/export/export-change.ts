@@ -1,10 +1,9 @@
-import { EXPORT_FORMATS } from '../../../shared/contract';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/contract';
 import { DEFAULT_DYNAMIC_RANGE, type PortRange } from '../../../shared/port-range';
 import { PARAMETERS_KEY, SETTING_NAMES, perSetting, type PerSetting, type SettingName } from '../../../shared/settings';
 import type { ChangeRequest } from '../change/setting-kind';
 
-export { EXPORT_FORMATS };
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 /** The change to carry to other servers, already validated. */
 export interface ExportChange {

@@ -52,7 +52,7 @@ export async function writeExportFile(file: string, content: Buffer, { force }: 
   }
 }
 
-/** The export the wizard asked for: rendered here, on the main side, from the validated change. */
+/** The export the wizard or the CLI asked for, from the validated change: on the main side, never in the page. */
 export function exportFor(request: { format: ExportFormat; undo: boolean; change: ChangeRequest }): { content: Buffer; suggestedName: string } {
   return renderExport(request.format, exportChangeOf(request.change, request.undo), { undo: request.undo, generatedAt: new Date(), toolVersion: version });
 }

@@ -3,7 +3,6 @@ import { REG_TYPES, type RegType, type ValueState } from '../../../shared/regist
 import { TunerError } from '../errors';
 import type { RegistryBackend } from './backend';
 
-/** The part of the `regedit` package this backend uses, so tests can stand in for it. */
 /**
  * Points regedit at its VBScript files outside app.asar. The package answers a missing folder
  * with the string "Folder not found" instead of throwing: false then, and reg.exe does the work.
@@ -12,6 +11,7 @@ export function useScriptFolder(regedit: { setExternalVBSLocation(folder: string
   return regedit.setExternalVBSLocation(folder) !== 'Folder not found';
 }
 
+/** The part of the `regedit` package this backend uses, so tests can stand in for it. */
 export interface RegeditModule {
   promisified: {
     list(keys: readonly string[]): Promise<Record<string, { exists: boolean; values: Record<string, { type: string; value: unknown }> }>>;
