@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveTarget } from '../electron/services/host/target';
-import { runProcess } from '../electron/services/process-runner';
+import { runProcess } from '../electron/services/host/process-runner';
 import { RegExeBackend } from '../electron/services/registry/reg-exe-backend';
 import { createPrefix, destroyPrefix } from '../test/helpers/wine';
 

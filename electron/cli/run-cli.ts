@@ -1,6 +1,6 @@
 import type { ErrorKind } from '../../shared/contract';
 import { createServices, type Services } from '../services/create-services';
-import { settleAtStart } from '../services/settle-at-start';
+import { settleAtStart } from '../services/change/settle-at-start';
 import { TunerError, toFailure } from '../services/errors';
 import { parseCli, USAGE, type CliArgs } from './args';
 import { formatDiagnosis } from './diagnosis-output';

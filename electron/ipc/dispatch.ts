@@ -3,7 +3,7 @@ import { channels, type Response, type Result, type ValidRequest } from '../../s
 import { toFailure } from '../services/errors';
 import { exportFor, exportText, writeExportFile } from '../services/export/export-service';
 import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
-import type { RestartService } from '../services/restart';
+import type { RestartService } from '../services/host/restart';
 import type { TunerService } from '../services/tuner';
 
 /** What the main side offers the wizard; each transport (Electron IPC, the preview) supplies one. */

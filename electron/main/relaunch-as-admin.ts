@@ -2,7 +2,7 @@ import { app } from 'electron';
 import path from 'node:path';
 import { TunerError } from '../services/errors';
 import type { Target } from '../services/host/target';
-import type { ProcessRunner } from '../services/process-runner';
+import type { ProcessRunner } from '../services/host/process-runner';
 
 // Fixed command texts: the paths they start reach PowerShell only through environment variables,
 // so no path can ever be read as PowerShell code.

@@ -2,7 +2,7 @@ import type { BrowserWindow } from 'electron';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { createServices } from '../services/create-services';
 import { toFailure } from '../services/errors';
-import { settleAtStart } from '../services/settle-at-start';
+import { settleAtStart } from '../services/change/settle-at-start';
 import { chooseFolder, chooseSaveFile } from './dialogs';
 import { relaunchAsAdmin } from './relaunch-as-admin';
 import { vbsFolder } from './vbs-folder';

@@ -11,7 +11,7 @@ import { createDispatcher } from '../ipc/dispatch';
 import { contentSecurityPolicy, contentType, fileInside } from '../page/page-files';
 import { createServices } from '../services/create-services';
 import { TunerError, toFailure } from '../services/errors';
-import { settleAtStart } from '../services/settle-at-start';
+import { settleAtStart } from '../services/change/settle-at-start';
 
 const ROOT = path.resolve(__dirname, '../../dist/preview');
 const MAX_BODY_BYTES = 64 * 1024;

@@ -2,13 +2,13 @@ import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../.
 import { effectiveValues } from '../../shared/in-force';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { sameState, type ValueState } from '../../shared/registry-value';
-import type { VerifiedBackup } from './backup';
-import { withChangeLock } from './change-lock';
+import type { VerifiedBackup } from './backup/backup';
+import { withChangeLock } from './change/change-lock';
 import type { ChangeEngine } from './change/change-engine';
 import { otherKinds, reportStates } from './change/kind-states';
 import type { ChangeRequest } from './change/setting-kind';
 import { TunerError } from './errors';
-import type { Journal, JournalData } from './journal';
+import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
 import { valueStatesOf } from './registry/snapshot';
 

@@ -1,7 +1,7 @@
 import { useTuner } from '../state/TunerContext';
 import { useAction } from './useAction';
 
-/** Matches the delay the main side gives shutdown.exe (electron/services/restart.ts). */
+/** Matches the delay the main side gives shutdown.exe (electron/services/host/restart.ts). */
 export const RESTART_DELAY_SECONDS = 60;
 
 /** The restart request and its cancellation, with what is running in words for the page's footer. */

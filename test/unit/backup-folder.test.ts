@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { prepareBackupFolder } from '../../electron/services/backup-folder';
+import { prepareBackupFolder } from '../../electron/services/backup/backup-folder';
 import { TunerError } from '../../electron/services/errors';
 import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
 

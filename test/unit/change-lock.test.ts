@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { withChangeLock } from '../../electron/services/change-lock';
+import { withChangeLock } from '../../electron/services/change/change-lock';
 import { TunerError } from '../../electron/services/errors';
-import { ownIdentity } from '../../electron/services/lock-holder';
+import { ownIdentity } from '../../electron/services/change/lock-holder';
 import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -85,7 +85,7 @@ describe('the change lock shared by the app and the command line', () => {
       const log = path.join(dir, 'inside.log');
       // Each process, holding the lock, writes "in", waits, writes "out": two holders would interleave.
       const script = `
-        const { withChangeLock } = require('./electron/services/change-lock');
+        const { withChangeLock } = require('./electron/services/change/change-lock');
         const { appendFileSync } = require('node:fs');
         withChangeLock(${JSON.stringify(dir)}, async () => {
           appendFileSync(${JSON.stringify(log)}, 'in\\n');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { beginRecord, finishedRecord, rolledBackRecord } from '../../electron/services/change/records';
-import { EMPTY_JOURNAL, type JournalData } from '../../electron/services/journal';
+import { EMPTY_JOURNAL, type JournalData } from '../../electron/services/change/journal';
 
 const AUDIT = { user: 'CORP\\dba', machine: 'DB-CLIENT-01', version: '1.2.3' };
 const ABSENT = { registry: { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } } as const;

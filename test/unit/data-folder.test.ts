@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { TunerError } from '../../electron/services/errors';
 import { dataFolderGuard } from '../../electron/services/host/data-folder';
 import { resolveTarget } from '../../electron/services/host/target';
-import type { ProcessRunner } from '../../electron/services/process-runner';
+import type { ProcessRunner } from '../../electron/services/host/process-runner';
 import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
 
 describe('the data folder guard', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { summarizeConnections } from '../../electron/services/diagnosis/connections';
 import { parseEvents } from '../../electron/services/diagnosis/events';
-import { parseDynamicPort, parseExcludedRanges } from '../../electron/services/diagnosis/netsh';
+import { parseDynamicPort, parseExcludedRanges } from '../../electron/services/netsh/netsh-parsers';
 import { parseNetstat } from '../../electron/services/diagnosis/netstat';
 import { parseTasklist } from '../../electron/services/diagnosis/tasklist';
 

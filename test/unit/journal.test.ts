@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TunerError } from '../../electron/services/errors';
-import { EMPTY_JOURNAL, Journal, type JournalData } from '../../electron/services/journal';
+import { EMPTY_JOURNAL, Journal, type JournalData } from '../../electron/services/change/journal';
 import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
 
 const TUNED = {

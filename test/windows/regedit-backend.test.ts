@@ -5,7 +5,7 @@
  */
 import { after, before, describe } from 'node:test';
 import { resolveTarget } from '../../electron/services/host/target';
-import { runProcess } from '../../electron/services/process-runner';
+import { runProcess } from '../../electron/services/host/process-runner';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
 import { RegeditBackend, type RegeditModule } from '../../electron/services/registry/regedit-backend';
 import {

@@ -11,7 +11,7 @@ import type { ValueState } from '../../shared/registry-value';
 import { TunerError } from '../../electron/services/errors';
 import { resolveTarget } from '../../electron/services/host/target';
 import { assembleServices } from '../../electron/services/create-services';
-import { runProcess } from '../../electron/services/process-runner';
+import { runProcess } from '../../electron/services/host/process-runner';
 import type { BackendName, RegistryBackend } from '../../electron/services/registry/backend';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
 import type { TunerService } from '../../electron/services/tuner';

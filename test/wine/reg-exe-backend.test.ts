@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TunerError } from '../../electron/services/errors';
 import { resolveTarget } from '../../electron/services/host/target';
-import { runProcess } from '../../electron/services/process-runner';
+import { runProcess } from '../../electron/services/host/process-runner';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
 import { createPrefix, destroyPrefix, regQuery, resetValues, writeRegStandIn, type WinePrefix } from '../helpers/wine';
 import { runBackendContract } from './backend-contract';

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../../shared/contract';
-import { currentDigest, restoreFileOf, type VerifiedBackup } from '../backup';
+import { currentDigest, restoreFileOf, type VerifiedBackup } from '../backup/backup';
 import { messageOf, TunerError } from '../errors';
-import type { Journal, JournalData, PendingOperation } from '../journal';
+import type { Journal, JournalData, PendingOperation } from './journal';
 import type { RegistryBackend } from '../registry/backend';
 import { checkBaselineAgainstBackup } from './baseline-check';
 import type { KindStates } from './kind-states';

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../../shared/contract';
-import type { JournalData, PendingOperation } from '../journal';
+import type { JournalData, PendingOperation } from './journal';
 import { reportStates, type KindStates } from './kind-states';
 
 /** Who made a change, kept with every history entry. */

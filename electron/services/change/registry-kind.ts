@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeValue, isDword, type ValueState } from '../../../shared/registry-value';
 import { SETTING_NAMES, perSetting, type PerSetting } from '../../../shared/settings';
-import { exportSnapshot } from '../backup';
+import { exportSnapshot } from '../backup/backup';
 import { TunerError } from '../errors';
 import type { RegistryBackend } from '../registry/backend';
 import { dwordPayload } from '../registry/reg-file';

@@ -1,6 +1,6 @@
 import type { Hold } from '../../../shared/reserved-ports';
 import { TunerError } from '../errors';
-import type { Exclusion } from '../diagnosis/netsh';
+import type { Exclusion } from '../netsh/netsh-parsers';
 import { FAMILIES, type Family } from './dynamic-range-kind';
 import type { SettingKind } from './setting-kind';
 

@@ -1,7 +1,7 @@
 import type { Diagnosis } from '../../../shared/diagnosis';
 import { ALWAYS_PROTECTED, inRange, rangeWithMaxUserPort, recommendRange } from '../../../shared/port-pool';
 import type { PortRange } from '../../../shared/port-range';
-import type { Exclusion } from './netsh';
+import type { Exclusion } from '../netsh/netsh-parsers';
 import type { Socket } from './netstat';
 
 type Listening = NonNullable<Diagnosis['ports']['listening']>;

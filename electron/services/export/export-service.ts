@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileSystemReason } from '../backup-folder';
+import { fileSystemReason } from '../backup/backup-folder';
 import { errnoOf, TunerError } from '../errors';
 import { ansiblePlaybook } from './ansible-format';
 import { version } from '../../../package.json';

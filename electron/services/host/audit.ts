@@ -2,7 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { version } from '../../../package.json';
 import type { Audit } from '../change/records';
-import type { ProcessRunner } from '../process-runner';
+import type { ProcessRunner } from './process-runner';
 import type { Target } from './target';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TunerError } from '../errors';
-import type { ProcessRunner } from '../process-runner';
+import type { ProcessRunner } from './process-runner';
 import type { Target } from './target';
 
 /**

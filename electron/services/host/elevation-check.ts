@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ProcessRunner } from '../process-runner';
+import type { ProcessRunner } from './process-runner';
 import { canWriteFolder, type Target } from './target';
 
 /** Mandatory integrity levels of an elevated token: High, and System. */

@@ -1,7 +1,7 @@
 import { PARAMETERS_KEY, type PerSetting, type SettingName } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
-import { outputOnOneLine, type ProcessResult, type ProcessRunner } from '../process-runner';
+import { outputOnOneLine, type ProcessResult, type ProcessRunner } from '../host/process-runner';
 import type { RegistryBackend } from './backend';
 import { parseRegQuery } from './reg-query-parser';
 

@@ -1,10 +1,10 @@
 import type { PortRange } from '../../../shared/port-range';
 import type { DynamicRangeAccess, Family } from '../change/dynamic-range-kind';
 import type { ExclusionAccess } from '../change/reserved-ports-kind';
-import { parseDynamicPort, parseExcludedRanges, type Exclusion } from '../diagnosis/netsh';
+import { parseDynamicPort, parseExcludedRanges, type Exclusion } from './netsh-parsers';
 import { TunerError } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
-import { outputOnOneLine, type ProcessRunner } from '../process-runner';
+import { outputOnOneLine, type ProcessRunner } from '../host/process-runner';
 
 const FAMILY_NAMES: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 

@@ -1,6 +1,6 @@
 import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { errnoOf, messageOf, TunerError } from './errors';
+import { errnoOf, messageOf, TunerError } from '../errors';
 import { holderIsAlive, ownIdentity, type LockHolder } from './lock-holder';
 
 const PREFIX = 'change.lock.';

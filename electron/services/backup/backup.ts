@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PARAMETERS_KEY, SETTING_NAMES, type SettingName } from '../../shared/settings';
-import type { Backup } from '../../shared/contract';
+import { PARAMETERS_KEY, SETTING_NAMES, type SettingName } from '../../../shared/settings';
+import type { Backup } from '../../../shared/contract';
 import { prepareBackupFolder, fileSystemReason } from './backup-folder';
-import { TunerError } from './errors';
-import type { RegistryBackend } from './registry/backend';
-import { decodeRegFile, encodeRegFile, parseRegFile } from './registry/reg-file';
-import { isPayload, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from './registry/snapshot';
+import { TunerError } from '../errors';
+import type { RegistryBackend } from '../registry/backend';
+import { decodeRegFile, encodeRegFile, parseRegFile } from '../registry/reg-file';
+import { isPayload, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../registry/snapshot';
 
 export interface VerifiedBackup extends Backup {
   snapshot: Snapshot;

@@ -1,5 +1,5 @@
-import { toFailure } from './errors';
-import type { TunerService } from './tuner';
+import { toFailure } from '../errors';
+import type { TunerService } from '../tuner';
 
 /**
  * What every entry point (app, preview, CLI) does first: settle a change a crash left

@@ -1,6 +1,6 @@
 import { lstat, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { errnoOf, messageOf, TunerError } from './errors';
+import { errnoOf, messageOf, TunerError } from '../errors';
 
 const REASONS: Record<string, string> = {
   ENOTDIR: 'part of the path is a file, not a folder',

@@ -1,9 +1,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
-import { historyEntrySchema, type HistoryEntry } from '../../shared/contract';
-import { kindStatesSchema } from './change/kind-states';
-import { errnoOf, TunerError } from './errors';
+import { historyEntrySchema, type HistoryEntry } from '../../../shared/contract';
+import { kindStatesSchema } from './kind-states';
+import { errnoOf, TunerError } from '../errors';
 
 const journalSchema = z.object({
   version: z.literal(2),

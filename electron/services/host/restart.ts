@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { RestartResult } from '../../shared/contract';
-import { TunerError } from './errors';
-import type { Target } from './host/target';
+import type { RestartResult } from '../../../shared/contract';
+import { TunerError } from '../errors';
+import type { Target } from './target';
 import { outputOnOneLine, type ProcessRunner } from './process-runner';
 
 /** Long enough to read the notice and cancel; short enough that "now" means now. */

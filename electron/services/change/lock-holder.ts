@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { windowsSystem32 } from './host/target';
+import { windowsSystem32 } from '../host/target';
 
 /** Who holds the change lock: enough to tell the process apart from a later one given the same id. */
 export interface LockHolder {
