@@ -4,8 +4,8 @@
 // electron-builder already installs): a PE without a symbol table whose last section is its
 // resources, as resedit requires (Wine's builtin exes are refused). It carries a fuse wire where
 // @electron/fuses looks for one, in the slack after .rdata's data, so the project's fuses flip,
-// and a manifest asking for no elevation, as Electron's does, for electron-builder to raise to
-// requireAdministrator. It proves the install mechanics, never that Electron starts.
+// and a manifest asking for no elevation, as Electron's does, for electron-builder to set to
+// highestAvailable. It proves the install mechanics, never that Electron starts.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
