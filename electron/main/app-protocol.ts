@@ -11,9 +11,13 @@ import { contentSecurityPolicy, contentType, fileInside } from '../page/page-fil
 const SCHEME = 'app';
 const HOST = 'tuner';
 export const APP_URL = `${SCHEME}://${HOST}/index.html`;
+/** The page's origin, as permission checks name it. */
+export const APP_ORIGIN = `${SCHEME}://${HOST}`;
 
 /** dist/electron/main.cjs sits beside dist/renderer, inside app.asar once packaged. */
 const ROOT = path.resolve(__dirname, '../renderer');
+/** The file APP_URL serves: checked before the window loads it, since a 404 would only show a blank page. */
+export const PAGE_FILE = path.join(ROOT, 'index.html');
 
 const CONTENT_SECURITY_POLICY = contentSecurityPolicy("'none'");
 

@@ -5,6 +5,7 @@
  */
 import { app } from 'electron';
 import { runCli } from '../cli/run-cli';
+import { flushed, routeOutput } from './cli-output';
 import { vbsFolder } from './vbs-folder';
 
 /** The command line after `--cli`, or null when the app was started to show its window. */
@@ -14,5 +15,9 @@ export function cliArguments(argv: readonly string[]): string[] | null {
 }
 
 export function runCliMode(args: readonly string[]): void {
-  void runCli(args, { vbsFolder: vbsFolder() }).then((code) => app.exit(code));
+  routeOutput();
+  void runCli(args, { vbsFolder: vbsFolder() }).then(async (code) => {
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    app.exit(code);
+  });
 }

@@ -3,12 +3,16 @@
  * which know nothing of Electron. No auto-updater, no telemetry, no remote URL anywhere.
  */
 import { app, session, type BrowserWindow } from 'electron';
-import { toFailure } from '../services/errors';
-import { APP_URL, registerAppScheme, serveApp } from './app-protocol';
+import { existsSync } from 'node:fs';
+import { TunerError, toFailure } from '../services/errors';
+import { logPath, record } from './app-log';
+import { APP_URL, PAGE_FILE, registerAppScheme, serveApp } from './app-protocol';
 import { cliArguments, runCliMode } from './cli-mode';
 import { reportCrashes } from './crash-report';
 import { showStartupFailure } from './dialogs';
 import { registerIpc } from './ipc';
+import { logPageErrors } from './page-errors';
+import { trackRequests } from './quit-when-idle';
 import { hardenApp, hardenSession } from './security';
 import { createWindowDispatch } from './window-dispatch';
 import { bringToFront, createMainWindow } from './window';
@@ -27,19 +31,24 @@ function startWizard(): void {
     if (mainWindow && !mainWindow.isDestroyed()) bringToFront(mainWindow);
   });
   app.on('window-all-closed', () => app.quit());
+  const requests = trackRequests(() => app.quit());
 
   app
     .whenReady()
     .then(() => {
+      if (!existsSync(PAGE_FILE)) throw new TunerError('unexpected', `The wizard's page ${PAGE_FILE} is missing. Reinstall TCP Port Tuner.`);
       hardenSession(session.defaultSession);
       serveApp();
       mainWindow = createMainWindow();
-      reportCrashes(mainWindow);
-      registerIpc(mainWindow, createWindowDispatch(mainWindow));
+      reportCrashes(mainWindow, requests);
+      logPageErrors(mainWindow);
+      registerIpc(mainWindow, createWindowDispatch(mainWindow, requests), requests);
       return mainWindow.loadURL(APP_URL);
     })
-    .catch((error: unknown) => {
-      showStartupFailure(toFailure(error).message);
+    .catch(async (error: unknown) => {
+      const { message } = toFailure(error);
+      await record(`could not start: ${message}`);
+      showStartupFailure(`${message}\n\nLog: ${logPath()}`);
       app.quit();
     });
 }

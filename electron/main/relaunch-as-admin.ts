@@ -3,6 +3,7 @@ import path from 'node:path';
 import { TunerError } from '../services/errors';
 import type { Target } from '../services/host/target';
 import type { ProcessRunner } from '../services/host/process-runner';
+import type { Requests } from './quit-when-idle';
 
 // Fixed command texts: the paths they start reach PowerShell only through environment variables,
 // so no path can ever be read as PowerShell code.
@@ -10,11 +11,13 @@ const START_ELEVATED = 'Start-Process -FilePath $env:TUNER_EXE -Verb RunAs';
 const START_ELEVATED_WITH_APP = 'Start-Process -FilePath $env:TUNER_EXE -ArgumentList $env:TUNER_APP -Verb RunAs';
 
 /**
- * Starts the app again as administrator (Windows asks through UAC), then quits this copy.
- * The installed app asks for elevation itself (requireAdministrator); this is the way back for a
- * copy that was started without it.
+ * Starts the app again as administrator (Windows asks through UAC, for an administrator's
+ * password when a standard user runs it). The installed app already runs an administrator
+ * elevated (highestAvailable); this is the way for a standard user's copy, or one started
+ * without elevation. This copy quits once the answer has gone back to the page: quitting inside
+ * the request would be refused by the window's close guard, and two copies would stay open.
  */
-export async function relaunchAsAdmin(target: Target, run: ProcessRunner): Promise<void> {
+export async function relaunchAsAdmin(target: Target, run: ProcessRunner, requests: Pick<Requests, 'quitWhenIdle'>): Promise<void> {
   if (target.host !== 'windows') {
     throw new TunerError('not-supported', 'Restarting as administrator works only on Windows.');
   }
@@ -39,5 +42,5 @@ export async function relaunchAsAdmin(target: Target, run: ProcessRunner): Promi
       'Windows did not start TCP Port Tuner as administrator: the request was declined or failed. Nothing was changed.',
     );
   }
-  app.quit();
+  requests.quitWhenIdle();
 }

@@ -3,8 +3,11 @@
  * navigate away, embed content, reach the network or be granted any browser permission.
  */
 import { app, type Session } from 'electron';
-import { APP_URL } from './app-protocol';
-import { isAppPage } from './sender-check';
+import { APP_ORIGIN, APP_URL } from './app-protocol';
+import { isAppOrigin, isAppPage } from './sender-check';
+
+/** Writing text to the clipboard (the export page's Copy) is the one thing the app's own page may do. */
+const ALLOWED = 'clipboard-sanitized-write';
 
 /** Must run before the app is ready. */
 export function hardenApp(): void {
@@ -22,10 +25,15 @@ export function hardenApp(): void {
 }
 
 export function hardenSession(session: Session): void {
-  // Writing text to the clipboard (the export page's Copy) is the one thing the app's own page may do.
-  const allowed = (permission: string, url: string) => permission === 'clipboard-sanitized-write' && isAppPage(url, APP_URL);
-  session.setPermissionRequestHandler((contents, permission, callback) => callback(allowed(permission, contents.getURL())));
-  session.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
+  // A request names the frame by the URL it loaded (details.requestingUrl); a check names it by
+  // its origin (`app://tuner/`, as Chromium serialises an origin's URL), with the URL in details
+  // only when a document asks. Each is compared as what it is, and only the top frame may ask.
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === ALLOWED && details.isMainFrame && isAppPage(details.requestingUrl, APP_URL)),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) => permission === ALLOWED && details.isMainFrame && isAppOrigin(requestingOrigin, APP_ORIGIN),
+  );
   session.setDevicePermissionHandler(() => false);
   // The page's CSP already forbids remote content; this also stops anything the CSP does not cover.
   session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>

@@ -26,6 +26,19 @@ export function isAppPage(url: string, appUrl: string): boolean {
   return page !== null && app !== null && page === app;
 }
 
+/**
+ * Whether `origin` is the app's own origin. Electron passes an origin as its URL, with the slash
+ * of an empty path (`app://tuner/`); anything more (a path, query, fragment, credentials, a port)
+ * is not an origin and is refused. WHATWG URL gives no origin for a non-special scheme such as
+ * app:, so the parts are compared.
+ */
+export function isAppOrigin(origin: string, appOrigin: string): boolean {
+  const given = URL.canParse(origin) ? new URL(origin) : null;
+  const app = new URL(appOrigin);
+  if (!given || given.username || given.password || given.port || given.search || given.hash) return false;
+  return (given.pathname === '/' || given.pathname === '') && given.protocol === app.protocol && given.host === app.host;
+}
+
 export function isTrustedSender(sender: Sender, appUrl: string): boolean {
   if (!sender.fromAppWindow || !sender.frame) return false;
   try {

@@ -4,6 +4,7 @@ import { createServices } from '../services/create-services';
 import { toFailure } from '../services/errors';
 import { settleAtStart } from '../services/change/settle-at-start';
 import { chooseFolder, chooseSaveFile } from './dialogs';
+import type { Requests } from './quit-when-idle';
 import { relaunchAsAdmin } from './relaunch-as-admin';
 import { vbsFolder } from './vbs-folder';
 
@@ -11,7 +12,7 @@ import { vbsFolder } from './vbs-folder';
  * The dispatcher behind the window's IPC handlers. Nothing here ends in a crash dialog: if the
  * services cannot start, every request answers with that failure and the wizard shows it.
  */
-export async function createWindowDispatch(window: BrowserWindow): Promise<Dispatch> {
+export async function createWindowDispatch(window: BrowserWindow, requests: Requests): Promise<Dispatch> {
   try {
     const services = await createServices({ vbsFolder: vbsFolder() });
     // The wizard opens whatever this says; the history it shows records how a settle ended.
@@ -20,7 +21,7 @@ export async function createWindowDispatch(window: BrowserWindow): Promise<Dispa
       ...services,
       chooseFolder: () => chooseFolder(window),
       chooseSaveFile: (suggestedName) => chooseSaveFile(window, suggestedName),
-      relaunchAsAdmin: () => relaunchAsAdmin(services.target, services.run),
+      relaunchAsAdmin: () => relaunchAsAdmin(services.target, services.run, requests),
     });
   } catch (error) {
     const failure = toFailure(error);

@@ -1,7 +1,9 @@
 /**
  * A recording stand-in for the `electron` module, so the real dist/electron/main.cjs can be
  * loaded and driven without Electron's binary: it records what the main process asks for
- * (windows, handlers, permission and request filters, dialogs) and lets a test fire events.
+ * (windows, handlers, permission and request filters, dialogs) and lets a test fire events with
+ * the arguments Electron 45 passes. app.quit() behaves as Electron's does: it asks every window
+ * to close, and one whose 'close' is prevented cancels the quit.
  */
 import { EventEmitter } from 'node:events';
 import Module from 'node:module';
@@ -23,25 +25,47 @@ export class FakeContents extends EventEmitter {
   }
 }
 
+/** What Electron passes in `details` to both permission handlers (a check may lack requestingUrl). */
+export interface PermissionDetails {
+  requestingUrl?: string;
+  isMainFrame: boolean;
+  embeddingOrigin?: string;
+}
+
+export interface MessageBox {
+  type?: string;
+  title?: string;
+  message: string;
+  detail?: string;
+  buttons?: string[];
+  /** Whether the box was given a parent window (a hidden window would hide it too). */
+  parented: boolean;
+}
+
 export interface Recorded {
   sandboxEnabled: boolean;
   schemes: { scheme: string; privileges: Record<string, boolean> }[];
   protocolHandler?: (request: Request) => Promise<Response>;
   handlers: Map<string, (event: unknown, request: unknown) => Promise<unknown>>;
   windows: FakeWindow[];
-  permissionRequest?: (contents: FakeContents, permission: string, callback: (granted: boolean) => void) => void;
-  permissionCheck?: (contents: FakeContents | null, permission: string, origin: string) => boolean;
+  permissionRequest?: (contents: FakeContents, permission: string, callback: (granted: boolean) => void, details: PermissionDetails) => void;
+  permissionCheck?: (contents: FakeContents | null, permission: string, requestingOrigin: string, details: PermissionDetails) => boolean;
   deviceCheck?: () => boolean;
   beforeRequest?: { urls: string[]; listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void };
   errorBoxes: { title: string; message: string }[];
-  messageBoxes: { message: string; detail?: string }[];
+  messageBoxes: MessageBox[];
+  /** Calls of app.quit(), those a window's close guard cancelled, and whether one went through. */
   quits: number;
+  quitsCancelled: number;
+  quitDone: boolean;
+  lockReleased: number;
   exitCode?: number;
 }
 
 export class FakeWindow extends EventEmitter {
   webContents = new FakeContents();
   loaded?: string;
+  destroyed = false;
   constructor(
     readonly options: { webPreferences: Record<string, unknown> } & Record<string, unknown>,
     private readonly loadFails: boolean,
@@ -50,7 +74,7 @@ export class FakeWindow extends EventEmitter {
   }
   removeMenu(): void {}
   isDestroyed(): boolean {
-    return false;
+    return this.destroyed;
   }
   isMinimized(): boolean {
     return false;
@@ -69,15 +93,33 @@ export interface FakeElectronOptions {
 }
 
 export function fakeElectron(options: FakeElectronOptions = {}) {
-  const recorded: Recorded = { sandboxEnabled: false, schemes: [], handlers: new Map(), windows: [], errorBoxes: [], messageBoxes: [], quits: 0 };
+  const recorded: Recorded = { sandboxEnabled: false, schemes: [], handlers: new Map(), windows: [], errorBoxes: [], messageBoxes: [], quits: 0, quitsCancelled: 0, quitDone: false, lockReleased: 0 };
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let quitting = false;
+  const quit = () => {
+    recorded.quits += 1;
+    if (quitting || recorded.quitDone) return;
+    quitting = true;
+    for (const window of recorded.windows.filter((open) => !open.destroyed)) {
+      let prevented = false;
+      window.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) {
+        quitting = false;
+        recorded.quitsCancelled += 1;
+        return;
+      }
+    }
+    for (const window of recorded.windows) window.destroyed = true;
+    quitting = false;
+    recorded.quitDone = true;
+  };
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     enableSandbox: () => void (recorded.sandboxEnabled = true),
     requestSingleInstanceLock: () => options.singleInstance ?? true,
-    releaseSingleInstanceLock: () => undefined,
-    quit: () => void (recorded.quits += 1),
+    releaseSingleInstanceLock: () => void (recorded.lockReleased += 1),
+    quit,
     exit: (code: number) => void (recorded.exitCode = code),
     whenReady: () => ready,
     getAppPath: () => process.cwd(),
@@ -108,8 +150,10 @@ export function fakeElectron(options: FakeElectronOptions = {}) {
     },
     dialog: {
       showErrorBox: (title: string, message: string) => void recorded.errorBoxes.push({ title, message }),
-      showMessageBox: async (_window: unknown, box: { message: string; detail?: string }) => {
-        recorded.messageBoxes.push(box);
+      // Electron's signature: (window, options) or (options).
+      showMessageBox: async (first: unknown, second?: Omit<MessageBox, 'parented'>) => {
+        const box = second ?? (first as Omit<MessageBox, 'parented'>);
+        recorded.messageBoxes.push({ ...box, parented: second !== undefined });
         return { response: 0 };
       },
     },
@@ -131,4 +175,21 @@ export function loadWithElectron(file: string, electron: unknown): unknown {
   } finally {
     loader._load = original;
   }
+}
+
+/** Lets the main process's promises and timers of a few milliseconds run. */
+export const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits for what the main process does after a file write (a log line, then a dialog); 10 s at most. */
+export async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 10_000; waited += 20) await settle();
+}
+
+/** Loads the built main process on a fresh stand-in, makes the app ready, and lets it start. */
+export async function startMain(file: string, options: FakeElectronOptions = {}) {
+  const fake = fakeElectron(options);
+  loadWithElectron(file, fake.electron);
+  fake.markReady();
+  await settle();
+  return fake;
 }
