@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, webDarkTheme, webLightTheme } from '@fluent
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { usePrefersDark } from './hooks/useColorScheme';
 import { TunerProvider } from './state/TunerContext';
 import { WizardProvider } from './state/WizardContext';
@@ -28,6 +29,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
-    <Root />
+    <ErrorBoundary>
+      <Root />
+    </ErrorBoundary>
   </StrictMode>,
 );
