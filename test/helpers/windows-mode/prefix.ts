@@ -63,6 +63,11 @@ export class WindowsPrefix {
     return { ...this.base, WINEDLLOVERRIDES: `mscoree,mshtml=${native}` };
   }
 
+  /** Sets a variable for every later Windows program of this prefix (a stand-in's state file, say). */
+  setEnv(name: string, value: string): void {
+    this.base[name] = value;
+  }
+
   /** Makes Wine run `System32\<name>` rather than its built-in program of that name. */
   preferNative(name: string): void {
     this.native.add(name.toLowerCase());

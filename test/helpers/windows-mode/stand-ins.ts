@@ -20,6 +20,8 @@ export const STAND_IN = {
   netsh: path.join(REPO_ROOT, 'test', 'stand-ins', 'netsh'),
   wevtutil: path.join(REPO_ROOT, 'test', 'stand-ins', 'wevtutil'),
   whoami: path.join(SOURCES, 'whoami'),
+  /** Logs each call's arguments to a file and exits with a chosen code. */
+  recorder: path.join(SOURCES, 'recorder'),
   /** Prints a file's bytes as they are (a capture in its code page), filtered like netstat's -p. */
   canned: path.join(SOURCES, 'canned'),
 };
@@ -64,6 +66,27 @@ export async function installStandIn(prefix: WindowsPrefix, name: string, script
 /** The whoami stand-in: `whoami` names the account, `whoami /groups /fo csv` gives this integrity level. */
 export function installWhoami(prefix: WindowsPrefix, level: 'high' | 'medium'): Promise<string> {
   return installStandIn(prefix, 'whoami', STAND_IN.whoami, [level]);
+}
+
+/**
+ * The netsh stand-in (test/stand-ins/netsh: Windows' formats, netsh's limits) in System32,
+ * keeping its state in `state` (a Linux path), which tests read to check what netsh holds.
+ */
+export async function installNetsh(prefix: WindowsPrefix, state: string, ranges: { start: number; count: number } = { start: 49152, count: 16384 }): Promise<void> {
+  await writeFile(state, JSON.stringify({ ipv4: { ...ranges, exclusions: [] }, ipv6: { ...ranges, exclusions: [] } }));
+  prefix.setEnv('TCP_PORT_TUNER_STANDIN_STATE', windowsPath(state));
+  await installStandIn(prefix, 'netsh', STAND_IN.netsh);
+}
+
+/** A stand-in for `name` that logs every call to `log` (a Linux path) and exits with `code`. */
+export async function installRecorder(prefix: WindowsPrefix, name: string, log: string, code = 0): Promise<void> {
+  await installStandIn(prefix, name, STAND_IN.recorder, [windowsPath(log), String(code)]);
+}
+
+/** Each call a recorder logged, as the argument arrays it was given; none when never called. */
+export async function recordedCalls(log: string): Promise<string[][]> {
+  const text = await readFile(log, 'utf8').catch(() => '');
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
 /** Plants a program that, if anything runs it, leaves `<name>.ran` beside itself. */
