@@ -15,9 +15,12 @@ rem for a cmd without __APPDIR__ (Wine's).
 set "__APPDIR__="
 set "TUNER_SYSTEM32=%__APPDIR__%"
 if not defined TUNER_SYSTEM32 set "TUNER_SYSTEM32=%SystemRoot%\System32\"
-rem FOR /F starts its command through %ComSpec%.
+rem FOR /F starts its command through %ComSpec% (Wine's cmd through a bare CMD.EXE, found in the
+rem working folder first): both point at System32 while it runs, and the working folder is put
+rem back before the exe starts, for the paths the command line may name.
 set "ComSpec=%TUNER_SYSTEM32%cmd.exe"
 if not exist "%TUNER_SYSTEM32%whoami.exe" goto no_whoami
+pushd "%TUNER_SYSTEM32%"
 
 rem Elevated: the token's integrity level is High (S-1-16-12288) or System (S-1-16-16384), the
 rem same test the app makes, in every display language. The SID is the third field of each line
@@ -27,6 +30,7 @@ for /f "usebackq tokens=3 delims=," %%S in (`"%TUNER_SYSTEM32%whoami.exe" /group
   if "%%~S"=="S-1-16-12288" set "TUNER_ELEVATED=1"
   if "%%~S"=="S-1-16-16384" set "TUNER_ELEVATED=1"
 )
+popd
 if not defined TUNER_ELEVATED goto not_elevated
 
 "%~dp0TCP Port Tuner.exe" --cli %*
