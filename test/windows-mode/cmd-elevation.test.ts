@@ -49,14 +49,16 @@ describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
   const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
 
   /**
-   * A script's call of the .cmd, from a console in the planted working folder: a batch file run
-   * by System32's 64-bit cmd.exe, which Windows' Node starts (`wine cmd` would start Wine's
-   * 32-bit one, which sees SysWOW64, not the stand-ins in System32).
+   * `cmd /c "...\tcp-port-tuner.cmd" args` from a console in the planted working folder, as a
+   * script runs it: the line in a batch file (cmd /c strips the outer quotes of a command line
+   * holding more than two), run by System32's 64-bit cmd.exe, which Windows' Node starts (`wine
+   * cmd` would start Wine's 32-bit one, which sees SysWOW64, not the stand-ins in System32).
    */
   async function runCmd(args: string): Promise<WindowsRun> {
     const folder = await bed.prefix.folder('caller');
     const caller = path.join(folder, 'caller.cmd');
-    await writeFile(caller, `@call "${windowsPath(path.join(app, 'tcp-port-tuner.cmd'))}" ${args}\r\n@exit /b %ERRORLEVEL%\r\n`);
+    // Without CALL the .cmd takes over and its exit code is cmd's (under Wine, CALL made the .cmd's 3 a 1).
+    await writeFile(caller, `@"${windowsPath(path.join(app, 'tcp-port-tuner.cmd'))}" ${args}\r\n`);
     const starter = path.join(folder, 'start-cmd.js');
     await writeFile(
       starter,
