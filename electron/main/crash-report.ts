@@ -45,16 +45,16 @@ export function reportCrashes(window: BrowserWindow, requests: Requests): void {
       void closeForGood(details, requests);
       return;
     }
-    void dialog
-      .showMessageBox(window, {
-        type: 'error',
-        title: 'TCP Port Tuner',
-        message: `The wizard's page stopped (${details.reason}). It is shown again now.`,
-        detail: `A change under way goes on in the background; the page shows how it ended. Log: ${logPath()}`,
-      })
-      .then(() => {
-        if (!closing && !window.isDestroyed()) window.webContents.reload();
-      });
+    const box = {
+      type: 'error' as const,
+      title: 'TCP Port Tuner',
+      message: `The wizard's page stopped (${details.reason}). It is shown again now.`,
+      detail: `A change under way goes on in the background; the page shows how it ended. Log: ${logPath()}`,
+    };
+    // A box owned by a window that was never shown could stay hidden with it.
+    void (window.isVisible() ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).then(() => {
+      if (!closing && !window.isDestroyed()) window.webContents.reload();
+    });
   });
 
   app.on('child-process-gone', (_event, details: Gone & { type: string; name?: string }) => {

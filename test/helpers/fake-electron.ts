@@ -32,13 +32,13 @@ export interface PermissionDetails {
   embeddingOrigin?: string;
 }
 
+/** A box as shown; `parented`: whether it was given a window (a hidden one would hide it too). */
 export interface MessageBox {
   type?: string;
   title?: string;
   message: string;
   detail?: string;
   buttons?: string[];
-  /** Whether the box was given a parent window (a hidden window would hide it too). */
   parented: boolean;
 }
 
@@ -72,7 +72,11 @@ export class FakeWindow extends EventEmitter {
   ) {
     super();
   }
+  visible = true; // In Electron, false until 'ready-to-show'.
   removeMenu(): void {}
+  isVisible(): boolean {
+    return this.visible;
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }

@@ -50,6 +50,15 @@ describe('a page that cannot be shown, on the stand-in for Electron', { skip: ex
     assert.equal(recorded.quits, 0);
   });
 
+  it('before its first paint the window is hidden: the box is not given to it, where it could stay hidden too', async () => {
+    const { recorded, app } = await startMain(MAIN);
+    const window = recorded.windows[0];
+    window.visible = false;
+    app.emit('render-process-gone', {}, window.webContents, gone('oom', 1));
+    await until(() => window.webContents.reloads === 1);
+    assert.equal(recorded.messageBoxes.at(-1)?.parented, false);
+  });
+
   it('launch-failed with error 18: one dialog saying so, what to try and where the log is, then the app closes', async () => {
     const { recorded, app } = await startMain(MAIN);
     const window = recorded.windows[0];
