@@ -35,7 +35,9 @@ export function reportCrashes(window: BrowserWindow, requests: Requests): void {
   let helperReported = false;
 
   app.on('render-process-gone', (_event, contents, details: Gone) => {
-    if (closing || contents !== window.webContents || window.isDestroyed()) return;
+    // A page that ended on its own (as when the window closes) is no crash; a destroyed window
+    // throws when its webContents is read.
+    if (closing || details.reason === 'clean-exit' || window.isDestroyed() || contents !== window.webContents) return;
     const now = Date.now();
     const fatal = details.reason === 'launch-failed' || now - lastGone < AGAIN_WITHIN_MS;
     lastGone = now;

@@ -48,6 +48,12 @@ describe('a page that cannot be shown, on the stand-in for Electron', { skip: ex
       },
     ]);
     assert.equal(recorded.quits, 0);
+
+    // A page that ends on its own, as when the window closes, is no crash.
+    app.emit('render-process-gone', {}, window.webContents, gone('clean-exit', 0));
+    await settle(50);
+    assert.equal(recorded.messageBoxes.length, 1);
+    assert.equal(window.webContents.reloads, 1);
   });
 
   it('before its first paint the window is hidden: the box is not given to it, where it could stay hidden too', async () => {
