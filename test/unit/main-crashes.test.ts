@@ -138,7 +138,7 @@ describe('a page that cannot be shown, on the stand-in for Electron', { skip: ex
     const build = path.join(root, 'build-without-page');
     mkdirSync(build, { recursive: true });
     cpSync(path.join(ROOT, 'dist/electron'), path.join(build, 'dist/electron'), { recursive: true });
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(build, 'node_modules'));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(build, 'node_modules'), 'junction');
     const { recorded } = await startMain(path.join(build, 'dist/electron/main.cjs'));
     await until(() => recorded.quits > 0);
     const page = path.join(build, 'dist', 'renderer', 'index.html');
