@@ -5,7 +5,7 @@
  * once, in a dialog with no parent (the window may never have been shown), and the app closes.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -31,13 +31,18 @@ describe('a page that cannot be shown, on the stand-in for Electron', { skip: ex
   });
 
   const gone = (reason: string, exitCode: number) => ({ reason, exitCode });
+  /** Lines reach the log one after another, through the file system: wait for the one wanted. */
+  const logHas = async (line: RegExp) => {
+    await until(() => existsSync(log) && line.test(readFileSync(log, 'utf8')));
+    assert.match(readFileSync(log, 'utf8'), line);
+  };
 
   it('a page that stopped once: a dialog on the window naming the log, a line in it, and the page back', async () => {
     const { recorded, app } = await startMain(MAIN);
     const window = recorded.windows[0];
     app.emit('render-process-gone', {}, window.webContents, gone('crashed', -1073741819));
     await until(() => window.webContents.reloads > 0);
-    assert.match(await readFile(log, 'utf8'), /the wizard's page stopped: crashed, exit code -1073741819\n$/);
+    await logHas(/the wizard's page stopped: crashed, exit code -1073741819\n$/);
     assert.deepEqual(recorded.messageBoxes, [
       {
         type: 'error',
@@ -113,7 +118,7 @@ describe('a page that cannot be shown, on the stand-in for Electron', { skip: ex
   it('a helper process that stops: a line in the log each time, one dialog in all', async () => {
     const { recorded, app } = await startMain(MAIN);
     for (const exitCode of [1, 2, 3]) app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode });
-    await settle(100);
+    await logHas(/GPU process stopped: crashed, exit code 3\n/);
     assert.deepEqual(
       recorded.messageBoxes.map((box) => box.message),
       ['A helper process of TCP Port Tuner (GPU) stopped (crashed).'],
@@ -126,6 +131,7 @@ describe('a page that cannot be shown, on the stand-in for Electron', { skip: ex
     const contents = recorded.windows[0].webContents;
     contents.emit('console-message', { level: 'info', message: 'not this' });
     for (let n = 1; n <= 25; n += 1) contents.emit('console-message', { level: 'error', message: `TypeError: boom ${n}\n    at render` });
+    await logHas(/boom 20 at render/);
     await settle(100);
     const lines = (await readFile(log, 'utf8')).split('\n').filter((line) => line.includes("the wizard's page reported"));
     assert.equal(lines.length, 20);
