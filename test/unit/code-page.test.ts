@@ -17,12 +17,12 @@ describe('the OEM code page', () => {
     assert.equal(parseOemCodePage('ERROR: The system was unable to find the specified registry key or value.\r\n'), null);
   });
 
-  it('decodes the bytes each code page gives the same words', () => {
-    assert.equal(decodeCodePage(Buffer.from([0x41, 0x42, 0x48, 0x99, 0x52, 0x45, 0x4e]), 850), 'ABHÖREN');
-    assert.equal(decodeCodePage(Buffer.from([0x91, 0xae, 0xe1, 0xe2, 0xae, 0xef, 0xad, 0xa8, 0xa5]), 866), 'Состояние');
+  it('decodes the bytes each code page gives the same words', async () => {
+    assert.equal(await decodeCodePage(Buffer.from([0x41, 0x42, 0x48, 0x99, 0x52, 0x45, 0x4e]), 850), 'ABHÖREN');
+    assert.equal(await decodeCodePage(Buffer.from([0x91, 0xae, 0xe1, 0xe2, 0xae, 0xef, 0xad, 0xa8, 0xa5]), 866), 'Состояние');
     // 表 is 0x95 0x5C in Shift-JIS: its second byte is a backslash, so only the decoded text can be split.
-    assert.equal(decodeCodePage(Buffer.from([0x95, 0x5c, 0x8e, 0xa6]), 932), '表示');
-    assert.equal(decodeCodePage(Buffer.from('Zustand ü', 'utf8'), 65001), 'Zustand ü', '65001 is UTF-8');
+    assert.equal(await decodeCodePage(Buffer.from([0x95, 0x5c, 0x8e, 0xa6]), 932), '表示');
+    assert.equal(await decodeCodePage(Buffer.from('Zustand ü', 'utf8'), 65001), 'Zustand ü', '65001 is UTF-8');
   });
 });
 
