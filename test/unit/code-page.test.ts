@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CODE_PAGE_KEY, consoleDecoder, consoleRunner, decodeCodePage, parseOemCodePage } from '../../electron/services/host/code-page';
 import type { RegCommand } from '../../electron/services/registry/reg-exe-backend';
+import { parseRegQuery } from '../../electron/services/registry/reg-query-parser';
 import { captureBytes, windowsBytes } from '../helpers/captures';
 
 const regAnswer = (codePage: string) => `\r\n${CODE_PAGE_KEY}\r\n    OEMCP    REG_SZ    ${codePage}\r\n\r\n`;
@@ -39,6 +40,12 @@ describe('consoleDecoder', () => {
     assert.match(german, /^ {2}TCP {4}0\.0\.0\.0:80 +0\.0\.0\.0:0 +ABHÖREN +4\r$/m);
     await decode(windowsBytes('Zustand: HERGESTELLT über', 850));
     assert.equal(asked, 1);
+  });
+
+  it("keeps reg query's text data exact: a REG_SZ in code page 850 reads back as written", async () => {
+    const answer = windowsBytes('\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters\n    TcpTimedWaitDelay    REG_SZ    30 Sekunden (Größe)\n', 850);
+    const values = parseRegQuery(await consoleDecoder(async () => 850)(answer));
+    assert.deepEqual(values.TcpTimedWaitDelay, { present: true, type: 'REG_SZ', data: '30 Sekunden (Größe)' });
   });
 
   it('falls back to UTF-8 when the code page cannot be learnt', async () => {

@@ -110,5 +110,6 @@ describe('an answer of the wrong shape is "not read", with how it began', () => 
     const found = await machine(850, { netstat: `${EMPTY_V6}  TCP    0.0.0.0:3306    0.0.0.0:0    IN_ASCOLTO    4242\n` }).diagnose();
     assert.equal(found.unavailable.tcp, 'netstat printed a state this tool does not know: IN_ASCOLTO');
     assert.equal(found.ports.listening, null);
+    assert.equal(found.unavailable.listening, 'netstat was not read: netstat printed a state this tool does not know: IN_ASCOLTO');
   });
 });
