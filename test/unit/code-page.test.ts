@@ -67,12 +67,13 @@ describe('consoleRunner, on real processes', () => {
     await writeFile(
       regScript,
       `require('fs').appendFileSync(${JSON.stringify(path.join(root, 'reg-calls.txt'))}, process.argv.slice(2).join(' ') + '\\n');` +
-        `process.stdout.write(${JSON.stringify(regAnswer('866'))});`,
+        `process.stdout.write(${JSON.stringify(regAnswer('866'))}.replace('866', process.env.OEMCP || '866'));`,
     );
     reg = { file: process.execPath, leadingArgs: [regScript], env: process.env, missingMessage: 'no reg' };
     // A console tool writing the bytes of the file it is given, as Windows' tools write to a pipe.
     tool = path.join(root, 'tool.js');
-    await writeFile(tool, "process.stdout.write(require('fs').readFileSync(process.argv[2]));");
+    // The bytes in two writes split at argv[3], as a pipe may deliver them.
+    await writeFile(tool, "const b = require('fs').readFileSync(process.argv[2]); const at = Number(process.argv[3] ?? b.length); process.stdout.write(b.subarray(0, at)); setTimeout(() => process.stdout.write(b.subarray(at)), 50);");
   });
   after(() => rm(root, { recursive: true, force: true }));
 
@@ -85,5 +86,14 @@ describe('consoleRunner, on real processes', () => {
     assert.match(first.stdout, /^\r\nАктивные подключения\r\n\r\n {2}Имя {4}Локальный адрес {8}Внешний адрес {10}Состояние\r\n/);
     await run(process.execPath, [tool, bytes]);
     assert.deepEqual(await calls(), [`query ${CODE_PAGE_KEY} /v OEMCP`]);
+  });
+
+  it('decodes Shift-JIS (932) whole, even when a character is split between two writes', async () => {
+    const run = consoleRunner({ ...reg, env: { ...process.env, OEMCP: '932' } });
+    const bytes = path.join(root, 'tasklist-ja.bin');
+    const text = '"表計算.exe","5120","Console","1","10,240 K"\r\n';
+    await writeFile(bytes, windowsBytes(text, 932));
+    // Byte 2 is 表's second byte, 0x5C: a backslash if the halves were decoded apart.
+    assert.equal((await run(process.execPath, [tool, bytes, '2'])).stdout, text);
   });
 });
