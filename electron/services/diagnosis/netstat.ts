@@ -31,9 +31,10 @@ export const TCP_STATES = [
 export type TcpState = (typeof TCP_STATES)[number];
 
 /**
- * netstat prints the state in the display language on some Windows editions; these are the
- * German ones (Spanish, French, Russian, Chinese, Japanese and Korean print the English words).
- * Addresses, ports and the PID are never translated, so a row is read by its shape.
+ * States not spelt as Windows' English netstat spells them. German Windows translates them
+ * (Spanish, French, Russian, Chinese, Japanese and Korean print the English words), and Wine
+ * has three spellings of its own. Addresses, ports and the PID are never translated, so a row
+ * is read by its shape.
  */
 const OTHER_SPELLINGS: Record<string, TcpState> = {
   ABHÖREN: 'LISTENING',
@@ -46,7 +47,6 @@ const OTHER_SPELLINGS: Record<string, TcpState> = {
   SYN_EMPFANGEN: 'SYN_RECEIVED',
   GESCHLOSSEN: 'CLOSED',
   LETZTE_BESTÄTIGUNG: 'LAST_ACK',
-  // Wine's netstat spells three states its own way.
   SYN_RCVD: 'SYN_RECEIVED',
   FIN_WAIT1: 'FIN_WAIT_1',
   FIN_WAIT2: 'FIN_WAIT_2',
