@@ -14,8 +14,11 @@ import type { RegTool, Run } from '../wine';
 import { startWindowsPrefix, windowsNodeProblem, windowsPath, type RunOptions, type WindowsPrefix, type WindowsRun } from './prefix';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-/** The CLI as it ships: the bundle `node scripts/build.mjs --preview` writes. */
-export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'tcp-port-tuner.cjs');
+/**
+ * The CLI as it ships: the bundle `node scripts/build.mjs --preview` writes, or another build
+ * named by TCP_PORT_TUNER_WINDOWS_CLI (to show what an older commit did in the bed).
+ */
+export const CLI_BUNDLE = process.env.TCP_PORT_TUNER_WINDOWS_CLI ?? path.join(REPO_ROOT, 'dist', 'cli', 'tcp-port-tuner.cjs');
 /** Where the product keeps its journal and backups on Windows, inside the prefix. */
 export const DATA_FOLDER = 'ProgramData/TCP Port Tuner';
 

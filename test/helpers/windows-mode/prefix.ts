@@ -17,6 +17,9 @@ export const WINDOWS_NODE = path.join(REPO_ROOT, '.cache', 'windows-node', 'node
 /** A prepared Windows 10 prefix that scripts/test.mjs makes once per run (see template.ts). */
 export const TEMPLATE_VARIABLE = 'TCP_PORT_TUNER_WINDOWS_TEMPLATE';
 
+/** Far above what any one command takes here (15 s for diagnose on a loaded 2-core machine). */
+const RUN_TIMEOUT_MS = 180_000;
+
 export interface WindowsRun {
   code: number | null;
   stdout: string;
@@ -89,12 +92,16 @@ export class WindowsPrefix {
     const extraPath = options.path?.map(windowsPath).join(';');
     const env = { ...this.env, ...(extraPath ? { WINEPATH: extraPath } : {}), ...options.env };
     try {
+      let hung = false;
       const code = await new Promise<number | null>((resolve, reject) => {
         const child = spawn('wine', [program, ...args], { env, cwd: options.cwd ?? this.root, stdio: ['ignore', out.fd, err.fd] });
+        // A program that never ends fails its test, with what it had written, instead of the whole run.
+        const timer = setTimeout(() => ((hung = true), child.kill('SIGKILL')), RUN_TIMEOUT_MS);
         child.on('error', reject);
-        child.on('exit', (exitCode) => resolve(exitCode));
+        child.on('exit', (exitCode) => (clearTimeout(timer), resolve(exitCode)));
       });
-      return { code, stdout: await readFile(stdout, 'utf8'), stderr: await readFile(stderr, 'utf8') };
+      const said = { stdout: await readFile(stdout, 'utf8'), stderr: await readFile(stderr, 'utf8') };
+      return hung ? { code: null, ...said, stderr: `${said.stderr}\n[windows-mode: ${path.basename(program)} did not end within ${RUN_TIMEOUT_MS / 1000} s]` } : { code, ...said };
     } finally {
       await Promise.all([out.close(), err.close()]);
     }
