@@ -39,6 +39,8 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
     return marks.filter(([, line]) => line !== null).map(([file, line]) => `${path.relative(bed.prefix.root, file)}: ${line}`);
   }
 
+  const clearMarks = () => Promise.all(planted.map((file) => rm(`${file}.ran`, { force: true })));
+
   it('control: a bare name from this working folder, or from PATH, does run the planted program', async (t) => {
     if (skipped(t)) return;
     const script = path.join(bed.prefix.root, 'bare-names.js');
@@ -50,7 +52,7 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
       assert.ok(marks.some((mark) => mark.startsWith('Downloads') && mark.endsWith(name)), `${name} in the working folder ran: ${marks}`);
       assert.ok(marks.some((mark) => mark.startsWith('share') && mark.endsWith(name)), `${name} on PATH ran: ${marks}`);
     }
-    await Promise.all(planted.map((file) => rm(`${file}.ran`, { force: true })));
+    await clearMarks();
   });
 
   const commands = [
@@ -66,6 +68,7 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
   for (const args of commands) {
     it(`${args.join(' ')}: works, and runs none of them`, async (t) => {
       if (skipped(t)) return;
+      await clearMarks();
       const result = await cli(args);
       assert.equal(result.code, 0, `exit 0; stderr:\n${result.stderr}`);
       assert.deepEqual(await ran(), [], 'no planted program ran');
