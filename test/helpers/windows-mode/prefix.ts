@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { wineProcesses } from './processes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Windows' Node.js 22.20.0 (the Node inside Electron 45), put there by scripts/setup.sh. */
@@ -92,16 +93,16 @@ export class WindowsPrefix {
     const extraPath = options.path?.map(windowsPath).join(';');
     const env = { ...this.env, ...(extraPath ? { WINEPATH: extraPath } : {}), ...options.env };
     try {
-      let hung = false;
+      let hung: string | null = null;
       const code = await new Promise<number | null>((resolve, reject) => {
         const child = spawn('wine', [program, ...args], { env, cwd: options.cwd ?? this.root, stdio: ['ignore', out.fd, err.fd] });
-        // A program that never ends fails its test, with what it had written, instead of the whole run.
-        const timer = setTimeout(() => ((hung = true), child.kill('SIGKILL')), RUN_TIMEOUT_MS);
+        // A program that never ends fails its test, saying what was running, instead of the whole run.
+        const timer = setTimeout(() => ((hung = wineProcesses(this.dir)), child.kill('SIGKILL')), RUN_TIMEOUT_MS);
         child.on('error', reject);
         child.on('exit', (exitCode) => (clearTimeout(timer), resolve(exitCode)));
       });
-      const said = { stdout: await readFile(stdout, 'utf8'), stderr: await readFile(stderr, 'utf8') };
-      return hung ? { code: null, ...said, stderr: `${said.stderr}\n[windows-mode: ${path.basename(program)} did not end within ${RUN_TIMEOUT_MS / 1000} s]` } : { code, ...said };
+      const note = hung === null ? '' : `\n[windows-mode: ${path.basename(program)} did not end within ${RUN_TIMEOUT_MS / 1000} s; the prefix's processes:\n${hung}]`;
+      return { code: hung === null ? code : null, stdout: await readFile(stdout, 'utf8'), stderr: `${await readFile(stderr, 'utf8')}${note}` };
     } finally {
       await Promise.all([out.close(), err.close()]);
     }
