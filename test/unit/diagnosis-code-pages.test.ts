@@ -106,9 +106,16 @@ describe('an answer of the wrong shape is "not read", with how it began', () => 
     assert.equal(found.events, null);
   });
 
+  it("reads Wine's own spellings of three states", async () => {
+    const rows = ['SYN_RCVD', 'FIN_WAIT1', 'FIN_WAIT2', 'FIN_WARTEN_1', 'FIN_WARTEN_2'].map((state, i) => `  TCP    10.0.0.4:${50000 + i}    10.0.0.5:3306    ${state}\n`);
+    const found = await machine(850, { netstat: `${EMPTY_V6}${rows.join('')}` }).diagnose();
+    assert.deepEqual(found.tcp?.states, { SYN_RECEIVED: 1, FIN_WAIT_1: 2, FIN_WAIT_2: 2 });
+  });
+
   it('a netstat state word not known here: not read, naming it, rather than a socket dropped', async () => {
     const found = await machine(850, { netstat: `${EMPTY_V6}  TCP    0.0.0.0:3306    0.0.0.0:0    IN_ASCOLTO    4242\n` }).diagnose();
     assert.equal(found.unavailable.tcp, 'netstat printed a state this tool does not know: IN_ASCOLTO');
     assert.equal(found.ports.listening, null);
+    assert.equal(found.unavailable.listening, 'netstat was not read: netstat printed a state this tool does not know: IN_ASCOLTO');
   });
 });

@@ -27,16 +27,16 @@ function rejectsWith(work: Promise<unknown>, kind: string, message: RegExp) {
 }
 
 describe('netsh show excludedportrange, from real bytes', () => {
-  it('reads a German answer in code page 850, ü and all', () => {
-    const text = decodeCodePage(captureBytes('netsh-excludedportrange-tcp-de-1.txt', 850), 850);
+  it('reads a German answer in code page 850, ü and all', async () => {
+    const text = await decodeCodePage(captureBytes('netsh-excludedportrange-tcp-de-1.txt', 850), 850);
     assert.match(text, /Portausschlussbereiche für das Protokoll "tcp"/);
     const found = parseExcludedRanges(text);
     assert.equal(found?.length, 8);
     assert.deepEqual(found?.[2], { start: 49711, end: 49810, administered: false });
   });
 
-  it('reads a Chinese answer in code page 936, telling the administered rows', () => {
-    const found = parseExcludedRanges(decodeCodePage(captureBytes('netsh-excludedportrange-tcp-zh-1.txt', 936), 936));
+  it('reads a Chinese answer in code page 936, telling the administered rows', async () => {
+    const found = parseExcludedRanges(await decodeCodePage(captureBytes('netsh-excludedportrange-tcp-zh-1.txt', 936), 936));
     assert.equal(found?.length, 14);
     assert.deepEqual(
       found?.filter((range) => range.administered).map((range) => range.start),
@@ -70,7 +70,7 @@ describe('NetshPorts', () => {
 
   it('reads the German dynamic range by position, from code page 850 bytes', async () => {
     const german = '\nProtokoll tcp Dynamischer Portbereich\n---------------------------------\nStartport       : 1024\nAnzahl der Ports: 64511\n';
-    const netsh = new NetshPorts(NETSH, answering(said(decodeCodePage(windowsBytes(german, 850), 850))));
+    const netsh = new NetshPorts(NETSH, answering(said(await decodeCodePage(windowsBytes(german, 850), 850))));
     assert.deepEqual(await netsh.readDynamicRange('ipv4'), { start: 1024, count: 64511 });
     assert.equal(parseDynamicPort('Start Port      : 49152\r\nNumber of Ports : 16384\r\n'), null, 'no title and dashes: not read');
   });

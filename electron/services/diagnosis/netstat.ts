@@ -31,11 +31,12 @@ export const TCP_STATES = [
 export type TcpState = (typeof TCP_STATES)[number];
 
 /**
- * netstat prints the state in the display language on some Windows editions; these are the
- * German ones (Spanish, French, Russian, Chinese, Japanese and Korean print the English words).
- * Addresses, ports and the PID are never translated, so a row is read by its shape.
+ * States not spelt as Windows' English netstat spells them. German Windows translates them
+ * (Spanish, French, Russian, Chinese, Japanese and Korean print the English words), and Wine
+ * has three spellings of its own. Addresses, ports and the PID are never translated, so a row
+ * is read by its shape.
  */
-const LOCALISED: Record<string, TcpState> = {
+const OTHER_SPELLINGS: Record<string, TcpState> = {
   ABHÖREN: 'LISTENING',
   HERGESTELLT: 'ESTABLISHED',
   WARTEND: 'TIME_WAIT',
@@ -46,6 +47,9 @@ const LOCALISED: Record<string, TcpState> = {
   SYN_EMPFANGEN: 'SYN_RECEIVED',
   GESCHLOSSEN: 'CLOSED',
   LETZTE_BESTÄTIGUNG: 'LAST_ACK',
+  SYN_RCVD: 'SYN_RECEIVED',
+  FIN_WAIT1: 'FIN_WAIT_1',
+  FIN_WAIT2: 'FIN_WAIT_2',
 };
 const KNOWN = new Set<string>(TCP_STATES);
 
@@ -71,7 +75,7 @@ export function parseNetstat(output: string): Socket[] {
     const match = ROW.exec(line);
     if (!match) throw new Error(`netstat's answer held a line that is not a connection: "${line.trim()}"`);
     const named = match[5].toUpperCase();
-    const state = KNOWN.has(named) ? (named as TcpState) : LOCALISED[named];
+    const state = KNOWN.has(named) ? (named as TcpState) : OTHER_SPELLINGS[named];
     if (!state) throw new Error(`netstat printed a state this tool does not know: ${match[5]}`);
     sockets.push({
       local: { address: unbracket(match[1]), port: Number(match[2]) },

@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import type { RegCommand } from '../registry/reg-exe-backend';
 import { processRunner, type Decode, type ProcessRunner } from './process-runner';
 
@@ -11,10 +10,16 @@ export function parseOemCodePage(output: string): number | null {
   return found ? Number(found[1]) : null;
 }
 
+type Iconv = typeof import('iconv-lite');
+let iconvLoaded: Promise<Iconv> | undefined;
+/** Loaded on first need: its tables cost a start-up that prints only ASCII (most runs) nothing. */
+const iconv = () => (iconvLoaded ??= import('iconv-lite').then((loaded) => (loaded as Iconv & { default?: Iconv }).default ?? loaded));
+
 /** Text in the given code page; a code page not known (or 65001, which is UTF-8) as UTF-8. */
-export function decodeCodePage(bytes: Buffer, codePage: number | null): string {
+export async function decodeCodePage(bytes: Buffer, codePage: number | null): Promise<string> {
   const name = `cp${codePage}`;
-  return codePage !== null && iconv.encodingExists(name) ? iconv.decode(bytes, name) : bytes.toString('utf8');
+  const { decode, encodingExists } = await iconv();
+  return codePage !== null && encodingExists(name) ? decode(bytes, name) : bytes.toString('utf8');
 }
 
 const isAscii = (bytes: Buffer) => bytes.every((byte) => byte < 0x80);

@@ -8,13 +8,17 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { RegTool, Run } from '../wine';
 import { startWindowsPrefix, windowsNodeProblem, windowsPath, type RunOptions, type WindowsPrefix, type WindowsRun } from './prefix';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-/** The CLI as it ships: the bundle `node scripts/build.mjs --preview` writes. */
-export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'tcp-port-tuner.cjs');
+/**
+ * The CLI as it ships: the bundle `node scripts/build.mjs --preview` writes, or another build
+ * named by TCP_PORT_TUNER_WINDOWS_CLI (to show what an older commit did in the bed).
+ */
+export const CLI_BUNDLE = process.env.TCP_PORT_TUNER_WINDOWS_CLI ?? path.join(REPO_ROOT, 'dist', 'cli', 'tcp-port-tuner.cjs');
 /** Where the product keeps its journal and backups on Windows, inside the prefix. */
 export const DATA_FOLDER = 'ProgramData/TCP Port Tuner';
 
@@ -50,24 +54,45 @@ export async function openBed(label: string, options: { locale?: string } = {}):
   if (spawnSync('wine', ['--version'], { stdio: 'ignore' }).status !== 0) {
     return skipped('Wine is not installed (bash scripts/setup.sh installs it)');
   }
-  if (!existsSync(CLI_BUNDLE)) throw new Error(`${CLI_BUNDLE} is missing: run node scripts/build.mjs --preview first`);
   const prefix = await startWindowsPrefix(label, options);
   const problem = await windowsNodeProblem(prefix);
   if (problem) {
     await prefix.stop();
     return skipped(problem);
   }
+  const bundle = await copyBundle(prefix).catch(async (error: unknown) => {
+    await prefix.stop();
+    throw error;
+  });
   const scratch = await prefix.folder('checks');
   return {
     skip: null,
     prefix,
     regTool: { scratch, reg: (args) => wineReg(prefix, args) },
     async cli(args, runOptions) {
-      const result = await prefix.node(CLI_BUNDLE, args, runOptions);
+      const result = await prefix.node(bundle, args, runOptions);
       return { ...result, messages: result.stderr.split(/\r?\n/).filter((line) => line.startsWith('tcp-port-tuner:')) };
     },
     close: () => prefix.stop(),
   };
+}
+
+/**
+ * The file's own copy of the bundle, so a rebuild during its tests (the worktree is shared)
+ * cannot change or remove it halfway. Its one outside module, regedit, is found through a link
+ * to the repository's node_modules, as beside the built app.
+ */
+async function copyBundle(prefix: WindowsPrefix): Promise<string> {
+  const app = await prefix.folder('app');
+  const copy = path.join(app, 'dist', 'cli', path.basename(CLI_BUNDLE));
+  for (let waited = 0; !existsSync(CLI_BUNDLE); waited += 1) {
+    if (waited === 30) throw new Error(`${CLI_BUNDLE} is missing: run node scripts/build.mjs --preview first`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  await mkdir(path.dirname(copy), { recursive: true });
+  await copyFile(CLI_BUNDLE, copy);
+  await symlink(path.join(REPO_ROOT, 'node_modules'), path.join(app, 'node_modules'));
+  return copy;
 }
 
 function skipped(reason: string): Bed {

@@ -10,12 +10,16 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { wineProcesses } from './processes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Windows' Node.js 22.20.0 (the Node inside Electron 45), put there by scripts/setup.sh. */
 export const WINDOWS_NODE = path.join(REPO_ROOT, '.cache', 'windows-node', 'node.exe');
 /** A prepared Windows 10 prefix that scripts/test.mjs makes once per run (see template.ts). */
 export const TEMPLATE_VARIABLE = 'TCP_PORT_TUNER_WINDOWS_TEMPLATE';
+
+/** Far above what any one command takes here (15 s for diagnose on a loaded 2-core machine). */
+const RUN_TIMEOUT_MS = 180_000;
 
 export interface WindowsRun {
   code: number | null;
@@ -89,12 +93,16 @@ export class WindowsPrefix {
     const extraPath = options.path?.map(windowsPath).join(';');
     const env = { ...this.env, ...(extraPath ? { WINEPATH: extraPath } : {}), ...options.env };
     try {
+      let hung: string | null = null;
       const code = await new Promise<number | null>((resolve, reject) => {
         const child = spawn('wine', [program, ...args], { env, cwd: options.cwd ?? this.root, stdio: ['ignore', out.fd, err.fd] });
+        // A program that never ends fails its test, saying what was running, instead of the whole run.
+        const timer = setTimeout(() => ((hung = wineProcesses(this.dir)), child.kill('SIGKILL')), RUN_TIMEOUT_MS);
         child.on('error', reject);
-        child.on('exit', (exitCode) => resolve(exitCode));
+        child.on('exit', (exitCode) => (clearTimeout(timer), resolve(exitCode)));
       });
-      return { code, stdout: await readFile(stdout, 'utf8'), stderr: await readFile(stderr, 'utf8') };
+      const note = hung === null ? '' : `\n[windows-mode: ${path.basename(program)} did not end within ${RUN_TIMEOUT_MS / 1000} s; the prefix's processes:\n${hung}]`;
+      return { code: hung === null ? code : null, stdout: await readFile(stdout, 'utf8'), stderr: `${await readFile(stderr, 'utf8')}${note}` };
     } finally {
       await Promise.all([out.close(), err.close()]);
     }

@@ -63,7 +63,8 @@ int wmain(void) {
   start.hStdOutput = GetStdHandle(STD_OUTPUT_HANDLE);
   start.hStdError = GetStdHandle(STD_ERROR_HANDLE);
   PROCESS_INFORMATION child;
-  if (!CreateProcessW(program, command, NULL, NULL, TRUE, 0, NULL, NULL, &start, &child)) {
+  /* The program gets its standard handles above and needs no console: none is made for it. */
+  if (!CreateProcessW(program, command, NULL, NULL, TRUE, DETACHED_PROCESS, NULL, NULL, &start, &child)) {
     return fail("launcher: could not start the program the .launch file names\r\n");
   }
   WaitForSingleObject(child.hProcess, INFINITE);
