@@ -5,6 +5,7 @@
 export const CHANNEL_NAMES = [
   'getStatus',
   'diagnose',
+  'sample',
   'chooseBackupFolder',
   'createBackup',
   'apply',

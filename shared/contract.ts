@@ -12,6 +12,7 @@ import { HOLDS, validateReservedPorts } from './reserved-ports';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import { diagnosisSchema } from './diagnosis';
+import { poolSampleSchema, THRESHOLD_LIMITS } from './pool-sample';
 
 const valueState = z.discriminatedUnion('present', [
   z.object({ present: z.literal(false) }),
@@ -162,6 +163,11 @@ export type Failure = z.infer<typeof failureSchema>;
 export const channels = {
   getStatus: { request: empty, response: statusSchema },
   diagnose: { request: empty, response: diagnosisSchema },
+  /** One live sample of the port pool; past `threshold` percent of it the main side saves a snapshot. */
+  sample: {
+    request: z.strictObject({ threshold: z.int().check(z.gte(THRESHOLD_LIMITS.min), z.lte(THRESHOLD_LIMITS.max)) }),
+    response: poolSampleSchema,
+  },
   chooseBackupFolder: { request: empty, response: z.object({ folder: z.nullable(z.string()) }) },
   createBackup: { request: empty, response: backupSchema },
   apply: {

@@ -20,6 +20,13 @@ export const diagnosisSchema = z.object({
        * its listening ports (a server closing first: no outgoing ports used).
        */
       timeWait: z.object({ outgoing: count, onListeningPorts: count }),
+      /**
+       * The ports this host's outgoing connections hold, by state and address family: every
+       * socket but listening ones and those on a listening port (a server's side).
+       */
+      held: perFamily(z.object(counts)),
+      /** TIME_WAIT a server here closed first, per listening port, busiest first; null where listening sockets are not listed (Wine). */
+      serverTimeWait: z.nullable(z.array(z.object({ port: count, process: z.nullable(z.string()), timeWait: count }))),
     }),
   ),
   ports: z.object({
