@@ -1,38 +1,10 @@
-import type { Diagnosis } from '../../../shared/diagnosis';
-import { freePorts } from '../../../shared/port-pool';
-import { SAMPLE_TOP, type PoolSample } from '../../../shared/pool-sample';
+import { sampleOf, type PoolSample } from '../../../shared/pool-sample';
 import { figuresOf } from '../../../shared/pool-trend';
 import type { Context, DiagnosisService } from './diagnosis-service';
 import type { SnapshotStore } from './snapshots';
 
 /** The range, exclusions, names and events are read again at most once a minute; the sockets every sample. */
 export const CONTEXT_MS = 60_000;
-
-/** The pool of one family: its range less its exclusions, or null where either was not read. */
-function poolOf(context: Context, family: 'ipv4' | 'ipv6'): number | null {
-  const range = context.dynamic[family];
-  const excluded = context.excluded[family];
-  return range.ok && excluded.ok ? freePorts(range.value, excluded.value) : null;
-}
-
-/** The diagnosis cut to what the live page and `watch` need: the top five, no rows. */
-export function sampleOf(diagnosis: Diagnosis, context: Context, at: number): PoolSample {
-  const tcp = diagnosis.tcp;
-  return {
-    at,
-    tcp: tcp && {
-      sockets: Object.values(tcp.states).reduce((sum, count) => sum + count, 0),
-      held: tcp.held,
-      remotes: tcp.remotes.slice(0, SAMPLE_TOP),
-      processes: tcp.processes && tcp.processes.slice(0, SAMPLE_TOP),
-      serverTimeWait: tcp.serverTimeWait && tcp.serverTimeWait.slice(0, SAMPLE_TOP),
-    },
-    pool: { ipv4: poolOf(context, 'ipv4'), ipv6: poolOf(context, 'ipv6') },
-    events: diagnosis.events && { count: diagnosis.events.count, latest: diagnosis.events.latest },
-    alert: null,
-    unavailable: diagnosis.unavailable,
-  };
-}
 
 /**
  * Samples the pool: netstat every time (one process, the cost of `netstat -ano` itself), the
@@ -54,7 +26,7 @@ export class PoolSampler {
     const [sockets, context] = await Promise.all([this.service.readSockets(), cached ?? this.service.readContext()]);
     if (!cached) this.context = { at, value: context };
     const diagnosis = this.service.compose(sockets.sockets, context);
-    const sample = sampleOf(diagnosis, context, at);
+    const sample = sampleOf(diagnosis, at);
     const over = (['ipv4', 'ipv6'] as const).some((family) => (figuresOf([sample], family)?.share ?? 0) * 100 >= threshold);
     if (!over) return sample;
     if (!this.snapshots) return { ...sample, alert: { threshold, snapshot: null, note: 'no data folder to save a snapshot in' } };
