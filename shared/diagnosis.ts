@@ -13,7 +13,7 @@ export const diagnosisSchema = z.object({
       states: z.record(z.string(), count),
       /** Per remote address and port, busiest first. */
       remotes: z.array(z.object({ address: z.string(), port: count, ...counts })),
-      /** Per owning process where netstat names the PID (never under Wine), busiest first. */
+      /** Per owning process where netstat names the PID (never under Wine), by outgoing ports held, busiest first (TIME_WAIT has no owner: PID 0). */
       processes: z.nullable(z.array(z.object({ pid: count, name: z.nullable(z.string()), ...counts }))),
       /**
        * TIME_WAIT on this host's own outgoing ports (it closed first: the fix belongs here) and on

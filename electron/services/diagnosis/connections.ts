@@ -42,12 +42,13 @@ export function summarizeConnections(sockets: readonly Socket[], names: Map<numb
     let remote = remotes.get(key);
     if (!remote) remotes.set(key, (remote = { address: socket.remote.address, port: socket.remote.port, ...none() }));
     tally(remote, socket);
-    if (socket.pid !== undefined && socket.pid !== 0) {
+    const serverSide = listening.has(socket.local.port);
+    // By ports held: a server's accepted connections hold none of this host's outgoing ports.
+    if (socket.pid !== undefined && socket.pid !== 0 && !serverSide) {
       let owner = processes.get(socket.pid);
       if (!owner) processes.set(socket.pid, (owner = { pid: socket.pid, name: names?.get(socket.pid) ?? null, ...none() }));
       tally(owner, socket);
     }
-    const serverSide = listening.has(socket.local.port);
     if (!serverSide) tally(socket.local.address.includes(':') ? held.ipv6 : held.ipv4, socket);
     if (socket.state !== 'TIME_WAIT') continue;
     if (!serverSide) timeWait.outgoing += 1;
