@@ -6,6 +6,7 @@ export const CHANNEL_NAMES = [
   'getStatus',
   'diagnose',
   'sample',
+  'checkDataFolder',
   'chooseBackupFolder',
   'createBackup',
   'apply',

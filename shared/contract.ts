@@ -12,7 +12,8 @@ import { HOLDS, validateReservedPorts } from './reserved-ports';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import { diagnosisSchema } from './diagnosis';
-import { poolSampleSchema, THRESHOLD_LIMITS } from './pool-sample';
+import { THRESHOLD_LIMITS } from './pool-sample';
+import { poolSampleSchema } from './pool-sample-schema';
 
 const valueState = z.discriminatedUnion('present', [
   z.object({ present: z.literal(false) }),
@@ -168,6 +169,8 @@ export const channels = {
     request: z.strictObject({ threshold: z.int().check(z.gte(THRESHOLD_LIMITS.min), z.lte(THRESHOLD_LIMITS.max)) }),
     response: poolSampleSchema,
   },
+  /** Whether the data folder (backups, journal, snapshots) can be written, and if not, why and the fix. */
+  checkDataFolder: { request: empty, response: z.object({ folder: z.string(), problem: z.nullable(z.string()), fix: z.nullable(z.string()) }) },
   chooseBackupFolder: { request: empty, response: z.object({ folder: z.nullable(z.string()) }) },
   createBackup: { request: empty, response: backupSchema },
   apply: {

@@ -87,6 +87,9 @@ export function rateText(rate: number | null): string {
   return rate > 0 ? `+${size} ports/s` : `${size} ports/s`;
 }
 
+/** A reason ends the sentence it is put in. */
+const unstop = (reason: string) => reason.replace(/\.$/, '');
+
 const FAMILY_TEXT: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 
 function fullness(worst: Figures): string {
@@ -103,7 +106,7 @@ function notesOf(latest: PoolSample, level: Level): string[] {
   const server = latest.tcp?.serverTimeWait;
   if (latest.tcp && server === null) {
     notes.push(
-      `Listening sockets are not listed (${latest.unavailable.listening ?? 'unknown reason'}), so TIME_WAIT that a server here closed first cannot be told apart from outgoing ports: all of it is counted as held.`,
+      `Listening sockets: not read: ${unstop(latest.unavailable.listening ?? 'unknown reason')}. So TIME_WAIT that a server here closed first cannot be told apart from outgoing ports: all of it is counted as held.`,
     );
   } else if (server && server.length > 0) {
     const total = server.reduce((sum, entry) => sum + entry.timeWait, 0);
@@ -118,14 +121,14 @@ export function verdict(samples: readonly PoolSample[], thresholdPercent: number
   const latest = samples.at(-1);
   if (!latest?.tcp) {
     const reason = latest ? (latest.unavailable.tcp ?? 'unknown reason') : 'nothing read yet';
-    return { level: 'unknown', title: `Cannot tell how full the port pool is: connections not read (${reason}).`, notes: [], worst: null, over: false };
+    return { level: 'unknown', title: `Cannot tell how full the port pool is. Connections: not read: ${unstop(reason)}.`, notes: [], worst: null, over: false };
   }
   const figures = FAMILIES.map((family) => figuresOf(samples, family)).filter((found): found is Figures => found !== null);
   const pooled = figures.filter((found) => found.share !== null);
   const worst = pooled.length > 0 ? pooled.reduce((a, b) => (b.share! > a.share! ? b : a)) : figures[0];
   if (worst.share === null) {
     const reason = latest.unavailable['dynamic.ipv4'] ?? latest.unavailable['excluded.ipv4'] ?? 'unknown reason';
-    const title = `${countText(worst.held)} ports held by outgoing connections; the pool was not read (${reason}), so there is no share of it.`;
+    const title = `${countText(worst.held)} ports held by outgoing connections, but no share of the pool: pool not read: ${unstop(reason)}.`;
     return { level: 'unknown', title, notes: notesOf(latest, 'unknown'), worst, over: false };
   }
   const threshold = thresholdPercent / 100;

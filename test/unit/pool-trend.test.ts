@@ -73,15 +73,15 @@ describe('pool trend', () => {
   it('says it cannot tell the sides apart where listening sockets are not listed (Wine)', () => {
     const tcp = { ...sample(0, 10).tcp!, serverTimeWait: null };
     const found = verdict([sample(0, 10, { tcp, unavailable: { listening: "Wine's netstat does not list listening sockets" } })], 80);
-    assert.match(found.notes[0], /^Listening sockets are not listed \(Wine's netstat does not list listening sockets\), so TIME_WAIT that a server here closed first cannot be told apart/);
+    assert.match(found.notes[0], /^Listening sockets: not read: Wine's netstat does not list listening sockets\. So TIME_WAIT that a server here closed first cannot be told apart/);
   });
 
   it('invents no share where the pool or the connections were not read', () => {
     const noPool = verdict([sample(0, 10, { pool: { ipv4: null, ipv6: null }, unavailable: { 'dynamic.ipv4': 'netsh is not available under Wine.' } })], 80);
     assert.equal(noPool.level, 'unknown');
-    assert.equal(noPool.title, '12 ports held by outgoing connections; the pool was not read (netsh is not available under Wine.), so there is no share of it.');
+    assert.equal(noPool.title, '12 ports held by outgoing connections, but no share of the pool: pool not read: netsh is not available under Wine.');
     const noTcp = verdict([sample(0, 10, { tcp: null, unavailable: { tcp: 'netstat exited with 1' } })], 80);
-    assert.equal(noTcp.title, 'Cannot tell how full the port pool is: connections not read (netstat exited with 1).');
+    assert.equal(noTcp.title, 'Cannot tell how full the port pool is. Connections: not read: netstat exited with 1.');
   });
 
   it('takes the fill rate as the slope over the last minute only', () => {

@@ -15,6 +15,7 @@ import { summarizeConnections } from './connections';
 import { EVENT_QUERY, parseEvents, type EventSummary } from './events';
 import { parseNetstat, type Socket } from './netstat';
 import { listeningPorts, portsAtRisk, recommendedRange } from './pool';
+import { checkDataFolder, type DataFolderCheck } from './data-folder-check';
 import { PoolSampler } from './sampling';
 import { SnapshotStore } from './snapshots';
 import { parseTasklist } from './tasklist';
@@ -61,12 +62,19 @@ export class DiagnosisService {
 
   async diagnose(): Promise<Diagnosis> {
     const [sockets, context] = await Promise.all([this.readSockets(), this.readContext()]);
+    this.sampler.remember(context);
     return this.compose(sockets.sockets, context);
   }
 
   /** One live sample for the page and `watch`; past `threshold` percent of the pool it saves a snapshot. */
   sample(threshold: number): Promise<PoolSample> {
     return this.sampler.sample(threshold);
+  }
+
+  /** Whether the data folder can be written; without one named, it is said plainly. */
+  async checkDataFolder(): Promise<DataFolderCheck> {
+    if (!this.deps.dataDir) return { folder: '', problem: 'no data folder is set', fix: 'Name one in TCP_PORT_TUNER_DATA_DIR.' };
+    return checkDataFolder(this.deps.dataDir);
   }
 
   async readContext(): Promise<Context> {

@@ -20,6 +20,11 @@ export class PoolSampler {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** A full diagnosis just read the slow parts: the next samples reuse them. */
+  remember(context: Context): void {
+    this.context = { at: this.now(), value: context };
+  }
+
   async sample(threshold: number): Promise<PoolSample> {
     const at = this.now();
     const cached = this.context && at - this.context.at < CONTEXT_MS ? this.context.value : null;
