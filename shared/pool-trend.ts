@@ -54,9 +54,13 @@ export function fillRate(points: readonly { at: number; held: number }[], window
   return den === 0 ? null : (num / den) * 1000;
 }
 
+/** A day away is no end in sight: noise of a few sockets would otherwise forecast "full in 53 h". */
+export const HORIZON_S = 24 * 3600;
+
 export function timeToFull(held: number, pool: number | null, rate: number | null): number | null {
   if (pool === null || rate === null || rate <= 0) return null;
-  return Math.max(0, (pool - held) / rate);
+  const seconds = Math.max(0, (pool - held) / rate);
+  return seconds > HORIZON_S ? null : seconds;
 }
 
 /** Share, rate and time to full of one family, from the samples that read connections. */
@@ -81,7 +85,7 @@ export function durationText(seconds: number): string {
 }
 
 export function rateText(rate: number | null): string {
-  if (rate === null) return 'not known yet (one sample)';
+  if (rate === null) return 'not known yet';
   if (Math.abs(rate) < 0.05) return 'steady';
   const size = Math.abs(rate) >= 10 ? rate.toFixed(0) : rate.toFixed(1);
   return rate > 0 ? `+${size} ports/s` : `${size} ports/s`;
@@ -101,7 +105,7 @@ function notesOf(latest: PoolSample, level: Level): string[] {
   const notes: string[] = [];
   const events = latest.events;
   if (events && events.count > 0 && level !== 'warned') {
-    notes.push(`Windows logged ${countText(events.count)} Tcpip events 4227/4231 (no ephemeral port left) in the last 7 days${events.latest ? `, the latest ${events.latest}` : ''}.`);
+    notes.push(`Windows logged ${countText(events.count)} Tcpip events 4227/4231 (no ephemeral port left) in the last 7 days${events.latest ? `, the latest ${events.latest.slice(0, 16).replace('T', ' ')} UTC` : ''}.`);
   }
   const server = latest.tcp?.serverTimeWait;
   if (latest.tcp && server === null) {

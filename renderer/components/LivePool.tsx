@@ -14,7 +14,8 @@ import { Section } from './Section';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM },
-  threshold: { width: '140px' },
+  threshold: { width: '160px' },
+  thresholdInput: { width: '100%', minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -68,11 +69,12 @@ export function LivePool() {
         <Button onClick={() => pool.setPaused(!pool.paused)}>{pool.paused ? 'Resume' : 'Pause'}</Button>
         <Button onClick={() => void readAgain()}>Read again</Button>
         <Field
-          label="Alert at (% of the pool)"
+          label="Alert at % of the pool"
           className={styles.threshold}
           validationMessage={thresholdValid ? undefined : `A whole number from ${THRESHOLD_LIMITS.min} to ${THRESHOLD_LIMITS.max}.`}
         >
           <Input
+            className={styles.thresholdInput}
             value={typed}
             inputMode="numeric"
             onChange={(_event, data) => {
@@ -90,7 +92,7 @@ export function LivePool() {
       {latest?.tcp ? <PoolChart columns={columns} themeKey={dark ? 'dark' : 'light'} label={`${family === 'ipv4' ? 'IPv4' : 'IPv6'} ports held`} /> : null}
       <Caption1 className={styles.muted}>
         Held: this host's outgoing connections, from <PathText>netstat -ano</PathText>; pool: the dynamic port range less its exclusions, from{' '}
-        <PathText>netsh</PathText>. The chart stacks TIME_WAIT (yellow), established (blue) and other states (lavender) under the pool (red, dashed); it keeps 30 minutes.
+        <PathText>netsh</PathText>. The chart stacks TIME_WAIT (yellow), established (blue) and other states (lavender) under the pool (red, dashed line); it keeps the last 30 minutes.
       </Caption1>
     </Section>
   );

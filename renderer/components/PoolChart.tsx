@@ -19,8 +19,11 @@ const useStyles = makeStyles({
 /** The Fluent tokens the chart paints with, read from the theme in force (canvas cannot use CSS variables). */
 const PAINT = {
   timeWait: '--colorPaletteMarigoldBorderActive',
+  timeWaitFill: '--colorPaletteMarigoldBackground2',
   established: '--colorPaletteBlueBorderActive',
+  establishedFill: '--colorPaletteBlueBackground2',
   other: '--colorPaletteLavenderBorderActive',
+  otherFill: '--colorPaletteLavenderBackground2',
   pool: '--colorPaletteRedForeground1',
   text: '--colorNeutralForeground2',
   grid: '--colorNeutralStroke2',
@@ -33,17 +36,25 @@ function paintOf(element: HTMLElement): Paint {
 }
 
 function options(width: number, paint: Paint, label: string): uPlot.Options {
-  const area = (name: string, color: string): uPlot.Series => ({ label: name, stroke: color, fill: `${color}66`, width: 1.5, points: { show: false } });
+  // Opaque fills, each band painted over the one below it: the top band shows its own state's colour.
+  const area = (name: string, stroke: string, fill: string): uPlot.Series => ({ label: name, stroke, fill, width: 1.5, points: { show: false } });
   const axis = { stroke: paint.text, grid: { stroke: paint.grid, width: 1 }, ticks: { stroke: paint.grid, width: 1 } };
+  const clock = (_plot: uPlot, splits: number[]) => splits.map((split) => new Date(split * 1000).toLocaleTimeString('en-GB'));
   return {
     width,
     height: 200,
     legend: { show: false },
     cursor: { show: false },
     scales: { y: { range: (_plot, _min, max) => [0, Math.max(10, max * 1.05)] } },
-    axes: [axis, { ...axis, size: 60, label }],
+    axes: [{ ...axis, values: clock }, { ...axis, size: 60, label }],
     // Drawn top line first, so each band of the stack shows its own state's colour.
-    series: [{}, area('Other', paint.other), area('Established', paint.established), area('TIME_WAIT', paint.timeWait), { label: 'Pool', stroke: paint.pool, width: 2, dash: [6, 4], points: { show: false } }],
+    series: [
+      {},
+      area('Other', paint.other, paint.otherFill),
+      area('Established', paint.established, paint.establishedFill),
+      area('TIME_WAIT', paint.timeWait, paint.timeWaitFill),
+      { label: 'Pool', stroke: paint.pool, width: 2, dash: [6, 4], points: { show: false } },
+    ],
   };
 }
 
