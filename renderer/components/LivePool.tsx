@@ -84,8 +84,7 @@ export function LivePool() {
           />
         </Field>
         <Caption1 className={styles.muted} aria-live="polite">
-          {latest ? `${pool.paused ? 'Paused; last read' : 'Last read'} ${time(latest.at)}` : ''}
-          {pool.paused ? '' : `, every ${SAMPLE_INTERVAL_MS / 1000} s`}
+          {latest ? `${pool.paused ? 'Paused; last read' : 'Last read'} ${time(latest.at)}${pool.paused ? '' : `, every ${SAMPLE_INTERVAL_MS / 1000} s`}` : ''}
         </Caption1>
       </div>
       <PoolFigures samples={pool.samples} />
