@@ -45,6 +45,14 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     await use(workerWine);
   },
 
+  // The Check page samples every 3 s: the page closes before its preview server stops, or a
+  // request on a kept-alive connection keeps the server from ever stopping.
+  page: async ({ page, preview }, use) => {
+    void preview;
+    await use(page);
+    await page.close();
+  },
+
   preview: async ({ wine, pickedFolder, regFault, netstatCapture }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tuner-e2e-data-'));
     const picked = await pickFolder(dataDir, pickedFolder);

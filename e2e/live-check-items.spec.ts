@@ -7,7 +7,6 @@ import { writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 
 test.use({ netstatCapture: 'test/fixtures/windows/netstat-server.txt' });
-test.afterEach(({ page }) => page.close());
 
 test("server-side TIME_WAIT is apart, by listening port; the tool's own reservation is labelled and silences its warning", async ({ page, preview }) => {
   test.setTimeout(120_000);

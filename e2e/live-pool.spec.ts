@@ -30,11 +30,7 @@ test.beforeEach(async () => {
   await once(server, 'listening');
   port = (server.address() as AddressInfo).port;
 });
-// The page samples every 3 s: closed first, it leaves the preview server no open request to wait for.
-test.afterEach(async ({ page }) => {
-  await page.close();
-  server.close();
-});
+test.afterEach(() => server.close());
 
 test('real TIME_WAIT shows live; the verdict grows with the load; Pause and Read again work; the alert keeps a snapshot', async ({ page, preview }) => {
   test.setTimeout(150_000);
