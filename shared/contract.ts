@@ -12,8 +12,7 @@ import { HOLDS, validateReservedPorts } from './reserved-ports';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import { diagnosisSchema } from './diagnosis';
-import { THRESHOLD_LIMITS } from './pool-sample';
-import { poolSampleSchema } from './pool-sample-schema';
+import { dataFolderSchema, poolSampleSchema, sampleRequestSchema } from './pool-sample-schema';
 
 const valueState = z.discriminatedUnion('present', [
   z.object({ present: z.literal(false) }),
@@ -165,12 +164,8 @@ export const channels = {
   getStatus: { request: empty, response: statusSchema },
   diagnose: { request: empty, response: diagnosisSchema },
   /** One live sample of the port pool; past `threshold` percent of it the main side saves a snapshot. */
-  sample: {
-    request: z.strictObject({ threshold: z.int().check(z.gte(THRESHOLD_LIMITS.min), z.lte(THRESHOLD_LIMITS.max)) }),
-    response: poolSampleSchema,
-  },
-  /** Whether the data folder (backups, journal, snapshots) can be written, and if not, why and the fix. */
-  checkDataFolder: { request: empty, response: z.object({ folder: z.string(), problem: z.nullable(z.string()), fix: z.nullable(z.string()) }) },
+  sample: { request: sampleRequestSchema, response: poolSampleSchema },
+  checkDataFolder: { request: empty, response: dataFolderSchema },
   chooseBackupFolder: { request: empty, response: z.object({ folder: z.nullable(z.string()) }) },
   createBackup: { request: empty, response: backupSchema },
   apply: {

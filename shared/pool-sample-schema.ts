@@ -1,5 +1,6 @@
 /** The live sample's shape, for the contract: apart from shared/pool-sample.ts so the renderer bundles no validation library. */
 import * as z from 'zod/mini';
+import { THRESHOLD_LIMITS } from './pool-sample';
 
 const count = z.number();
 const perFamily = <T extends z.ZodMiniType>(schema: T) => z.object({ ipv4: schema, ipv6: schema });
@@ -24,3 +25,9 @@ export const poolSampleSchema = z.object({
   alert: z.nullable(z.object({ threshold: count, snapshot: z.nullable(z.string()), note: z.string() })),
   unavailable: z.record(z.string(), z.string()),
 });
+
+/** A sample asked for with the alert's threshold, a whole percent of the pool. */
+export const sampleRequestSchema = z.strictObject({ threshold: z.int().check(z.gte(THRESHOLD_LIMITS.min), z.lte(THRESHOLD_LIMITS.max)) });
+
+/** Whether the data folder (backups, journal, snapshots) can be written; if not, why in words and the fix. */
+export const dataFolderSchema = z.object({ folder: z.string(), problem: z.nullable(z.string()), fix: z.nullable(z.string()) });
