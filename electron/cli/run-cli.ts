@@ -12,6 +12,7 @@ const EXIT_CODES: Record<ErrorKind, number> = {
   'invalid-input': 2,
   'not-permitted': 3,
   'registry-failed': 4,
+  'netsh-failed': 4,
   'restore-failed': 6,
   'backup-failed': 7,
   'undo-refused': 5,

@@ -16,11 +16,13 @@ import { elevationCheck } from './host/elevation-check';
 import { resolveTarget, type Target } from './host/target';
 import { windowsInfoReader } from './host/windows-version';
 import { Journal } from './change/journal';
-import { runProcess, type ProcessRunner } from './host/process-runner';
+import type { ProcessRunner } from './host/process-runner';
+import { consoleRunner } from './host/code-page';
 import type { RegistryBackend } from './registry/backend';
 import { FallbackBackend } from './registry/fallback-backend';
 import { RegExeBackend } from './registry/reg-exe-backend';
-import { isScriptHostUnavailable, RegeditBackend, useScriptFolder, type RegeditModule } from './registry/regedit-backend';
+import { RegeditBackend, useScriptFolder, type RegeditModule } from './registry/regedit-backend';
+import { pinScriptHost, regeditScriptHost } from './registry/script-host';
 import { RestartService } from './host/restart';
 import { TunerService } from './tuner';
 
@@ -48,8 +50,8 @@ export interface Services {
  * the CLI alike. The only place that knows which parts to use.
  */
 export async function createServices(options: ServiceOptions = {}): Promise<Services> {
-  const run = options.run ?? runProcess;
   const target = resolveTarget(options.env, options.platform);
+  const run = options.run ?? consoleRunner(target.regCommand);
   const canWrite = elevationCheck(target, run);
   return assembleServices(target, run, await chooseBackend(options.backend ?? 'auto', target, run, canWrite, options.vbsFolder), canWrite);
 }
@@ -63,13 +65,14 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   // Scratch files live in the machine-wide data folder, where only administrators may write.
   const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${process.pid}-${randomBytes(6).toString('hex')}.reg`);
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
-  const netsh = new NetshPorts(windowsTool(target, 'netsh'), run);
+  const netsh = new NetshPorts(windowsTool(target, 'netsh'), run, canWrite);
+  const audit = auditReader(target, run);
   const engine = new ChangeEngine({
     kinds: [registryKind(backend, scratchFile), dynamicRangeKind(netsh), reservedPortsKind(netsh)],
     backend,
     journal,
     makeBackup,
-    audit: auditReader(target, run),
+    audit: async () => ({ ...(await audit()), backend: backend.name }),
     bootTime,
     now,
     scratchFile,
@@ -99,17 +102,25 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   return { tuner, diagnosis, restart: new RestartService(target, run), target, run };
 }
 
+/**
+ * reg.exe by its full path unless regedit is asked for: regedit runs Windows Script Host with no
+ * windowsHide (a console flashes per call from the wizard) and finds it by bare name. Asked for,
+ * regedit runs only with its lookup pinned to System32's cscript.exe, and falls back to reg.exe
+ * on any failure but a refusal of access.
+ */
 async function chooseBackend(choice: BackendChoice, target: Target, run: ProcessRunner, canWrite: () => Promise<boolean>, vbsFolder?: string): Promise<RegistryBackend> {
   const regExe = new RegExeBackend(target.regCommand, run, canWrite);
-  if (choice === 'reg' || (choice === 'auto' && target.host !== 'windows')) return regExe;
+  if (choice !== 'regedit') return regExe;
   if (target.host !== 'windows') {
     throw new TunerError('not-supported', 'The regedit backend needs Windows Script Host, which only Windows has. Use --backend reg.');
   }
   const regedit = await import('regedit');
   if (vbsFolder && !useScriptFolder(regedit, vbsFolder)) {
-    if (choice === 'regedit') throw new TunerError('not-supported', `The regedit backend's scripts are missing from ${vbsFolder}. Use --backend reg.`);
-    return regExe;
+    throw new TunerError('not-supported', `The regedit backend's scripts are missing from ${vbsFolder}. Use --backend reg.`);
   }
-  const viaScriptHost = new RegeditBackend(regedit as unknown as RegeditModule, regExe);
-  return choice === 'regedit' ? viaScriptHost : new FallbackBackend(viaScriptHost, regExe, isScriptHostUnavailable);
+  const cscript = path.win32.join(target.system32 ?? '', 'cscript.exe');
+  if (!(await pinScriptHost(await regeditScriptHost(), cscript))) {
+    throw new TunerError('not-supported', `The regedit package could not be made to run ${cscript} by its full path. Use --backend reg.`);
+  }
+  return new FallbackBackend(new RegeditBackend(regedit as unknown as RegeditModule, regExe), regExe);
 }

@@ -113,3 +113,33 @@ describe('isScriptHostUnavailable', () => {
     });
   }
 });
+
+describe('FallbackBackend as the product builds it', () => {
+  const built = () => {
+    const regedit = new FakeBackend('regedit');
+    const reg = new FakeBackend('reg');
+    return { regedit, reg, backend: new FallbackBackend(regedit, reg) };
+  };
+  const failures: [what: string, error: unknown][] = [
+    ['cscript failing in German', new Error('CScript-Fehler: Das Skriptmodul "VBScript" wurde nicht gefunden.')],
+    ['a WMI failure regedit reported', new TunerError('registry-failed', 'Could not write MaxUserPort: wbemErrFailed.')],
+    ['a key regedit says is missing', Object.assign(new Error('registry path does not exist'), { code: 2 })],
+    ['something that is not an Error', 'Ошибка'],
+  ];
+  for (const [what, error] of failures) {
+    it(`moves to reg.exe for ${what}, whatever its words`, async () => {
+      const { regedit, reg, backend } = built();
+      regedit.failure = error as Error;
+      await backend.setDword('MaxUserPort', 65534);
+      assert.deepEqual(reg.calls, ['setDword MaxUserPort 65534']);
+      assert.equal(backend.name, 'reg');
+    });
+  }
+
+  it('stays on regedit for a refusal of access, which reg.exe would meet as well', async () => {
+    const { regedit, reg, backend } = built();
+    regedit.failure = new TunerError('not-permitted', 'Could not write MaxUserPort: access is denied. Run as administrator.');
+    await assert.rejects(backend.setDword('MaxUserPort', 65534), regedit.failure);
+    assert.deepEqual(reg.calls, []);
+  });
+});

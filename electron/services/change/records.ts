@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../../../shared/contract';
+import type { BackendName } from '../registry/backend';
 import type { JournalData, PendingOperation } from './journal';
 import { reportStates, type KindStates } from './kind-states';
 
@@ -8,6 +9,8 @@ export interface Audit {
   user: string;
   machine: string;
   version: string;
+  /** The registry backend that did the work. */
+  backend?: BackendName;
 }
 
 /**

@@ -114,7 +114,7 @@ export class DiagnosisService {
     const range = value('dynamic.ipv4', context.dynamic.ipv4);
     const exclusions = value('excluded.ipv4', context.excluded.ipv4);
     const listening = found && this.deps.nativeNetstat ? listeningPorts(found, owners) : null;
-    if (found && !listening) unavailable.listening = "Wine's netstat does not list listening sockets";
+    if (!listening) unavailable.listening = found ? "Wine's netstat does not list listening sockets" : `netstat was not read: ${unavailable.tcp}`;
     const registry = value('registry', context.values);
     const delay = registry ? inForce('TcpTimedWaitDelay', registry.TcpTimedWaitDelay) : null;
     const timeWaitSeconds = delay?.value ?? SETTINGS.TcpTimedWaitDelay.windowsDefault;

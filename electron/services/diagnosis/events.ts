@@ -1,3 +1,5 @@
+import { answerBegan } from '../host/tool-answer';
+
 /** Tcpip's port-exhaustion events: 4227 (local endpoint recently used), 4231 (no ephemeral port left). */
 export const EXHAUSTION_EVENT_IDS = [4227, 4231] as const;
 export const EVENT_DAYS = 7;
@@ -13,8 +15,12 @@ export interface EventSummary {
   byId: Record<(typeof EXHAUSTION_EVENT_IDS)[number], number>;
 }
 
-/** wevtutil's XML form (`/f:xml`): its element and attribute names are the same in every display language. */
+/**
+ * wevtutil's XML form (`/f:xml`): its element and attribute names are the same in every display
+ * language. Nothing at all is no event; anything but events (an error, a help text) throws.
+ */
 export function parseEvents(xml: string): EventSummary {
+  if (xml.trim() !== '' && !xml.trimStart().startsWith('<Event')) throw new Error(`wevtutil's answer held no events in XML (${answerBegan(xml)})`);
   const byId = { 4227: 0, 4231: 0 };
   let latest: string | null = null;
   for (const event of xml.split(/<\/Event>/).filter((part) => part.includes('<Event'))) {

@@ -1,3 +1,5 @@
+import { answerBegan, textLines } from '../host/tool-answer';
+
 /** One TCP socket as `netstat -ano -p tcp` (or tcpv6) lists it. */
 export interface Socket {
   local: Endpoint;
@@ -29,33 +31,52 @@ export const TCP_STATES = [
 export type TcpState = (typeof TCP_STATES)[number];
 
 /**
- * netstat prints the state in the display language on some Windows editions; these are the
- * German ones. Addresses, ports and the PID are never translated, so a row is read by its shape.
+ * States not spelt as Windows' English netstat spells them. German Windows translates them
+ * (Spanish, French, Russian, Chinese, Japanese and Korean print the English words), and Wine
+ * has three spellings of its own. Addresses, ports and the PID are never translated, so a row
+ * is read by its shape.
  */
-const LOCALISED: Record<string, TcpState> = {
+const OTHER_SPELLINGS: Record<string, TcpState> = {
   ABHÖREN: 'LISTENING',
   HERGESTELLT: 'ESTABLISHED',
   WARTEND: 'TIME_WAIT',
   SCHLIESSEN_WARTEN: 'CLOSE_WAIT',
+  FIN_WARTEN_1: 'FIN_WAIT_1',
+  FIN_WARTEN_2: 'FIN_WAIT_2',
   SYN_GESENDET: 'SYN_SENT',
   SYN_EMPFANGEN: 'SYN_RECEIVED',
   GESCHLOSSEN: 'CLOSED',
   LETZTE_BESTÄTIGUNG: 'LAST_ACK',
+  SYN_RCVD: 'SYN_RECEIVED',
+  FIN_WAIT1: 'FIN_WAIT_1',
+  FIN_WAIT2: 'FIN_WAIT_2',
 };
 const KNOWN = new Set<string>(TCP_STATES);
 
 // "  TCP    10.0.0.4:50123    [fe80::1%4]:3306    TIME_WAIT    0"
 const ROW = /^\s*TCP\s+(\S+):(\d+)\s+(\S+):(\d+)\s+(\S+)(?:\s+(\d+))?\s*$/i;
+const UDP_ROW = /^\s*UDP\s/i;
+/** "Proto  Local Address  Foreign Address  State  [PID]" in any language: four or five columns. */
+const isHeader = (line: string) => !ROW.test(line) && !UDP_ROW.test(line) && [4, 5].includes(line.trim().split(/\s{2,}/).length);
 
-/** Every TCP row of netstat's output, Windows' (English or localised) and Wine's alike, CRLF or LF. */
+/**
+ * Every TCP row of netstat's output, Windows' (English or localised) and Wine's alike, CRLF or LF.
+ * Read only when the answer has netstat's shape (a title, the column header, then rows): any
+ * other answer, or a state word not known here, throws, so no socket is silently dropped (a
+ * dropped LISTENING row is a port left unprotected).
+ */
 export function parseNetstat(output: string): Socket[] {
+  const lines = textLines(output);
+  const header = lines.findIndex(isHeader);
+  if (header < 0 || header > 1) throw new Error(`netstat's answer had no column header (${answerBegan(output)})`);
   const sockets: Socket[] = [];
-  for (const line of output.split('\n')) {
+  for (const line of lines.slice(header + 1)) {
+    if (UDP_ROW.test(line)) continue;
     const match = ROW.exec(line);
-    if (!match) continue;
+    if (!match) throw new Error(`netstat's answer held a line that is not a connection: "${line.trim()}"`);
     const named = match[5].toUpperCase();
-    const state = KNOWN.has(named) ? (named as TcpState) : LOCALISED[named];
-    if (!state) continue;
+    const state = KNOWN.has(named) ? (named as TcpState) : OTHER_SPELLINGS[named];
+    if (!state) throw new Error(`netstat printed a state this tool does not know: ${match[5]}`);
     sockets.push({
       local: { address: unbracket(match[1]), port: Number(match[2]) },
       remote: { address: unbracket(match[3]), port: Number(match[4]) },

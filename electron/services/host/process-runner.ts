@@ -9,7 +9,10 @@ export interface ProcessResult {
 /** Runs a program with an argument array (never a shell string) and reports how it ended. */
 export type ProcessRunner = (file: string, args: readonly string[], env?: NodeJS.ProcessEnv) => Promise<ProcessResult>;
 
-const TIMEOUT_MS = 60_000;
+/** Turns what a program wrote into text: Windows' console tools write the OEM code page, not UTF-8. */
+export type Decode = (bytes: Buffer) => string | Promise<string>;
+
+export const TIMEOUT_MS = 60_000;
 /**
  * How long to keep reading output after the program exits. Wine starts helper processes that
  * inherit the output pipes and outlive reg.exe by seconds; waiting for the pipes to close would
@@ -22,8 +25,23 @@ export function outputOnOneLine(result: ProcessResult): string {
   return `${result.stderr} ${result.stdout}`.replace(/\s+/g, ' ').trim();
 }
 
-export const runProcess: ProcessRunner = (file, args, env) =>
-  new Promise((resolve, reject) => {
+/**
+ * A runner that decodes each program's whole output at once, after it ended: in a double-byte
+ * code page (932, 936) a character's second byte may be any byte, so a chunk boundary or a line
+ * break is only known in the decoded text.
+ */
+export function processRunner(decode: Decode): ProcessRunner {
+  return async (file, args, env) => {
+    const { code, stdout, stderr } = await collect(file, args, env);
+    return { code, stdout: await decode(stdout), stderr: await decode(stderr) };
+  };
+}
+
+/** For programs that write UTF-8 (Node scripts, Linux tools). */
+export const runProcess: ProcessRunner = processRunner((bytes) => bytes.toString('utf8'));
+
+function collect(file: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: Buffer; stderr: Buffer }> {
+  return new Promise((resolve, reject) => {
     const child = spawn(file, [...args], { env: env ?? process.env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -47,11 +65,7 @@ export const runProcess: ProcessRunner = (file, args, env) =>
         done = true;
         child.stdout.destroy();
         child.stderr.destroy();
-        resolve({
-          code: code ?? (signal ? 128 : 1),
-          stdout: Buffer.concat(stdout).toString('utf8'),
-          stderr: Buffer.concat(stderr).toString('utf8'),
-        });
+        resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) });
       };
       let open = 2;
       const ended = () => --open === 0 && finish();
@@ -63,3 +77,4 @@ export const runProcess: ProcessRunner = (file, args, env) =>
       if (process.platform !== 'win32') setTimeout(finish, DRAIN_MS).unref();
     });
   });
+}

@@ -2,55 +2,71 @@ import type { PortRange } from '../../../shared/port-range';
 import type { DynamicRangeAccess, Family } from '../change/dynamic-range-kind';
 import type { ExclusionAccess } from '../change/reserved-ports-kind';
 import { parseDynamicPort, parseExcludedRanges, type Exclusion } from './netsh-parsers';
-import { TunerError } from '../errors';
+import { errnoOf, messageOf, TunerError } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
-import { outputOnOneLine, type ProcessRunner } from '../host/process-runner';
+import { outputOnOneLine, TIMEOUT_MS, type ProcessRunner } from '../host/process-runner';
+import { answerBegan } from '../host/tool-answer';
 
 const FAMILY_NAMES: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 
 /** The TCP dynamic port range and its exclusions, through `netsh int ipv4|ipv6 ...` with argument arrays. */
 export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
+  /**
+   * `mayWrite` says, without reading netsh's words (they are in the display language), whether
+   * a refused write was a refusal of rights: the token's integrity level on Windows.
+   */
   constructor(
     private readonly access: ToolAccess,
     private readonly run: ProcessRunner,
+    private readonly mayWrite: () => Promise<boolean> = async () => true,
   ) {}
 
   async readDynamicRange(family: Family): Promise<PortRange> {
     const what = `read the ${FAMILY_NAMES[family]} dynamic port range`;
-    const range = parseDynamicPort(await this.netsh(['int', family, 'show', 'dynamicport', 'tcp'], what));
-    if (!range) throw new TunerError('registry-failed', `Could not ${what}: netsh's answer did not hold a start and a number of ports.`);
+    const output = await this.netsh(['int', family, 'show', 'dynamicport', 'tcp'], what);
+    const range = parseDynamicPort(output);
+    if (!range) throw new TunerError('netsh-failed', `Could not ${what}: netsh's answer held no start and number of ports (${answerBegan(output)}).`);
     return range;
   }
 
   async setDynamicRange(family: Family, { start, count }: PortRange): Promise<void> {
-    await this.netsh(['int', family, 'set', 'dynamicport', 'tcp', `start=${start}`, `num=${count}`], `set the ${FAMILY_NAMES[family]} dynamic port range`);
+    const args = ['int', family, 'set', 'dynamicport', 'tcp', `start=${start}`, `num=${count}`];
+    await this.netsh(args, `set the ${FAMILY_NAMES[family]} dynamic port range`, true);
   }
 
+  /** Throws on an answer without the table's shape: an empty answer is never taken for "none excluded". */
   async readExclusions(family: Family): Promise<Exclusion[]> {
-    return parseExcludedRanges(await this.netsh(['int', family, 'show', 'excludedportrange', 'protocol=tcp'], `read the ${FAMILY_NAMES[family]} port exclusions`));
+    const what = `read the ${FAMILY_NAMES[family]} port exclusions`;
+    const output = await this.netsh(['int', family, 'show', 'excludedportrange', 'protocol=tcp'], what);
+    const exclusions = parseExcludedRanges(output);
+    if (!exclusions) throw new TunerError('netsh-failed', `Could not ${what}: netsh's answer held no table of exclusions (${answerBegan(output)}).`);
+    return exclusions;
   }
 
   async reservePort(family: Family, port: number): Promise<void> {
     const args = ['int', family, 'add', 'excludedportrange', 'protocol=tcp', `startport=${port}`, 'numberofports=1', 'store=persistent'];
-    await this.netsh(args, `reserve port ${port} for ${FAMILY_NAMES[family]}`);
+    await this.netsh(args, `reserve port ${port} for ${FAMILY_NAMES[family]}`, true);
   }
 
   /** Deletes only a one-port exclusion; the kind calls it only for one this tool added. */
   async releasePort(family: Family, port: number): Promise<void> {
     const args = ['int', family, 'delete', 'excludedportrange', 'protocol=tcp', `startport=${port}`, 'numberofports=1', 'store=persistent'];
-    await this.netsh(args, `release port ${port} for ${FAMILY_NAMES[family]}`);
+    await this.netsh(args, `release port ${port} for ${FAMILY_NAMES[family]}`, true);
   }
 
-  private async netsh(args: string[], what: string): Promise<string> {
+  private async netsh(args: string[], what: string, writes = false): Promise<string> {
     if (!this.access.ok) throw new TunerError('not-supported', `Could not ${what}: netsh is ${this.access.reason}.`);
     const { file, leadingArgs, env } = this.access.command;
-    const result = await this.run(file, [...leadingArgs, ...args], env).catch((error: NodeJS.ErrnoException) => {
-      throw new TunerError('tool-missing', `Could not ${what}: ${file} could not be started (${error.code ?? error.message}).`);
+    const result = await this.run(file, [...leadingArgs, ...args], env).catch((error: unknown) => {
+      // A netsh that hangs ran: the step failed (and is rolled back), it was not missing.
+      if (errnoOf(error) === 'ETIMEDOUT') throw new TunerError('netsh-failed', `Could not ${what}: netsh did not finish within ${TIMEOUT_MS / 1000} s.`);
+      throw new TunerError('tool-missing', `Could not ${what}: ${file} could not be started (${errnoOf(error) ?? messageOf(error)}).`);
     });
-    if (result.code !== 0) {
-      const said = outputOnOneLine(result);
-      throw new TunerError('registry-failed', `Could not ${what}: netsh exited with ${result.code}${said ? ` (${said})` : ''}.`);
+    if (result.code === 0) return result.stdout;
+    const said = outputOnOneLine(result);
+    if (writes && !(await this.mayWrite())) {
+      throw new TunerError('not-permitted', `Could not ${what}: netsh needs administrator rights${said ? ` (${said})` : ''}. Run as administrator.`);
     }
-    return result.stdout;
+    throw new TunerError('netsh-failed', `Could not ${what}: netsh exited with ${result.code}${said ? ` (${said})` : ''}.`);
   }
 }

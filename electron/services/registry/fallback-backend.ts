@@ -1,10 +1,20 @@
 import type { PerSetting, SettingName } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
+import { TunerError } from '../errors';
 import type { BackendName, RegistryBackend } from './backend';
 
 /**
- * Uses the preferred backend until it reports that it cannot run at all (for example Windows
- * Script Host disabled), then the fallback for that call and every call after it.
+ * Any failure but a refusal of access, which reg.exe would meet as well. Told by the error's kind
+ * (regedit's code 5), never by its words: cscript and WMI speak the display language.
+ */
+export function notRefused(error: unknown): boolean {
+  return !(error instanceof TunerError && error.kind === 'not-permitted');
+}
+
+/**
+ * Uses the preferred backend until it fails in a way `switches` names (in production: any way
+ * but a refusal of access), then the fallback for that call and every call after it. `name` is
+ * the backend that answers now.
  */
 export class FallbackBackend implements RegistryBackend {
   private active: RegistryBackend;
@@ -12,7 +22,7 @@ export class FallbackBackend implements RegistryBackend {
   constructor(
     preferred: RegistryBackend,
     private readonly fallback: RegistryBackend,
-    private readonly cannotRun: (error: unknown) => boolean,
+    private readonly switches: (error: unknown) => boolean = notRefused,
   ) {
     this.active = preferred;
   }
@@ -45,7 +55,7 @@ export class FallbackBackend implements RegistryBackend {
     try {
       return await operation(this.active);
     } catch (error) {
-      if (this.active === this.fallback || !this.cannotRun(error)) throw error;
+      if (this.active === this.fallback || !this.switches(error)) throw error;
       this.active = this.fallback;
       return operation(this.active);
     }

@@ -1,0 +1,198 @@
+/**
+ * A Wine prefix that runs Windows programs as Windows would: Windows 10, Windows' own Node.js,
+ * stand-ins in System32, each program's output in files. One per test file; `stop` it in `after`.
+ *
+ * Windows' Node under Wine fails to write to a Linux pipe (`Error: open EBADF`), so every
+ * program here writes its stdout and stderr to files, read once it has ended.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+/** Windows' Node.js 22.20.0 (the Node inside Electron 45), put there by scripts/setup.sh. */
+export const WINDOWS_NODE = path.join(REPO_ROOT, '.cache', 'windows-node', 'node.exe');
+/** A prepared Windows 10 prefix that scripts/test.mjs makes once per run (see template.ts). */
+export const TEMPLATE_VARIABLE = 'TCP_PORT_TUNER_WINDOWS_TEMPLATE';
+
+/** Far above what any one command takes here (15 s for diagnose on a loaded 2-core machine). */
+const RUN_TIMEOUT_MS = 180_000;
+
+export interface WindowsRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** The working folder, as a Linux path (Wine maps it to Z:). */
+  cwd?: string;
+  /** Folders put before Windows' own PATH (as Linux paths). */
+  path?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `/tmp/x` as Windows sees it through Wine's Z: drive. */
+export function windowsPath(linuxPath: string): string {
+  return `Z:${path.resolve(linuxPath).replace(/\//g, '\\')}`;
+}
+
+export class WindowsPrefix {
+  /** Wine's own built-ins this prefix runs the file in System32 for instead (netsh, whoami, ...). */
+  private readonly native = new Set<string>();
+  private serial = 0;
+
+  constructor(
+    /** Holds the prefix, the outputs and anything a test makes; removed whole by `stop`. */
+    readonly root: string,
+    readonly dir: string,
+    private readonly base: NodeJS.ProcessEnv,
+  ) {}
+
+  /** A path inside the prefix's C: drive, e.g. `drive('windows/system32')`. */
+  drive(relative: string): string {
+    return path.join(this.dir, 'drive_c', relative);
+  }
+
+  get system32(): string {
+    return this.drive('windows/system32');
+  }
+
+  /** What every Wine process of this prefix gets (also what `wine reg.exe` checks run with). */
+  get env(): NodeJS.ProcessEnv {
+    const native = this.native.size ? `;${[...this.native].join(',')}=n` : '';
+    return { ...this.base, WINEDLLOVERRIDES: `mscoree,mshtml=${native}` };
+  }
+
+  /** Sets a variable for every later Windows program of this prefix (a stand-in's state file, say). */
+  setEnv(name: string, value: string): void {
+    this.base[name] = value;
+  }
+
+  /** Makes Wine run `System32\<name>` rather than its built-in program of that name. */
+  preferNative(name: string): void {
+    this.native.add(name.toLowerCase());
+  }
+
+  /** A fresh folder inside the prefix's root. */
+  async folder(name: string): Promise<string> {
+    const made = path.join(this.root, `${name}-${++this.serial}`);
+    await mkdir(made, { recursive: true });
+    return made;
+  }
+
+  /** Runs a Windows program (a Linux path to an .exe, or a name Wine finds) to its end. */
+  async run(program: string, args: readonly string[], options: RunOptions = {}): Promise<WindowsRun> {
+    const outputs = await this.folder('output');
+    const stdout = path.join(outputs, 'stdout');
+    const stderr = path.join(outputs, 'stderr');
+    const [out, err] = await Promise.all([open(stdout, 'w'), open(stderr, 'w')]);
+    const extraPath = options.path?.map(windowsPath).join(';');
+    const env = { ...this.env, ...(extraPath ? { WINEPATH: extraPath } : {}), ...options.env };
+    try {
+      let hung = false;
+      const code = await new Promise<number | null>((resolve, reject) => {
+        const child = spawn('wine', [program, ...args], { env, cwd: options.cwd ?? this.root, stdio: ['ignore', out.fd, err.fd] });
+        // A program that never ends fails its test, with what it had written, instead of the whole run.
+        const timer = setTimeout(() => ((hung = true), child.kill('SIGKILL')), RUN_TIMEOUT_MS);
+        child.on('error', reject);
+        child.on('exit', (exitCode) => (clearTimeout(timer), resolve(exitCode)));
+      });
+      const said = { stdout: await readFile(stdout, 'utf8'), stderr: await readFile(stderr, 'utf8') };
+      return hung ? { code: null, ...said, stderr: `${said.stderr}\n[windows-mode: ${path.basename(program)} did not end within ${RUN_TIMEOUT_MS / 1000} s]` } : { code, ...said };
+    } finally {
+      await Promise.all([out.close(), err.close()]);
+    }
+  }
+
+  /** Windows' Node.js running a script (a Linux path) as a win32 process. */
+  node(script: string, args: readonly string[], options: RunOptions = {}): Promise<WindowsRun> {
+    return this.run(WINDOWS_NODE, [windowsPath(script), ...args], options);
+  }
+
+  /** Stops the prefix's wineserver and removes everything the prefix and its tests made. */
+  async stop(): Promise<void> {
+    await detached('wineserver', ['-k'], this.base).catch(() => null);
+    await rm(this.root, { recursive: true, force: true });
+  }
+}
+
+/** Wineserver outlives the command that starts it: without pipes it holds none open. */
+function detached(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, [...args], { env, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+}
+
+function localeExists(locale: string): boolean {
+  const listed = spawnSync('locale', ['-a'], { encoding: 'utf8' }).stdout ?? '';
+  const wanted = locale.toLowerCase().replace('utf-8', 'utf8');
+  return listed.split('\n').some((line) => line.toLowerCase() === wanted);
+}
+
+/**
+ * Makes a Windows 10 prefix in `dir`: Node.js refuses to start until the prefix says Windows 10.
+ * Gecko and Mono installers would only slow it down.
+ */
+export async function bootPrefix(dir: string): Promise<void> {
+  const env = { ...process.env, WINEPREFIX: dir, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
+  if ((await detached('wineboot', ['-i'], env)) !== 0) throw new Error(`wineboot -i failed for ${dir}`);
+  if ((await detached('wine', ['winecfg', '-v', 'win10'], env)) !== 0) throw new Error(`winecfg -v win10 failed for ${dir}`);
+  await detached('wineserver', ['-w'], env);
+}
+
+/**
+ * Copies a template prefix: System32 and SysWOW64 (1.2 GB of Wine's DLLs, which Wine never
+ * writes) as hard links, the rest (the registry, which Wine rewrites in place) as real copies.
+ * Anything a test puts into System32 must replace a file, never write into one (see stand-ins.ts).
+ */
+async function copyTemplate(template: string, dir: string): Promise<void> {
+  const linked = ['drive_c/windows/system32', 'drive_c/windows/syswow64'].map((part) => path.join(template, part));
+  await cp(template, dir, { recursive: true, verbatimSymlinks: true, filter: (source) => !linked.includes(source) });
+  for (const part of linked) {
+    const result = spawnSync('cp', ['-al', part, path.join(dir, path.relative(template, part))]);
+    if (result.status !== 0) throw new Error(`cp -al ${part} failed: ${result.stderr}`);
+  }
+}
+
+/**
+ * A Windows 10 prefix with a persistent wineserver, copied from the run's template when
+ * scripts/test.mjs made one, booted afresh otherwise. `locale` (e.g. de_DE.UTF-8) gives Wine that
+ * display language and its OEM code page (850 for German, 866 for Russian).
+ */
+export async function startWindowsPrefix(label: string, options: { locale?: string } = {}): Promise<WindowsPrefix> {
+  if (options.locale && !localeExists(options.locale)) {
+    throw new Error(`The locale ${options.locale} is not generated here: bash scripts/setup.sh makes it.`);
+  }
+  const root = await mkdtemp(path.join(tmpdir(), `tcp-port-tuner-windows-${label}-`));
+  const dir = path.join(root, 'prefix');
+  const language = options.locale ? { LC_ALL: options.locale, LANG: options.locale } : { LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
+  const base = { PATH: process.env.PATH, HOME: process.env.HOME, USER: process.env.USER, WINEPREFIX: dir, WINEDEBUG: '-all', ...language };
+  const prefix = new WindowsPrefix(root, dir, base);
+  try {
+    const template = process.env[TEMPLATE_VARIABLE];
+    if (template && existsSync(path.join(template, 'system.reg'))) await copyTemplate(template, dir);
+    else await bootPrefix(dir);
+    if ((await detached('wineserver', ['-p'], prefix.env)) !== 0) throw new Error(`wineserver -p failed for ${dir}`);
+  } catch (error) {
+    await prefix.stop();
+    throw error;
+  }
+  return prefix;
+}
+
+/**
+ * Why Windows' Node.js cannot run in this prefix, or null when it runs as a win32 process. The
+ * suite is skipped with this reason, and only for it.
+ */
+export async function windowsNodeProblem(prefix: WindowsPrefix): Promise<string | null> {
+  if (!existsSync(WINDOWS_NODE)) return `Windows' Node.js is not at ${WINDOWS_NODE} (bash scripts/setup.sh puts it there)`;
+  const probe = await prefix.run(WINDOWS_NODE, ['-p', '`${process.platform} ${process.version}`']).catch((error: Error) => ({ code: null, stdout: '', stderr: error.message }));
+  if (/^win32 v22\.20\.0\s*$/.test(probe.stdout)) return null;
+  const said = `${probe.stdout} ${probe.stderr}`.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return `Wine cannot run Windows' Node.js here (exit ${probe.code}: ${said || 'no output'})`;
+}
