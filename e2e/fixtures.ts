@@ -22,11 +22,14 @@ interface Options {
   pickedFolder: 'fresh' | 'blocked' | null;
   /** A reg.exe stand-in that makes one chosen registry call fail, for the failure paths. */
   regFault: StandInFault | null;
+  /** A Windows netstat capture (listening rows, PIDs) printed by the netstat stand-in, with tasklist's names, instead of Wine's netstat. */
+  netstatCapture: string | null;
 }
 
 export const test = base.extend<Options & { preview: Preview; wine: WineRegistry }, { workerWine: WineRegistry }>({
   pickedFolder: [null, { option: true }],
   regFault: [null, { option: true }],
+  netstatCapture: [null, { option: true }],
 
   workerWine: [
     async ({}, use) => {
@@ -42,7 +45,15 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     await use(workerWine);
   },
 
-  preview: async ({ wine, pickedFolder, regFault }, use) => {
+  // The Check page samples every 3 s: the page closes before its preview server stops, or a
+  // request on a kept-alive connection keeps the server from ever stopping.
+  page: async ({ page, preview }, use) => {
+    void preview;
+    await use(page);
+    await page.close();
+  },
+
+  preview: async ({ wine, pickedFolder, regFault, netstatCapture }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tuner-e2e-data-'));
     const picked = await pickFolder(dataDir, pickedFolder);
     const standIn = regFault ? await writeRegStandIn(dataDir, regFault) : null;
@@ -58,6 +69,14 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
       TCP_PORT_TUNER_PREVIEW_SAVE_FOLDER: dataDir,
       ...(picked ? { TCP_PORT_TUNER_PREVIEW_FOLDER: picked } : {}),
       ...(standIn ? { TCP_PORT_TUNER_REG_COMMAND: standIn } : {}),
+      ...(netstatCapture
+        ? {
+            TCP_PORT_TUNER_NETSTAT_COMMAND: path.resolve('test/stand-ins/netstat'),
+            TCP_PORT_TUNER_STANDIN_NETSTAT: path.resolve(netstatCapture),
+            TCP_PORT_TUNER_TASKLIST_COMMAND: path.resolve('test/stand-ins/tasklist'),
+            TCP_PORT_TUNER_STANDIN_TASKLIST: path.resolve('test/fixtures/windows/tasklist.csv'),
+          }
+        : {}),
     });
     await use({ url: preview.url, dataDir, netshState: path.join(dataDir, 'netsh-state.json') });
     await preview.stop();

@@ -6,6 +6,8 @@
  *   - Diagnosis: parsing a 70,000-row netstat, and `diagnose` next to `netstat` alone.
  *   - Renderer: JavaScript size (gzip), and time from navigation to the current values and to
  *     the diagnosis's first figures in Chromium.
+ *   - The live pool (scripts/bench-live.ts): one sample next to netstat alone, an update's
+ *     render with 30 minutes of history, the ring's size. `npm run bench -- live` runs it alone.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile, chmod } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions, startPreview } from '../test/helpers/preview';
 import { writeRegFile } from '../test/helpers/wine';
 import { diagnosisBench, STAND_IN_ENV } from './bench-diagnosis';
+import { renderBench, sampleBench } from './bench-live';
 import { createWinePrefix, KEY, type WineRegistry } from '../test/helpers/wine-registry';
 
 const run = promisify(execFile);
@@ -138,8 +141,12 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tuner-bench-'));
   const wine = await createWinePrefix();
   try {
+    const env = { ...wine.env, TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'data') };
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const live = [...(await sampleBench(env, dir, { runs: RUNS, median, timed })), ...(await renderBench(browser, env, dir, median).finally(() => browser.close()))];
+    if (process.argv.includes('live')) return void console.log(`| live pool | figure | goal |\n|---|---|---|\n${live.join('\n')}`);
     const registry = await registryBench(wine, dir);
-    const diagnosis = await diagnosisBench(wine, { ...wine.env, TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'data') }, { runs: RUNS, cli: CLI, median, timed });
+    const diagnosis = await diagnosisBench(wine, env, { runs: RUNS, cli: CLI, median, timed });
     const renderer = await rendererBench(wine, dir);
     console.log(`Median of ${RUNS} runs on a fresh Wine prefix (${new Date().toISOString().slice(0, 10)})\n`);
     console.log('| command | CLI | minimal wine reg script | CLI / script | registry processes |');
@@ -149,6 +156,8 @@ async function main(): Promise<void> {
     console.log(diagnosis.join('\n'));
     console.log('\n| renderer | figure | goal |\n|---|---|---|');
     console.log(renderer.join('\n'));
+    console.log('\n| live pool | figure | goal |\n|---|---|---|');
+    console.log(live.join('\n'));
   } finally {
     await wine.dispose();
     await rm(dir, { recursive: true, force: true });

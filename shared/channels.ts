@@ -5,6 +5,8 @@
 export const CHANNEL_NAMES = [
   'getStatus',
   'diagnose',
+  'sample',
+  'checkDataFolder',
   'chooseBackupFolder',
   'createBackup',
   'apply',

@@ -12,6 +12,7 @@ import { HOLDS, validateReservedPorts } from './reserved-ports';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import { diagnosisSchema } from './diagnosis';
+import { dataFolderSchema, poolSampleSchema, sampleRequestSchema } from './pool-sample-schema';
 
 const valueState = z.discriminatedUnion('present', [
   z.object({ present: z.literal(false) }),
@@ -166,6 +167,9 @@ export type Failure = z.infer<typeof failureSchema>;
 export const channels = {
   getStatus: { request: empty, response: statusSchema },
   diagnose: { request: empty, response: diagnosisSchema },
+  /** One live sample of the port pool; past `threshold` percent of it the main side saves a snapshot. */
+  sample: { request: sampleRequestSchema, response: poolSampleSchema },
+  checkDataFolder: { request: empty, response: dataFolderSchema },
   chooseBackupFolder: { request: empty, response: z.object({ folder: z.nullable(z.string()) }) },
   createBackup: { request: empty, response: backupSchema },
   apply: {

@@ -13,13 +13,20 @@ export const diagnosisSchema = z.object({
       states: z.record(z.string(), count),
       /** Per remote address and port, busiest first. */
       remotes: z.array(z.object({ address: z.string(), port: count, ...counts })),
-      /** Per owning process where netstat names the PID (never under Wine), busiest first. */
+      /** Per owning process where netstat names the PID (never under Wine), by outgoing ports held, busiest first (TIME_WAIT has no owner: PID 0). */
       processes: z.nullable(z.array(z.object({ pid: count, name: z.nullable(z.string()), ...counts }))),
       /**
        * TIME_WAIT on this host's own outgoing ports (it closed first: the fix belongs here) and on
        * its listening ports (a server closing first: no outgoing ports used).
        */
       timeWait: z.object({ outgoing: count, onListeningPorts: count }),
+      /**
+       * The ports this host's outgoing connections hold, by state and address family: every
+       * socket but listening ones and those on a listening port (a server's side).
+       */
+      held: perFamily(z.object(counts)),
+      /** TIME_WAIT a server here closed first, per listening port, busiest first; null where listening sockets are not listed (Wine). */
+      serverTimeWait: z.nullable(z.array(z.object({ port: count, process: z.nullable(z.string()), timeWait: count }))),
     }),
   ),
   ports: z.object({

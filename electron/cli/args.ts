@@ -3,10 +3,11 @@ import type { ChangeRequest } from '../services/change/setting-kind';
 import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-change';
+import { WATCH_OPTIONS, WATCH_USAGE, watchFrom, type WatchOptions } from './watch-options';
 import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS, RESERVE_OPTION, SETTING_OPTIONS } from './change-options';
 
-export type Command = 'status' | 'diagnose' | 'backup' | 'apply' | 'undo' | 'history' | 'export';
-const COMMANDS: readonly Command[] = ['status', 'diagnose', 'backup', 'apply', 'undo', 'history', 'export'];
+export type Command = 'status' | 'diagnose' | 'watch' | 'backup' | 'apply' | 'undo' | 'history' | 'export';
+const COMMANDS: readonly Command[] = ['status', 'diagnose', 'watch', 'backup', 'apply', 'undo', 'history', 'export'];
 
 export interface CliArgs {
   command: Command | 'help';
@@ -20,6 +21,8 @@ export interface CliArgs {
   format?: ExportFormat;
   undo: boolean;
   out?: string;
+  /** watch: how often, how many, where its Prometheus text goes, when to alert. */
+  watch?: WatchOptions;
 }
 
 const OPTIONS = {
@@ -31,6 +34,7 @@ const OPTIONS = {
   undo: { type: 'boolean' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...Object.fromEntries(WATCH_OPTIONS.map((option) => [option, { type: 'string' }])),
   ...Object.fromEntries(CHANGE_OPTIONS.map((option) => [option, { type: 'string' }])),
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 const TAKES_VALUE = new Set(Object.entries(OPTIONS).flatMap(([name, option]) => (option.type === 'string' ? [`--${name}`] : [])));
@@ -39,6 +43,7 @@ const TAKES_VALUE = new Set(Object.entries(OPTIONS).flatMap(([name, option]) => 
 const ALLOWED: Record<Command, readonly string[]> = {
   status: [],
   diagnose: [],
+  watch: WATCH_OPTIONS,
   history: [],
   backup: ['dir'],
   apply: CHANGE_OPTIONS,
@@ -52,6 +57,7 @@ Commands:
   status                 Show the settings, Windows version and change history
   diagnose               Read what is in force: TIME_WAIT per remote endpoint, the dynamic port
                          range and its exclusions, Tcpip events 4227/4231, capacity
+${WATCH_USAGE}
   backup [--dir DIR]     Export the Tcpip Parameters key to a verified .reg file
   apply [settings]       Back up, then set the settings given (at least one)
   undo [--force]         Put every setting back as it was before this tool's first change
@@ -138,5 +144,6 @@ export function parseCli(argv: readonly string[]): CliArgs {
     format: values.format as ExportFormat | undefined,
     undo: values.undo ?? false,
     out: values.out,
+    ...(command === 'watch' ? { watch: watchFrom(values) } : {}),
   };
 }

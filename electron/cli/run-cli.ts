@@ -5,6 +5,7 @@ import { TunerError, toFailure } from '../services/errors';
 import { parseCli, USAGE, type CliArgs } from './args';
 import { formatDiagnosis } from './diagnosis-output';
 import { runExport } from './export-command';
+import { runWatch } from './watch';
 import { formatApply, formatBackup, formatHistory, formatStatus, formatUndo } from './text-output';
 
 const EXIT_CODES: Record<ErrorKind, number> = {
@@ -54,7 +55,7 @@ async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): 
 
 /** Reading needs neither rights nor the lock: a read goes on when settling could not. */
 function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
-  const readOnly = args.command === 'status' || args.command === 'history' || args.command === 'diagnose';
+  const readOnly = ['status', 'history', 'diagnose', 'watch'].includes(args.command);
   return (error) => readOnly && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'busy');
 }
 
@@ -79,6 +80,12 @@ export async function runCli(argv: readonly string[], { vbsFolder }: { vbsFolder
     }
     const services = await createServices({ backend: args.backend, vbsFolder });
     await settleAtStart(services.tuner, (line) => process.stderr.write(`tcp-port-tuner: ${line}\n`), readCarriesOn(args));
+    if (args.command === 'watch' && args.watch) {
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      await runWatch({ ...args.watch, json }, services.diagnosis, (line) => process.stdout.write(`${line}\n`), stop.signal);
+      return 0;
+    }
     const output = await execute(args, services);
     process.stdout.write(`${json ? JSON.stringify(output.json) : output.text}\n`);
     return 0;

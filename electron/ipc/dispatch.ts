@@ -10,7 +10,7 @@ import type { TunerService } from '../services/tuner';
 export interface MainServices {
   tuner: Pick<TunerService, 'status' | 'useBackupFolder' | 'backup' | 'apply' | 'undo'>;
   restart: Pick<RestartService, 'restart' | 'cancel'>;
-  diagnosis: Pick<DiagnosisService, 'diagnose'>;
+  diagnosis: Pick<DiagnosisService, 'diagnose' | 'sample' | 'checkDataFolder'>;
   /** A folder the user picked in a dialog the main side owns; null when cancelled. */
   chooseFolder(): Promise<string | null>;
   /** A file to save to, picked in the main side's own save dialog (which confirms replacing one); null when cancelled. */
@@ -31,6 +31,8 @@ export function createDispatcher(services: MainServices): Dispatch {
   const handlers: Handlers = {
     getStatus: () => tuner.status(),
     diagnose: () => services.diagnosis.diagnose(),
+    sample: (request) => services.diagnosis.sample(request.threshold),
+    checkDataFolder: () => services.diagnosis.checkDataFolder(),
     // Only a folder picked in the main side's own dialog is ever written to.
     chooseBackupFolder: async () => {
       const folder = await services.chooseFolder();

@@ -94,8 +94,10 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     run,
     tools: { netstat: windowsTool(target, 'netstat'), wevtutil: windowsTool(target, 'wevtutil'), tasklist: windowsTool(target, 'tasklist') },
     netsh,
-    nativeNetstat: target.host === 'windows',
+    // A stand-in prints Windows' format, listening rows and PIDs included.
+    nativeNetstat: target.host === 'windows' || Boolean(target.regCommand.env.TCP_PORT_TUNER_NETSTAT_COMMAND),
     readValues: () => backend.readValues(),
+    dataDir: target.dataDir,
   });
   return { tuner, diagnosis, restart: new RestartService(target, run), target, run };
 }

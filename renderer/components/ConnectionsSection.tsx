@@ -1,6 +1,9 @@
 import { Body1, Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { Diagnosis } from '../../shared/diagnosis';
-import { formatDate, formatNumber } from '../model/format';
+import type { PoolSample } from '../../shared/pool-sample';
+import { countText, endpointText, processText } from '../../shared/port-text';
+import { formatDate } from '../model/format';
+import { notRead } from '../model/not-read';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
@@ -9,57 +12,68 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-/** The busiest remote endpoints are what a DBA recognises: the MySQL servers this host talks to. */
-const SHOWN = 5;
-
-function side(tcp: NonNullable<Diagnosis['tcp']>): string {
-  if (tcp.timeWait.outgoing > 0) return `${formatNumber(tcp.timeWait.outgoing)} TIME_WAIT sockets hold this host's own outgoing ports: this host is the one running out, and the change belongs here.`;
-  if (tcp.timeWait.onListeningPorts > 0) return "TIME_WAIT here is only on this host's listening ports, which uses no outgoing port. Clients that close first hold theirs on their own hosts: tune those.";
-  return 'No TIME_WAIT sockets right now.';
-}
+type Counts = { timeWait: number; established: number; other: number };
 
 function events(diagnosis: Diagnosis): string {
   const found = diagnosis.events;
-  if (!found) return `Tcpip events 4227 and 4231: not read (${diagnosis.unavailable.events ?? 'unknown reason'}).`;
-  if (found.count === 0) return 'Tcpip events 4227 and 4231 in the last 7 days: none.';
+  if (!found) return `Tcpip events 4227 and 4231: ${notRead(diagnosis.unavailable.events)}.`;
+  if (found.count === 0) return 'Tcpip events 4227 and 4231 in the last 7 days: 0, so Windows has not run out of ports here lately.';
   return `Tcpip events in the last 7 days: ${found.count} (4227: ${found.byId[4227]}, 4231: ${found.byId[4231]}), the latest ${found.latest ? formatDate(found.latest) : 'at an unknown time'}. Windows ran out of outgoing ports then.`;
 }
 
-/** Live connections by remote endpoint, whose TIME_WAIT it is, and Windows' own record of running out. */
-export function ConnectionsSection({ diagnosis }: { diagnosis: Diagnosis }) {
+function CountsTable<T extends Counts>({ label, first, rows, name }: { label: string; first: string; rows: T[]; name: (row: T) => string }) {
   const styles = useStyles();
-  const tcp = diagnosis.tcp;
   return (
-    <Section title="What is happening">
-      {tcp ? (
-        <>
-          <Table size="small" className={styles.table} aria-label="Connections by remote address and port">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Remote address and port</TableHeaderCell>
-                <TableHeaderCell>TIME_WAIT</TableHeaderCell>
-                <TableHeaderCell>Established</TableHeaderCell>
-                <TableHeaderCell>Other</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {tcp.remotes.slice(0, SHOWN).map((remote) => (
-                <TableRow key={`${remote.address} ${remote.port}`}>
-                  <TableCell>{`${remote.address}:${remote.port}`}</TableCell>
-                  <TableCell className={styles.number}>{formatNumber(remote.timeWait)}</TableCell>
-                  <TableCell className={styles.number}>{formatNumber(remote.established)}</TableCell>
-                  <TableCell className={styles.number}>{formatNumber(remote.other)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Body1>{side(tcp)}</Body1>
-        </>
+    <Table size="small" className={styles.table} aria-label={label}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{first}</TableHeaderCell>
+          <TableHeaderCell>TIME_WAIT</TableHeaderCell>
+          <TableHeaderCell>Established</TableHeaderCell>
+          <TableHeaderCell>Other</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={name(row)}>
+            <TableCell>{name(row)}</TableCell>
+            <TableCell className={styles.number}>{countText(row.timeWait)}</TableCell>
+            <TableCell className={styles.number}>{countText(row.established)}</TableCell>
+            <TableCell className={styles.number}>{countText(row.other)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** Who fills the pool, from the latest live sample: the busiest remote endpoints and programs, and Windows' own record of running out. */
+export function ConnectionsSection({ diagnosis, sample }: { diagnosis: Diagnosis; sample: PoolSample | undefined }) {
+  const styles = useStyles();
+  const tcp = sample?.tcp ?? null;
+  const unavailable = sample?.unavailable ?? diagnosis.unavailable;
+  return (
+    <Section title="Who fills it">
+      {!sample ? (
+        <Body1>Taking the first sample…</Body1>
+      ) : !tcp ? (
+        <Body1>Connections: {notRead(unavailable.tcp)}.</Body1>
+      ) : tcp.remotes.length === 0 ? (
+        <Body1>Connections: netstat lists no TCP connection to any remote endpoint right now.</Body1>
       ) : (
-        <Body1>Connections: not read ({diagnosis.unavailable.tcp ?? 'unknown reason'}).</Body1>
+        <CountsTable label="Connections by remote address and port" first="Remote address and port" rows={tcp.remotes} name={(remote) => endpointText(remote.address, remote.port)} />
       )}
+      {tcp ? (
+        tcp.processes === null ? (
+          <Body1>Programs by ports held: {notRead(unavailable.processes ?? 'netstat lists no process IDs here')}.</Body1>
+        ) : tcp.processes.length === 0 ? (
+          <Body1>Programs by ports held: no program holds an open outgoing connection (TIME_WAIT belongs to no process: PID 0).</Body1>
+        ) : (
+          <CountsTable label="Programs by ports held" first="Program" rows={tcp.processes} name={(owner) => processText(owner.pid, owner.name)} />
+        )
+      ) : null}
       <Body1>{events(diagnosis)}</Body1>
-      <Caption1 className={styles.muted}>From netstat -ano and the System event log (wevtutil).</Caption1>
+      <Caption1 className={styles.muted}>From netstat -ano (live), tasklist and the System event log (wevtutil). TIME_WAIT sockets have no owner (PID 0): programs are counted by their open connections.</Caption1>
     </Section>
   );
 }

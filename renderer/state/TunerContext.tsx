@@ -1,8 +1,9 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { TunerApi } from '../../shared/api';
 import type { Channel } from '../../shared/channels';
-import type { Failure, Status } from '../../shared/contract';
+import type { Failure, Response, Status } from '../../shared/contract';
 import type { Diagnosis } from '../../shared/diagnosis';
+import { usePoolSampling, type LivePool } from './usePoolSampling';
 import { useReading, type Reading } from './useReading';
 
 /** The calls after which the machine, the backup folder or the history may have moved on. */
@@ -15,6 +16,12 @@ interface Tuner {
   refresh: () => Promise<void>;
   /** What is in force, read separately: netstat takes longer than the registry. */
   diagnosis: Reading<Diagnosis>;
+  /** The live port pool: sampled every few seconds while the Check page is open, here once for every page. */
+  pool: LivePool;
+  /** Whether the data folder can be written, read once at start. */
+  dataFolder: Reading<Response<'checkDataFolder'>>;
+  /** The full diagnosis and a live sample again, at once. */
+  readAgain: () => Promise<void>;
   /** window.tuner, with the status and the diagnosis read again after every call that changes something. */
   api: TunerApi;
 }
@@ -26,8 +33,15 @@ export function TunerProvider({ children }: { children: ReactNode }) {
   // netstat, tasklist, netsh and wevtutil start only once the values are on screen: on a busy
   // two-core host, seven processes at once would hold up the one reg query the page waits for.
   const diagnosis = useReading(() => window.tuner.diagnose({}), status.value !== null || status.failure !== null);
+  const dataFolder = useReading(() => window.tuner.checkDataFolder({}), status.value !== null || status.failure !== null);
+  // Live samples start once the full diagnosis is in: it leaves the slow parts for them to reuse.
+  const pool = usePoolSampling(diagnosis.value !== null || diagnosis.failure !== null);
   const refreshStatus = status.refresh;
   const refreshDiagnosis = diagnosis.refresh;
+  const sampleNow = pool.sampleNow;
+  const readAgain = useCallback(async () => {
+    await Promise.all([refreshDiagnosis(), sampleNow()]);
+  }, [refreshDiagnosis, sampleNow]);
   const api = useMemo(() => {
     const wrapped: Record<string, unknown> = { ...window.tuner };
     for (const channel of CHANGING) {
@@ -42,8 +56,8 @@ export function TunerProvider({ children }: { children: ReactNode }) {
     return wrapped as TunerApi;
   }, [refreshStatus, refreshDiagnosis]);
   const value = useMemo(
-    () => ({ status: status.value, loading: status.loading, failure: status.failure, refresh: refreshStatus, diagnosis, api }),
-    [status.value, status.loading, status.failure, refreshStatus, diagnosis, api],
+    () => ({ status: status.value, loading: status.loading, failure: status.failure, refresh: refreshStatus, diagnosis, pool, dataFolder, readAgain, api }),
+    [status.value, status.loading, status.failure, refreshStatus, diagnosis, pool, dataFolder, readAgain, api],
   );
   return <TunerContext.Provider value={value}>{children}</TunerContext.Provider>;
 }

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 
 export function CheckStep() {
   const styles = useStyles();
-  const { status, loading } = useTuner();
+  const { status, loading, dataFolder } = useTuner();
   const { go, openUndo, openExport } = useWizard();
   // Never show values from before a change as the current ones.
   if (!status || loading) return <Busy label="Reading the registry…" />;
@@ -48,6 +48,16 @@ export function CheckStep() {
         Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
         out and MySQL clients fail with “Can't connect to MySQL server”.
       </Body1>
+
+      {dataFolder.value?.problem ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The data folder cannot be written</MessageBarTitle>
+            Backups, the change journal and snapshots go to <PathText>{dataFolder.value.folder}</PathText>, but {dataFolder.value.problem}. Nothing can be
+            changed until it can. {dataFolder.value.fix}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       {status.restartPending ? (
         <MessageBar intent="warning">

@@ -34,6 +34,8 @@ function allowed(channel: string, request: unknown): boolean {
       );
     case 'restartWindows':
       return keys.length === 1 && (entries.when === 'now' || entries.when === 'later');
+    case 'sample':
+      return keys.length === 1 && Number.isInteger(entries.threshold) && (entries.threshold as number) >= 1 && (entries.threshold as number) <= 100;
     default:
       return (CHANNEL_NAMES as readonly string[]).includes(channel) && keys.length === 0;
   }
@@ -91,6 +93,7 @@ const request = fc.oneof(
   fc.record({ reservePorts: fc.oneof(fc.array(fc.oneof(fc.integer({ min: -1, max: 70_000 }), fc.constantFrom(3306, 33060, '3306', 1.5, '0x0CEA')), { maxLength: 20 }), fc.constantFrom('3306,33060', '3306,3306', '', '1-65535'), settingValue) }),
   fc.record({ force: fc.oneof(fc.boolean(), fc.string(), fc.integer()) }, { requiredKeys: [] }),
   fc.record({ when: fc.oneof(fc.constantFrom('now', 'later', 'NOW', 'never'), fc.string()) }),
+  fc.record({ threshold: fc.oneof(fc.integer({ min: -5, max: 120 }), fc.constantFrom(80.5, '80', Number.NaN, Infinity, -0)) }),
   fc.record(
     {
       format: fc.oneof(fc.constantFrom('reg', 'powershell', 'ansible', 'gpo', 'xml', '__proto__'), fc.string()),
@@ -117,7 +120,7 @@ it(`no generated request outside the contract reaches a service (10,000 cases, s
       const services: MainServices = {
         tuner: { status: note('status'), useBackupFolder: () => void reached.push('useBackupFolder'), backup: note('backup'), apply: note('apply'), undo: note('undo') },
         restart: { restart: note('restart'), cancel: note('cancel') },
-        diagnosis: { diagnose: note('diagnose') },
+        diagnosis: { diagnose: note('diagnose'), sample: note('sample'), checkDataFolder: note('checkDataFolder') },
         chooseFolder: note('chooseFolder'),
         // Cancelled, as a user may: the fuzz must never write a file.
         chooseSaveFile: async () => {

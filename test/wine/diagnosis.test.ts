@@ -79,7 +79,7 @@ describe('diagnose on a Wine prefix, against real TIME_WAIT sockets', () => {
     });
     const result = await runCli(['diagnose'], env);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /dynamic range: 49152-65535 \(16,384 ports\)/);
+    assert.match(result.stdout, /dynamic range: 49152 to 65535 \(16,384 ports\)/);
     assert.match(result.stdout, /3 \(4227: 1, 4231: 2\), latest 2026-11-24T11:30:00\.500Z/);
     assert.match(result.stdout, /now: 136 new connections per second/);
     assert.match(result.stdout, new RegExp(`127\\.0\\.0\\.1:${port} +TIME_WAIT ${CONNECTIONS}, ESTABLISHED 0, other 0`));

@@ -1,0 +1,59 @@
+import type { PoolSample } from '../../shared/pool-sample';
+import { durationText, rateText, shareText, type Verdict } from '../../shared/pool-trend';
+import { countText, endpointText, processText } from '../../shared/port-text';
+
+type Tcp = NonNullable<PoolSample['tcp']>;
+const total = (counts: { timeWait: number; established: number; other: number }) => counts.timeWait + counts.established + counts.other;
+
+function topProcess(tcp: Tcp | null): { pid: number; name: string | null; ports: number } | null {
+  const top = tcp?.processes?.[0];
+  return top ? { pid: top.pid, name: top.name, ports: total(top) } : null;
+}
+
+function topRemote(tcp: Tcp | null): { address: string; port: number; ports: number } | null {
+  const top = tcp?.remotes[0];
+  return top ? { address: top.address, port: top.port, ports: total(top) } : null;
+}
+
+/** One `--json` line: the figures a monitoring script keys on, the verdict's words, and what was not read. */
+export function watchJson(sample: PoolSample, verdict: Verdict) {
+  const worst = verdict.worst;
+  return {
+    at: new Date(sample.at).toISOString(),
+    level: verdict.level,
+    verdict: verdict.title,
+    family: worst?.family ?? null,
+    held: worst?.held ?? null,
+    pool: worst?.pool ?? null,
+    share: worst?.share ?? null,
+    ratePerSecond: worst?.rate ?? null,
+    secondsToFull: worst?.secondsToFull ?? null,
+    heldByFamily: sample.tcp?.held ?? null,
+    poolByFamily: sample.pool,
+    topProcess: topProcess(sample.tcp),
+    topRemote: topRemote(sample.tcp),
+    serverTimeWait: sample.tcp?.serverTimeWait ?? null,
+    alert: sample.alert,
+    notes: verdict.notes,
+    unavailable: sample.unavailable,
+  };
+}
+
+/** One line a sample: time, held / pool, share, rate, time to full, the top process (or remote where netstat names no PIDs). */
+export function watchLine(sample: PoolSample, verdict: Verdict): string {
+  const time = new Date(sample.at).toISOString().slice(11, 19);
+  const worst = verdict.worst;
+  if (!worst) return `${time}  ${verdict.title}`;
+  const pool = worst.pool === null ? 'pool not read' : countText(worst.pool);
+  const share = worst.share === null ? '' : ` (${shareText(worst.share)})`;
+  const full = worst.secondsToFull === null ? 'not filling' : `full in ${durationText(worst.secondsToFull)}`;
+  const process = topProcess(sample.tcp);
+  const remote = topRemote(sample.tcp);
+  const top = process
+    ? `top: ${processText(process.pid, process.name)} ${countText(process.ports)}`
+    : remote
+      ? `top remote: ${endpointText(remote.address, remote.port)} ${countText(remote.ports)}`
+      : 'no connections';
+  const alert = sample.alert ? `  ALERT past ${sample.alert.threshold}%: snapshot ${sample.alert.snapshot ?? sample.alert.note}` : '';
+  return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${rateText(worst.rate)}  ${full}  ${top}  [${verdict.level}]${alert}`;
+}

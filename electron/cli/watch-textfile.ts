@@ -1,0 +1,68 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { FAMILIES, type PoolSample } from '../../shared/pool-sample';
+import type { Verdict } from '../../shared/pool-trend';
+import { figuresOf } from '../../shared/pool-trend';
+
+const PREFIX = 'tcp_port_tuner';
+const LEVELS: readonly Verdict['level'][] = ['unknown', 'calm', 'warned', 'filling', 'running-out'];
+
+interface Metric {
+  name: string;
+  help: string;
+  rows: { labels?: Record<string, string>; value: number }[];
+}
+
+const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const labelText = (labels: Record<string, string> | undefined) =>
+  labels && Object.keys(labels).length > 0 ? `{${Object.entries(labels).map(([key, value]) => `${key}="${escape(value)}"`).join(',')}}` : '';
+
+/**
+ * The figures in Prometheus' text exposition format (0.0.4), every one a gauge, for
+ * windows_exporter's textfile collector. A figure that was not read is left out, not written
+ * as 0: an absent series is what PromQL's `absent()` alerts on.
+ */
+export function metricsText(sample: PoolSample, samples: readonly PoolSample[], verdict: Verdict): string {
+  const figures = FAMILIES.map((family) => figuresOf(samples, family));
+  const perFamily = (pick: (found: NonNullable<(typeof figures)[number]>) => number | null) =>
+    figures.flatMap((found) => (found && pick(found) !== null ? [{ labels: { family: found.family }, value: pick(found)! }] : []));
+  const held = sample.tcp
+    ? FAMILIES.flatMap((family) =>
+        (['timeWait', 'established', 'other'] as const).map((state) => ({ labels: { family, state: state === 'timeWait' ? 'time_wait' : state }, value: sample.tcp!.held[family][state] })),
+      )
+    : [];
+  const metrics: Metric[] = [
+    { name: 'ports_held', help: 'Ports held by outgoing TCP connections, by address family and state (netstat -ano).', rows: held },
+    { name: 'pool_ports', help: 'Ports in the dynamic port range less its exclusions (netsh).', rows: FAMILIES.flatMap((family) => (sample.pool[family] === null ? [] : [{ labels: { family }, value: sample.pool[family]! }])) },
+    { name: 'pool_share', help: 'Share of the pool held, 0 to 1.', rows: perFamily((found) => found.share) },
+    { name: 'fill_rate_ports_per_second', help: 'Held ports gained per second over the last minute (negative when falling).', rows: perFamily((found) => found.rate) },
+    { name: 'seconds_to_full', help: 'Seconds until the pool is full at the current fill rate; absent when it is not filling.', rows: perFamily((found) => found.secondsToFull) },
+    {
+      name: 'server_time_wait',
+      help: 'TIME_WAIT on a listening port (a server here closed first; uses no outgoing port).',
+      rows: (sample.tcp?.serverTimeWait ?? []).map((entry) => ({ labels: { port: String(entry.port) }, value: entry.timeWait })),
+    },
+    { name: 'exhaustion_events_7d', help: 'Tcpip events 4227 and 4231 in the System log over the last 7 days.', rows: sample.events ? [{ value: sample.events.count }] : [] },
+    { name: 'verdict', help: 'The verdict: 1 for the level in force.', rows: LEVELS.map((level) => ({ labels: { level }, value: verdict.level === level ? 1 : 0 })) },
+    { name: 'alert', help: '1 when the share held is past the alert threshold.', rows: [{ value: verdict.over ? 1 : 0 }] },
+    { name: 'part_read', help: '0 for each part of the diagnosis that could not be read.', rows: Object.keys(sample.unavailable).map((part) => ({ labels: { part }, value: 0 })) },
+    { name: 'sample_timestamp_seconds', help: 'When the sample was taken (Unix time).', rows: [{ value: sample.at / 1000 }] },
+  ];
+  return metrics
+    .filter((metric) => metric.rows.length > 0)
+    .map((metric) => {
+      const name = `${PREFIX}_${metric.name}`;
+      return [`# HELP ${name} ${metric.help}`, `# TYPE ${name} gauge`, ...metric.rows.map((row) => `${name}${labelText(row.labels)} ${row.value}`)].join('\n');
+    })
+    .join('\n')
+    .concat('\n');
+}
+
+/**
+ * Written beside the target under a name the collector skips (it reads `*.prom` only), then
+ * renamed over it: the collector never reads half a file.
+ */
+export async function writeTextfile(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}

@@ -1,0 +1,33 @@
+/** The live sample's shape, for the contract: apart from shared/pool-sample.ts so the renderer bundles no validation library. */
+import * as z from 'zod/mini';
+import { THRESHOLD_LIMITS } from './pool-sample';
+
+const count = z.number();
+const perFamily = <T extends z.ZodMiniType>(schema: T) => z.object({ ipv4: schema, ipv6: schema });
+const counts = { timeWait: count, established: count, other: count };
+
+export const poolSampleSchema = z.object({
+  /** Milliseconds since 1970, when the rows were read. */
+  at: count,
+  tcp: z.nullable(
+    z.object({
+      sockets: count,
+      held: perFamily(z.object(counts)),
+      remotes: z.array(z.object({ address: z.string(), port: count, ...counts })),
+      processes: z.nullable(z.array(z.object({ pid: count, name: z.nullable(z.string()), ...counts }))),
+      serverTimeWait: z.nullable(z.array(z.object({ port: count, process: z.nullable(z.string()), timeWait: count }))),
+    }),
+  ),
+  /** The dynamic range less its exclusions, per family; null where netsh was not read. */
+  pool: perFamily(z.nullable(count)),
+  events: z.nullable(z.object({ count, latest: z.nullable(z.string()) })),
+  /** The alert: past the threshold, a snapshot was saved (its file), or why it was not (at most one a minute). */
+  alert: z.nullable(z.object({ threshold: count, snapshot: z.nullable(z.string()), note: z.string() })),
+  unavailable: z.record(z.string(), z.string()),
+});
+
+/** A sample asked for with the alert's threshold, a whole percent of the pool. */
+export const sampleRequestSchema = z.strictObject({ threshold: z.int().check(z.gte(THRESHOLD_LIMITS.min), z.lte(THRESHOLD_LIMITS.max)) });
+
+/** Whether the data folder (backups, journal, snapshots) can be written; if not, why in words and the fix. */
+export const dataFolderSchema = z.object({ folder: z.string(), problem: z.nullable(z.string()), fix: z.nullable(z.string()) });
