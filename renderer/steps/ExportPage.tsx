@@ -7,7 +7,7 @@ import { PathText } from '../components/PathText';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
-import { checkDraft } from '../state/draft';
+import { useDraft } from '../state/useDraft';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
 
@@ -41,7 +41,7 @@ export function ExportPage() {
   const [undo, setUndo] = useState(false);
   const [preview, setPreview] = useState<{ text: string } | { failure: Failure } | null>(null);
   const [copied, setCopied] = useState(false);
-  const change = checkDraft(state).change;
+  const change = useDraft()?.change ?? null;
   const request = change ? { format, undo, change } : null;
   const save = useAction((chosen: NonNullable<typeof request>) => api.saveExport(chosen));
   const key = JSON.stringify(request);

@@ -79,7 +79,7 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
 
     const apply = await cli(APPLY);
     assert.equal(apply.code, 0, apply.stderr);
-    assert.match(apply.stdout, /^Applied and read back: MaxUserPort 65534, TcpTimedWaitDelay 30$/m);
+    assert.match(apply.stdout, /^Applied and read back:\n {2}MaxUserPort +65534 +after a restart\n {2}TcpTimedWaitDelay +30 seconds +after a restart$/m);
     assert.match(apply.stdout, /Restart Windows/);
     const applied = await regQuery(prefix);
     assert.deepEqual(applied.MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
@@ -92,7 +92,7 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
 
     const undo = await cli(['undo']);
     assert.equal(undo.code, 0, undo.stderr);
-    assert.match(undo.stdout, /^Restored: MaxUserPort not set, TcpTimedWaitDelay not set$/m);
+    assert.match(undo.stdout, /^Restored:\n {2}MaxUserPort +not set +after a restart\n {2}TcpTimedWaitDelay +not set +after a restart$/m);
     assert.equal(await regExport(prefix), untouched);
   });
 
