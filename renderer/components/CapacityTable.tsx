@@ -44,7 +44,9 @@ export function CapacityTable({ now, next, dynamicRange, diagnosis }: Props) {
   const exclusions = diagnosis?.ports.excluded.ipv4 ?? [];
   const before = capacity(now, { dynamicRange, range: rangeNow, exclusions });
   const values = next ? { ...now, ...Object.fromEntries(SETTING_NAMES.flatMap((name) => (next[name] === undefined ? [] : [[name, next[name]]]))) } : null;
-  const after = next && values ? capacity(values, { dynamicRange, range: next.dynamicRange ?? rangeNow, exclusions }) : null;
+  // The ports the change reserves are exclusions too, once it is made.
+  const reserved = (next?.reservePorts ?? []).map((port) => ({ start: port, end: port }));
+  const after = next && values ? capacity(values, { dynamicRange, range: next.dynamicRange ?? rangeNow, exclusions: [...exclusions, ...reserved] }) : null;
   return (
     <div className={styles.wrap}>
       <Table size="small" className={styles.table} aria-label="Capacity now and with the new values">

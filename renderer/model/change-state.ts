@@ -36,7 +36,7 @@ export function plannedState(now: PartialState, change: DraftChange): PartialSta
   ) as Partial<ChangeState>;
   const range = change.dynamicRange ? { dynamicRange: { ipv4: change.dynamicRange, ipv6: change.dynamicRange } } : {};
   const ports = change.reservePorts
-    ? { reservedPorts: Object.fromEntries(change.reservePorts.map((port) => [String(port), perFamily((family) => (now.reservedPorts?.[port]?.[family] === 'covered' ? 'covered' : 'reserved'))])) }
+    ? { reservedPorts: { ...now.reservedPorts, ...Object.fromEntries(change.reservePorts.map((port) => [String(port), perFamily((family) => (now.reservedPorts?.[port]?.[family] === 'covered' ? 'covered' : 'reserved'))])) } }
     : {};
   return { ...now, ...values, ...range, ...ports };
 }
