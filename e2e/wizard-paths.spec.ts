@@ -5,7 +5,7 @@
 import { expect, test } from './fixtures';
 import { record, shoot } from './pictures';
 import { runCli } from '../test/helpers/wine';
-import { expectApplied, openConfigure, openReview } from './walks';
+import { expectApplied, netshState, openConfigure, openReview } from './walks';
 
 test('restart now, confirmed, is only reported on Wine', async ({ page, preview, wine }) => {
   // Reached from a restart-pending status page as well as after applying: a change made earlier
@@ -36,10 +36,12 @@ test.describe('when the first registry write fails', () => {
     // A reg.exe stand-in fails the first write, as a real registry error would.
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByText('Not applied')).toBeVisible();
-    await expect(page.getByText(/Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 .* Both values were put back as they were\./)).toBeVisible();
+    await expect(page.getByText(/Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 .* Every setting was put back as it was\./)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
     expect(await wine.value('MaxUserPort')).toBeNull();
     expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+    // The reservations of the same change were never left behind either.
+    for (const family of ['ipv4', 'ipv6'] as const) expect((await netshState(preview.netshState))[family].exclusions).toEqual([]);
     // The page reads the values again after the failure; photograph it once they are back.
     await expect(page.getByRole('table', { name: 'Changes, now and after' }).getByRole('row', { name: /MaxUserPort/ })).toHaveText(/not set/);
     await record(page, 'light-4-apply-failed');
