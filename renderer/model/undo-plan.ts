@@ -12,7 +12,7 @@ export function undoSteps(baseline: Baseline, current: Status['values'], outside
     const before = baseline.values[name];
     const now = current[name];
     const changed = outside.find((change) => change.name === name);
-    const overwrite = changed ? ` It was changed outside this tool from ${describeValue(changed.was)} to ${describeValue(changed.now)}; undo overwrites that.` : '';
+    const overwrite = changed ? ` It was changed outside this tool from ${changed.was} to ${changed.now}; undo overwrites that.` : '';
     if (sameState(before, now)) return `Leave ${name} as it is (${describeValue(now)}, as before).${overwrite}`;
     if (!before.present) return `Delete ${name} (it was not set before; now ${describeValue(now)}).${overwrite}`;
     const ignored = valueProblem(name, before) ? ` Windows will ignore it again: ${valueProblem(name, before)}` : '';

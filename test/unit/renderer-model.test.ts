@@ -50,8 +50,8 @@ describe('the undo plan', () => {
   });
 
   it('names a change made outside the tool, from what to what, and that undo overwrites it', () => {
-    const outside = [{ name: 'TcpTimedWaitDelay', was: { present: true, type: 'REG_DWORD', data: 30 }, now: { present: true, type: 'REG_DWORD', data: 60 } }] as const;
-    const [, delay] = undoSteps(baseline, { ...now, TcpTimedWaitDelay: outside[0].now }, [...outside]);
+    const outside = [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }] as const;
+    const [, delay] = undoSteps(baseline, { ...now, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 60 } }, [...outside]);
     assert.equal(delay, 'Delete TcpTimedWaitDelay (it was not set before; now 60). It was changed outside this tool from 30 to 60; undo overwrites that.');
   });
 });

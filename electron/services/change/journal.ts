@@ -8,7 +8,15 @@ import { errnoOf, TunerError } from '../errors';
 const journalSchema = z.object({
   version: z.literal(2),
   /** The states from before this tool's first change: what "Undo changes" returns to. */
-  baseline: z.nullable(z.object({ states: kindStatesSchema, backupFile: z.string(), at: z.string() })),
+  baseline: z.nullable(
+    z.object({
+      states: kindStatesSchema,
+      backupFile: z.string(),
+      at: z.string(),
+      /** Backups of later changes that added parts (another port, the range): each vouches for what it added. */
+      laterBackups: z.optional(z.array(z.string())),
+    }),
+  ),
   /** What this tool last left the settings as, to notice changes made by anyone else since. */
   lastWritten: z.nullable(kindStatesSchema),
   /** An operation under way; still here at start-up means the last run stopped half-way. */
