@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { historyEntrySchema, type HistoryEntry } from '../../../shared/contract';
@@ -86,8 +86,14 @@ export class Journal {
   async write(data: JournalData): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(data, null, 2)}\n`, { flush: true });
-    await rename(temporary, this.file);
+    try {
+      await writeFile(temporary, `${JSON.stringify(data, null, 2)}\n`, { flush: true });
+      await rename(temporary, this.file);
+    } catch (error) {
+      // A full disk leaves a cut-off temporary file: it is nobody's journal.
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
+    }
   }
 
   async history(): Promise<HistoryEntry[]> {
