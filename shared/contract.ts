@@ -146,6 +146,8 @@ export const ERROR_KINDS = [
   'invalid-input',
   'not-permitted',
   'registry-failed',
+  /** A netsh step (the dynamic range, a reservation) failed, or netsh could not be read reliably. */
+  'netsh-failed',
   /** A step failed and putting the values back failed too: the registry may be half-changed. */
   'restore-failed',
   'backup-failed',

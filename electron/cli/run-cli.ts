@@ -11,6 +11,7 @@ const EXIT_CODES: Record<ErrorKind, number> = {
   'invalid-input': 2,
   'not-permitted': 3,
   'registry-failed': 4,
+  'netsh-failed': 4,
   'restore-failed': 6,
   'backup-failed': 7,
   'undo-refused': 5,
@@ -57,7 +58,7 @@ async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): 
  */
 function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
   const readOnly = args.command === 'status' || args.command === 'history' || args.command === 'diagnose';
-  const carryOn: readonly ErrorKind[] = ['not-permitted', 'busy', 'undo-refused', 'registry-failed', 'tool-missing', 'not-supported'];
+  const carryOn: readonly ErrorKind[] = ['not-permitted', 'busy', 'undo-refused', 'registry-failed', 'netsh-failed', 'tool-missing', 'not-supported'];
   return (error) => readOnly && error instanceof TunerError && carryOn.includes(error.kind);
 }
 

@@ -110,7 +110,7 @@ export class TunerService {
   }
 
   /** Settles an operation a crash left half-done (see ChangeEngine.settle); null when there was none. */
-  async resolveInterrupted(): Promise<HistoryEntry | null> {
+  async settleInterrupted(): Promise<HistoryEntry | null> {
     if (!(await this.deps.journal.read()).pending) return null;
     return this.exclusive(() =>
       withChangeLock(this.deps.dataDir, async () => {

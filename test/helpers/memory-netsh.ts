@@ -41,7 +41,7 @@ export class MemoryNetsh implements DynamicRangeAccess, ExclusionAccess {
 
   async setDynamicRange(family: Family, range: PortRange): Promise<void> {
     return this.step(`setRange ${family}`, () => {
-      if (range.start < 1025 || range.count < 255 || range.start + range.count - 1 > 65535) throw new TunerError('registry-failed', 'The parameter is incorrect.');
+      if (range.start < 1025 || range.count < 255 || range.start + range.count - 1 > 65535) throw new TunerError('netsh-failed', 'The parameter is incorrect.');
       this.pools[family].range = { ...range };
     });
   }
@@ -55,7 +55,7 @@ export class MemoryNetsh implements DynamicRangeAccess, ExclusionAccess {
   async reservePort(family: Family, port: number): Promise<void> {
     return this.step(`reserve ${family}`, () => {
       if (this.pools[family].exclusions.some((range) => range.start <= port && port <= range.end)) {
-        throw new TunerError('registry-failed', 'The process cannot access the file because it is being used by another process.');
+        throw new TunerError('netsh-failed', 'The process cannot access the file because it is being used by another process.');
       }
       this.exclude(family, port);
     });
@@ -65,14 +65,14 @@ export class MemoryNetsh implements DynamicRangeAccess, ExclusionAccess {
     return this.step(`release ${family}`, () => {
       const list = this.pools[family].exclusions;
       const at = list.findIndex((range) => range.start === port && range.end === port && range.administered);
-      if (at < 0) throw new TunerError('registry-failed', 'Element not found.');
+      if (at < 0) throw new TunerError('netsh-failed', 'Element not found.');
       list.splice(at, 1);
     });
   }
 
   private step<T>(call: NetshCall, act: () => T): T {
     this.calls.push(call);
-    if (this.failing.delete(call)) throw new TunerError('registry-failed', `Injected failure of ${call}.`);
+    if (this.failing.delete(call)) throw new TunerError('netsh-failed', `Injected failure of ${call}.`);
     const result = act();
     this.afterCall?.(call);
     return result;

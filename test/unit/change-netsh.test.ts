@@ -56,7 +56,7 @@ describe('the engine over the range and the reservations', () => {
     await killAt('reserve ipv4', ALL);
     registry.set('TcpTimedWaitDelay', 'dword:0000003c');
 
-    const settled = await tuner.resolveInterrupted();
+    const settled = await tuner.settleInterrupted();
     assert.match(settled?.note ?? '', /^Rolled back the apply interrupted at .*, except TcpTimedWaitDelay \(now 60; this tool was setting 30\), changed by hand since\./);
     assert.deepEqual(netsh.pools.ipv4.range, DEFAULT, 'the range the tool wrote is put back at once');
     const status = await tuner.status();
@@ -73,7 +73,7 @@ describe('the engine over the range and the reservations', () => {
     const { netsh, tuner, atBaseline, killAt } = setUp();
     await killAt('setRange ipv6', ALL);
     netsh.pools.ipv6.range = { start: 20000, count: 45536 };
-    const settled = await tuner.resolveInterrupted();
+    const settled = await tuner.settleInterrupted();
     assert.match(settled?.note ?? '', /except the IPv6 dynamic port range \(now 20000 to 65535/);
     assert.equal((await tuner.undo({ force: true })).status, 'undone');
     atBaseline();
@@ -84,7 +84,7 @@ describe('the engine over the range and the reservations', () => {
     await tuner.apply({ reservePorts: [3306, 33060] });
     netsh.empty.add('readExclusions ipv6');
     await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => {
-      assert.equal(error.kind, 'registry-failed');
+      assert.equal(error.kind, 'netsh-failed');
       assert.match(error.message, /netsh answered differently twice \(port 3306 \(IPv6\) read as not reserved, then as reserved/);
       return true;
     });
@@ -114,7 +114,7 @@ describe('the engine over the range and the reservations', () => {
     const { netsh, tuner, atBaseline } = setUp();
     await tuner.apply({ reservePorts: [3306] });
     netsh.failing.add('reserve ipv6');
-    await assert.rejects(tuner.apply({ reservePorts: [5000] }), (error: TunerError) => error.kind === 'registry-failed' && /Injected failure of reserve ipv6\./.test(error.message));
+    await assert.rejects(tuner.apply({ reservePorts: [5000] }), (error: TunerError) => error.kind === 'netsh-failed' && /Injected failure of reserve ipv6\./.test(error.message));
     assert.deepEqual(Object.keys((await tuner.status()).undo?.values.reservedPorts ?? {}), ['3306'], 'the baseline holds only what this tool set');
     assert.equal((await tuner.undo({ force: false })).status, 'undone');
     atBaseline();

@@ -27,7 +27,7 @@ describe('settles an operation a crash left half-done', () => {
     await journal.write({ ...record, pending: { operation: 'undo', startedAt: 'T', prior: record.lastWritten, target: record.baseline.states, backupFile: 'b.reg' } });
     registry.set('MaxUserPort', null);
     registry.set('TcpTimedWaitDelay', null);
-    const settled = await tuner.resolveInterrupted();
+    const settled = await tuner.settleInterrupted();
     assert.equal(settled?.note, 'Finished the undo interrupted at T.');
     const after = await tuner.status();
     assert.equal(after.undo, null);

@@ -56,7 +56,7 @@ describe('the journal against its backups, and status across kinds', () => {
     // A target the machine is half at: settling would put the "prior" back where the machine holds the target.
     const target = { ...record.lastWritten, registry: { ...record.lastWritten.registry, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } }, reservedPorts: { 8080: { ipv4: 'reserved', ipv6: 'reserved' } } } as const;
     await journal.write({ ...record, pending: { operation: 'apply', startedAt: 'T', prior, target, backupFile: record.baseline.backupFile } });
-    await assert.rejects(tuner.resolveInterrupted(), (error: TunerError) => {
+    await assert.rejects(tuner.settleInterrupted(), (error: TunerError) => {
       assert.equal(error.kind, 'undo-refused');
       assert.match(error.message, /^Settling the apply interrupted at T stopped: what the journal .*journal\.json would write does not match the backup .*\(MaxUserPort differ\)/);
       return true;

@@ -133,7 +133,7 @@ export class ChangeEngine {
     const off = differingParts(kind, second, first);
     if (off.length > 0) {
       const said = off.map((part) => `${part.name} read as ${part.was}, then as ${part.now}`).join(', ');
-      throw new TunerError('registry-failed', `Could not read the settings reliably: netsh answered differently twice (${said}). Nothing was changed.`);
+      throw new TunerError('netsh-failed', `Could not read the settings reliably: netsh answered differently twice (${said}). Nothing was changed.`);
     }
     return first;
   }

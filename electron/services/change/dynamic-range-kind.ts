@@ -32,7 +32,7 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeSt
     const missed = FAMILIES.filter((family) => readBack[family].start !== wanted[family].start || readBack[family].count !== wanted[family].count);
     if (missed.length > 0) {
       const seen = missed.map((family) => `${family} reads ${describeRange(readBack[family])}`).join(', ');
-      throw new TunerError('registry-failed', `The dynamic port range did not read back as set: ${seen}.`);
+      throw new TunerError('netsh-failed', `The dynamic port range did not read back as set: ${seen}.`);
     }
     return readBack;
   };

@@ -51,7 +51,7 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
     for (const { port, family, to } of moves) await (to === 'reserved' ? netsh.reservePort(family, port) : netsh.releasePort(family, port));
     const readBack = await capture(wanted);
     const missed = differingParts(kind, readBack, wanted).map((part) => `${part.name} is ${part.now}`);
-    if (missed.length > 0) throw new TunerError('registry-failed', `The port reservations did not read back as set: ${missed.join(', ')}.`);
+    if (missed.length > 0) throw new TunerError('netsh-failed', `The port reservations did not read back as set: ${missed.join(', ')}.`);
     return readBack;
   };
   const kind: SettingKind<ReservedState, number[], ReservedState> = {
@@ -67,7 +67,7 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
       const moved = differingParts(kind, now, prior);
       if (moved.length > 0) {
         const said = moved.map((part) => `${part.name} is ${part.now} now, read as ${part.was} before`).join(', ');
-        throw new TunerError('registry-failed', `The port exclusions changed while this change was under way, or netsh answered differently: ${said}.`);
+        throw new TunerError('netsh-failed', `The port exclusions changed while this change was under way, or netsh answered differently: ${said}.`);
       }
       return reach(target, now);
     },
