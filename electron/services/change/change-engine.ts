@@ -1,12 +1,12 @@
 import type { HistoryEntry } from '../../../shared/contract';
-import { currentDigest, recordNetshStates, restoreFileOf, type VerifiedBackup } from '../backup/backup';
+import { currentDigest, recordNetshStates, type VerifiedBackup } from '../backup/backup';
 import { messageOf, TunerError } from '../errors';
 import type { Journal, JournalData, PendingOperation } from './journal';
 import type { RegistryBackend } from '../registry/backend';
 import { checkAgainstBackups } from './backup-check';
 import { netshStates, type KindStates } from './kind-states';
 import { beginRecord, finishedRecord, rolledBackRecord, type Audit } from './records';
-import { putBackEach, stillChanged, type LeftChanged } from './put-back';
+import { leftChanged, putBackEach } from './put-back';
 import { driftOf, type Drift } from './drift';
 import type { ValueState } from '../../../shared/registry-value';
 import type { PerSetting } from '../../../shared/settings';
@@ -164,26 +164,12 @@ export class ChangeEngine {
     const pending = record.pending as PendingOperation;
     const prior = pending.prior as States;
     const left = await putBackEach(this.deps.kinds, prior, (kind) => this.read(kind, prior[kind.id]));
-    if (left.length > 0) return this.leftChanged(record, failure, left);
+    if (left.length > 0) return leftChanged(this.deps.kinds, record, failure, left);
     // Everything is as it was; an intent this cannot clear is settled (to the same) at the next start.
     await this.write(rolledBackRecord(record, 'rollback', failure.message, this.at(), await this.deps.audit())).catch(() => undefined);
     const kinds = this.kindsIn(prior);
     const what = kinds.length === 1 ? kinds[0].putBackSentence : 'Every setting was put back as it was.';
     return new TunerError(failure.kind, `${failure.message} ${what}`);
-  }
-
-  /** Exit 6: what is still changed, and the exact lines that finish the job by hand. */
-  private leftChanged(record: JournalData, failure: TunerError, left: LeftChanged[]): TunerError {
-    const pending = record.pending as PendingOperation;
-    // An undo's goal is the baseline, whose first backup holds those values; an apply's is the state before it.
-    const undoing = pending.operation === 'undo' ? record.baseline : null;
-    const restoreFile = restoreFileOf(undoing ? undoing.backupFile : pending.backupFile);
-    const { parts, lines } = stillChanged(left, (undoing?.states ?? pending.prior) as States, (undoing ? pending.prior : pending.target) as States);
-    const registry = left.some(({ kind }) => kind.inBackup)
-      ? ` ${restoreFile} holds the ${undoing ? 'values from before the first change' : 'previous values'}: import it with 'reg import' as administrator.`
-      : '';
-    const netsh = parts.length > 0 ? ` Still changed or not known: ${parts.join(', ')}; as administrator, run: ${lines.join(' ; ')}` : '';
-    return new TunerError('restore-failed', `${failure.message} Putting the values back failed too (${left.map(({ reason }) => reason).join('; ')}).${registry}${netsh}`);
   }
 
   async write({ record, entry }: { record: JournalData; entry: HistoryEntry }): Promise<HistoryEntry> {
