@@ -26,6 +26,8 @@ const outsideChange = z.object({
   now: z.string(),
 });
 
+const takesEffect = z.enum(['at once', 'after a restart']);
+
 export const historyEntrySchema = z.object({
   at: z.string(),
   action: z.enum(['apply', 'undo', 'rollback', 'recovered']),
@@ -87,10 +89,12 @@ export const applyResultSchema = z.object({
   backupReused: z.boolean(),
   /** The values read back, and the range and reserved ports where the change set them. */
   readBack: settingsState,
+  /** When Windows goes by the change: at once (the range, reservations), or after a restart (a registry value changed). */
+  takesEffect,
 });
 
 export const undoResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('undone'), restored: settingsState, backupFile: z.string() }),
+  z.object({ status: z.literal('undone'), restored: settingsState, backupFile: z.string(), takesEffect }),
   z.object({ status: z.literal('nothing-to-undo') }),
 ]);
 
@@ -102,7 +106,6 @@ export const restartResultSchema = z.object({
 });
 
 type Checked<T> = { ok: true; value: T } | { ok: false; messages: string[] };
-
 /** An optional field checked by the shared validator, whose messages become the contract's. */
 const checkedBy = <T>(check: (input: unknown) => Checked<T>) =>
   z.optional(
@@ -135,7 +138,6 @@ const dynamicRange = checkedBy((input) => {
 const reservePorts = checkedBy(validateReservedPorts);
 
 const empty = z.strictObject({});
-
 /** The engines a change can be exported for, to reach other servers. */
 export const EXPORT_FORMATS = ['reg', 'powershell', 'ansible', 'gpo'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -48,13 +48,8 @@ export class TunerService {
 
   async status(): Promise<Status> {
     const { backend, journal, dataDir } = this.deps;
-    const [values, windows, canWrite, record, warnings] = await Promise.all([
-      backend.readValues(),
-      this.deps.windows(),
-      this.deps.canWrite(),
-      journal.read(),
-      this.deps.warnings?.() ?? [],
-    ]);
+    const { windows: readWindows, canWrite: checkRights, warnings: readWarnings } = this.deps;
+    const [values, windows, canWrite, record, warnings] = await Promise.all([backend.readValues(), readWindows(), checkRights(), journal.read(), readWarnings?.() ?? []]);
     const drift = await this.driftFrom(record, values);
     return {
       key: PARAMETERS_KEY,
@@ -94,10 +89,10 @@ export class TunerService {
   /** Takes numbers already validated at the boundary (the contract, or the CLI's parser). */
   apply(request: ChangeRequest): Promise<ApplyResult> {
     return this.changing(async () => {
-      const { backup, reused, readBack } = await this.deps.engine.apply(request, this.backupDir, this.recentBackup);
+      const { backup, reused, readBack, restart } = await this.deps.engine.apply(request, this.backupDir, this.recentBackup);
       this.recentBackup = undefined;
       const registry = (readBack.registry as PerSetting<ValueState> | undefined) ?? backup.values;
-      return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...netshStates(readBack) } };
+      return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...netshStates(readBack) }, takesEffect: takesEffect(restart) };
     });
   }
 
@@ -105,7 +100,7 @@ export class TunerService {
     return this.changing(async () => {
       const undone = await this.deps.engine.undo(options.force, this.backupDir, this.restartedSince(await this.deps.journal.read()));
       if (!undone) return { status: 'nothing-to-undo' } as const;
-      return { status: 'undone', restored: reportStates(undone.restored), backupFile: undone.backup.file } as const;
+      return { status: 'undone', restored: reportStates(undone.restored), backupFile: undone.backup.file, takesEffect: takesEffect(undone.restart) } as const;
     });
   }
 
@@ -191,6 +186,8 @@ function registryChanges(written: PerSetting<ValueState>, values: PerSetting<Val
     now: describeValue(values[name]),
   }));
 }
+
+const takesEffect = (restart: boolean) => (restart ? 'after a restart' : 'at once');
 
 /** A backup as the wizard and the CLI see it: without the exact data kept for restoring. */
 function reportOf({ snapshot: _exact, digest: _digest, ...backup }: VerifiedBackup): Backup {

@@ -103,6 +103,15 @@ describe('the engine over the range and the reservations', () => {
     atBaseline();
   });
 
+  it('says when Windows goes by each change: reservations at once, a registry value after a restart', async () => {
+    const { tuner } = setUp();
+    assert.equal((await tuner.apply({ reservePorts: [3306] })).takesEffect, 'at once');
+    assert.equal((await tuner.apply({ MaxUserPort: 65534 })).takesEffect, 'after a restart');
+    assert.equal((await tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 } })).takesEffect, 'at once', 'MaxUserPort is already 65534');
+    const undone = await tuner.undo({ force: false });
+    assert.equal(undone.status === 'undone' && undone.takesEffect, 'after a restart');
+  });
+
   it("undo never deletes the admin's exclusion the change found in place", async () => {
     const { tuner, atBaseline } = setUp();
     await tuner.apply({ reservePorts: [8080, 3306] });

@@ -37,7 +37,7 @@ export class ChangeEngine {
   constructor(readonly deps: EngineDeps) {}
 
   /** `recent` is a backup the user just made: used instead of a second one while the key still matches it exactly. */
-  async apply(request: ChangeRequest, folder: string, recent?: VerifiedBackup): Promise<{ backup: VerifiedBackup; reused: boolean; readBack: States }> {
+  async apply(request: ChangeRequest, folder: string, recent?: VerifiedBackup): Promise<{ backup: VerifiedBackup; reused: boolean; readBack: States; restart: boolean }> {
     const record = await this.settled();
     const wanted = this.deps.kinds.flatMap((kind) => {
       const part = kind.wantedFrom(request);
@@ -61,10 +61,10 @@ export class ChangeEngine {
       throw await this.rollBack(started, error);
     }
     await this.finishAfterWrite(started, 'apply');
-    return { backup, reused, readBack };
+    return { backup, reused, readBack, restart: this.needsRestart(prior, target) };
   }
 
-  async undo(force: boolean, folder: string, restartedSince: boolean): Promise<{ restored: KindStates; backup: VerifiedBackup } | null> {
+  async undo(force: boolean, folder: string, restartedSince: boolean): Promise<{ restored: KindStates; backup: VerifiedBackup; restart: boolean } | null> {
     const record = await this.settled();
     if (!record.baseline || !record.lastWritten) return null;
     const baseline = record.baseline.states as States;
@@ -91,7 +91,7 @@ export class ChangeEngine {
       throw await this.rollBack(started, error);
     }
     await this.finishAfterWrite(started, 'undo');
-    return { restored: record.baseline.states, backup };
+    return { restored: record.baseline.states, backup, restart: this.needsRestart(current, baseline) };
   }
 
   /** What differs from this tool's last write now; the registry's reported values stand in for its exact state where given. */
@@ -109,6 +109,11 @@ export class ChangeEngine {
     if (!record.pending) return record;
     await this.settle(record);
     return this.deps.journal.read();
+  }
+
+  /** Whether going from `from` to `to` changes a kind Windows reads only when it starts. */
+  private needsRestart(from: States, to: States): boolean {
+    return this.kindsIn(to).some((kind) => kind.takesEffect === 'after a restart' && differingParts(kind, to[kind.id], from[kind.id]).length > 0);
   }
 
   kindsIn(states: States): AnyKind[] {
