@@ -79,6 +79,16 @@ describe('the engine over the range and the reservations', () => {
     atBaseline();
   });
 
+  it("a second change's crash and hand change keep the part it added vouched for by its own backup: undo --force still works", async () => {
+    const { netsh, tuner, atBaseline, killAt } = setUp();
+    await tuner.apply({ TcpTimedWaitDelay: 30 });
+    await killAt('setRange ipv4', { dynamicRange: { start: 33061, count: 32475 } });
+    netsh.pools.ipv4.range = { start: 40000, count: 25536 };
+    assert.match((await tuner.settleInterrupted())?.note ?? '', /the IPv4 dynamic port range \(now 40000 to 65535/);
+    assert.equal((await tuner.undo({ force: true })).status, 'undone');
+    atBaseline();
+  });
+
   it('undo: an IPv6 exclusion read that answers nothing fails the undo, which stays possible, instead of leaving the ports excluded', async () => {
     const { netsh, tuner, atBaseline } = setUp();
     await tuner.apply({ reservePorts: [3306, 33060] });

@@ -44,7 +44,7 @@ export async function checkAgainstBackups(states: KindStates, backupFiles: reado
   const off = [...differingSettings(states.registry, fromExport), ...differingSettings(states.registry, fromJson.data)];
   if (off.length > 0) throw refuse(first, `${[...new Set(off)].join(' and ')} differ`);
 
-  for (const id of ['dynamicRange', 'reservedPorts'] as const) {
+  for (const id of Object.keys(KIND_STATE_SCHEMAS) as (keyof typeof KIND_STATE_SCHEMAS)[]) {
     const state = states[id];
     if (!state) continue;
     for (const [slot, value] of Object.entries(state)) {

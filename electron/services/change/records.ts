@@ -101,7 +101,7 @@ export function rolledBackRecord(
   audit: Audit,
   found?: KindStates,
 ): { record: JournalData; entry: HistoryEntry } {
-  return keptRecord(record, record.lastWritten, action, note, at, audit, found);
+  return keptRecord(record, record.lastWritten, action, note, at, audit, found, false);
 }
 
 /**
@@ -124,7 +124,8 @@ export function settledRecord(
     if (slots.size > 0) view[kind] = overlay(pending.prior[kind], pending.target[kind], slots);
   }
   const lastWritten = mergeStates(record.lastWritten ?? { registry: pending.prior.registry }, view as Partial<KindStates>);
-  return keptRecord(record, lastWritten, 'recovered', note, at, audit, found);
+  // The parts kept by hand are vouched for by this operation's backup.
+  return keptRecord(record, lastWritten, 'recovered', note, at, audit, found, true);
 }
 
 function keptRecord(
@@ -134,7 +135,8 @@ function keptRecord(
   note: string,
   at: string,
   audit: Audit,
-  found?: KindStates,
+  found: KindStates | undefined,
+  keepBackup: boolean,
 ): { record: JournalData; entry: HistoryEntry } {
   const pending = record.pending as PendingOperation;
   const entry = entryOf(pending, action, found ?? pending.prior, at, audit, note);
@@ -142,7 +144,7 @@ function keptRecord(
   // A first apply that never took leaves nothing to undo.
   if (record.baseline && lastWritten) {
     const { laterBackups: all, ...kept } = record.baseline;
-    const laterBackups = all?.filter((file) => file !== pending.backupFile) ?? [];
+    const laterBackups = all?.filter((file) => keepBackup || file !== pending.backupFile) ?? [];
     baseline = { ...kept, states: within(kept.states, lastWritten), ...(laterBackups.length > 0 ? { laterBackups } : {}) };
   }
   return {
