@@ -11,6 +11,7 @@ const EXIT_CODES: Record<ErrorKind, number> = {
   'invalid-input': 2,
   'not-permitted': 3,
   'registry-failed': 4,
+  'netsh-failed': 4,
   'restore-failed': 6,
   'backup-failed': 7,
   'undo-refused': 5,
@@ -51,10 +52,14 @@ async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): 
   }
 }
 
-/** Reading needs neither rights nor the lock: a read goes on when settling could not. */
+/**
+ * Reading needs neither rights nor the lock: a read goes on when settling could not, or refused
+ * because the journal disagrees with its backup (the read then shows what is there).
+ */
 function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
   const readOnly = args.command === 'status' || args.command === 'history' || args.command === 'diagnose';
-  return (error) => readOnly && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'busy');
+  const carryOn: readonly ErrorKind[] = ['not-permitted', 'busy', 'undo-refused', 'registry-failed', 'netsh-failed', 'tool-missing', 'not-supported'];
+  return (error) => readOnly && error instanceof TunerError && carryOn.includes(error.kind);
 }
 
 /**

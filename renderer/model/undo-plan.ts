@@ -1,6 +1,5 @@
 import type { Status } from '../../shared/contract';
 import { valueProblem } from '../../shared/in-force';
-import { describeValue } from '../../shared/registry-value';
 import { SETTING_NAMES } from '../../shared/settings';
 
 /** What undo puts back: the states from before this tool's first change since the last undo. */
@@ -11,12 +10,10 @@ export type Baseline = NonNullable<Status['undo']>;
  * undo overwrites, and a value that Windows will ignore again once it is back.
  */
 export function undoNotes(baseline: Baseline, outside: Status['outsideChanges'] = []): string[] {
-  return SETTING_NAMES.flatMap((name) => {
-    const changed = outside.find((change) => change.name === name);
+  const overwritten = outside.map((change) => `${change.name} was changed outside this tool from ${change.was} to ${change.now}; undo overwrites that.`);
+  const ignored = SETTING_NAMES.flatMap((name) => {
     const problem = valueProblem(name, baseline.values[name]);
-    return [
-      ...(changed ? [`${name} was changed outside this tool from ${describeValue(changed.was)} to ${describeValue(changed.now)}; undo overwrites that.`] : []),
-      ...(problem ? [`Windows will ignore ${name} again: ${problem}`] : []),
-    ];
+    return problem ? [`Windows will ignore ${name} again: ${problem}`] : [];
   });
+  return [...overwritten, ...ignored];
 }

@@ -69,10 +69,11 @@ describe('the undo plan', () => {
   const now = { MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 } } as const;
 
   it('says what the table cannot: a restored REG_SZ is ignored by Windows again, and a change made outside the tool is overwritten', () => {
-    const outside = [{ name: 'TcpTimedWaitDelay', was: { present: true, type: 'REG_DWORD', data: 30 }, now: { present: true, type: 'REG_DWORD', data: 60 } }] as const;
+    const outside = [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }, { kind: 'dynamicRange', name: 'the IPv4 dynamic port range', was: '33061-65535', now: '40000-65535' }] as const;
     assert.deepEqual(undoNotes(baseline, [...outside]), [
-      'Windows will ignore MaxUserPort again: MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.',
       'TcpTimedWaitDelay was changed outside this tool from 30 to 60; undo overwrites that.',
+      'the IPv4 dynamic port range was changed outside this tool from 33061-65535 to 40000-65535; undo overwrites that.',
+      'Windows will ignore MaxUserPort again: MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.',
     ]);
     assert.deepEqual(undoNotes({ at: 't', values: now }), []);
   });
