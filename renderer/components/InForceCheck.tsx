@@ -1,7 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Status } from '../../shared/contract';
 import type { Diagnosis } from '../../shared/diagnosis';
-import { effectiveValue } from '../../shared/in-force';
 import { rangeWithMaxUserPort } from '../../shared/port-pool';
 import { describeRange, type PortRange } from '../../shared/port-range';
 import { useWizard } from '../state/WizardContext';
@@ -31,19 +30,19 @@ export function InForceCheck({ status, diagnosis }: { status: Status; diagnosis:
   const found = diagnosis.ports.dynamic.ipv4;
   if (!want || !found || status.restartPending) return null;
   const agree = same(found, want.range);
-  const maxUserPort = effectiveValue('MaxUserPort', status.values.MaxUserPort);
-  const reshaped = !agree && want.byNetsh && maxUserPort !== undefined && same(found, rangeWithMaxUserPort(maxUserPort));
+  // The engine names the reshape (status.rangeReshape) and treats it as this tool's own, so undo puts it back without asking.
+  const reshape = status.rangeReshape;
   const setAgain = () => {
     const range = { use: true, start: String(want.range.start), count: String(want.range.count) };
     dispatch({ type: 'choose', template: 'custom', fill: { draft: { MaxUserPort: null, TcpTimedWaitDelay: null }, range } });
     go('backup');
   };
-  if (reshaped) {
+  if (reshape && want.byNetsh) {
     return (
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Windows widened the range</MessageBarTitle>
-          Windows widened the range to {describeRange(found)} because MaxUserPort is set ({maxUserPort}). This tool set{' '}
+          Windows widened the range to {describeRange(reshape.range)} because MaxUserPort is set ({reshape.maxUserPort}). This tool set{' '}
           {describeRange(want.range)}. Set the range again (it holds until the next restart while MaxUserPort stays), or remove MaxUserPort
           with Undo, which puts back everything this tool changed.
         </MessageBarBody>
