@@ -17,6 +17,8 @@ test('the export page previews each format, saves the file picked and copies the
 
   // What to export is chosen on this page: the MySQL manual's fix is the one a .reg file carries whole.
   await page.getByRole('radiogroup', { name: 'What to export' }).getByRole('radio', { name: "The MySQL manual's fix" }).check();
+  // Once the diagnosis is in, the ports it would reserve add a line above the formats: wait for it, so no click lands on a moving page.
+  await expect(page.getByText('Reserved ports are not exported: they follow what listens on each server.')).toBeVisible();
   const shown = page.getByLabel('Export preview');
   await expect(shown).toContainText('Windows Registry Editor Version 5.00');
   await expect(shown).toContainText('"MaxUserPort"=dword:0000fffe');

@@ -10,6 +10,9 @@ import { expectApplied, expectUndone, netshState, openConfigure } from './walks'
 
 test.use({ netshSeed: { exclusions: HYPER_V_AND_WSD } });
 
+// Apply and undo with reservations run netsh a dozen times each, a Node stand-in per call: a whole walk outlasts 90 s on a busy host.
+test.setTimeout(240_000);
+
 test('after a restart in which MaxUserPort widened the range: the cause, the two actions, and an undo that is not refused', async ({ page, preview, wine }) => {
   // Custom: MaxUserPort 65534 and the recommended range together, as a DBA might combine them.
   await openConfigure(page, preview.url, 'Custom');

@@ -29,6 +29,9 @@ async function undoAll(page: Page, preview: Preview, rangeRow: RegExp | null, on
   expect((await journal(preview)).baseline).toBeNull();
 }
 
+// Apply and undo with reservations run netsh a dozen times each, a Node stand-in per call: a whole walk outlasts 90 s on a busy host.
+test.setTimeout(240_000);
+
 test('Recommended for this Windows: the netsh range up to 65535, TcpTimedWaitDelay 30, MaxUserPort left alone', async ({ page, preview, wine }) => {
   await openConfigure(page, preview.url, 'Recommended for this Windows');
   await expect(page.getByRole('radio', { name: 'Recommended for this Windows' })).toBeChecked();
@@ -91,6 +94,12 @@ test("The MySQL manual's fix: MaxUserPort 65534 and TcpTimedWaitDelay 30, with M
   const added = [{ start: 3306, end: 3306, administered: true }, ...HYPER_V_AND_WSD.slice(0, 1), { start: 33060, end: 33060, administered: true }, ...HYPER_V_AND_WSD.slice(1)];
   for (const family of ['ipv4', 'ipv6'] as const) expect(netsh[family]).toEqual({ start: 49152, count: 16384, exclusions: added });
   expect((await journal(preview)).history.at(-1).after.reservedPorts).toEqual({ 3306: { ipv4: 'reserved', ipv6: 'reserved' }, 33060: { ipv4: 'reserved', ipv6: 'reserved' } });
+
+  // The same template again would change nothing: Next says so by staying disabled.
+  await openConfigure(page, preview.url, "The MySQL manual's fix");
+  await expect(page.getByText('Nothing would change: every value is already as chosen.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await page.goto(preview.url);
   await undoAll(page, preview, null);
   expect(await wine.value('MaxUserPort')).toBeNull();
 });

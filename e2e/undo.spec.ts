@@ -10,6 +10,9 @@ import { expectApplied, applyManualFix, expectUndone } from './walks';
 const planRow = (page: Page, name: RegExp) => page.getByRole('table', { name: 'Undo, now and after' }).getByRole('row', { name });
 const undoneRow = (page: Page, name: RegExp) => page.getByRole('table', { name: 'Undone, before and restored' }).getByRole('row', { name });
 
+// Apply and undo with reservations run netsh a dozen times each, a Node stand-in per call: a whole walk outlasts 90 s on a busy host.
+test.setTimeout(240_000);
+
 test('undo right after apply deletes the values that were not set', async ({ page, preview, wine }) => {
   await applyManualFix(page, preview.url);
   expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
