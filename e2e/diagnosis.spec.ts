@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
-import { openConfigure } from './walks';
+import { expectApplied, openConfigure, expectUndone } from './walks';
 
 test('the first page shows the TIME_WAIT sockets per remote endpoint, the port pool and the events', async ({ page, preview }) => {
   const server = createServer((socket) => socket.on('end', () => socket.end()));
@@ -36,7 +36,7 @@ test('the range the diagnosis recommends is applied at once and undone', async (
   const ranges = async () => JSON.parse(await readFile(preview.netshState, 'utf8').catch(() => '{"ipv4":{"start":49152,"count":16384},"ipv6":{"start":49152,"count":16384}}'));
   await openConfigure(page, preview.url);
   await page.getByRole('checkbox', { name: /Also set the dynamic port range/ }).check();
-  await page.getByRole('button', { name: /Widest range leaving out MySQL/ }).click();
+  await page.getByRole('button', { name: /Recommended range: / }).click();
   await expect(page.getByRole('textbox', { name: 'First port' })).toHaveValue('33061');
   await expect(page.getByRole('textbox', { name: 'Number of ports' })).toHaveValue('32475');
   // A range over MySQL's port is named for what it would take.
@@ -45,16 +45,17 @@ test('the range the diagnosis recommends is applied at once and undone', async (
   await page.getByRole('textbox', { name: 'First port' }).fill('33061');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  await expect(page.getByText('Dynamic port range, IPv4 and IPv6: 49152 to 65535 (16,384 ports) → 33061 to 65535 (32,475 ports). This takes effect at once, without a restart.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Changes, now and after' }).getByRole('row', { name: /^Dynamic port range, IPv6/ })).toHaveText(/49152 to 65535 \(16,384 ports\)\s*33061 to 65535 \(32,475 ports\)\s*at once/);
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+  await expectApplied(page);
   const applied = await ranges();
   expect([applied.ipv4.start, applied.ipv4.count, applied.ipv6.start, applied.ipv6.count]).toEqual([33061, 32475, 33061, 32475]);
 
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await expect(page.getByRole('heading', { name: 'Undo changes' })).toBeFocused();
   await page.getByRole('button', { name: 'Undo changes' }).click();
-  await expect(page.getByText(/MaxUserPort deleted; TcpTimedWaitDelay deleted/)).toBeVisible();
+  await expectUndone(page);
+  await expect(page.getByRole('table', { name: 'Undone, before and restored' }).getByRole('row', { name: /^MaxUserPort/ })).toHaveText(/65534\s*not set/);
   const undone = await ranges();
   expect([undone.ipv4.start, undone.ipv4.count, undone.ipv6.start, undone.ipv6.count]).toEqual([49152, 16384, 49152, 16384]);
 });
@@ -64,17 +65,20 @@ test('the ports a wider range would cover are reserved on request, and undo rele
     JSON.parse(await readFile(preview.netshState, 'utf8').catch(() => '{"ipv4":{"exclusions":[]},"ipv6":{"exclusions":[]}}'))[family].exclusions;
   await openConfigure(page, preview.url);
   const protect = page.getByRole('region', { name: 'Protect what listens' });
-  await protect.getByRole('checkbox', { name: '3306, inside the range MaxUserPort 65534 makes' }).check();
-  await expect(protect.getByRole('checkbox', { name: /^33060,/ })).not.toBeChecked();
+  // Every port the change puts inside the range is reserved unless unticked.
+  await expect(protect.getByText(/inside the range MaxUserPort 65534 makes after a restart/)).toBeVisible();
+  await expect(protect.getByRole('checkbox', { name: '3306', exact: true })).toBeChecked();
+  await protect.getByRole('checkbox', { name: '33060', exact: true }).uncheck();
   await page.getByRole('button', { name: 'Next' }).click();
 
-  await expect(page.getByText('Reserve ports 3306 for IPv4 and IPv6 (netsh port exclusions), so no outgoing connection takes them. This takes effect at once, without a restart.')).toBeVisible();
+  await expect(page.getByText('Reserved for IPv4 and IPv6 (netsh port exclusions), so no outgoing connection takes them: 3306.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+  await expectApplied(page);
   for (const family of ['ipv4', 'ipv6'] as const) expect(await exclusions(family)).toEqual([{ start: 3306, end: 3306, administered: true }]);
 
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await page.getByRole('button', { name: 'Undo changes' }).click();
-  await expect(page.getByText(/MaxUserPort deleted; TcpTimedWaitDelay deleted/)).toBeVisible();
+  await expectUndone(page);
+  await expect(page.getByRole('table', { name: 'Undone, before and restored' }).getByRole('row', { name: /^MaxUserPort/ })).toHaveText(/65534\s*not set/);
   for (const family of ['ipv4', 'ipv6'] as const) expect(await exclusions(family)).toEqual([]);
 });

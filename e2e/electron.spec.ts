@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { electronBinary } from '../scripts/electron-binary';
 import { createWinePrefix } from '../test/helpers/wine-registry';
+import { expectApplied } from './walks';
 
 const binary = electronBinary();
 const electronRuns = binary !== null;
@@ -37,12 +38,13 @@ test('check, back up, configure, apply, restart later', async () => {
     await expect(page.getByText('Backup verified')).toBeVisible();
     await page.getByRole('button', { name: 'Next' }).click();
 
+    await page.getByRole('radiogroup', { name: 'Start from' }).getByRole('radio', { name: 'Custom' }).check();
     await page.getByRole('textbox', { name: 'MaxUserPort' }).fill('65534');
     await page.getByRole('textbox', { name: 'TcpTimedWaitDelay' }).fill('30');
     await page.getByRole('button', { name: 'Next' }).click();
 
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+    await expectApplied(page);
     await page.getByRole('button', { name: 'Next' }).click();
 
     await expect(page.getByRole('heading', { name: 'Restart Windows' })).toBeVisible();

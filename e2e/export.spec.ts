@@ -15,6 +15,10 @@ test('the export page previews each format, saves the file picked and copies the
   await expect(page.getByRole('heading', { name: 'Use on other servers' })).toBeFocused();
   await expect(page.getByRole('navigation', { name: 'Steps' }).getByText('Use on other servers')).toHaveAttribute('aria-current', 'page');
 
+  // What to export is chosen on this page: the MySQL manual's fix is the one a .reg file carries whole.
+  await page.getByRole('radiogroup', { name: 'What to export' }).getByRole('radio', { name: "The MySQL manual's fix" }).check();
+  // Once the diagnosis is in, the ports it would reserve add a line above the formats: wait for it, so no click lands on a moving page.
+  await expect(page.getByText('Reserved ports are not exported: they follow what listens on each server.')).toBeVisible();
   const shown = page.getByLabel('Export preview');
   await expect(shown).toContainText('Windows Registry Editor Version 5.00');
   await expect(shown).toContainText('"MaxUserPort"=dword:0000fffe');
@@ -52,12 +56,26 @@ test('a format that cannot carry the dynamic range says so', async ({ page, prev
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Create backup' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('radiogroup', { name: 'Start from' }).getByRole('radio', { name: 'Custom' }).check();
   await page.getByRole('checkbox', { name: /Also set the dynamic port range/ }).check();
-  await page.getByRole('button', { name: /Widest range leaving out MySQL/ }).click();
+  await page.getByRole('button', { name: /Recommended range: 33061 to 65535/ }).click();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.getByRole('button', { name: 'Use on other servers…' }).click();
   await expect(page.getByText(/A \.reg file cannot carry the dynamic port range \(it is set with netsh\)/)).toBeVisible();
   await page.getByRole('radio', { name: /PowerShell script/ }).check();
   await expect(page.getByLabel('Export preview')).toContainText('$Range = @{ Start = 33061; Count = 32475 }');
+});
+
+test('a clipboard that refuses is said plainly, with the way round it', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('Write permission denied.')) } });
+  });
+  await page.getByRole('button', { name: 'Use on other servers…' }).click();
+  await page.getByRole('radio', { name: /PowerShell script/ }).check();
+  await expect(page.getByLabel('Export preview')).toContainText('$Range');
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByText('Not copied: the clipboard refused (Write permission denied.). Use Save… instead, or select the preview and copy it by hand.')).toBeVisible();
+  await expect(page.getByText('Copied to the clipboard.')).toHaveCount(0);
 });

@@ -24,12 +24,21 @@ interface Options {
   regFault: StandInFault | null;
   /** A Windows netstat capture (listening rows, PIDs) printed by the netstat stand-in, with tasklist's names, instead of Wine's netstat. */
   netstatCapture: string | null;
+  /** The exclusions "Windows" has before the test, in both families (Hyper-V's, WSD's). */
+  netshSeed: { exclusions: { start: number; end: number; administered: boolean }[] } | null;
 }
+
+/** What a Windows host with Hyper-V and WSD shows: `netsh int ipv4 show excludedportrange protocol=tcp`. */
+export const HYPER_V_AND_WSD = [
+  { start: 5357, end: 5357, administered: false },
+  { start: 50000, end: 50159, administered: false },
+];
 
 export const test = base.extend<Options & { preview: Preview; wine: WineRegistry }, { workerWine: WineRegistry }>({
   pickedFolder: [null, { option: true }],
   regFault: [null, { option: true }],
   netstatCapture: [null, { option: true }],
+  netshSeed: [null, { option: true }],
 
   workerWine: [
     async ({}, use) => {
@@ -53,8 +62,12 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     await page.close();
   },
 
-  preview: async ({ wine, pickedFolder, regFault, netstatCapture }, use) => {
+  preview: async ({ wine, pickedFolder, regFault, netstatCapture, netshSeed }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tuner-e2e-data-'));
+    if (netshSeed) {
+      const family = () => ({ start: 49152, count: 16384, exclusions: netshSeed.exclusions });
+      await writeFile(path.join(dataDir, 'netsh-state.json'), JSON.stringify({ ipv4: family(), ipv6: family() }));
+    }
     const picked = await pickFolder(dataDir, pickedFolder);
     const standIn = regFault ? await writeRegStandIn(dataDir, regFault) : null;
     const preview = await startPreview({

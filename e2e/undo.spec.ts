@@ -3,21 +3,33 @@
  * were absent, restoring the exact type and data of those that were there) and stops when
  * someone else changed the values since, unless the user deliberately undoes anyway.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { applyRecommended } from './walks';
+import { expectApplied, applyManualFix, expectUndone } from './walks';
+
+const planRow = (page: Page, name: RegExp) => page.getByRole('table', { name: 'Undo, now and after' }).getByRole('row', { name });
+const undoneRow = (page: Page, name: RegExp) => page.getByRole('table', { name: 'Undone, before and restored' }).getByRole('row', { name });
+
+// Apply and undo with reservations run netsh a dozen times each, a Node stand-in per call: a whole walk outlasts 90 s on a busy host.
+test.setTimeout(240_000);
 
 test('undo right after apply deletes the values that were not set', async ({ page, preview, wine }) => {
-  await applyRecommended(page, preview.url);
+  await applyManualFix(page, preview.url);
   expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
 
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await expect(page.getByRole('heading', { name: 'Undo changes' })).toBeFocused();
-  await expect(page.getByText('Delete MaxUserPort (it was not set before; now 65534)')).toBeVisible();
-  await expect(page.getByText('Delete TcpTimedWaitDelay (it was not set before; now 30)')).toBeVisible();
+  // The plan names every kind: both values, and the reservations the MySQL manual's fix added.
+  await expect(planRow(page, /^MaxUserPort/)).toHaveText(/MaxUserPort\s*65534\s*not set/);
+  await expect(planRow(page, /^TcpTimedWaitDelay/)).toHaveText(/TcpTimedWaitDelay\s*30 seconds\s*not set/);
+  await expect(planRow(page, /^Port 3306 /)).toHaveText(/reserved\s*not reserved/);
   await page.screenshot({ path: 'e2e/screenshots/light-7-undo.png' });
   await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expectUndone(page);
 
-  await expect(page.getByText('MaxUserPort deleted; TcpTimedWaitDelay deleted.')).toBeVisible();
+  await expect(undoneRow(page, /^MaxUserPort/)).toHaveText(/MaxUserPort\s*65534\s*not set/);
+  await expect(undoneRow(page, /^TcpTimedWaitDelay/)).toHaveText(/TcpTimedWaitDelay\s*30 seconds\s*not set/);
+  await expect(undoneRow(page, /^Port 33060 /)).toHaveText(/reserved\s*not reserved/);
   await expect(page.getByRole('heading', { name: 'Undo changes' })).toBeFocused();
   expect(await wine.value('MaxUserPort')).toBeNull();
   expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
@@ -34,8 +46,12 @@ test('undo right after apply deletes the values that were not set', async ({ pag
   await expect(page.getByText('Restart pending')).toHaveCount(0);
   await expect(page.getByText('Not set: the dynamic port range decides', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
-  const history = page.getByRole('table', { name: 'Changes made by this tool, newest first' });
-  await expect(history.getByRole('row').nth(1)).toHaveText(/Undone.*65534 → not set.*30 → not set/);
+  // Newest first: the undo, with every row it changed, the reservations too.
+  const undone = page.getByRole('region', { name: 'Changes made by this tool, newest first' }).getByRole('table').first();
+  await expect(undone).toHaveAccessibleName(/^Undone, /);
+  await expect(undone.getByRole('row', { name: /^MaxUserPort/ })).toHaveText(/65534\s*not set/);
+  await expect(undone.getByRole('row', { name: /^TcpTimedWaitDelay/ })).toHaveText(/30 seconds\s*not set/);
+  await expect(undone.getByRole('row', { name: /^Port 3306 / })).toHaveText(/reserved\s*not reserved/);
 });
 
 test('undo from the status page restores the exact type and data that were there', async ({ page, preview, wine }) => {
@@ -47,24 +63,27 @@ test('undo from the status page restores the exact type and data that were there
   await expect(page.getByText('240 seconds', { exact: true })).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/light-1-check-wrong-type.png' });
 
-  await applyRecommended(page, preview.url);
+  await applyManualFix(page, preview.url);
   expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
   expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x1e');
 
   // A later session: the app opens on the status page, which offers the undo.
   await page.reload();
   await page.getByRole('button', { name: 'Undo changes' }).click();
-  await expect(page.getByText('Set MaxUserPort back to REG_SZ "65534" (now 65534)')).toBeVisible();
-  await expect(page.getByText('Set TcpTimedWaitDelay back to 240 (now 30)')).toBeVisible();
+  await expect(planRow(page, /^MaxUserPort/)).toHaveText(/65534\s*REG_SZ "65534"/);
+  await expect(planRow(page, /^TcpTimedWaitDelay/)).toHaveText(/30 seconds\s*240 seconds/);
+  await expect(page.getByText('Windows will ignore MaxUserPort again: MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo changes' }).click();
-  await expect(page.getByText('MaxUserPort set back to REG_SZ "65534"; TcpTimedWaitDelay set back to 240.')).toBeVisible();
+  await expectUndone(page);
+  await expect(undoneRow(page, /^MaxUserPort/)).toHaveText(/65534\s*REG_SZ "65534"/);
+  await expect(undoneRow(page, /^TcpTimedWaitDelay/)).toHaveText(/30 seconds\s*240 seconds/);
 
   expect(await wine.value('MaxUserPort')).toBe('REG_SZ 65534');
   expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0xf0');
 });
 
 test('a change made outside the tool is flagged at once, and undo says what it would overwrite', async ({ page, preview, wine }) => {
-  await applyRecommended(page, preview.url);
+  await applyManualFix(page, preview.url);
   // Someone else changes one value after the tool did.
   await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
 
@@ -74,7 +93,8 @@ test('a change made outside the tool is flagged at once, and undo says what it w
   await expect(page.getByText(/TcpTimedWaitDelay is 60; this tool set it to 30\. Undo would overwrite this\./)).toBeVisible();
 
   await page.getByRole('button', { name: 'Undo changes' }).click();
-  await expect(page.getByText('Delete TcpTimedWaitDelay (it was not set before; now 60). It was changed outside this tool from 30 to 60; undo overwrites that.')).toBeVisible();
+  await expect(planRow(page, /^TcpTimedWaitDelay/)).toHaveText(/60 seconds\s*not set/);
+  await expect(page.getByText('TcpTimedWaitDelay was changed outside this tool from 30 to 60; undo overwrites that.')).toBeVisible();
   // No plain Undo: the way forward is either deliberate, with the consequence spelled out.
   await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
   await expect(page.getByText(/Undo anyway replaces their values with the ones from before this tool's first change/)).toBeVisible();
@@ -84,17 +104,19 @@ test('a change made outside the tool is flagged at once, and undo says what it w
   await page.screenshot({ path: 'e2e/screenshots/light-7-undo-refused.png' });
 
   await page.getByRole('button', { name: 'Undo anyway' }).click();
-  await expect(page.getByText('MaxUserPort deleted; TcpTimedWaitDelay deleted.')).toBeVisible();
+  await expectUndone(page);
+  await expect(undoneRow(page, /^TcpTimedWaitDelay/)).toHaveText(/60 seconds\s*not set/);
   expect(await wine.value('MaxUserPort')).toBeNull();
   expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
 });
 
 test('keeping values changed outside the tool leaves everything as it is', async ({ page, preview, wine }) => {
-  await applyRecommended(page, preview.url);
+  await applyManualFix(page, preview.url);
   await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await page.getByRole('button', { name: 'Keep the current values' }).click();
-  await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Applied' })).toBeFocused();
+  await expectApplied(page);
   expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
   expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x3c');
 });

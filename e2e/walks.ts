@@ -1,27 +1,61 @@
 /** Walks through the wizard that several specs start from, clicked as a user would. */
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { expect } from './fixtures';
 
-/** Check → Back up (verified) → Configure. */
-export async function openConfigure(page: Page, url: string): Promise<void> {
+/** What the Applied page says once every change read back. */
+export const APPLIED = 'Every change read back as written.';
+
+/**
+ * Waits for the Applied page. A change with reservations runs netsh a dozen times, and the
+ * stand-in is a Node script per call (native on Windows): on a busy two-core host that takes
+ * longer than an expectation's usual 15 s.
+ */
+export async function expectApplied(page: Page): Promise<void> {
+  await expect(page.getByText(APPLIED)).toBeVisible({ timeout: 60_000 });
+}
+
+/** Waits for the Undone page, as slow as Apply for the same reason. */
+export async function expectUndone(page: Page): Promise<void> {
+  await expect(page.getByText('Everything this tool changed is back as it was before its first change.')).toBeVisible({ timeout: 60_000 });
+}
+
+/** Picks a whole-change template on Configure. */
+export async function chooseTemplate(page: Page, label: string): Promise<void> {
+  await page.getByRole('radiogroup', { name: 'Start from' }).getByRole('radio', { name: label, exact: true }).check();
+}
+
+/**
+ * Check → Back up (verified) → Configure, on a template: by default Custom started from the
+ * MySQL manual's fix, so the two fields hold 65534 and 30.
+ */
+export async function openConfigure(page: Page, url: string, template = 'Custom'): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Create backup' }).click();
   await expect(page.getByText('Backup verified')).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Choose the new values' })).toBeVisible();
+  if (template === 'Custom') await chooseTemplate(page, "The MySQL manual's fix");
+  await chooseTemplate(page, template);
 }
 
-/** On to Review & apply with the values Configure starts with (the recommended pair). */
-export async function openReview(page: Page, url: string): Promise<void> {
-  await openConfigure(page, url);
+/** On to Review & apply with the MySQL manual's fix: MaxUserPort 65534, TcpTimedWaitDelay 30, MySQL's ports reserved. */
+export async function openReview(page: Page, url: string, template = "The MySQL manual's fix"): Promise<void> {
+  await openConfigure(page, url, template);
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeVisible();
 }
 
-/** Applies the recommended pair, ending on the applied page. */
-export async function applyRecommended(page: Page, url: string): Promise<void> {
+/** Applies the MySQL manual's fix, ending on the applied page. */
+export async function applyManualFix(page: Page, url: string): Promise<void> {
   await openReview(page, url);
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByText('Both values read back from the registry as written.')).toBeVisible();
+  await expectApplied(page);
+}
+
+/** The netsh stand-in's state, read from its own file: what "Windows" has now. */
+export async function netshState(file: string): Promise<Record<'ipv4' | 'ipv6', { start: number; count: number; exclusions: { start: number; end: number; administered: boolean }[] }>> {
+  const fresh = { start: 49152, count: 16384, exclusions: [] };
+  return JSON.parse(await readFile(file, 'utf8').catch(() => JSON.stringify({ ipv4: fresh, ipv6: fresh })));
 }

@@ -1,4 +1,4 @@
-import { Button, Caption1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, Button, Caption1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { ComponentType } from 'react';
 import { Busy } from './components/Busy';
 import { FailureBar } from './components/FailureBar';
@@ -43,6 +43,8 @@ const useStyles = makeStyles({
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   aside: {
     width: '200px',
+    // At the window's smallest the page needs the room more than the step list does.
+    '@media (max-width: 800px)': { width: '152px', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
     flexShrink: 0,
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground2,
@@ -85,22 +87,25 @@ export function App() {
   const styles = useStyles();
   const { status } = useTuner();
   const { state } = useWizard();
+  // Every MessageBar (backup verified, applied, a failure) is announced through this live region.
   return (
-    <div className={styles.shell}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>TCP Port Tuner</h1>
-        <Caption1 className={styles.muted}>Ephemeral ports and TIME_WAIT for busy MySQL clients</Caption1>
-      </header>
-      <div className={styles.body}>
-        <aside className={styles.aside}>
-          <StepList view={status && !status.canWrite ? 'check' : state.view} />
-        </aside>
-        <main className={styles.main}>
-          <FocusHeadingContext.Provider value={state.navigated}>
-            <Content />
-          </FocusHeadingContext.Provider>
-        </main>
+    <AriaLiveAnnouncer>
+      <div className={styles.shell}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>TCP Port Tuner</h1>
+          <Caption1 className={styles.muted}>Ephemeral ports and TIME_WAIT for busy MySQL clients</Caption1>
+        </header>
+        <div className={styles.body}>
+          <aside className={styles.aside}>
+            <StepList view={status && !status.canWrite ? 'check' : state.view} />
+          </aside>
+          <main className={styles.main}>
+            <FocusHeadingContext.Provider value={state.navigated}>
+              <Content />
+            </FocusHeadingContext.Provider>
+          </main>
+        </div>
       </div>
-    </div>
+    </AriaLiveAnnouncer>
   );
 }

@@ -1,10 +1,11 @@
 import { SETTINGS, type PerSetting } from './settings';
 import { DEFAULT_DYNAMIC_RANGE, type PortRange } from './port-range';
+import { freePorts, OBSERVED_FIRST_PORT, rangeWithMaxUserPort, type Block } from './port-pool';
+
+export { OBSERVED_FIRST_PORT };
 
 /** The first port Windows hands out when MaxUserPort governs the range (Server 2003 and older). */
 const LEGACY_FIRST_PORT = 1025;
-/** Where the dynamic range was seen to start after a restart with MaxUserPort set (Windows 11, Server build images). */
-export const OBSERVED_FIRST_PORT = 1024;
 
 export interface Capacity {
   ports: number;
@@ -13,19 +14,24 @@ export interface Capacity {
   connectionsPerSecond: number;
 }
 
+/** Where outgoing ports come from on this Windows, and which exclusions take ports out of the range. */
+export interface Pool {
+  dynamicRange: boolean;
+  range?: PortRange;
+  exclusions?: readonly Block[];
+}
+
 /**
- * The capacity model from the product's domain notes: ports in range divided by the seconds
- * each closed connection holds its port. On Vista and later the ports are the dynamic range's
- * (`range` when it was read, else Windows' default); with MaxUserPort set, that range was seen
- * to become 1024 to MaxUserPort after a restart, which is what this counts. Before Vista the
- * ports run from 1025 to MaxUserPort.
+ * The capacity model from the product's domain notes: free ports divided by the seconds each
+ * closed connection holds its port. On Vista and later the ports are the dynamic range's (`range`
+ * when it was read, else Windows' default) less its exclusions; with MaxUserPort set and no range
+ * of its own given, that range was seen to become 1024 to MaxUserPort after a restart, which is
+ * what this counts then. Before Vista the ports run from 1025 to MaxUserPort.
  */
-export function capacity(values: PerSetting<number | undefined>, windows: { dynamicRange: boolean; range?: PortRange }): Capacity {
+export function capacity(values: PerSetting<number | undefined>, pool: Pool): Capacity {
   const timeWaitSeconds = values.TcpTimedWaitDelay ?? SETTINGS.TcpTimedWaitDelay.windowsDefault;
-  const ports = windows.dynamicRange
-    ? values.MaxUserPort === undefined
-      ? (windows.range ?? DEFAULT_DYNAMIC_RANGE).count
-      : values.MaxUserPort - OBSERVED_FIRST_PORT + 1
+  const ports = pool.dynamicRange
+    ? freePorts(values.MaxUserPort === undefined ? (pool.range ?? DEFAULT_DYNAMIC_RANGE) : rangeWithMaxUserPort(values.MaxUserPort), pool.exclusions ?? [])
     : (values.MaxUserPort ?? SETTINGS.MaxUserPort.windowsDefault) - LEGACY_FIRST_PORT + 1;
   return { ports, timeWaitSeconds, connectionsPerSecond: Math.floor(ports / timeWaitSeconds) };
 }

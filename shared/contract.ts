@@ -5,33 +5,29 @@
  */
 // zod/mini: the same checks as zod's classic API at a twentieth of the size, so the CLI starts fast.
 import * as z from 'zod/mini';
-import { perSetting, SETTING_NAMES, type SettingName } from './settings';
-import { REG_TYPES } from './registry-value';
+import { perSetting, type SettingName } from './settings';
 import { validateDynamicRange } from './port-range';
-import { HOLDS, validateReservedPorts } from './reserved-ports';
+import { validateReservedPorts } from './reserved-ports';
+import { KIND_IDS, otherKindFields, valueStateSchema as valueState } from './kinds';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import { diagnosisSchema } from './diagnosis';
 import { dataFolderSchema, poolSampleSchema, sampleRequestSchema } from './pool-sample-schema';
 
-const valueState = z.discriminatedUnion('present', [
-  z.object({ present: z.literal(false) }),
-  z.object({
-    present: z.literal(true),
-    type: z.enum(REG_TYPES),
-    data: z.optional(z.union([z.number(), z.string(), z.array(z.string())])),
-  }),
-]);
 const eachSetting = <T extends z.ZodMiniType>(schema: T) => z.object(perSetting(() => schema));
-const portRange = z.object({ start: z.number(), count: z.number() });
-const rangeState = z.object({ ipv4: portRange, ipv6: portRange });
-const hold = z.enum(HOLDS);
-/** The registry values and, where a change set them, the dynamic port range and the reserved ports of each family. */
-const settingsState = z.object({
-  ...perSetting(() => valueState),
-  dynamicRange: z.optional(rangeState),
-  reservedPorts: z.optional(z.record(z.string(), z.object({ ipv4: hold, ipv6: hold }))),
+/** The registry values and, where a change concerned them, the dynamic port range and the reserved ports of each family. */
+const settingsState = z.object({ ...perSetting(() => valueState), ...otherKindFields });
+
+/** One part of a setting (a value, one family's range, one port of one family), as this tool left it and as it reads now. */
+const outsideChange = z.object({
+  kind: z.enum(KIND_IDS),
+  /** "MaxUserPort", "the IPv6 dynamic port range", "port 3306 (IPv4)". */
+  name: z.string(),
+  was: z.string(),
+  now: z.string(),
 });
+
+const takesEffect = z.enum(['at once', 'after a restart']);
 
 export const historyEntrySchema = z.object({
   at: z.string(),
@@ -61,8 +57,17 @@ export const statusSchema = z.object({
   canWrite: z.boolean(),
   backend: z.enum(['reg', 'regedit']),
   restartPending: z.boolean(),
-  /** Values someone else changed since this tool last wrote them: undo would overwrite these. */
-  outsideChanges: z.array(z.object({ name: z.enum(SETTING_NAMES), was: valueState, now: valueState })),
+  /** Parts of every kind someone else changed since this tool last wrote them: undo would overwrite these. */
+  outsideChanges: z.array(outsideChange),
+  /** Kinds this tool changed that could not be read to compare, with the reason: not known to be unchanged. */
+  notRead: z.array(z.object({ kind: z.enum(KIND_IDS), reason: z.string() })),
+  /**
+   * After a restart, Windows made the dynamic range start 1024, count MaxUserPort - 1023, because of
+   * the MaxUserPort this tool set: its own side effect, which undo puts back without asking.
+   */
+  rangeReshape: z.nullable(z.object({ maxUserPort: z.number(), range: z.object({ start: z.number(), count: z.number() }), message: z.string() })),
+  /** Plain warnings about where the journal lives: a chosen data folder left unguarded, a lock name this tool did not make. */
+  warnings: z.array(z.string()),
   /** What "Undo changes" puts back (the values before this tool's first change), or null when nothing to undo. */
   undo: z.nullable(z.object({ at: z.string(), values: settingsState })),
   history: z.array(historyEntrySchema),
@@ -87,10 +92,12 @@ export const applyResultSchema = z.object({
   backupReused: z.boolean(),
   /** The values read back, and the range and reserved ports where the change set them. */
   readBack: settingsState,
+  /** When Windows goes by the change: at once (the range, reservations), or after a restart (a registry value changed). */
+  takesEffect,
 });
 
 export const undoResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('undone'), restored: settingsState, backupFile: z.string() }),
+  z.object({ status: z.literal('undone'), restored: settingsState, backupFile: z.string(), takesEffect }),
   z.object({ status: z.literal('nothing-to-undo') }),
 ]);
 
@@ -102,7 +109,6 @@ export const restartResultSchema = z.object({
 });
 
 type Checked<T> = { ok: true; value: T } | { ok: false; messages: string[] };
-
 /** An optional field checked by the shared validator, whose messages become the contract's. */
 const checkedBy = <T>(check: (input: unknown) => Checked<T>) =>
   z.optional(
@@ -135,7 +141,6 @@ const dynamicRange = checkedBy((input) => {
 const reservePorts = checkedBy(validateReservedPorts);
 
 const empty = z.strictObject({});
-
 /** The engines a change can be exported for, to reach other servers. */
 export const EXPORT_FORMATS = ['reg', 'powershell', 'ansible', 'gpo'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -146,7 +151,7 @@ export const ERROR_KINDS = [
   'invalid-input',
   'not-permitted',
   'registry-failed',
-  /** A netsh step failed (its answer, its exit code, or no answer in time). */
+  /** A netsh step (the dynamic range, a reservation) failed, or netsh could not be read reliably. */
   'netsh-failed',
   /** A step failed and putting the values back failed too: the registry may be half-changed. */
   'restore-failed',

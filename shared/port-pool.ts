@@ -1,8 +1,18 @@
-import { OBSERVED_FIRST_PORT } from './capacity';
 import { DYNAMIC_RANGE_LIMITS, lastPortOf, type PortRange } from './port-range';
+import type { Hold } from './reserved-ports';
 
 /** Ports a MySQL host always has in mind, listening now or not: MySQL classic and X protocol. */
 export const ALWAYS_PROTECTED = [3306, 33060] as const;
+
+/**
+ * Fixed ports of services often found beside MySQL, or that firewalls are written for: SQL
+ * Server, RDP, PostgreSQL, WSD, WinRM, Redis, HTTP alternates, Elasticsearch, memcached, MongoDB.
+ * The recommended range starts above all of these and MySQL's, so it never moves outgoing ports onto them.
+ */
+export const WELL_KNOWN_SERVICE_PORTS = [1433, 3389, 5357, 5432, 5985, 5986, 6379, 8080, 8443, 9200, 11211, 27017] as const;
+
+/** Where the dynamic range was seen to start after a restart with MaxUserPort set (Windows 11, Server build images). */
+export const OBSERVED_FIRST_PORT = 1024;
 
 export interface Block {
   start: number;
@@ -25,25 +35,36 @@ export function rangeWithMaxUserPort(maxUserPort: number): PortRange {
   return { start: OBSERVED_FIRST_PORT, count: maxUserPort - OBSERVED_FIRST_PORT + 1 };
 }
 
+/** How an exclusion list holds a port: a one-port administered exclusion (the form this tool adds), inside another, or neither. */
+export function holdIn(exclusions: readonly (Block & { administered?: boolean })[], port: number): Hold {
+  if (exclusions.some((range) => range.start === port && range.end === port && range.administered)) return 'reserved';
+  return exclusions.some((range) => range.start <= port && port <= range.end) ? 'covered' : 'open';
+}
+
 export function inRange(port: number, range: PortRange): boolean {
   return port >= range.start && port <= lastPortOf(range);
 }
 
 /**
- * The widest dynamic range that leaves out every port to protect and every exclusion. Ports to
- * protect are the fixed ones servers listen on (below the range in force; those inside it took
- * their port from the range itself) and MySQL's two. Null when no block of 255 ports is free.
+ * The recommended dynamic range: from just above MySQL's and the well-known service ports up to
+ * 65535, the top Windows' own default keeps (firewall rules are written for 49152-65535).
+ * Exclusions are holes, not walls: Windows never hands out an excluded port, so Hyper-V's and
+ * WSL's blocks stay where they are and only lower the count of free ports. Listening ports
+ * inside are reserved (portsToProtect), not cut around. The same on every machine, so that
+ * a fleet ends up with one range.
  */
-export function recommendRange(protect: readonly number[], exclusions: readonly Block[]): PortRange | null {
-  const { firstStart, lastPort, minCount } = DYNAMIC_RANGE_LIMITS;
-  const blocked: Block[] = [...new Set([...protect, ...ALWAYS_PROTECTED])].map((port) => ({ start: port, end: port }));
-  const sorted = [...blocked, ...exclusions].sort((a, b) => a.start - b.start);
-  let best: PortRange | null = null;
-  let next: number = firstStart;
-  for (const block of [...sorted, { start: lastPort + 1, end: lastPort + 1 }]) {
-    const count = Math.min(block.start - 1, lastPort) - next + 1;
-    if (count >= minCount && (!best || count > best.count)) best = { start: next, count };
-    next = Math.max(next, block.end + 1);
-  }
-  return best;
+export function recommendRange(): PortRange {
+  const start = Math.max(...ALWAYS_PROTECTED, ...WELL_KNOWN_SERVICE_PORTS) + 1;
+  return { start, count: DYNAMIC_RANGE_LIMITS.lastPort - start + 1 };
+}
+
+/**
+ * The ports to reserve so that `range` takes none a server needs: MySQL's two, and the fixed
+ * listening ports (those outside the range in force: the ones inside took their port from the
+ * range itself), where they fall inside `range` and an exclusion of either family leaves them open.
+ */
+export function portsToProtect(range: PortRange, listening: readonly number[], rangeNow: PortRange | null, exclusions: Record<'ipv4' | 'ipv6', readonly Block[]>): number[] {
+  const fixed = listening.filter((port) => !rangeNow || !inRange(port, rangeNow));
+  const candidates = [...new Set([...fixed, ...ALWAYS_PROTECTED])].sort((a, b) => a - b);
+  return candidates.filter((port) => inRange(port, range) && (holdIn(exclusions.ipv4, port) === 'open' || holdIn(exclusions.ipv6, port) === 'open'));
 }

@@ -41,8 +41,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, now = Date.now()): string 
   }
   if (!ports.listening) lines.push(`  listening ports: ${unread(diagnosis, 'listening')}`);
   if (diagnosis.recommendedRange) {
-    const basis = ports.listening ? 'MySQL, the listening ports and the exclusions' : "MySQL's ports and the exclusions (listening ports were not read)";
-    lines.push(`  widest range leaving out ${basis}: ${rangeText(diagnosis.recommendedRange)}`);
+    lines.push(`  recommended:   ${rangeText(diagnosis.recommendedRange)} (above MySQL's and well-known service ports, up to 65535; exclusions stay as holes)`);
   }
   lines.push('', 'Tcpip events 4227/4231, last 7 days');
   lines.push(events ? `  ${countText(events.count)} (4227: ${events.byId[4227]}, 4231: ${events.byId[4231]})${events.latest ? `, latest ${events.latest}` : ''}` : `  ${unread(diagnosis, 'events')}`);

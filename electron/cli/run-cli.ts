@@ -53,10 +53,14 @@ async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): 
   }
 }
 
-/** Reading needs neither rights nor the lock: a read goes on when settling could not. */
+/**
+ * Reading needs neither rights nor the lock: a read goes on when settling could not, or refused
+ * because the journal disagrees with its backup (the read then shows what is there).
+ */
 function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
   const readOnly = ['status', 'history', 'diagnose', 'watch'].includes(args.command);
-  return (error) => readOnly && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'busy');
+  const carryOn: readonly ErrorKind[] = ['not-permitted', 'busy', 'undo-refused', 'registry-failed', 'netsh-failed', 'tool-missing', 'not-supported'];
+  return (error) => readOnly && error instanceof TunerError && carryOn.includes(error.kind);
 }
 
 /**

@@ -2,7 +2,8 @@ import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../.
 import { describeValue, type ValueState } from '../../shared/registry-value';
 import { SETTINGS, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { describeInForce, valueProblem } from '../../shared/in-force';
-import { describeRange } from '../../shared/port-range';
+import { EFFECT_TEXT } from '../../shared/change-kinds';
+import { needsRestart, rows, type ChangeRow } from '../../shared/change-rows';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
@@ -36,33 +37,43 @@ function pair(values: PerSetting<ValueState>): string {
   return SETTING_NAMES.map((name) => `${name} ${describeValue(values[name])}`).join(', ');
 }
 
-/** The values, then the range and the reserved ports where a change set them. */
-function states(report: HistoryEntry['after']): string {
-  const range = report.dynamicRange ? `, dynamic range ${describeRange(report.dynamicRange.ipv4)}` : '';
-  const reserved = Object.entries(report.reservedPorts ?? {}).filter(([, holds]) => holds.ipv4 === 'reserved' || holds.ipv6 === 'reserved');
-  const ports = report.reservedPorts ? `, reserved ports ${reserved.map(([port]) => port).join(', ') || 'none'}` : '';
-  return `${pair(report)}${range}${ports}`;
+/** The shared rows as text: one line each, the label and its readings in columns, then when it takes effect. */
+function table(changes: readonly ChangeRow[], show: (row: ChangeRow) => string[]): string[] {
+  const cells = changes.map((row) => [row.label, ...show(row), EFFECT_TEXT[row.effect]]);
+  const widths = cells[0]?.map((_cell, column) => Math.max(...cells.map((line) => line[column].length))) ?? [];
+  return cells.map((line) => `  ${line.map((cell, column) => (column === line.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')}`);
+}
+
+function restartLine(changes: readonly ChangeRow[]): string {
+  return needsRestart(changes) ? 'Restart Windows for the registry values to take effect.' : 'No restart is needed: every change is in force now.';
 }
 
 export function formatBackup(backup: Backup): string {
   return `Backup verified: ${backup.file}\nPrior values: ${pair(backup.values)}`;
 }
 
+/** What was read back; the range and the reserved ports as the change set them. */
 export function formatApply(result: ApplyResult): string {
-  return `Applied and read back: ${states(result.readBack)}\nBackup: ${result.backup.file}\nRestart Windows for the change to take effect.`;
+  const changes = rows(result.backup.values, result.readBack);
+  return ['Applied and read back:', ...table(changes, (row) => [row.after]), `Backup: ${result.backup.file}`, restartLine(changes)].join('\n');
 }
 
 export function formatUndo(result: UndoResult): string {
   if (result.status === 'nothing-to-undo') return 'Nothing to undo: this tool has not changed this machine.';
-  return `Restored: ${states(result.restored)}\nBackup of the values before undo: ${result.backupFile}\nRestart Windows for the change to take effect.`;
+  const changes = rows({}, result.restored);
+  return ['Restored:', ...table(changes, (row) => [row.after]), `Backup of the values before undo: ${result.backupFile}`, restartLine(changes)].join('\n');
 }
 
 export function formatHistory(history: HistoryEntry[]): string {
   if (history.length === 0) return 'No changes made by this tool.';
   return history
-    .map((entry) => {
+    .flatMap((entry) => {
       const who = entry.user ? `  by ${entry.user} on ${entry.machine}, version ${entry.version}` : '';
-      return `${entry.at}  ${entry.action.padEnd(9)} ${states(entry.after)}${entry.note ? `  (${entry.note})` : ''}${who}`;
+      const changed = rows(entry.before, entry.after).filter((row) => row.changed);
+      return [
+        `${entry.at}  ${entry.action}${entry.note ? `  (${entry.note})` : ''}${who}`,
+        ...(changed.length > 0 ? table(changed, (row) => [row.before, '→', row.after]) : ['  nothing changed']),
+      ];
     })
     .join('\n');
 }

@@ -11,7 +11,8 @@ import { registryKind } from './change/registry-kind';
 import { reservedPortsKind } from './change/reserved-ports-kind';
 import { TunerError } from './errors';
 import { auditReader } from './host/audit';
-import { dataFolderGuard } from './host/data-folder';
+import { dataFolderGuard, dataFolderWarnings } from './host/data-folder';
+import { strayLockWarnings } from './change/change-lock';
 import { elevationCheck } from './host/elevation-check';
 import { resolveTarget, type Target } from './host/target';
 import { windowsInfoReader } from './host/windows-version';
@@ -84,6 +85,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     makeBackup,
     canWrite,
     secureDataDir: dataFolderGuard(target, run),
+    warnings: async () => [...dataFolderWarnings(target), ...(await strayLockWarnings(target.dataDir))],
     windows: windowsInfoReader(target),
     dataDir: target.dataDir,
     defaultBackupDir: backupDir,

@@ -1,13 +1,13 @@
 import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../../shared/contract';
 import { effectiveValues } from '../../shared/in-force';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
-import { sameState, type ValueState } from '../../shared/registry-value';
+import { describeValue, sameState, type ValueState } from '../../shared/registry-value';
 import type { VerifiedBackup } from './backup/backup';
 import { withChangeLock } from './change/change-lock';
 import type { ChangeEngine } from './change/change-engine';
-import { otherKinds, reportStates } from './change/kind-states';
+import { netshStates, reportStates } from './change/kind-states';
 import type { ChangeRequest } from './change/setting-kind';
-import { TunerError } from './errors';
+import { messageOf, TunerError } from './errors';
 import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
 import { valueStatesOf } from './registry/snapshot';
@@ -21,6 +21,8 @@ export interface TunerDeps {
   /** Makes the data folder safe to keep the journal in; run once elevation is confirmed. */
   secureDataDir: () => Promise<void>;
   windows: () => Promise<Status['windows']>;
+  /** What status says about where the journal lives: a chosen data folder left unguarded, lock names this tool did not make. */
+  warnings?: () => Promise<string[]>;
   dataDir: string;
   defaultBackupDir: string;
   /** When Windows last started, in ms since the epoch: changes after it await a restart. */
@@ -46,7 +48,9 @@ export class TunerService {
 
   async status(): Promise<Status> {
     const { backend, journal, dataDir } = this.deps;
-    const [values, windows, canWrite, record] = await Promise.all([backend.readValues(), this.deps.windows(), this.deps.canWrite(), journal.read()]);
+    const { windows: readWindows, canWrite: checkRights, warnings: readWarnings } = this.deps;
+    const [values, windows, canWrite, record, warnings] = await Promise.all([backend.readValues(), readWindows(), checkRights(), journal.read(), readWarnings?.() ?? []]);
+    const drift = await this.driftFrom(record, values);
     return {
       key: PARAMETERS_KEY,
       values,
@@ -54,7 +58,8 @@ export class TunerService {
       canWrite,
       backend: backend.name,
       restartPending: this.restartPending(record, values),
-      outsideChanges: outsideChanges(record, values),
+      ...drift,
+      warnings,
       undo: record.baseline && record.lastWritten ? { at: record.baseline.at, values: reportStates(record.baseline.states) } : null,
       history: record.history,
       dataDir,
@@ -84,23 +89,23 @@ export class TunerService {
   /** Takes numbers already validated at the boundary (the contract, or the CLI's parser). */
   apply(request: ChangeRequest): Promise<ApplyResult> {
     return this.changing(async () => {
-      const { backup, reused, readBack } = await this.deps.engine.apply(request, this.backupDir, this.recentBackup);
+      const { backup, reused, readBack, restart } = await this.deps.engine.apply(request, this.backupDir, this.recentBackup);
       this.recentBackup = undefined;
       const registry = (readBack.registry as PerSetting<ValueState> | undefined) ?? backup.values;
-      return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...otherKinds(readBack) } };
+      return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...netshStates(readBack) }, takesEffect: takesEffect(restart) };
     });
   }
 
   undo(options: { force: boolean }): Promise<UndoResult> {
     return this.changing(async () => {
-      const undone = await this.deps.engine.undo(options.force, this.backupDir);
+      const undone = await this.deps.engine.undo(options.force, this.backupDir, this.restartedSince(await this.deps.journal.read()));
       if (!undone) return { status: 'nothing-to-undo' } as const;
-      return { status: 'undone', restored: reportStates(undone.restored), backupFile: undone.backup.file } as const;
+      return { status: 'undone', restored: reportStates(undone.restored), backupFile: undone.backup.file, takesEffect: takesEffect(undone.restart) } as const;
     });
   }
 
   /** Settles an operation a crash left half-done (see ChangeEngine.settle); null when there was none. */
-  async resolveInterrupted(): Promise<HistoryEntry | null> {
+  async settleInterrupted(): Promise<HistoryEntry | null> {
     if (!(await this.deps.journal.read()).pending) return null;
     return this.exclusive(() =>
       withChangeLock(this.deps.dataDir, async () => {
@@ -111,6 +116,33 @@ export class TunerService {
         return this.deps.engine.settle(record);
       }),
     );
+  }
+
+  /** Every kind this tool last wrote, against what it reads now: the registry from the values just read, the rest from netsh. */
+  private async driftFrom(record: JournalData, values: PerSetting<ValueState>): Promise<Pick<Status, 'outsideChanges' | 'notRead' | 'rangeReshape'>> {
+    const written = record.lastWritten;
+    if (!written) return { outsideChanges: [], notRead: [], rangeReshape: null };
+    const { engine } = this.deps;
+    const current: Record<string, unknown> = {};
+    const notRead: Status['notRead'] = [];
+    for (const kind of engine.kindsIn(written)) {
+      if (kind.inBackup) continue;
+      current[kind.id] = await engine.read(kind, written[kind.id]).catch((error: unknown) => {
+        notRead.push({ kind: kind.id, reason: messageOf(error) });
+        return undefined;
+      });
+    }
+    const { conflicts, reshape } = engine.drift(written, current, this.restartedSince(record), values);
+    const outsideChanges = [
+      ...registryChanges(valueStatesOf(written.registry), values),
+      ...conflicts.map(({ kind, name, was, now }) => ({ kind, name, was, now })),
+    ];
+    return { outsideChanges, notRead, rangeReshape: reshape && { maxUserPort: reshape.maxUserPort, range: reshape.range, message: reshape.message } };
+  }
+
+  /** Windows started since this tool's last change: a change that waits for a restart is in force now. */
+  private restartedSince(record: JournalData): boolean {
+    return record.lastChangeAt !== null && Date.parse(record.lastChangeAt) < this.deps.bootTime();
   }
 
   /** A change Windows has not started with yet: the numbers it works with differ from those at the last start. */
@@ -146,11 +178,16 @@ export class TunerService {
 }
 
 /** Registry values that differ from what this tool last wrote: someone else changed them since. */
-function outsideChanges(record: JournalData, values: PerSetting<ValueState>): Status['outsideChanges'] {
-  if (!record.lastWritten) return [];
-  const written = valueStatesOf(record.lastWritten.registry);
-  return SETTING_NAMES.filter((name) => !sameState(written[name], values[name])).map((name) => ({ name, was: written[name], now: values[name] }));
+function registryChanges(written: PerSetting<ValueState>, values: PerSetting<ValueState>): Status['outsideChanges'] {
+  return SETTING_NAMES.filter((name) => !sameState(written[name], values[name])).map((name) => ({
+    kind: 'registry',
+    name,
+    was: describeValue(written[name]),
+    now: describeValue(values[name]),
+  }));
 }
+
+const takesEffect = (restart: boolean) => (restart ? 'after a restart' : 'at once');
 
 /** A backup as the wizard and the CLI see it: without the exact data kept for restoring. */
 function reportOf({ snapshot: _exact, digest: _digest, ...backup }: VerifiedBackup): Backup {

@@ -1,21 +1,11 @@
-import {
-  Caption1,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
-import { capacity, OBSERVED_FIRST_PORT, type Capacity } from '../../shared/capacity';
-import { DEFAULT_DYNAMIC_RANGE } from '../../shared/port-range';
-import type { PortRange } from '../../shared/port-range';
-import type { PerSetting } from '../../shared/settings';
+import { Caption1, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { capacity, type Capacity } from '../../shared/capacity';
+import type { Diagnosis } from '../../shared/diagnosis';
+import { rangeWithMaxUserPort } from '../../shared/port-pool';
+import { DEFAULT_DYNAMIC_RANGE, describeRange, type PortRange } from '../../shared/port-range';
+import { SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import type { DraftChange } from '../state/draft';
 import { formatNumber } from '../model/format';
-import { PathText } from './PathText';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -37,16 +27,26 @@ interface Props {
   next: DraftChange | null;
   /** Whether this Windows takes outgoing ports from the dynamic port range (Vista / Server 2008 and later). */
   dynamicRange: boolean;
-  /** The range in force, where the diagnosis read it. */
-  range?: PortRange;
+  diagnosis: Diagnosis | null;
 }
 
-/** What the change means in plain numbers, now and with the new values. */
-export function CapacityTable({ now, next, dynamicRange, range }: Props) {
+/** The range each column counts, in words: which of the netsh range and MaxUserPort wins. */
+function source(values: PerSetting<number | undefined>, range: PortRange | undefined, setByNetsh: boolean): string {
+  if (values.MaxUserPort !== undefined) return `${describeRange(rangeWithMaxUserPort(values.MaxUserPort))}: with MaxUserPort set, Windows was seen to make this range at the next restart, whatever netsh set${setByNetsh ? ' (the netsh range holds until then)' : ''}`;
+  if (!range) return `${describeRange(DEFAULT_DYNAMIC_RANGE)}, Windows' default (the range was not read)`;
+  return `${describeRange(range)}${setByNetsh ? ', set with netsh at once' : ', in force'}`;
+}
+
+/** What the change means in plain numbers, now and with the new values, and which range each counts. */
+export function CapacityTable({ now, next, dynamicRange, diagnosis }: Props) {
   const styles = useStyles();
-  const before = capacity(now, { dynamicRange, range });
-  // A range set with netsh is the pool at once; without one, MaxUserPort's reshaping is what counts.
-  const after = next ? capacity(next.dynamicRange ? { ...next, MaxUserPort: undefined } : next, { dynamicRange, range: next.dynamicRange ?? range }) : null;
+  const rangeNow = diagnosis?.ports.dynamic.ipv4 ?? undefined;
+  const exclusions = diagnosis?.ports.excluded.ipv4 ?? [];
+  const before = capacity(now, { dynamicRange, range: rangeNow, exclusions });
+  const values = next ? { ...now, ...Object.fromEntries(SETTING_NAMES.flatMap((name) => (next[name] === undefined ? [] : [[name, next[name]]]))) } : null;
+  // The ports the change reserves are exclusions too, once it is made.
+  const reserved = (next?.reservePorts ?? []).map((port) => ({ start: port, end: port }));
+  const after = next && values ? capacity(values, { dynamicRange, range: next.dynamicRange ?? rangeNow, exclusions: [...exclusions, ...reserved] }) : null;
   return (
     <div className={styles.wrap}>
       <Table size="small" className={styles.table} aria-label="Capacity now and with the new values">
@@ -67,14 +67,20 @@ export function CapacityTable({ now, next, dynamicRange, range }: Props) {
           ))}
         </TableBody>
       </Table>
+      {after && after.connectionsPerSecond < before.connectionsPerSecond ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            This lowers capacity: {formatNumber(before.connectionsPerSecond)} → {formatNumber(after.connectionsPerSecond)} new connections per second.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Caption1 className={styles.muted}>
         {dynamicRange ? (
           <>
-            Ports: the dynamic port range, {DEFAULT_DYNAMIC_RANGE.start} to 65535 by default (
-            <PathText>netsh int ipv4 show dynamicport tcp</PathText>). With MaxUserPort set, this counts the range seen on
-            real machines after a restart, {OBSERVED_FIRST_PORT} to MaxUserPort; Microsoft does not document it. Each port is
-            held for TcpTimedWaitDelay seconds after its connection closes. Per remote server and port; only the side that
-            closes first holds TIME_WAIT.
+            Ports: the dynamic port range less its exclusions ({formatNumber(exclusions.length)} read). Now: {source(now, rangeNow, false)}.
+            {values ? ` New: ${source(values, next?.dynamicRange ?? rangeNow, Boolean(next?.dynamicRange))}.` : ''} MaxUserPort's range is not
+            documented by Microsoft. Each port is held for TcpTimedWaitDelay seconds after its connection closes; per remote server and port, and
+            only on the side that closes first.
           </>
         ) : (
           'Ports 1025 to MaxUserPort, each held for TcpTimedWaitDelay seconds after its connection closes.'

@@ -62,14 +62,15 @@ export function DynamicRangeFields({ range, check, diagnosis, onChange }: Props)
           {recommended ? (
             <div>
               <Button size="small" onClick={() => onChange({ start: String(recommended.start), count: String(recommended.count) })}>
-                Widest range leaving out MySQL, listening ports and reservations: {describeRange(recommended)}
+                Recommended range: {describeRange(recommended)}
               </Button>
             </div>
           ) : null}
           {risks.length > 0 ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                This range covers {risks.join(', ')}: an outgoing connection could take such a port before its server listens on it.
+                This range covers {risks.join(', ')}: an outgoing connection could take such a port before its server listens on it. Each
+                is reserved below unless you untick it.
               </MessageBarBody>
             </MessageBar>
           ) : null}

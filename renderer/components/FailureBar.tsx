@@ -6,7 +6,7 @@ const TITLES: Record<ErrorKind, string> = {
   'invalid-input': 'Not accepted',
   'not-permitted': 'Administrator rights needed',
   'registry-failed': 'The registry change failed',
-  'netsh-failed': 'The netsh step failed',
+  'netsh-failed': 'The port range or reservation change failed',
   'restore-failed': 'The values could not be put back',
   'backup-failed': 'The backup failed',
   'undo-refused': 'Undo stopped',

@@ -1,21 +1,10 @@
-import {
-  Caption1,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableCellLayout,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { rows } from '../../shared/change-rows';
 import type { HistoryEntry } from '../../shared/contract';
-import { describeValue, sameState } from '../../shared/registry-value';
-import { SETTING_NAMES, type SettingName } from '../../shared/settings';
 import { formatDate } from '../model/format';
+import { ChangeTable } from './ChangeTable';
 
-const ACTIONS: Record<HistoryEntry['action'], string> = {
+export const ACTIONS: Record<HistoryEntry['action'], string> = {
   apply: 'Applied',
   undo: 'Undone',
   rollback: 'Failed, put back',
@@ -26,52 +15,36 @@ const ACTIONS: Record<HistoryEntry['action'], string> = {
 const SHOWN = 5;
 
 const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground2 },
-  when: { width: '26%' },
-  what: { width: '22%' },
 });
 
-function change(entry: HistoryEntry, name: SettingName): string {
-  const before = describeValue(entry.before[name]);
-  return sameState(entry.before[name], entry.after[name]) ? `${before}, unchanged` : `${before} → ${describeValue(entry.after[name])}`;
-}
-
+/** Each change this tool made, newest first: when, what and who, then what it changed, from what to what. */
 export function HistoryTable({ history }: { history: readonly HistoryEntry[] }) {
   const styles = useStyles();
   const newest = history.slice(-SHOWN).reverse();
   return (
-    <>
-      <Table size="small" aria-label="Changes made by this tool, newest first">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.when}>When</TableHeaderCell>
-            <TableHeaderCell className={styles.what}>What</TableHeaderCell>
-            {SETTING_NAMES.map((name) => (
-              <TableHeaderCell key={name}>{name}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {newest.map((entry) => (
-            <TableRow key={`${entry.at}-${entry.action}`}>
-              <TableCell>{formatDate(entry.at)}</TableCell>
-              <TableCell>
-                <TableCellLayout description={[entry.note, entry.user && `by ${entry.user} on ${entry.machine}`].filter(Boolean).join(' · ') || undefined}>
-                  {ACTIONS[entry.action]}
-                </TableCellLayout>
-              </TableCell>
-              {SETTING_NAMES.map((name) => (
-                <TableCell key={name}>{change(entry, name)}</TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+    <div role="region" aria-label="Changes made by this tool, newest first" className={styles.list}>
+      {newest.map((entry) => {
+        const title = `${ACTIONS[entry.action]}, ${formatDate(entry.at)}`;
+        const changed = rows(entry.before, entry.after).filter((row) => row.changed);
+        const who = [entry.note, entry.user && `by ${entry.user} on ${entry.machine}`].filter(Boolean).join(' · ');
+        return (
+          <div key={`${entry.at}-${entry.action}`} className={styles.entry}>
+            <Body1>
+              <strong>{title}</strong>
+            </Body1>
+            {who ? <Caption1 className={styles.muted}>{who}</Caption1> : null}
+            {changed.length > 0 ? <ChangeTable rows={changed} headings={['Before', 'After']} label={title} /> : <Caption1>Nothing changed.</Caption1>}
+          </div>
+        );
+      })}
       {history.length > SHOWN ? (
         <Caption1 className={styles.muted}>
           {history.length - SHOWN} earlier {history.length - SHOWN === 1 ? 'change is' : 'changes are'} in the journal.
         </Caption1>
       ) : null}
-    </>
+    </div>
   );
 }

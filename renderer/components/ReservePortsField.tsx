@@ -1,6 +1,7 @@
 import { Body1, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { Diagnosis } from '../../shared/diagnosis';
+import { describeRange, type PortRange } from '../../shared/port-range';
+import { RESERVE_LIMITS } from '../../shared/reserved-ports';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -8,32 +9,37 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  atRisk: Diagnosis['ports']['listeningInRange'];
-  reserve: readonly number[];
-  onChange: (ports: number[]) => void;
+  /** The ports the change would put inside `range`, as checkDraft found them. */
+  ports: readonly number[];
+  range: PortRange;
+  because: string;
+  /** Who listens on each port, where netstat names it. */
+  owners: ReadonlyMap<number, string | null>;
+  unticked: readonly number[];
+  onToggle: (port: number, on: boolean) => void;
 }
 
-const WHEN = { now: 'inside the range now', 'with-max-user-port': 'inside the range MaxUserPort 65534 makes' } as const;
-
-/** The listening ports (and MySQL's) a range covers, each offered for a netsh port exclusion. */
-export function ReservePortsField({ atRisk, reserve, onChange }: Props) {
+/** The listening ports (and MySQL's) the change would put inside the range: each reserved unless unticked. */
+export function ReservePortsField({ ports, range, because, owners, unticked, onToggle }: Props) {
   const styles = useStyles();
-  const ports = [...new Map(atRisk.map((risk) => [risk.port, risk])).values()];
   const labelId = useId();
   const hintId = useId();
   return (
     <div role="group" aria-labelledby={labelId} aria-describedby={hintId} className={styles.list}>
-      <Body1 id={labelId}>Reserve these ports, so no outgoing connection takes one before its server listens:</Body1>
-      {ports.map(({ port, process, range }) => (
+      <Body1 id={labelId}>
+        Reserved, so no outgoing connection takes one before its server listens. They are inside {because}, {describeRange(range)}:
+      </Body1>
+      {ports.map((port, index) => (
         <Checkbox
           key={port}
-          checked={reserve.includes(port)}
-          label={`${port}${process ? ` (${process})` : ''}, ${WHEN[range]}`}
-          onChange={(_event, data) => onChange(data.checked === true ? [...reserve, port] : reserve.filter((kept) => kept !== port))}
+          checked={!unticked.includes(port)}
+          disabled={index >= RESERVE_LIMITS.most}
+          label={`${port}${owners.get(port) ? ` (${owners.get(port)})` : ''}`}
+          onChange={(_event, data) => onToggle(port, data.checked === true)}
         />
       ))}
       <Caption1 id={hintId} className={styles.muted}>
-        netsh int ipv4|ipv6 add excludedportrange, one port each; at once, no restart. Undo releases only these.
+        netsh int ipv4|ipv6 add excludedportrange, one port each; at once, no restart; at most {RESERVE_LIMITS.most}. Undo releases only these.
       </Caption1>
     </div>
   );

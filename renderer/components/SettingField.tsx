@@ -15,12 +15,13 @@ const PAUSE_MS = 1200;
 
 interface Props {
   name: SettingName;
-  text: string;
-  /** The verdict on `text`, from the wizard's one selector (checkDraft). */
-  check: Validation;
+  /** What is typed; null leaves the value as it is. */
+  text: string | null;
+  /** The verdict on `text`, from the wizard's one selector (checkDraft); null when left as it is. */
+  check: Validation | null;
   current: ValueState;
   usesDynamicPortRange: boolean;
-  onChange: (text: string) => void;
+  onChange: (text: string | null) => void;
   /** Another element that explains the box, read after the Field's own messages and hint. */
   describedBy?: string;
 }
@@ -35,10 +36,11 @@ export function SettingField({ name, text, check, current, usesDynamicPortRange,
     const timer = setTimeout(() => setJudged(true), PAUSE_MS);
     return () => clearTimeout(timer);
   }, [judged, text]);
-  const showError = judged && !check.ok;
+  const showError = judged && check !== null && !check.ok;
   const presets = [
     { label: `Recommended: ${withUnit(name, setting.recommended)}`, value: setting.recommended },
     { label: `${withUnit(name, setting.windowsDefault)} (default of ${setting.defaultSource})`, value: setting.windowsDefault },
+    { label: 'Leave as it is', value: null },
   ];
   const unit = setting.unit === 'seconds' ? ' seconds' : '';
   return (
@@ -46,7 +48,7 @@ export function SettingField({ name, text, check, current, usesDynamicPortRange,
       label={name}
       hint={`${setting.summary} Whole number from ${setting.min} to ${setting.max}${unit}. Now: ${describeInForce(name, current, usesDynamicPortRange)}.`}
       validationState={showError ? 'error' : 'none'}
-      validationMessage={showError && !check.ok ? check.message : undefined}
+      validationMessage={showError && check && !check.ok ? check.message : undefined}
     >
       {/* The presets sit beside the box; the Field still wires its label and messages to the box alone. */}
       {(control) => (
@@ -55,7 +57,8 @@ export function SettingField({ name, text, check, current, usesDynamicPortRange,
             {...control}
             aria-describedby={[control['aria-describedby'], describedBy].filter(Boolean).join(' ') || undefined}
             className={styles.input}
-            value={text}
+            value={text ?? ''}
+            placeholder={text === null ? 'Left as it is' : undefined}
             inputMode="numeric"
             autoComplete="off"
             spellCheck={false}
@@ -67,7 +70,7 @@ export function SettingField({ name, text, check, current, usesDynamicPortRange,
             onBlur={() => setJudged(true)}
           />
           {presets.map((preset) => {
-            const active = check.ok && check.value === preset.value;
+            const active = preset.value === null ? text === null : check?.ok === true && check.value === preset.value;
             return (
               // Outside the Field's wiring, so the name says which setting the button fills in; it starts with the visible text.
               <Button
@@ -78,7 +81,7 @@ export function SettingField({ name, text, check, current, usesDynamicPortRange,
                 aria-label={`${preset.label} for ${name}`}
                 onClick={() => {
                   setJudged(true);
-                  onChange(String(preset.value));
+                  onChange(preset.value === null ? null : String(preset.value));
                 }}
               >
                 {preset.label}

@@ -1,30 +1,75 @@
+import { rows, type ChangeRow, type PartialState } from '../../shared/change-rows';
+import type { Status } from '../../shared/contract';
+import { effectiveValue } from '../../shared/in-force';
+import { portsToProtect, rangeWithMaxUserPort } from '../../shared/port-pool';
 import { validateDynamicRange, type PortRange, type RangeValidation } from '../../shared/port-range';
+import { RESERVE_LIMITS } from '../../shared/reserved-ports';
 import { perSetting, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { validateSetting, type Validation } from '../../shared/validation';
+import { plannedState, stateNow } from '../model/change-state';
+import { netshReady, templateFill, type TemplateContext } from '../model/templates';
 import type { WizardState } from './wizard';
 
-export type DraftChange = PerSetting<number> & { dynamicRange?: PortRange; reservePorts?: number[] };
+/** What Apply sends: a value left out is left as it is. */
+export type DraftChange = Partial<PerSetting<number>> & { dynamicRange?: PortRange; reservePorts?: number[] };
 
 export interface CheckedDraft {
-  /** Each field's verdict, for its message. */
-  checks: PerSetting<Validation>;
-  /** Every registry value, once every field is valid; otherwise null. */
-  values: PerSetting<number> | null;
+  /** Each field's verdict, for its message; null for a value left as it is. */
+  checks: PerSetting<Validation | null>;
   /** The range's verdict, when it is to be changed at all. */
   range: RangeValidation | null;
+  /** The ports the change would put inside the range, each reserved unless unticked, and the range that makes them so. */
+  protect: { ports: number[]; range: PortRange; because: string } | null;
   /** The whole change for Apply, once everything in it is valid; otherwise null. */
   change: DraftChange | null;
+  /** Now and after, for every kind the change touches; empty while a field is invalid. */
+  rows: ChangeRow[];
+  /** A valid change that would leave everything as it is. */
+  nothing: boolean;
+  /** The state the rows start from, kept with what Apply reads back. */
+  now: PartialState;
 }
 
-/** The one place the wizard validates what was typed: the fields, the capacity table and Apply all read this. */
-export function checkDraft({ draft, range, reserve }: Pick<WizardState, 'draft' | 'range' | 'reserve'>): CheckedDraft {
-  const checks = perSetting((name) => validateSetting(name, draft[name]));
-  const valid = SETTING_NAMES.every((name) => checks[name].ok);
-  const values = valid ? perSetting((name) => (checks[name] as { value: number }).value) : null;
-  const rangeCheck = range.use ? validateDynamicRange(range.start, range.count) : null;
-  const change =
-    values && (!rangeCheck || rangeCheck.ok)
-      ? { ...values, ...(rangeCheck?.ok ? { dynamicRange: rangeCheck.value } : {}), ...(reserve.length > 0 ? { reservePorts: reserve } : {}) }
-      : null;
-  return { checks, values, range: rangeCheck, change };
+export type DraftContext = TemplateContext & { values: Status['values'] };
+
+/** The range outgoing ports will come from once the change is in force, and why. */
+function rangeAfter(change: DraftChange, ctx: DraftContext): { range: PortRange; because: string } | null {
+  if (change.dynamicRange) return { range: change.dynamicRange, because: 'the new range' };
+  const maxUserPort = change.MaxUserPort ?? effectiveValue('MaxUserPort', ctx.values.MaxUserPort);
+  if (ctx.usesDynamicPortRange && maxUserPort !== undefined) return { range: rangeWithMaxUserPort(maxUserPort), because: `the range MaxUserPort ${maxUserPort} makes after a restart` };
+  const now = ctx.diagnosis?.ports.dynamic.ipv4;
+  return now ? { range: now, because: 'the range in force' } : null;
+}
+
+/** The one place the wizard decides what the change is: the fields, the tables, Review, Apply and Export all read this. */
+export function checkDraft(state: Pick<WizardState, 'template' | 'draft' | 'range' | 'unticked'>, ctx: DraftContext): CheckedDraft {
+  const fill = state.template === 'custom' ? state : state.template === 'defaults' ? null : templateFill(state.template, ctx);
+  const checks = perSetting((name) => (fill && fill.draft[name] !== null ? validateSetting(name, fill.draft[name]) : null));
+  const rangeCheck = fill?.range.use && netshReady(ctx.diagnosis) ? validateDynamicRange(fill.range.start, fill.range.count) : null;
+  const valid = fill && SETTING_NAMES.every((name) => checks[name]?.ok !== false) && rangeCheck?.ok !== false;
+  if (!valid) return { checks, range: rangeCheck, protect: null, change: null, rows: [], nothing: false, now: ctx.values };
+  const values = Object.fromEntries(SETTING_NAMES.flatMap((name) => (checks[name]?.ok ? [[name, (checks[name] as { value: number }).value]] : [])));
+  const base: DraftChange = { ...values, ...(rangeCheck?.ok ? { dynamicRange: rangeCheck.value } : {}) };
+  const after = rangeAfter(base, ctx);
+  const diagnosis = ctx.diagnosis;
+  const ports =
+    after && diagnosis && netshReady(diagnosis)
+      ? portsToProtect(after.range, (diagnosis.ports.listening ?? []).map(({ port }) => port), diagnosis.ports.dynamic.ipv4, {
+          ipv4: diagnosis.ports.excluded.ipv4 ?? [],
+          ipv6: diagnosis.ports.excluded.ipv6 ?? [],
+        })
+      : [];
+  const reserve = ports.filter((port) => !state.unticked.includes(port)).slice(0, RESERVE_LIMITS.most);
+  const change: DraftChange = { ...base, ...(reserve.length > 0 ? { reservePorts: reserve } : {}) };
+  const now = stateNow(ctx.values, diagnosis, ports);
+  const changeRows = rows(now, plannedState(now, change));
+  return {
+    checks,
+    range: rangeCheck,
+    protect: after && ports.length > 0 ? { ports, ...after } : null,
+    change,
+    rows: changeRows,
+    nothing: changeRows.every((row) => !row.changed),
+    now,
+  };
 }

@@ -1,5 +1,7 @@
+import type { PartialState } from '../../shared/change-rows';
 import type { ApplyResult, Backup } from '../../shared/contract';
 import { perSetting, type PerSetting, type SettingName } from '../../shared/settings';
+import type { TemplateId } from '../model/templates';
 
 export const STEPS = [
   { view: 'check', label: 'Check' },
@@ -19,12 +21,16 @@ export interface WizardState {
   cameFrom: StepView;
   /** A verified backup in the folder now in use: the wizard goes on only with one. */
   backup: Backup | null;
-  draft: PerSetting<string>;
-  /** The dynamic port range, changed only when `use` is ticked. */
+  /** The whole-change template chosen; only Custom keeps what is typed below. */
+  template: TemplateId;
+  /** Custom's fields; null leaves that value as it is. */
+  draft: PerSetting<string | null>;
+  /** Custom's dynamic port range, changed only when `use` is ticked. */
   range: RangeDraft;
-  /** Ports ticked to reserve, so no outgoing connection takes them; none by default. */
-  reserve: number[];
-  applied: ApplyResult | null;
+  /** Ports the change would put inside the range that the DBA unticked: every other one is reserved. */
+  unticked: number[];
+  /** What Apply read back, with the state it started from, for the table of both. */
+  applied: { result: ApplyResult; before: PartialState } | null;
   /** Whether the user has moved between pages: from then on each page's heading takes focus. */
   navigated: boolean;
 }
@@ -39,21 +45,23 @@ export type WizardEvent =
   | { type: 'go'; view: StepView }
   | { type: 'open'; view: 'undo' | 'export' }
   | { type: 'backed-up'; backup: Backup | null }
-  | { type: 'edit'; name: SettingName; text: string }
+  | { type: 'choose'; template: TemplateId; fill?: { draft: PerSetting<string | null>; range: RangeDraft } }
+  | { type: 'edit'; name: SettingName; text: string | null }
   | { type: 'edit-range'; range: Partial<RangeDraft> }
-  | { type: 'reserve'; ports: number[] }
-  | { type: 'applied'; result: ApplyResult }
+  | { type: 'protect'; port: number; on: boolean }
+  | { type: 'applied'; result: ApplyResult; before: PartialState }
   | { type: 'start-over' };
 
-/** The wizard offers the recommended values: that is what the DBA came for. */
+/** The wizard offers the change recommended for this Windows: that is what the DBA came for. */
 export function initialWizard(navigated = false): WizardState {
   return {
     view: 'check',
     cameFrom: 'check',
     backup: null,
+    template: 'recommended',
     draft: perSetting((_name, setting) => String(setting.recommended)),
     range: { use: false, start: '', count: '' },
-    reserve: [],
+    unticked: [],
     applied: null,
     navigated,
   };
@@ -67,14 +75,16 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, view: event.view, cameFrom: state.view === 'undo' || state.view === 'export' ? state.cameFrom : state.view, navigated: true };
     case 'backed-up':
       return { ...state, backup: event.backup };
+    case 'choose':
+      return { ...state, template: event.template, ...(event.fill ?? {}) };
     case 'edit':
       return { ...state, draft: { ...state.draft, [event.name]: event.text } };
     case 'edit-range':
       return { ...state, range: { ...state.range, ...event.range } };
-    case 'reserve':
-      return { ...state, reserve: [...new Set(event.ports)].sort((a, b) => a - b) };
+    case 'protect':
+      return { ...state, unticked: event.on ? state.unticked.filter((port) => port !== event.port) : [...new Set([...state.unticked, event.port])] };
     case 'applied':
-      return { ...state, applied: event.result };
+      return { ...state, applied: { result: event.result, before: event.before } };
     case 'start-over':
       return initialWizard(true);
   }

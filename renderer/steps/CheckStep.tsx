@@ -9,7 +9,6 @@ import {
   MessageBarTitle,
   tokens,
 } from '@fluentui/react-components';
-import { describeValue } from '../../shared/registry-value';
 import { Busy } from '../components/Busy';
 import { CurrentValues } from '../components/CurrentValues';
 import { DiagnosisArea } from '../components/DiagnosisArea';
@@ -89,7 +88,7 @@ export function CheckStep() {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Changed outside this tool</MessageBarTitle>
-            {status.outsideChanges.map((change) => `${change.name} is ${describeValue(change.now)}; this tool set it to ${describeValue(change.was)}.`).join(' ')}{' '}
+            {status.outsideChanges.map((change) => `${change.name} is ${change.now}; this tool set it to ${change.was}.`).join(' ')}{' '}
             Undo would overwrite this.
           </MessageBarBody>
         </MessageBar>

@@ -1,75 +1,68 @@
-import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { Body1, Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { effectiveValues } from '../../shared/in-force';
-import { SETTING_NAMES } from '../../shared/settings';
 import { CapacityTable } from '../components/CapacityTable';
-import { DynamicRangeFields } from '../components/DynamicRangeFields';
-import { DynamicRangeNote } from '../components/DynamicRangeNote';
+import { ChangeTable } from '../components/ChangeTable';
+import { CustomFields } from '../components/CustomFields';
 import { Page } from '../components/Page';
 import { ReservePortsField } from '../components/ReservePortsField';
 import { Section } from '../components/Section';
-import { SettingField } from '../components/SettingField';
 import { StepHeading } from '../components/StepHeading';
-import { checkDraft } from '../state/draft';
+import { TemplateChoice } from '../components/TemplateChoice';
+import { templateFill, type TemplateId } from '../model/templates';
+import { useDraft } from '../state/useDraft';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
 
-const useStyles = makeStyles({
-  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
-  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-});
-
 export function ConfigureStep() {
-  const styles = useStyles();
   const { status, diagnosis } = useTuner();
-  const { state, dispatch, go } = useWizard();
-  const noteId = useId();
-  if (!status) return null;
-  const { checks, range, change } = checkDraft(state);
-  const dynamicRange = status.windows.usesDynamicPortRange;
+  const { state, dispatch, go, openUndo } = useWizard();
+  const checked = useDraft();
+  if (!status || !checked) return null;
+  const context = { usesDynamicPortRange: status.windows.usesDynamicPortRange, diagnosis: diagnosis.value };
+  const choose = (template: TemplateId) => {
+    // Custom starts from the template chosen before it, so a DBA adjusts rather than retypes.
+    const from = state.template === 'recommended' || state.template === 'mysql' ? templateFill(state.template, context) : undefined;
+    dispatch({ type: 'choose', template, fill: template === 'custom' ? from : undefined });
+  };
+  const defaults = state.template === 'defaults';
+  const { change, protect, nothing } = checked;
+  const owners = new Map((diagnosis.value?.ports.listening ?? []).map(({ port, process }) => [port, process]));
   return (
     <Page
       footerStart={<Button onClick={() => go('backup')}>Back</Button>}
       footer={
-        <Button appearance="primary" disabled={!change} onClick={() => go('review')}>
+        <Button appearance="primary" disabled={defaults ? !status.undo : !change || nothing} onClick={() => (defaults ? openUndo() : go('review'))}>
           Next
         </Button>
       }
     >
       <StepHeading>Choose the new values</StepHeading>
-      <Body1>Both are written as REG_DWORD. Nothing changes until you apply them on the next page.</Body1>
-      <div className={styles.fields}>
-        {SETTING_NAMES.map((name) => {
-          const noted = name === 'MaxUserPort' && dynamicRange;
-          return (
-            <div key={name} className={styles.field}>
-              <SettingField
-                name={name}
-                text={state.draft[name]}
-                check={checks[name]}
-                current={status.values[name]}
-                usesDynamicPortRange={dynamicRange}
-                onChange={(text) => dispatch({ type: 'edit', name, text })}
-                describedBy={noted ? noteId : undefined}
-              />
-              {noted ? <DynamicRangeNote id={noteId} /> : null}
-            </div>
-          );
-        })}
-      </div>
-      {dynamicRange ? (
-        <Section title="Dynamic port range">
-          <DynamicRangeFields range={state.range} check={range} diagnosis={diagnosis.value} onChange={(edit) => dispatch({ type: 'edit-range', range: edit })} />
-        </Section>
-      ) : null}
-      {diagnosis.value && diagnosis.value.ports.listeningInRange.length > 0 ? (
-        <Section title="Protect what listens">
-          <ReservePortsField atRisk={diagnosis.value.ports.listeningInRange} reserve={state.reserve} onChange={(ports) => dispatch({ type: 'reserve', ports })} />
-        </Section>
-      ) : null}
-      <Section title="What this means">
-        <CapacityTable now={effectiveValues(status.values)} next={change} dynamicRange={dynamicRange} range={diagnosis.value?.ports.dynamic.ipv4 ?? undefined} />
+      <Body1>Nothing changes until you apply on the next page.</Body1>
+      <Section title="Start from">
+        <TemplateChoice value={state.template} {...context} canUndo={status.undo !== null} onChange={choose} />
       </Section>
+      {state.template === 'custom' ? <CustomFields state={state} checked={checked} status={status} diagnosis={diagnosis.value} dispatch={dispatch} /> : null}
+      {protect && !defaults ? (
+        <Section title="Protect what listens">
+          <ReservePortsField {...protect} owners={owners} unticked={state.unticked} onToggle={(port, on) => dispatch({ type: 'protect', port, on })} />
+        </Section>
+      ) : null}
+      {change && !defaults ? (
+        <Section title="What changes">
+          {nothing ? (
+            <MessageBar intent="info">
+              <MessageBarBody>Nothing would change: every value is already as chosen.</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <ChangeTable rows={checked.rows} headings={['Now', 'After']} label="Changes, now and after" />
+          )}
+        </Section>
+      ) : null}
+      {defaults ? null : (
+        <Section title="What this means">
+          <CapacityTable now={effectiveValues(status.values)} next={change} dynamicRange={status.windows.usesDynamicPortRange} diagnosis={diagnosis.value} />
+        </Section>
+      )}
     </Page>
   );
 }

@@ -7,6 +7,7 @@ import { PathText } from '../components/PathText';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
+import { TEMPLATES, type TemplateId } from '../model/templates';
 import { checkDraft } from '../state/draft';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
@@ -32,16 +33,33 @@ const useStyles = makeStyles({
   },
 });
 
+/** Every template but "Windows defaults", which is the undo checkbox below. */
+const EXPORTED = TEMPLATES.filter((template) => template.id !== 'defaults');
+type Exported = Exclude<TemplateId, 'defaults'>;
+
+/** The clipboard can refuse (no permission, the window not focused): say so rather than stay silent. */
+async function copy(text: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: `the clipboard refused (${error instanceof Error ? error.message : String(error)}).` };
+  }
+}
+
 /** The change chosen here, for the engines that reach many servers; the main side renders and saves it. */
 export function ExportPage() {
   const styles = useStyles();
-  const { api } = useTuner();
+  const { api, status, diagnosis } = useTuner();
   const { state, go } = useWizard();
   const [format, setFormat] = useState<Format>('reg');
-  const [undo, setUndo] = useState(false);
+  // What to export is chosen here, so changing it never touches the wizard's change or its backup.
+  const [template, setTemplate] = useState<Exported>(state.template === 'defaults' ? 'recommended' : state.template);
+  const [undo, setUndo] = useState(state.template === 'defaults');
   const [preview, setPreview] = useState<{ text: string } | { failure: Failure } | null>(null);
-  const [copied, setCopied] = useState(false);
-  const change = checkDraft(state).change;
+  const [copied, setCopied] = useState<{ ok: true } | { ok: false; reason: string } | null>(null);
+  const context = status ? { usesDynamicPortRange: status.windows.usesDynamicPortRange, diagnosis: diagnosis.value, values: status.values } : null;
+  const change = context ? checkDraft({ ...state, template }, context).change : null;
   const request = change ? { format, undo, change } : null;
   const save = useAction((chosen: NonNullable<typeof request>) => api.saveExport(chosen));
   const key = JSON.stringify(request);
@@ -49,7 +67,7 @@ export function ExportPage() {
   useEffect(() => {
     if (!request) return;
     let current = true;
-    setCopied(false);
+    setCopied(null);
     void api.previewExport(request).then((result) => current && setPreview(result.ok ? { text: result.value.text } : { failure: result.error }));
     return () => {
       current = false;
@@ -64,7 +82,7 @@ export function ExportPage() {
       footerStart={<Button onClick={() => go(state.cameFrom)}>Back</Button>}
       footer={
         <>
-          <Button disabled={!text} onClick={() => text && void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
+          <Button disabled={!text} onClick={() => text && void copy(text).then(setCopied)}>
             Copy
           </Button>
           <Button appearance="primary" disabled={!text || !request || save.busy} onClick={() => request && void save.run(request)}>
@@ -74,8 +92,15 @@ export function ExportPage() {
       }
     >
       <StepHeading>Use on other servers</StepHeading>
-      {!change ? <Body1>Choose valid values on the Configure page first: the export carries exactly those.</Body1> : null}
-      {change?.reservePorts ? <Body1>Reserved ports are not exported: they follow what listens on each server.</Body1> : null}
+      <Section title="What to export">
+        <RadioGroup aria-label="What to export" value={template} onChange={(_event, data) => setTemplate(data.value as Exported)}>
+          {EXPORTED.map(({ id, label }) => (
+            <Radio key={id} value={id} label={id === 'custom' ? 'Custom, as typed on the Configure page' : label} />
+          ))}
+        </RadioGroup>
+        {!change ? <Body1>Choose valid values on the Configure page first: Custom carries exactly those.</Body1> : null}
+        {change?.reservePorts ? <Body1>Reserved ports are not exported: they follow what listens on each server.</Body1> : null}
+      </Section>
       <Section title="Format">
         <RadioGroup aria-label="Format" value={format} onChange={(_event, data) => setFormat(data.value as Format)}>
           {EXPORT_FORMATS.map((name) => (
@@ -88,9 +113,14 @@ export function ExportPage() {
         {preview && 'failure' in preview ? <FailureBar failure={preview.failure} title="This format cannot carry this change" /> : null}
         {text ? <pre className={styles.text} aria-label="Export preview" tabIndex={0}>{text}</pre> : null}
       </Section>
-      {copied ? (
+      {copied?.ok ? (
         <MessageBar intent="success">
           <MessageBarBody>Copied to the clipboard.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {copied && !copied.ok ? (
+        <MessageBar intent="error">
+          <MessageBarBody>Not copied: {copied.reason} Use Save… instead, or select the preview and copy it by hand.</MessageBarBody>
         </MessageBar>
       ) : null}
       {save.value?.file ? (

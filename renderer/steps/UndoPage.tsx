@@ -1,20 +1,19 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import type { UndoResult } from '../../shared/contract';
-import { describeValue } from '../../shared/registry-value';
-import { SETTING_NAMES } from '../../shared/settings';
+import { useState } from 'react';
+import { rows, type PartialState } from '../../shared/change-rows';
 import { Busy } from '../components/Busy';
+import { ChangeTable } from '../components/ChangeTable';
 import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
-import { PathText } from '../components/PathText';
-import { RestartSection } from '../components/RestartSection';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
-import { useRestart } from '../hooks/useRestart';
+import { stateNow } from '../model/change-state';
 import { formatDate } from '../model/format';
-import { undoSteps } from '../model/undo-plan';
+import { undoNotes } from '../model/undo-plan';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
+import { Undone } from './Undone';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -22,12 +21,13 @@ const useStyles = makeStyles({
 
 export function UndoPage() {
   const styles = useStyles();
-  const { status, loading, api } = useTuner();
+  const { status, loading, api, diagnosis } = useTuner();
   const { state, go } = useWizard();
+  const [before, setBefore] = useState<PartialState | null>(null);
   const undo = useAction((force: boolean) => api.undo({ force }));
   const back = () => go(state.cameFrom);
 
-  if (undo.value) return <Undone result={undo.value} onBack={back} />;
+  if (undo.value) return <Undone result={undo.value} before={before} onBack={back} />;
   const baseline = status?.undo;
   if (!baseline && !loading) {
     return (
@@ -39,9 +39,15 @@ export function UndoPage() {
   }
   const refused = undo.failure?.kind === 'undo-refused' ? undo.failure : null;
   const outside = status?.outsideChanges ?? [];
+  const now = status && baseline ? stateNow(status.values, diagnosis.value, Object.keys(baseline.values.reservedPorts ?? {}).map(Number)) : null;
+  const run = (force: boolean) => {
+    setBefore(now);
+    void undo.run(force);
+  };
+  const notes = baseline ? undoNotes(baseline, outside) : [];
   return (
     <Page
-      busy={undo.busy ? 'Backing up and restoring the values…' : null}
+      busy={undo.busy ? 'Backing up and restoring…' : null}
       footerStart={
         <Button disabled={undo.busy} onClick={back}>
           Keep the current values
@@ -49,7 +55,7 @@ export function UndoPage() {
       }
       footer={
         refused || outside.length > 0 ? null : (
-          <Button appearance="primary" disabled={undo.busy || loading} onClick={() => void undo.run(false)}>
+          <Button appearance="primary" disabled={undo.busy || loading || diagnosis.loading} onClick={() => run(false)}>
             Undo changes
           </Button>
         )
@@ -57,18 +63,21 @@ export function UndoPage() {
     >
       <StepHeading>Undo changes</StepHeading>
       <Section title="What will be restored">
-        {loading || !baseline || !status ? (
+        {loading || !baseline || !now ? (
           <Busy label="Reading the registry…" />
         ) : (
           <>
-            <Body1>Both values go back to how they were before this tool first changed them ({formatDate(baseline.at)}):</Body1>
-            <ul className={styles.list}>
-              {undoSteps(baseline, status.values, outside).map((step) => (
-                <li key={step}>
-                  <Body1>{step}</Body1>
-                </li>
-              ))}
-            </ul>
+            <Body1>Everything goes back to how it was before this tool first changed it ({formatDate(baseline.at)}):</Body1>
+            <ChangeTable rows={rows(now, baseline.values)} headings={['Now', 'After undo']} label="Undo, now and after" />
+            {notes.length > 0 ? (
+              <ul className={styles.list}>
+                {notes.map((note) => (
+                  <li key={note}>
+                    <Body1>{note}</Body1>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <Body1>A backup of the current values is made first.</Body1>
           </>
         )}
@@ -81,51 +90,13 @@ export function UndoPage() {
             with the ones from before this tool's first change; keeping them leaves everything as it is now.
           </MessageBarBody>
           <MessageBarActions>
-            <Button disabled={undo.busy || loading} onClick={() => void undo.run(true)}>
+            <Button disabled={undo.busy || loading} onClick={() => run(true)}>
               Undo anyway
             </Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}
       {undo.failure && !refused ? <FailureBar failure={undo.failure} title="Not undone" /> : null}
-    </Page>
-  );
-}
-
-function Undone({ result, onBack }: { result: UndoResult; onBack: () => void }) {
-  const restart = useRestart();
-  const { status } = useTuner();
-  if (result.status === 'nothing-to-undo') {
-    return (
-      <Page footerStart={<Button onClick={onBack}>Back</Button>}>
-        <StepHeading>Undo changes</StepHeading>
-        <MessageBar intent="info">
-          <MessageBarBody>Nothing to undo: no change made by this tool is in effect.</MessageBarBody>
-        </MessageBar>
-      </Page>
-    );
-  }
-  const restored = SETTING_NAMES.map((name) => {
-    const value = result.restored[name];
-    return value.present ? `${name} set back to ${describeValue(value)}` : `${name} deleted`;
-  }).join('; ');
-  return (
-    <Page busy={restart.busy} footerStart={<Button onClick={onBack}>Back</Button>}>
-      <StepHeading>Undo changes</StepHeading>
-      <MessageBar intent="success" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>Undone</MessageBarTitle>
-          {restored}. Backup of the values just before the undo: <PathText>{result.backupFile}</PathText>
-        </MessageBarBody>
-      </MessageBar>
-      {status?.restartPending ? (
-        <>
-          <Body1>Windows uses the restored values after a restart.</Body1>
-          <RestartSection {...restart} />
-        </>
-      ) : (
-        <Body1>No restart is needed: these are the values Windows started with.</Body1>
-      )}
     </Page>
   );
 }

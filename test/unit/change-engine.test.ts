@@ -1,21 +1,13 @@
 /**
- * The change engine on an in-memory registry: rollback, undo conflicts, crash settling, restart
- * pending and backup reuse, each in milliseconds. test/wine/ proves the same on a real registry.
+ * The change engine on an in-memory registry: rollback, undo conflicts, restart pending and backup
+ * reuse, each in milliseconds (settling: change-settle.test.ts). test/wine/ proves the same on a real registry.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createBackup } from '../../electron/services/backup/backup';
-import { ChangeEngine } from '../../electron/services/change/change-engine';
-import { registryKind } from '../../electron/services/change/registry-kind';
 import { TunerError } from '../../electron/services/errors';
-import { Journal } from '../../electron/services/change/journal';
-import { TunerService } from '../../electron/services/tuner';
-import { MemoryRegistry } from '../helpers/memory-registry';
-import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
-
-const AUDIT = { user: 'CORP\\dba', machine: 'DB-CLIENT-01', version: '9.9.9' };
+import { AUDIT, memoryEngine } from '../helpers/memory-engine';
+import { makeTempRoot, removeTempRoot } from '../helpers/wine';
 
 describe('the change engine', () => {
   let root: string;
@@ -24,40 +16,7 @@ describe('the change engine', () => {
   });
   after(() => removeTempRoot(root));
 
-  function setUp(options: { bootTime?: number } = {}) {
-    const dataDir = freshPath(root, 'data');
-    const registry = new MemoryRegistry();
-    const journal = new Journal(dataDir, path.join(dataDir, 'backups'));
-    let clock = Date.parse('2026-01-01T00:00:00Z');
-    const now = () => new Date((clock += 1000));
-    const scratchFile = (purpose: string) => path.join(dataDir, 'scratch', `${purpose}-${clock}-${Math.random()}.reg`);
-    const bootTime = () => options.bootTime ?? 0;
-    const makeBackup = (folder: string) => createBackup(registry, folder, now(), dataDir);
-    const engine = new ChangeEngine({
-      kinds: [registryKind(registry, scratchFile)],
-      backend: registry,
-      journal,
-      makeBackup,
-      audit: async () => AUDIT,
-      bootTime,
-      now,
-      scratchFile,
-    });
-    const tuner = new TunerService({
-      backend: registry,
-      journal,
-      engine,
-      makeBackup,
-      canWrite: async () => true,
-      secureDataDir: async () => undefined,
-      windows: async () => ({ host: 'windows', version: '10.0.20348', name: 'Windows Server 2022', usesDynamicPortRange: true }),
-      dataDir,
-      defaultBackupDir: path.join(dataDir, 'backups'),
-      bootTime,
-      now,
-    });
-    return { registry, journal, engine, tuner };
-  }
+  const setUp = (options: { bootTime?: number } = {}) => memoryEngine(root, { ...options, registryOnly: true });
 
   it('applies a subset, leaves the other value exactly as it was, and records who did it', async () => {
     const { registry, tuner } = setUp();
@@ -101,9 +60,7 @@ describe('the change engine', () => {
     await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
     registry.set('TcpTimedWaitDelay', 'dword:0000003c');
     const status = await tuner.status();
-    assert.deepEqual(status.outsideChanges, [
-      { name: 'TcpTimedWaitDelay', was: { present: true, type: 'REG_DWORD', data: 30 }, now: { present: true, type: 'REG_DWORD', data: 60 } },
-    ]);
+    assert.deepEqual(status.outsideChanges, [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }]);
     await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => {
       assert.equal(error.kind, 'undo-refused');
       assert.match(error.message, /TcpTimedWaitDelay is 60 now, but this tool set it to 30\..*Nothing was changed\./);
@@ -174,49 +131,5 @@ describe('the change engine', () => {
         assert.deepEqual(registry.calls.filter((call) => call === 'importFile'), []);
       });
     }
-  });
-
-  describe('settles an operation a crash left half-done', () => {
-    it('finishes an undo whose import went through, leaving nothing more to undo', async () => {
-      const { registry, journal, tuner } = setUp();
-      await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
-      const record = await journal.read();
-      assert.ok(record.baseline && record.lastWritten);
-      // A process killed right after its import: the intent is on disk, the registry holds the target.
-      await journal.write({ ...record, pending: { operation: 'undo', startedAt: 'T', prior: record.lastWritten, target: record.baseline.states, backupFile: 'b.reg' } });
-      registry.set('MaxUserPort', null);
-      registry.set('TcpTimedWaitDelay', null);
-      const settled = await tuner.resolveInterrupted();
-      assert.equal(settled?.note, 'Finished the undo interrupted at T.');
-      const after = await tuner.status();
-      assert.equal(after.undo, null);
-      assert.deepEqual(registry.calls.filter((call) => call === 'importFile'), [], 'nothing written to finish it');
-    });
-
-    it('rolls back an apply stopped after one of its two writes, and leaves values someone changed since', async () => {
-      const { registry, journal, engine } = setUp();
-      registry.set('TcpTimedWaitDelay', 'dword:00000078');
-      const prior = { registry: { ...registry.values } };
-      const target = { registry: { MaxUserPort: { present: true, payload: 'dword:0000fffe' }, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } } } as const;
-      const pending = { operation: 'apply', startedAt: '2026-01-01T00:00:00Z', prior, target, backupFile: 'b.reg' } as const;
-      const base = { ...(await journal.read()), baseline: { states: prior, backupFile: 'b.reg', at: 'x' }, pending };
-
-      registry.set('MaxUserPort', 'dword:0000fffe');
-      const rolledBack = await engine.settle(base);
-      assert.equal(rolledBack.note, 'Rolled back the apply interrupted at 2026-01-01T00:00:00Z.');
-      assert.deepEqual(registry.values, prior.registry);
-      assert.equal((await journal.read()).baseline, null, 'a first apply that never took leaves nothing to undo');
-
-      registry.set('MaxUserPort', 'dword:00002710');
-      const left = await engine.settle(base);
-      assert.equal(left.note, 'Left the values as found after the apply interrupted at 2026-01-01T00:00:00Z: someone changed them since.');
-      assert.equal(registry.values.MaxUserPort.present && registry.values.MaxUserPort.payload, 'dword:00002710');
-
-      registry.set('MaxUserPort', 'dword:0000fffe');
-      registry.set('TcpTimedWaitDelay', 'dword:0000001e');
-      const finished = await engine.settle(base);
-      assert.equal(finished.note, 'Finished the apply interrupted at 2026-01-01T00:00:00Z.');
-      assert.deepEqual((await journal.read()).lastWritten, target);
-    });
   });
 });

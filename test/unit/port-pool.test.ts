@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { freePorts, rangeWithMaxUserPort, recommendRange } from '../../shared/port-pool';
+import { freePorts, holdIn, portsToProtect, rangeWithMaxUserPort, recommendRange } from '../../shared/port-pool';
 import { validateDynamicRange } from '../../shared/port-range';
 import { portsAtRisk } from '../../electron/services/diagnosis/pool';
 
@@ -14,14 +14,25 @@ describe('the port pool', () => {
     assert.deepEqual(rangeWithMaxUserPort(65534), { start: 1024, count: 64511 });
   });
 
-  it('recommends the widest range that leaves out MySQL, listening ports and exclusions', () => {
-    // Nothing else listens: the widest block is above MySQL X's 33060.
-    assert.deepEqual(recommendRange([], []), { start: 33061, count: 32475 });
-    // SQL Server's 1433 is below MySQL; an administered exclusion high up splits the top block.
-    assert.deepEqual(recommendRange([1433, 8080], [{ start: 50000, end: 50059 }]), { start: 8081, count: 24979 });
-    // Blocks under 255 ports never count.
-    const crowded = Array.from({ length: 300 }, (_, index) => 1025 + index * 215);
-    assert.equal(recommendRange(crowded, []), null);
+  it('recommends a range ending at 65535, starting above MySQL and the well-known service ports, the same whatever is excluded', () => {
+    assert.deepEqual(recommendRange(), { start: 33061, count: 32475 });
+    // Hyper-V's block and WSD's 5357 are holes, not walls: the range keeps its top and counts 160 fewer free ports.
+    assert.equal(freePorts(recommendRange(), [{ start: 5357, end: 5357 }, { start: 50000, end: 50159 }]), 32475 - 160);
+  });
+
+  it('protects the fixed listening ports and MySQL\'s that a range covers, where no exclusion holds them already', () => {
+    const none = { ipv4: [], ipv6: [] };
+    // 47001 (WinRM) listens below the default range, so it is fixed; 49664 took its port from the range.
+    assert.deepEqual(portsToProtect(recommendRange(), [1433, 47001, 49664], { start: 49152, count: 16384 }, none), [47001]);
+    assert.deepEqual(portsToProtect(rangeWithMaxUserPort(65534), [1433], { start: 49152, count: 16384 }, none), [1433, 3306, 33060]);
+    // 3306 reserved already in both families, 33060 inside an admin's block in IPv4 only: still open in IPv6.
+    const held = { ipv4: [{ start: 3306, end: 3306, administered: true }, { start: 33000, end: 33100, administered: true }], ipv6: [{ start: 3306, end: 3306, administered: true }] };
+    assert.deepEqual(portsToProtect(rangeWithMaxUserPort(65534), [], null, held), [33060]);
+  });
+
+  it('tells a one-port exclusion (the form this tool adds) from a port inside another block', () => {
+    const exclusions = [{ start: 3306, end: 3306, administered: true }, { start: 50000, end: 50159, administered: false }];
+    assert.deepEqual([holdIn(exclusions, 3306), holdIn(exclusions, 50001), holdIn(exclusions, 33060)], ['reserved', 'covered', 'open']);
   });
 
   it("warns of MySQL's ports and listening ports inside the range now or the range MaxUserPort would make", () => {

@@ -4,16 +4,41 @@ import { capacity } from '../../shared/capacity';
 import type { ApplyResult, Backup } from '../../shared/contract';
 import { checkDraft } from '../../renderer/state/draft';
 import { initialWizard, wizardReducer } from '../../renderer/state/wizard';
-import { undoSteps } from '../../renderer/model/undo-plan';
+import { undoNotes } from '../../renderer/model/undo-plan';
+import type { Diagnosis } from '../../shared/diagnosis';
 
 const BACKUP: Backup = { file: 'b.reg', restoreFile: 'b-restore.reg', snapshotFile: 'b.json', createdAt: 't', values: { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } };
 
+const DIAGNOSIS = {
+  ports: {
+    dynamic: { ipv4: { start: 49152, count: 16384 }, ipv6: { start: 49152, count: 16384 } },
+    excluded: { ipv4: [], ipv6: [] },
+    listening: null,
+  },
+  unavailable: {},
+} as unknown as Diagnosis;
+const CONTEXT = { usesDynamicPortRange: true, diagnosis: DIAGNOSIS, values: BACKUP.values };
+
 describe('the wizard state', () => {
-  it('starts on Check with the recommended values typed in', () => {
+  it('starts on Check with the template recommended for this Windows: the netsh range, TcpTimedWaitDelay 30, MaxUserPort left alone', () => {
     const state = initialWizard();
     assert.equal(state.view, 'check');
-    assert.deepEqual(state.draft, { MaxUserPort: '65534', TcpTimedWaitDelay: '30' });
-    assert.deepEqual(checkDraft(state).values, { MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    assert.equal(state.template, 'recommended');
+    assert.deepEqual(checkDraft(state, CONTEXT).change, { TcpTimedWaitDelay: 30, dynamicRange: { start: 33061, count: 32475 } });
+    // Before Vista, MaxUserPort is the lever; without netsh there is no range to offer.
+    assert.deepEqual(checkDraft(state, { ...CONTEXT, usesDynamicPortRange: false }).change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    assert.deepEqual(checkDraft(state, { ...CONTEXT, diagnosis: null }).change, { TcpTimedWaitDelay: 30 });
+  });
+
+  it("protects every port the change puts inside the range unless unticked, and says when nothing would change", () => {
+    let state = wizardReducer(initialWizard(), { type: 'choose', template: 'mysql' });
+    assert.deepEqual(checkDraft(state, CONTEXT).change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30, reservePorts: [3306, 33060] });
+    assert.equal(checkDraft(state, CONTEXT).protect?.because, 'the range MaxUserPort 65534 makes after a restart');
+    state = wizardReducer(state, { type: 'protect', port: 33060, on: false });
+    assert.deepEqual(checkDraft(state, CONTEXT).change?.reservePorts, [3306]);
+    const done = { MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 } } as const;
+    const reserved = { ...DIAGNOSIS.ports, excluded: { ipv4: [{ start: 3306, end: 3306, administered: true }, { start: 33060, end: 33060, administered: true }], ipv6: [{ start: 3306, end: 3306, administered: true }, { start: 33060, end: 33060, administered: true }] } };
+    assert.equal(checkDraft(state, { ...CONTEXT, values: done, diagnosis: { ...DIAGNOSIS, ports: reserved } }).nothing, true);
   });
 
   it('returns from Undo or Export to the page of the walk it was opened from, even via the other', () => {
@@ -25,11 +50,12 @@ describe('the wizard state', () => {
   });
 
   it('keeps what was typed, and starting over forgets the backup and the applied result but keeps focus moving', () => {
-    let state = wizardReducer(initialWizard(), { type: 'edit', name: 'TcpTimedWaitDelay', text: '6' });
+    let state = wizardReducer(initialWizard(), { type: 'choose', template: 'custom' });
+    state = wizardReducer(state, { type: 'edit', name: 'TcpTimedWaitDelay', text: '6' });
     assert.equal(state.draft.TcpTimedWaitDelay, '6');
-    assert.equal(checkDraft(state).values, null, 'a half-typed value blocks Apply');
+    assert.equal(checkDraft(state, CONTEXT).change, null, 'a half-typed value blocks Apply');
     state = wizardReducer(state, { type: 'backed-up', backup: BACKUP });
-    state = wizardReducer(state, { type: 'applied', result: { backup: BACKUP, backupReused: true, readBack: BACKUP.values } as ApplyResult });
+    state = wizardReducer(state, { type: 'applied', result: { backup: BACKUP, backupReused: true, readBack: BACKUP.values } as ApplyResult, before: BACKUP.values });
     state = wizardReducer(state, { type: 'start-over' });
     assert.equal(state.backup, null);
     assert.equal(state.applied, null);
@@ -42,17 +68,14 @@ describe('the undo plan', () => {
   const baseline = { at: 't', values: { MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' }, TcpTimedWaitDelay: { present: false } } } as const;
   const now = { MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 } } as const;
 
-  it('says what each value goes back to, and that a restored REG_SZ is ignored by Windows again', () => {
-    assert.deepEqual(undoSteps(baseline, now), [
-      'Set MaxUserPort back to REG_SZ "65534" (now 65534). Windows will ignore it again: MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.',
-      'Delete TcpTimedWaitDelay (it was not set before; now 30).',
+  it('says what the table cannot: a restored REG_SZ is ignored by Windows again, and a change made outside the tool is overwritten', () => {
+    const outside = [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }, { kind: 'dynamicRange', name: 'the IPv4 dynamic port range', was: '33061-65535', now: '40000-65535' }] as const;
+    assert.deepEqual(undoNotes(baseline, [...outside]), [
+      'TcpTimedWaitDelay was changed outside this tool from 30 to 60; undo overwrites that.',
+      'the IPv4 dynamic port range was changed outside this tool from 33061-65535 to 40000-65535; undo overwrites that.',
+      'Windows will ignore MaxUserPort again: MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.',
     ]);
-  });
-
-  it('names a change made outside the tool, from what to what, and that undo overwrites it', () => {
-    const outside = [{ name: 'TcpTimedWaitDelay', was: { present: true, type: 'REG_DWORD', data: 30 }, now: { present: true, type: 'REG_DWORD', data: 60 } }] as const;
-    const [, delay] = undoSteps(baseline, { ...now, TcpTimedWaitDelay: outside[0].now }, [...outside]);
-    assert.equal(delay, 'Delete TcpTimedWaitDelay (it was not set before; now 60). It was changed outside this tool from 30 to 60; undo overwrites that.');
+    assert.deepEqual(undoNotes({ at: 't', values: now }), []);
   });
 });
 
@@ -60,6 +83,10 @@ describe('capacity to one remote endpoint', () => {
   it('on Server 2003 and older: ports 1025 to MaxUserPort over TIME_WAIT seconds', () => {
     assert.deepEqual(capacity({ MaxUserPort: undefined, TcpTimedWaitDelay: undefined }, { dynamicRange: false }), { ports: 3976, timeWaitSeconds: 120, connectionsPerSecond: 33 });
     assert.deepEqual(capacity({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }, { dynamicRange: false }), { ports: 64510, timeWaitSeconds: 30, connectionsPerSecond: 2150 });
+  });
+
+  it('on Vista and later: the range less its exclusions, counted as holes', () => {
+    assert.equal(capacity({ MaxUserPort: undefined, TcpTimedWaitDelay: 30 }, { dynamicRange: true, range: { start: 33061, count: 32475 }, exclusions: [{ start: 50000, end: 50159 }, { start: 5357, end: 5357 }] }).ports, 32315);
   });
 
   it('on Vista and later: the dynamic range in force, or the range MaxUserPort was seen to make after a restart', () => {

@@ -22,23 +22,12 @@ import {
   writeRegStandIn,
   type WinePrefix,
 } from '../helpers/wine';
+import { randomFrom } from '../helpers/seeded-random';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
 const KILLS_DURING_APPLY = 8;
 const KILLS_DURING_UNDO = 5;
 const RACES = 4;
-
-/** mulberry32: small, seedable, and the same on every machine. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('abuse: the CLI killed at random and run twice at once, on a Wine registry', () => {
   const seed = Number(process.env.TCP_PORT_TUNER_ABUSE_SEED ?? Date.now() % 2 ** 31);

@@ -6,13 +6,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { PerSetting, SettingName } from '../../shared/settings';
-import type { ValueState } from '../../shared/registry-value';
-import { TunerError } from '../../electron/services/errors';
+import type { TunerError } from '../../electron/services/errors';
 import { resolveTarget } from '../../electron/services/host/target';
 import { assembleServices } from '../../electron/services/create-services';
 import { runProcess } from '../../electron/services/host/process-runner';
-import type { BackendName, RegistryBackend } from '../../electron/services/registry/backend';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
 import type { TunerService } from '../../electron/services/tuner';
 import {
@@ -28,76 +25,12 @@ import {
   setValue,
   type WinePrefix,
 } from '../helpers/wine';
+import { FaultyBackend, type Call } from '../helpers/faulty-backend';
 
-type Call = 'readValues' | `setDword ${SettingName}` | `deleteValue ${SettingName}` | 'exportKey' | 'importFile';
-
-/**
- * Which call breaks, counted from 0 after `arm`, and how: `throw` fails that call alone,
- * `throw-from` that call and every one after it (a registry that stops answering), and `lie`
- * reports success for a write that left another value than asked, as a racing program might.
- */
-type Fault = { at: number; mode: 'throw' | 'throw-from' | 'lie' };
-
-/** Wine's real backend, counting its calls and breaking the one the armed fault names. */
-class FaultyBackend implements RegistryBackend {
-  readonly name: BackendName = 'reg';
-  calls: Call[] = [];
-  private fault: Fault | null = null;
-
-  constructor(private readonly inner: RegistryBackend) {}
-
-  arm(fault: Fault | null): void {
-    this.fault = fault;
-    this.calls = [];
-  }
-
-  readValues(): Promise<PerSetting<ValueState>> {
-    return this.step('readValues', () => this.inner.readValues());
-  }
-
-  setDword(name: SettingName, value: number): Promise<void> {
-    return this.step(
-      `setDword ${name}`,
-      () => this.inner.setDword(name, value),
-      () => this.inner.setDword(name, value - 1),
-    );
-  }
-
-  deleteValue(name: SettingName): Promise<void> {
-    return this.step(`deleteValue ${name}`, () => this.inner.deleteValue(name));
-  }
-
-  exportKey(file: string): Promise<void> {
-    return this.step('exportKey', () => this.inner.exportKey(file));
-  }
-
-  importFile(file: string): Promise<void> {
-    return this.step(
-      'importFile',
-      () => this.inner.importFile(file),
-      async () => {
-        await this.inner.importFile(file);
-        await this.inner.setDword('MaxUserPort', 12345);
-      },
-    );
-  }
-
-  private async step<T>(call: Call, real: () => Promise<T>, lie?: () => Promise<T>): Promise<T> {
-    this.calls.push(call);
-    const index = this.calls.length - 1;
-    const fault = this.fault;
-    const hit = fault && (fault.mode === 'throw-from' ? index >= fault.at : index === fault.at);
-    if (!hit) return real();
-    if (fault.mode === 'lie') {
-      assert.ok(lie, `${call} is not a write: there is nothing to lie about`);
-      return lie();
-    }
-    throw new TunerError('registry-failed', `Injected failure of ${call} at step ${index}.`);
-  }
-}
-
-const APPLY_STEPS: Call[] = ['exportKey', 'setDword MaxUserPort', 'setDword TcpTimedWaitDelay', 'readValues'];
-const UNDO_STEPS: Call[] = ['exportKey', 'importFile', 'exportKey'];
+/** Each backup is an export checked against the key read live (a full disk can cut an export short). */
+const APPLY_STEPS: Call[] = ['exportKey', 'readValues', 'setDword MaxUserPort', 'setDword TcpTimedWaitDelay', 'readValues'];
+const UNDO_STEPS: Call[] = ['exportKey', 'readValues', 'importFile', 'exportKey'];
+const BACKUP_STEPS = 2;
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };
 
 describe('a failing registry step leaves the key exactly as it was', () => {
@@ -142,6 +75,9 @@ describe('a failing registry step leaves the key exactly as it was', () => {
         if (step === 0) {
           assert.equal(error.kind, 'backup-failed');
           assert.match(error.message, /Could not write the backup .*Injected failure.* Nothing was changed\.$/);
+        } else if (step === 1) {
+          assert.equal(error.kind, 'backup-failed');
+          assert.match(error.message, /Could not check the backup .* against the key: Injected failure.* It was removed\. Nothing was changed\.$/);
         } else {
           assert.equal(error.kind, 'registry-failed');
           assert.match(error.message, /^Injected failure of [\w ]+ at step \d\. Both values were put back as they were\.$/);
@@ -153,13 +89,13 @@ describe('a failing registry step leaves the key exactly as it was', () => {
     });
   });
 
-  [1, 2].forEach((step) => {
+  [2, 3].forEach((step) => {
     it(`apply: when ${APPLY_STEPS[step]} stores another value than asked, read-back catches it and the key is put back`, async () => {
       const before = await regExport(prefix);
       backend.arm({ at: step, mode: 'lie' });
       await assert.rejects(service.apply(TUNED), (error: TunerError) => {
         assert.equal(error.kind, 'registry-failed');
-        const name = step === 1 ? 'MaxUserPort reads 65533' : 'TcpTimedWaitDelay reads 29';
+        const name = step === 2 ? 'MaxUserPort reads 65533' : 'TcpTimedWaitDelay reads 29';
         assert.match(error.message, new RegExp(`did not read back as written: ${name}\\. Both values were put back as they were\\.$`));
         return true;
       });
@@ -175,7 +111,7 @@ describe('a failing registry step leaves the key exactly as it was', () => {
       const applied = await regExport(prefix);
       backend.arm({ at: step, mode: 'throw' });
       await assert.rejects(service.undo({ force: false }), (error: TunerError) => {
-        if (step === 0) {
+        if (step < BACKUP_STEPS) {
           assert.equal(error.kind, 'backup-failed');
           assert.match(error.message, /Nothing was changed\.$/);
         } else {
@@ -193,7 +129,7 @@ describe('a failing registry step leaves the key exactly as it was', () => {
   it('undo: an import that leaves another value than the backup held is caught and put back', async () => {
     await service.apply(TUNED);
     const applied = await regExport(prefix);
-    backend.arm({ at: 1, mode: 'lie' });
+    backend.arm({ at: 2, mode: 'lie' });
     await assert.rejects(service.undo({ force: false }), (error: TunerError) => {
       assert.equal(error.kind, 'registry-failed');
       assert.match(error.message, /^MaxUserPort did not take the restored value\. Both values were put back as they were\.$/);
@@ -211,7 +147,7 @@ describe('a failing registry step leaves the key exactly as it was', () => {
     beforeEach(async () => {
       await deleteValue(prefix, 'MaxUserPort');
       before = await regExport(prefix);
-      backend.arm({ at: 2, mode: 'throw-from' });
+      backend.arm({ at: 3, mode: 'throw-from' });
       const failure = await service.apply(TUNED).then(
         () => assert.fail('the apply succeeded'),
         (error: TunerError) => error,
@@ -233,7 +169,7 @@ describe('a failing registry step leaves the key exactly as it was', () => {
 
     it('the journal keeps the change as pending, and the next start puts the key back', async () => {
       assert.notEqual((await readJournal(dataDir)).pending, null);
-      const settled = await service.resolveInterrupted();
+      const settled = await service.settleInterrupted();
       assert.equal(settled?.action, 'recovered');
       assert.equal(await regExport(prefix), before);
       await assertNothingPending();

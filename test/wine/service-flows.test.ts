@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createServices } from '../../electron/services/create-services';
 import type { TunerError } from '../../electron/services/errors';
@@ -11,15 +10,11 @@ import {
   freshPath,
   KEY,
   productEnv,
-  readJournal,
   regExport,
   regImport,
   regQuery,
   resetValues,
-  runCli,
   setValue,
-  writeRegStandIn,
-  type StandInFault,
   type WinePrefix,
 } from '../helpers/wine';
 
@@ -145,25 +140,6 @@ describe('TunerService on a Wine registry', () => {
     });
   }
 
-  it('the backup snapshot beside the .reg file records the exact prior state', async () => {
-    await setValue(prefix, 'MaxUserPort', 'REG_SZ', '65534');
-    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 60);
-    const backup = await service.backup();
-    assert.equal(backup.snapshotFile, backup.file.replace(/\.reg$/, '.json'));
-    const recorded = JSON.parse(await readFile(backup.snapshotFile, 'utf8'));
-    assert.equal(recorded.key, KEY);
-    assert.deepEqual(recorded.exact, {
-      MaxUserPort: { present: true, payload: '"65534"' },
-      TcpTimedWaitDelay: { present: true, payload: 'dword:0000003c' },
-    });
-    assert.deepEqual(recorded.values, {
-      MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' },
-      TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 60 },
-    });
-    const saved = (await readFile(backup.file)).subarray(2).toString('utf16le');
-    assert.equal(saved, await regExport(prefix), 'the .reg file is a full export of the key');
-  });
-
   it('status reports the values, the backend, the pending restart, undo and history as they change', async () => {
     await setValue(prefix, 'TcpTimedWaitDelay', 'REG_SZ', 'thirty');
     const fresh = await service.status();
@@ -204,75 +180,5 @@ describe('TunerService on a Wine registry', () => {
       undone.history.map((entry) => entry.action),
       ['apply', 'undo'],
     );
-  });
-
-  describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is settled by resolveInterrupted', () => {
-    /** Runs one CLI command whose reg.exe kills it at the given call, leaving the journal mid-change. */
-    async function crash(args: readonly string[], at: StandInFault & { kind: 'crash' }): Promise<void> {
-      const standIn = await writeRegStandIn(prefix.root, at);
-      const result = await runCli(args, productEnv(prefix, dataDir, { TCP_PORT_TUNER_REG_COMMAND: standIn }));
-      assert.equal(result.signal, 'SIGKILL', `the CLI died at the ${at.verb} call: ${result.stderr}`);
-      assert.notEqual((await readJournal(dataDir)).pending, null, 'the journal holds the change under way');
-    }
-    const applyArgs = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
-
-    it('an apply stopped after one of its two writes is rolled back', async () => {
-      await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
-      const before = await regExport(prefix);
-      await crash(applyArgs, { kind: 'crash', verb: 'add', nth: 2 });
-      const half = await regQuery(prefix);
-      const written = [half.MaxUserPort?.data === '0xfffe', half.TcpTimedWaitDelay?.data === '0x1e'].filter(Boolean);
-      assert.equal(written.length, 1, 'one of the two writes was done');
-
-      const settled = await service.resolveInterrupted();
-      assert.equal(settled?.action, 'recovered');
-      assert.match(settled?.note ?? '', /^Rolled back the apply interrupted at /);
-      assert.equal(await regExport(prefix), before);
-      assert.equal((await readJournal(dataDir)).pending, null);
-      assert.equal((await service.status()).undo !== null, false, 'an apply that never took leaves nothing to undo');
-    });
-
-    it('an apply stopped after both writes is finished, and undo still returns to the values before it', async () => {
-      await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
-      const before = await regExport(prefix);
-      await crash(applyArgs, { kind: 'crash', verb: 'query', nth: 1 });
-
-      const settled = await service.resolveInterrupted();
-      assert.equal(settled?.action, 'recovered');
-      assert.match(settled?.note ?? '', /^Finished the apply interrupted at /);
-      assert.deepEqual(await exportedSettings(), ['"MaxUserPort"=dword:0000fffe', '"TcpTimedWaitDelay"=dword:0000001e']);
-      assert.equal((await readJournal(dataDir)).pending, null);
-
-      await service.undo({ force: false });
-      assert.equal(await regExport(prefix), before);
-    });
-
-    it('an undo stopped before its import is rolled back to the applied values', async () => {
-      await service.apply(TUNED);
-      const applied = await regExport(prefix);
-      await crash(['undo'], { kind: 'crash', verb: 'import', nth: 1 });
-
-      const settled = await service.resolveInterrupted();
-      assert.match(settled?.note ?? '', /^Rolled back the undo interrupted at /);
-      assert.equal(await regExport(prefix), applied);
-      assert.equal((await service.status()).undo !== null, true, 'the undo can still be done');
-    });
-
-    it('an undo stopped after its import is finished', async () => {
-      const before = await regExport(prefix);
-      await service.apply(TUNED);
-      await crash(['undo'], { kind: 'crash', verb: 'export', nth: 2 });
-
-      const settled = await service.resolveInterrupted();
-      assert.match(settled?.note ?? '', /^Finished the undo interrupted at /);
-      assert.equal(await regExport(prefix), before);
-      assert.equal((await service.status()).undo !== null, false);
-    });
-
-    it('a journal with nothing pending is left alone', async () => {
-      await service.apply(TUNED);
-      assert.equal(await service.resolveInterrupted(), null);
-      assert.equal((await readJournal(dataDir)).history.length, 1);
-    });
   });
 });

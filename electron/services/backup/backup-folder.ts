@@ -4,6 +4,7 @@ import { errnoOf, messageOf, TunerError } from '../errors';
 
 const REASONS: Record<string, string> = {
   ENOTDIR: 'part of the path is a file, not a folder',
+  ENOENT: 'the folder does not exist',
   EEXIST: 'a file of that name is in the way',
   EACCES: 'permission denied',
   EPERM: 'permission denied',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PARAMETERS_KEY, SETTING_NAMES, type SettingName } from '../../../shared/settings';
 import type { Backup } from '../../../shared/contract';
@@ -7,7 +7,8 @@ import { prepareBackupFolder, fileSystemReason } from './backup-folder';
 import { TunerError } from '../errors';
 import type { RegistryBackend } from '../registry/backend';
 import { decodeRegFile, encodeRegFile, parseRegFile } from '../registry/reg-file';
-import { isPayload, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../registry/snapshot';
+import { isPayload, valueStateOf, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../registry/snapshot';
+import { sameState } from '../../../shared/registry-value';
 
 export interface VerifiedBackup extends Backup {
   snapshot: Snapshot;
@@ -24,28 +25,34 @@ export interface VerifiedBackup extends Backup {
 export async function createBackup(backend: RegistryBackend, folder: string, now: Date, dataDir: string): Promise<VerifiedBackup> {
   const stamp = now.toISOString().replace(/[:.]/g, '-').replace('T', '_').replace('Z', '');
   const file = path.join(folder, `Tcpip-Parameters-${stamp}.reg`);
+  const snapshotFile = file.replace(/\.reg$/, '.json');
+  const restoreFile = restoreFileOf(file);
+  // A backup that does not prove itself is not left where a user would take it for one.
+  const discard = () => Promise.all([file, snapshotFile, restoreFile].map((made) => rm(made, { force: true }))).catch(() => undefined);
   await prepareBackupFolder(folder, dataDir);
   try {
     await backend.exportKey(file);
   } catch (error) {
+    await discard();
     if (error instanceof TunerError && error.kind !== 'registry-failed') throw error;
     throw new TunerError('backup-failed', `Could not write the backup ${file}: ${reason(error)} Nothing was changed.`);
   }
   const exported = await readFile(file).catch(() => null);
   const snapshot = exported ? snapshotFromBytes(exported) : null;
   if (!exported || !snapshot) {
-    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY}. Nothing was changed.`);
+    await discard();
+    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY}; it was removed. Nothing was changed.`);
   }
   const odd = SETTING_NAMES.find((name) => {
     const value = snapshot[name];
     return value.present && !isPayload(value.payload);
   });
   if (odd) {
+    await discard();
     throw new TunerError('backup-failed', `${odd} is stored in a form this tool cannot put back exactly. Nothing was changed.`);
   }
+  await verifyAgainstLiveKey(backend, file, snapshot, discard);
   const absent = SETTING_NAMES.filter((name) => !snapshot[name].present);
-  const snapshotFile = file.replace(/\.reg$/, '.json');
-  const restoreFile = restoreFileOf(file);
   const createdAt = now.toISOString();
   const values = valueStatesOf(snapshot);
   try {
@@ -53,9 +60,49 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
     await writeFile(restoreFile, restoreFileFor(snapshot));
     await writeFile(snapshotFile, `${JSON.stringify({ key: PARAMETERS_KEY, createdAt, values, exact: snapshot }, null, 2)}\n`);
   } catch (error) {
-    throw new TunerError('backup-failed', `Could not finish the backup ${file}: ${reason(error)}. Nothing was changed.`);
+    await discard();
+    throw new TunerError('backup-failed', `Could not finish the backup ${file}: ${reason(error)}; it was removed. Nothing was changed.`);
   }
   return { file, restoreFile, snapshotFile, createdAt, values, snapshot, digest: digestOf(exported) };
+}
+
+/**
+ * Wine's `reg export` can exit 0 with a file cut off by a full disk: the export counts only once
+ * the key as it is now reads the same as the file says.
+ */
+async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, snapshot: Snapshot, discard: () => Promise<unknown>): Promise<void> {
+  let live: Awaited<ReturnType<RegistryBackend['readValues']>>;
+  try {
+    live = await backend.readValues();
+  } catch (error) {
+    await discard();
+    throw new TunerError('backup-failed', `Could not check the backup ${file} against the key: ${reason(error)} It was removed. Nothing was changed.`);
+  }
+  const off = SETTING_NAMES.filter((name) => !sameState(valueStateOf(snapshot[name]), live[name]));
+  if (off.length > 0) {
+    await discard();
+    throw new TunerError(
+      'backup-failed',
+      `The backup ${file} does not match the key as it is now (${off.join(' and ')}): the export was cut off or the key changed meanwhile (is the disk full?). It was removed. Nothing was changed.`,
+    );
+  }
+}
+
+/**
+ * Adds to a backup's `.json` what the range and the reservations held before the change it was
+ * made for, so that undo and settling can check the journal against it. Written whole, then
+ * renamed: a crash leaves the old record, never half of one.
+ */
+export async function recordNetshStates(backup: VerifiedBackup, states: Record<string, unknown>): Promise<void> {
+  const temporary = `${backup.snapshotFile}.${process.pid}.tmp`;
+  try {
+    const record = JSON.parse(await readFile(backup.snapshotFile, 'utf8')) as Record<string, unknown>;
+    await writeFile(temporary, `${JSON.stringify({ ...record, states }, null, 2)}\n`, { flush: true });
+    await rename(temporary, backup.snapshotFile);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw new TunerError('backup-failed', `Could not record the port range and reservations in ${backup.snapshotFile}: ${reason(error)}. Nothing was changed.`);
+  }
 }
 
 /** The digest of the key as it is now, to tell whether a backup still holds it exactly. */

@@ -1,15 +1,19 @@
 import type { HistoryEntry } from '../../../shared/contract';
-import { currentDigest, restoreFileOf, type VerifiedBackup } from '../backup/backup';
+import { currentDigest, recordNetshStates, type VerifiedBackup } from '../backup/backup';
 import { messageOf, TunerError } from '../errors';
 import type { Journal, JournalData, PendingOperation } from './journal';
 import type { RegistryBackend } from '../registry/backend';
-import { checkBaselineAgainstBackup } from './baseline-check';
-import type { KindStates } from './kind-states';
+import { checkAgainstBackups } from './backup-check';
+import { netshStates, type KindStates } from './kind-states';
 import { beginRecord, finishedRecord, rolledBackRecord, type Audit } from './records';
+import { leftChanged, putBackEach } from './put-back';
+import { driftOf, type Drift } from './drift';
+import type { ValueState } from '../../../shared/registry-value';
+import type { PerSetting } from '../../../shared/settings';
 import { differingParts, type AnyKind, type ChangeRequest } from './setting-kind';
+import { settleInterrupted } from './settle';
 
 export interface EngineDeps {
-  /** The registry kind first: every change backs up its key. */
   kinds: readonly AnyKind[];
   backend: RegistryBackend;
   journal: Journal;
@@ -22,7 +26,7 @@ export interface EngineDeps {
   scratchFile: (purpose: string) => string;
 }
 
-type States = Record<string, unknown>;
+export type States = Record<string, unknown>;
 
 /**
  * Every change, for every kind of setting: verified backup, intent in the journal, write, read
@@ -30,45 +34,46 @@ type States = Record<string, unknown>;
  * Callers hold the change lock and have checked for rights.
  */
 export class ChangeEngine {
-  constructor(private readonly deps: EngineDeps) {}
+  constructor(readonly deps: EngineDeps) {}
 
   /** `recent` is a backup the user just made: used instead of a second one while the key still matches it exactly. */
-  async apply(request: ChangeRequest, folder: string, recent?: VerifiedBackup): Promise<{ backup: VerifiedBackup; reused: boolean; readBack: States }> {
+  async apply(request: ChangeRequest, folder: string, recent?: VerifiedBackup): Promise<{ backup: VerifiedBackup; reused: boolean; readBack: States; restart: boolean }> {
     const record = await this.settled();
     const wanted = this.deps.kinds.flatMap((kind) => {
       const part = kind.wantedFrom(request);
       return part === undefined ? [] : [{ kind, part }];
     });
-    // Every other kind is read before the backup: one that cannot be read stops the change with nothing written.
+    // Kinds the backup does not hold are read (twice) before it: one that cannot be read stops the change with nothing written.
     const prior: States = {};
-    for (const { kind, part } of wanted) if (kind.id !== 'registry') prior[kind.id] = await kind.capture(part);
+    for (const { kind, part } of wanted) if (!kind.inBackup) prior[kind.id] = await this.read(kind, part);
     const reused = recent !== undefined && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
     const backup = reused ? recent : await this.deps.makeBackup(folder);
-    prior.registry = backup.snapshot;
+    await recordNetshStates(backup, netshStates(prior));
+    for (const kind of this.deps.kinds) if (kind.inBackup) prior[kind.id] = backup.snapshot;
     const target: States = { ...prior };
     for (const { kind, part } of wanted) target[kind.id] = kind.targetOf(prior[kind.id], part);
 
     const started = await this.begin(record, { operation: 'apply', prior: prior as KindStates, target: target as KindStates, backupFile: backup.file });
     const readBack: States = {};
     try {
-      for (const { kind, part } of wanted) readBack[kind.id] = await kind.write(part);
+      for (const { kind, part } of wanted) readBack[kind.id] = await kind.write(part, target[kind.id], prior[kind.id]);
     } catch (error) {
       throw await this.rollBack(started, error);
     }
     await this.finishAfterWrite(started, 'apply');
-    return { backup, reused, readBack };
+    return { backup, reused, readBack, restart: this.needsRestart(prior, target) };
   }
 
-  async undo(force: boolean, folder: string): Promise<{ restored: KindStates; backup: VerifiedBackup } | null> {
+  async undo(force: boolean, folder: string, restartedSince: boolean): Promise<{ restored: KindStates; backup: VerifiedBackup; restart: boolean } | null> {
     const record = await this.settled();
     if (!record.baseline || !record.lastWritten) return null;
-    await checkBaselineAgainstBackup(record.baseline.states.registry, record.baseline.backupFile);
-    const backup = await this.deps.makeBackup(folder);
     const baseline = record.baseline.states as States;
+    await checkAgainstBackups(record.baseline.states, backupsOf(record), { stopped: 'Undo stopped', journalFile: this.deps.journal.file });
+    const backup = await this.deps.makeBackup(folder);
     const current = await this.capture(baseline, { registry: backup.snapshot });
+    await recordNetshStates(backup, netshStates(current));
 
-    const lastWritten = record.lastWritten as States;
-    const changed = this.kindsIn(lastWritten).flatMap((kind) => differingParts(kind, current[kind.id], lastWritten[kind.id]));
+    const changed = this.drift(record.lastWritten as States, current, restartedSince).conflicts;
     if (changed.length > 0 && !force) {
       const said = changed.map((part) => `${part.name} is ${part.now} now, but this tool set it to ${part.was}`);
       throw new TunerError(
@@ -79,39 +84,24 @@ export class ChangeEngine {
     }
     const started = await this.begin(record, { operation: 'undo', prior: current as KindStates, target: record.baseline.states, backupFile: backup.file });
     try {
-      await this.putBack(baseline, current);
+      for (const kind of this.kindsIn(baseline)) {
+        if (differingParts(kind, current[kind.id], baseline[kind.id]).length > 0) await kind.restore(baseline[kind.id], current[kind.id]);
+      }
     } catch (error) {
       throw await this.rollBack(started, error);
     }
     await this.finishAfterWrite(started, 'undo');
-    return { restored: record.baseline.states, backup };
+    return { restored: record.baseline.states, backup, restart: this.needsRestart(current, baseline) };
   }
 
-  /**
-   * Settles an operation that a crash or power cut left half-done: finishes it when every
-   * setting already holds its target, puts back the states from before it when each part is
-   * either of those, and otherwise leaves them as found (someone changed them since).
-   */
-  async settle(record: JournalData): Promise<HistoryEntry> {
-    const pending = record.pending as PendingOperation;
-    const what = `the ${pending.operation} interrupted at ${pending.startedAt}`;
-    const prior = pending.prior as States;
-    const target = pending.target as States;
-    const current = await this.capture(target);
-    const kinds = this.kindsIn(target);
-    if (kinds.every((kind) => differingParts(kind, current[kind.id], target[kind.id]).length === 0)) {
-      return this.write(finishedRecord(record, this.at(), await this.deps.audit(), `Finished ${what}.`));
-    }
-    const offBoth = kinds.some((kind) => {
-      const fromPrior = new Set(differingParts(kind, current[kind.id], prior[kind.id]).map((part) => part.name));
-      return differingParts(kind, current[kind.id], target[kind.id]).some((part) => fromPrior.has(part.name));
-    });
-    if (offBoth) {
-      const note = `Left the values as found after ${what}: someone changed them since.`;
-      return this.write(rolledBackRecord(record, 'recovered', note, this.at(), await this.deps.audit(), current as KindStates));
-    }
-    await this.putBack(prior, current);
-    return this.write(rolledBackRecord(record, 'recovered', `Rolled back ${what}.`, this.at(), await this.deps.audit()));
+  /** What differs from this tool's last write now; the registry's reported values stand in for its exact state where given. */
+  drift(lastWritten: States, current: States, restartedSince: boolean, registryNow?: PerSetting<ValueState>): Drift {
+    return driftOf(this.deps.kinds, lastWritten, current, restartedSince, registryNow);
+  }
+
+  /** Settles an operation a crash or power cut left half-done (see settle.ts). */
+  settle(record: JournalData): Promise<HistoryEntry> {
+    return settleInterrupted(this, record);
   }
 
   async settled(): Promise<JournalData> {
@@ -121,72 +111,83 @@ export class ChangeEngine {
     return this.deps.journal.read();
   }
 
-  private kindsIn(states: States): AnyKind[] {
+  /** Whether going from `from` to `to` changes a kind Windows reads only when it starts. */
+  private needsRestart(from: States, to: States): boolean {
+    return this.kindsIn(to).some((kind) => kind.takesEffect === 'after a restart' && differingParts(kind, to[kind.id], from[kind.id]).length > 0);
+  }
+
+  kindsIn(states: States): AnyKind[] {
     return this.deps.kinds.filter((kind) => states[kind.id] !== undefined);
   }
 
   /** The state now of every kind `like` holds, reusing what is already `known`. */
-  private async capture(like: States, known: States = {}): Promise<States> {
+  async capture(like: States, known: States = {}): Promise<States> {
     const current: States = { ...known };
-    for (const kind of this.kindsIn(like)) current[kind.id] ??= await kind.capture(like[kind.id]);
+    for (const kind of this.kindsIn(like)) current[kind.id] ??= await this.read(kind, like[kind.id]);
     return current;
   }
 
-  /** Restores each kind of `saved` that `current` differs from. */
-  private async putBack(saved: States, current: States): Promise<void> {
-    for (const kind of this.kindsIn(saved)) {
-      if (differingParts(kind, current[kind.id], saved[kind.id]).length > 0) await kind.restore(saved[kind.id]);
+  /**
+   * One kind's state now. netsh has answered nothing once where it held exclusions: a kind the
+   * backup does not vouch for is read twice, and two answers that differ are "not read".
+   */
+  async read(kind: AnyKind, scope: unknown): Promise<unknown> {
+    const first = await kind.capture(scope);
+    if (kind.inBackup) return first;
+    const second = await kind.capture(scope);
+    const off = differingParts(kind, second, first);
+    if (off.length > 0) {
+      const said = off.map((part) => `${part.name} read as ${part.was}, then as ${part.now}`).join(', ');
+      throw new TunerError('netsh-failed', `Could not read the settings reliably: netsh answered differently twice (${said}). Nothing was changed.`);
     }
+    return first;
   }
 
-  private async begin(record: JournalData, pending: Omit<PendingOperation, 'startedAt'>): Promise<JournalData> {
+  async begin(record: JournalData, pending: Omit<PendingOperation, 'startedAt'>): Promise<JournalData> {
     const started = beginRecord(record, pending, this.at(), this.deps.bootTime());
     try {
       await this.deps.journal.write(started);
     } catch (error) {
-      throw new TunerError('unexpected', `Could not record the change in ${this.deps.journal.file} (${messageOf(error)}). Nothing was changed.`);
+      throw new TunerError('backup-failed', `Could not record the change in ${this.deps.journal.file} (${messageOf(error)}). Nothing was changed.`);
     }
     return started;
   }
 
-  /** The settings hold the change already: a journal that cannot be updated must not hide that. */
+  /** The settings hold the change already, but a change the journal does not know is one undo could not find: it is put back. */
   private async finishAfterWrite(record: JournalData, action: 'apply' | 'undo'): Promise<void> {
     try {
       await this.write(finishedRecord(record, this.at(), await this.deps.audit()));
     } catch (error) {
-      throw new TunerError(
-        'unexpected',
-        `The ${action} was written and read back, but ${this.deps.journal.file} could not be updated (${messageOf(error)}). ` +
-          'It is recorded at the next start.',
-      );
+      const cause = new TunerError('backup-failed', `The ${action} was written and read back, but ${this.deps.journal.file} could not be updated (${messageOf(error)}).`);
+      throw await this.rollBack(record, cause);
     }
   }
 
   /** Puts every setting back after a failed step; returns the error to throw, saying how it ended. */
-  private async rollBack(record: JournalData, cause: unknown): Promise<TunerError> {
+  async rollBack(record: JournalData, cause: unknown): Promise<TunerError> {
     const failure = cause instanceof TunerError ? cause : new TunerError('registry-failed', messageOf(cause));
     const pending = record.pending as PendingOperation;
-    try {
-      await this.putBack(pending.prior as States, await this.capture(pending.prior as States));
-    } catch (restoreError) {
-      return new TunerError(
-        'restore-failed',
-        `${failure.message} Putting the values back failed too (${messageOf(restoreError)}). ` +
-          `${restoreFileOf(pending.backupFile)} holds the previous values: import it with 'reg import' as administrator.`,
-      );
-    }
+    const prior = pending.prior as States;
+    const left = await putBackEach(this.deps.kinds, prior, (kind) => this.read(kind, prior[kind.id]));
+    if (left.length > 0) return leftChanged(this.deps.kinds, record, failure, left);
     // Everything is as it was; an intent this cannot clear is settled (to the same) at the next start.
     await this.write(rolledBackRecord(record, 'rollback', failure.message, this.at(), await this.deps.audit())).catch(() => undefined);
-    const what = Object.keys(pending.prior).length > 1 ? 'Every setting was put back as it was.' : 'Both values were put back as they were.';
+    const kinds = this.kindsIn(prior);
+    const what = kinds.length === 1 ? kinds[0].putBackSentence : 'Every setting was put back as it was.';
     return new TunerError(failure.kind, `${failure.message} ${what}`);
   }
 
-  private async write({ record, entry }: { record: JournalData; entry: HistoryEntry }): Promise<HistoryEntry> {
+  async write({ record, entry }: { record: JournalData; entry: HistoryEntry }): Promise<HistoryEntry> {
     await this.deps.journal.write(record);
     return entry;
   }
 
-  private at(): string {
+  at(): string {
     return this.deps.now().toISOString();
   }
+}
+
+/** Every backup the baseline's parts came from, the first change's first. */
+export function backupsOf(record: JournalData): string[] {
+  return record.baseline ? [record.baseline.backupFile, ...(record.baseline.laterBackups ?? [])] : [];
 }

@@ -1,5 +1,6 @@
 import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileSystemReason } from '../backup/backup-folder';
 import { errnoOf, messageOf, TunerError } from '../errors';
 import { holderIsAlive, ownIdentity, type LockHolder } from './lock-holder';
 
@@ -32,7 +33,14 @@ async function acquire(dir: string): Promise<string> {
     await mkdir(dir, { recursive: true });
     await writeFile(draft, JSON.stringify(me), { flag: 'wx' });
   } catch (error) {
-    throw new TunerError('not-permitted', `Cannot write to the data folder ${dir} (${errnoOf(error) ?? messageOf(error)}), so no change can be recorded. Nothing was changed.`);
+    // A full disk can leave an empty draft behind.
+    await rm(draft, { force: true }).catch(() => undefined);
+    const code = errnoOf(error);
+    const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS';
+    throw new TunerError(
+      full ? 'backup-failed' : 'not-permitted',
+      `Cannot write to the data folder ${dir} (${code ?? messageOf(error)}${full ? `: ${fileSystemReason(error)}` : ''}), so no change can be recorded. Nothing was changed.`,
+    );
   }
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -65,8 +73,32 @@ interface Found {
   holder: LockHolder | null;
 }
 
+/**
+ * The lock files in `dir`, and the names that only look like one: a folder, or a number past
+ * what counts exactly (2^53 and up would make N + 1 equal N). Those are never taken as the lock,
+ * so a planted name cannot lock the tool out.
+ */
+async function lockNames(dir: string): Promise<{ numbers: number[]; strays: string[] }> {
+  const numbers: number[] = [];
+  const strays: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.name.startsWith(PREFIX)) continue;
+    const suffix = entry.name.slice(PREFIX.length);
+    const number = /^[1-9]\d{0,15}$/.test(suffix) ? Number(suffix) : NaN;
+    if (entry.isFile() && Number.isSafeInteger(number + 1)) numbers.push(number);
+    else strays.push(path.join(dir, entry.name));
+  }
+  return { numbers, strays };
+}
+
+/** Lock names this tool did not make, as warnings that say which file to delete. */
+export async function strayLockWarnings(dir: string): Promise<string[]> {
+  const { strays } = await lockNames(dir).catch(() => ({ strays: [] as string[] }));
+  return strays.map((file) => `${file} is not a change lock this tool made and is ignored; delete it.`);
+}
+
 async function highest(dir: string): Promise<Found | null> {
-  const numbers = (await readdir(dir)).flatMap((name) => (name.startsWith(PREFIX) && /^\d+$/.test(name.slice(PREFIX.length)) ? [Number(name.slice(PREFIX.length))] : []));
+  const { numbers } = await lockNames(dir);
   if (numbers.length === 0) return null;
   const number = Math.max(...numbers);
   const file = path.join(dir, `${PREFIX}${number}`);
@@ -86,10 +118,8 @@ function parseHolder(text: string): LockHolder | null {
 
 /** Locks below the one now held are over: their owners released them or are gone. */
 async function removeOlder(dir: string, number: number): Promise<void> {
-  for (const name of await readdir(dir)) {
-    const older = name.startsWith(PREFIX) && Number(name.slice(PREFIX.length)) < number;
-    if (older) await rm(path.join(dir, name), { force: true });
-  }
+  const { numbers } = await lockNames(dir);
+  for (const older of numbers.filter((each) => each < number)) await rm(path.join(dir, `${PREFIX}${older}`), { force: true });
 }
 
 function busy(file: string, holder: LockHolder | null): TunerError {

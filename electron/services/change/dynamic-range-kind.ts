@@ -1,10 +1,10 @@
+import { FAMILIES, FAMILY_LABELS, type Family, type RangeState } from '../../../shared/kinds';
 import { describeRange, type PortRange } from '../../../shared/port-range';
 import { TunerError } from '../errors';
 import type { SettingKind } from './setting-kind';
 
-export const FAMILIES = ['ipv4', 'ipv6'] as const;
-export type Family = (typeof FAMILIES)[number];
-export type RangeState = Record<Family, PortRange>;
+// netsh/netsh-ports.ts takes the family type from here; it lives in shared/ now.
+export type { Family, RangeState };
 
 /** What the kind needs of netsh: reading and setting the TCP dynamic port range of one family. */
 export interface DynamicRangeAccess {
@@ -12,8 +12,10 @@ export interface DynamicRangeAccess {
   setDynamicRange(family: Family, range: PortRange): Promise<void>;
 }
 
+const setCommand = (family: Family, { start, count }: PortRange) => `netsh int ${family} set dynamicport tcp start=${start} num=${count}`;
+
 /**
- * The TCP dynamic port range (`netsh int ipv4|ipv6 set dynamicport tcp`), the same for both
+ * The TCP dynamic port range (`netsh int ipv4|ipv6 set dynamicport tcp`), set for both
  * families. It takes effect at once and needs no restart. Restoring sets each family back.
  */
 export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeState, PortRange, RangeState> {
@@ -21,30 +23,38 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeSt
     const [ipv4, ipv6] = await Promise.all(FAMILIES.map((family) => netsh.readDynamicRange(family)));
     return { ipv4, ipv6 };
   };
-  const setAll = async (wanted: RangeState): Promise<RangeState> => {
-    for (const family of FAMILIES) await netsh.setDynamicRange(family, wanted[family]);
+  const setAll = async (wanted: RangeState, current?: RangeState): Promise<RangeState> => {
+    for (const family of FAMILIES) {
+      const same = current && current[family].start === wanted[family].start && current[family].count === wanted[family].count;
+      if (!same) await netsh.setDynamicRange(family, wanted[family]);
+    }
     const readBack = await capture();
     const missed = FAMILIES.filter((family) => readBack[family].start !== wanted[family].start || readBack[family].count !== wanted[family].count);
     if (missed.length > 0) {
       const seen = missed.map((family) => `${family} reads ${describeRange(readBack[family])}`).join(', ');
-      throw new TunerError('registry-failed', `The dynamic port range did not read back as set: ${seen}.`);
+      throw new TunerError('netsh-failed', `The dynamic port range did not read back as set: ${seen}.`);
     }
     return readBack;
   };
   return {
     id: 'dynamicRange',
+    inBackup: false,
+    takesEffect: 'at once',
+    putBackSentence: 'The dynamic port range was put back as it was.',
     wantedFrom: (request) => request.dynamicRange,
     capture,
     targetOf: (_prior, wanted) => ({ ipv4: wanted, ipv6: wanted }),
-    write: (wanted) => setAll({ ipv4: wanted, ipv6: wanted }),
-    restore: async (state) => {
-      await setAll(state);
+    write: (_wanted, target) => setAll(target),
+    restore: async (state, current) => {
+      await setAll(state, current);
     },
     parts: (state) =>
       FAMILIES.map((family) => ({
-        name: `the ${family === 'ipv4' ? 'IPv4' : 'IPv6'} dynamic port range`,
+        name: `the ${FAMILY_LABELS[family]} dynamic port range`,
+        slot: family,
         key: `${state[family].start}+${state[family].count}`,
         text: describeRange(state[family]),
       })),
+    repairs: (state, slots) => FAMILIES.filter((family) => slots.has(family)).map((family) => setCommand(family, state[family])),
   };
 }

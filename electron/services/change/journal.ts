@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { historyEntrySchema, type HistoryEntry } from '../../../shared/contract';
@@ -8,7 +8,15 @@ import { errnoOf, TunerError } from '../errors';
 const journalSchema = z.object({
   version: z.literal(2),
   /** The states from before this tool's first change: what "Undo changes" returns to. */
-  baseline: z.nullable(z.object({ states: kindStatesSchema, backupFile: z.string(), at: z.string() })),
+  baseline: z.nullable(
+    z.object({
+      states: kindStatesSchema,
+      backupFile: z.string(),
+      at: z.string(),
+      /** Backups of later changes that added parts (another port, the range): each vouches for what it added. */
+      laterBackups: z.optional(z.array(z.string())),
+    }),
+  ),
   /** What this tool last left the settings as, to notice changes made by anyone else since. */
   lastWritten: z.nullable(kindStatesSchema),
   /** An operation under way; still here at start-up means the last run stopped half-way. */
@@ -78,8 +86,14 @@ export class Journal {
   async write(data: JournalData): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(data, null, 2)}\n`, { flush: true });
-    await rename(temporary, this.file);
+    try {
+      await writeFile(temporary, `${JSON.stringify(data, null, 2)}\n`, { flush: true });
+      await rename(temporary, this.file);
+    } catch (error) {
+      // A full disk leaves a cut-off temporary file: it is nobody's journal.
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
+    }
   }
 
   async history(): Promise<HistoryEntry[]> {

@@ -1,7 +1,9 @@
 import type { HistoryEntry } from '../../../shared/contract';
 import type { BackendName } from '../registry/backend';
+import type { KindId } from '../../../shared/kinds';
 import type { JournalData, PendingOperation } from './journal';
 import { reportStates, type KindStates } from './kind-states';
+import { overlay } from './setting-kind';
 
 /** Who made a change, kept with every history entry. */
 export interface Audit {
@@ -18,17 +20,24 @@ export interface Audit {
  * writes at each step, testable without a registry.
  */
 
+type Slotted = Record<string, Record<string, unknown>>;
+
 /** The intent, written before the first write. The baseline keeps each kind's state from before its first change. */
 export function beginRecord(record: JournalData, pending: Omit<PendingOperation, 'startedAt'>, at: string, bootTime: number): JournalData {
   const sinceBoot = record.sinceBoot && Date.parse(record.sinceBoot.at) > bootTime ? record.sinceBoot : { at, registry: pending.prior.registry };
-  return {
-    ...record,
-    baseline: record.baseline
-      ? { ...record.baseline, states: mergeStates(pending.prior, record.baseline.states) }
-      : { states: pending.prior, backupFile: pending.backupFile, at },
-    pending: { ...pending, startedAt: at },
-    sinceBoot,
-  };
+  return { ...record, baseline: mergedBaseline(record, pending, at), pending: { ...pending, startedAt: at }, sinceBoot };
+}
+
+function mergedBaseline(record: JournalData, pending: Omit<PendingOperation, 'startedAt'>, at: string): JournalData['baseline'] {
+  const { baseline } = record;
+  if (!baseline) return { states: pending.prior, backupFile: pending.backupFile, at };
+  const states = mergeStates(pending.prior, baseline.states);
+  // A part first seen now (another port, the range) is vouched for by this change's backup.
+  const added = Object.entries(states as Slotted).some(([id, state]) => Object.keys(state).some((slot) => !(slot in ((baseline.states as Slotted)[id] ?? {}))));
+  const later = baseline.laterBackups ?? [];
+  return added && !later.includes(pending.backupFile) && pending.backupFile !== baseline.backupFile
+    ? { ...baseline, states, laterBackups: [...later, pending.backupFile] }
+    : { ...baseline, states };
 }
 
 /**
@@ -40,6 +49,16 @@ function mergeStates(earlier: Partial<KindStates>, later: Partial<KindStates>): 
   const merged: Record<string, unknown> = { ...earlier };
   for (const [id, state] of Object.entries(later)) merged[id] = { ...(merged[id] as object | undefined), ...state };
   return merged as KindStates;
+}
+
+/** Only the kinds and parts of `states` that `scope` has: what a baseline keeps once a change it grew for was put back. */
+function within(states: KindStates, scope: KindStates): KindStates {
+  const kept: Record<string, unknown> = {};
+  for (const [id, state] of Object.entries(states as Slotted)) {
+    const bounds = (scope as Slotted)[id];
+    if (bounds) kept[id] = Object.fromEntries(Object.entries(state).filter(([slot]) => slot in bounds));
+  }
+  return kept as KindStates;
 }
 
 function entryOf(pending: PendingOperation, action: HistoryEntry['action'], after: KindStates, at: string, audit: Audit, note?: string): HistoryEntry {
@@ -72,7 +91,11 @@ export function finishedRecord(record: JournalData, at: string, audit: Audit, no
   };
 }
 
-/** The operation was put back (or, when `found` is given, left as found): the settings are not its target. */
+/**
+ * The operation was put back (or, when `found` is given, left as found): the settings are not
+ * its target. The baseline shrinks back to what earlier changes made it, so a failed change
+ * leaves no part behind that this tool never set.
+ */
 export function rolledBackRecord(
   record: JournalData,
   action: 'rollback' | 'recovered',
@@ -81,14 +104,58 @@ export function rolledBackRecord(
   audit: Audit,
   found?: KindStates,
 ): { record: JournalData; entry: HistoryEntry } {
+  return keptRecord(record, record.lastWritten, action, note, at, audit, found, false);
+}
+
+/**
+ * An interrupted change settled part by part: the parts still as this tool wrote them were put
+ * back, and the `byHand` slots of each kind were changed by someone since. For those the
+ * baseline stays, and they count as this tool's last write, so undo knows them and asks first.
+ */
+export function settledRecord(
+  record: JournalData,
+  byHand: Partial<Record<KindId, ReadonlySet<string>>>,
+  note: string,
+  at: string,
+  audit: Audit,
+  found: KindStates,
+): { record: JournalData; entry: HistoryEntry } {
+  const pending = record.pending as PendingOperation;
+  const view: Record<string, unknown> = {};
+  for (const [id, slots] of Object.entries(byHand)) {
+    const kind = id as KindId;
+    if (slots.size > 0) view[kind] = overlay(pending.prior[kind], pending.target[kind], slots);
+  }
+  const lastWritten = mergeStates(record.lastWritten ?? { registry: pending.prior.registry }, view as Partial<KindStates>);
+  // The parts kept by hand are vouched for by this operation's backup.
+  return keptRecord(record, lastWritten, 'recovered', note, at, audit, found, true);
+}
+
+function keptRecord(
+  record: JournalData,
+  lastWritten: KindStates | null,
+  action: 'rollback' | 'recovered',
+  note: string,
+  at: string,
+  audit: Audit,
+  found: KindStates | undefined,
+  keepBackup: boolean,
+): { record: JournalData; entry: HistoryEntry } {
   const pending = record.pending as PendingOperation;
   const entry = entryOf(pending, action, found ?? pending.prior, at, audit, note);
+  let baseline: JournalData['baseline'] = null;
+  // A first apply that never took leaves nothing to undo.
+  if (record.baseline && lastWritten) {
+    const { laterBackups: all, ...kept } = record.baseline;
+    const laterBackups = all?.filter((file) => keepBackup || file !== pending.backupFile) ?? [];
+    baseline = { ...kept, states: within(kept.states, lastWritten), ...(laterBackups.length > 0 ? { laterBackups } : {}) };
+  }
   return {
     entry,
     record: {
       ...record,
-      // A first apply that never took leaves nothing to undo.
-      baseline: record.lastWritten ? record.baseline : null,
+      baseline,
+      lastWritten,
       pending: null,
       history: [...record.history, entry],
     },

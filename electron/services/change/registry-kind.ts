@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeValue, isDword, type ValueState } from '../../../shared/registry-value';
+import { describeValue, isDword, sameState, type ValueState } from '../../../shared/registry-value';
 import { SETTING_NAMES, perSetting, type PerSetting } from '../../../shared/settings';
 import { exportSnapshot } from '../backup/backup';
 import { TunerError } from '../errors';
@@ -22,6 +22,9 @@ export function registryKind(
   const capture = () => exportSnapshot(backend, scratchFile('check'));
   return {
     id: 'registry',
+    inBackup: true,
+    takesEffect: 'after a restart',
+    putBackSentence: 'Both values were put back as they were.',
     wantedFrom(request) {
       const names = SETTING_NAMES.filter((name) => request[name] !== undefined);
       return names.length > 0 ? Object.fromEntries(names.map((name) => [name, request[name]])) : undefined;
@@ -33,15 +36,19 @@ export function registryKind(
         return value === undefined ? prior[name] : { present: true, payload: dwordPayload(value) };
       });
     },
-    async write(wanted) {
+    async write(wanted, target) {
       const names = SETTING_NAMES.filter((name) => wanted[name] !== undefined);
       // All writes at once (one wait instead of several); a failure is acted on only after all
       // have finished, so a rollback never races a write still under way.
       const writes = await Promise.allSettled(names.map((name) => backend.setDword(name, wanted[name] as number)));
       const failed = writes.find((write) => write.status === 'rejected');
       if (failed) throw failed.reason;
+      // Every value against the whole target: the one left alone must still read as it was.
       const readBack = await backend.readValues();
-      const missed = names.filter((name) => !isDword(readBack[name], wanted[name] as number));
+      const missed = SETTING_NAMES.filter((name) => {
+        const value = wanted[name];
+        return value === undefined ? !sameState(readBack[name], valueStateOf(target[name])) : !isDword(readBack[name], value);
+      });
       if (missed.length > 0) {
         const seen = missed.map((name) => `${name} reads ${describeValue(readBack[name])}`).join(', ');
         throw new TunerError('registry-failed', `The values did not read back as written: ${seen}.`);
@@ -63,8 +70,9 @@ export function registryKind(
     parts(snapshot) {
       return SETTING_NAMES.map((name) => {
         const value = snapshot[name];
-        return { name, key: value.present ? value.payload : '-', text: describeValue(valueStateOf(value)) };
+        return { name, slot: name, key: value.present ? value.payload : '-', text: describeValue(valueStateOf(value)) };
       });
     },
+    repairs: (_snapshot, _slots, restoreFile) => [`reg import "${restoreFile}"`],
   };
 }

@@ -1,13 +1,12 @@
+import { FAMILIES, FAMILY_LABELS, type Family, type ReservedState } from '../../../shared/kinds';
 import type { Hold } from '../../../shared/reserved-ports';
 import { TunerError } from '../errors';
 import type { Exclusion } from '../netsh/netsh-parsers';
-import { FAMILIES, type Family } from './dynamic-range-kind';
-import type { SettingKind } from './setting-kind';
+import { differingParts, type SettingKind } from './setting-kind';
 
-/** Keyed by port, for the ports a change concerns: the journal merges states port by port. */
-export type ReservedState = Record<string, Record<Family, Hold>>;
+export type { ReservedState };
 
-/** What the kind needs of netsh: the exclusions of one family, and adding or deleting a one-port exclusion. */
+/** What the kind needs of netsh: the exclusions of one family (throwing when not read), and adding or deleting a one-port exclusion. */
 export interface ExclusionAccess {
   readExclusions(family: Family): Promise<Exclusion[]>;
   reservePort(family: Family, port: number): Promise<void>;
@@ -24,11 +23,15 @@ function holdOf(exclusions: readonly Exclusion[], port: number): Hold {
 const portsOf = (scope: ReservedState | readonly number[] | undefined): number[] =>
   Array.isArray(scope) ? [...scope] : Object.keys(scope ?? {}).map(Number);
 
+const exclusionCommand = (verb: 'add' | 'delete', family: Family, port: string) =>
+  `netsh int ${family} ${verb} excludedportrange protocol=tcp startport=${port} numberofports=1 store=persistent`;
+
 /**
  * Ports kept out of the dynamic range (`netsh int ipv4|ipv6 add excludedportrange protocol=tcp
  * startport=P numberofports=1 store=persistent`), so no outgoing connection takes a port a
- * server listens on. At once, no restart. Undo deletes only the one-port exclusions this tool
- * added, and only for the ports its journal names.
+ * server listens on. At once, no restart. Each write goes from a fresh read that must agree with
+ * the state the change was planned on, and is proven by a read of every port it concerns; undo
+ * deletes only the one-port exclusions this tool added, and only for the ports its journal names.
  */
 export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedState, number[], ReservedState> {
   const capture = async (scope?: ReservedState | readonly number[]): Promise<ReservedState> => {
@@ -37,7 +40,7 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
     const [ipv4, ipv6] = await Promise.all(FAMILIES.map((family) => netsh.readExclusions(family)));
     return Object.fromEntries(ports.map((port) => [String(port), { ipv4: holdOf(ipv4, port), ipv6: holdOf(ipv6, port) }]));
   };
-  /** Moves each family of each port from `now` to open or reserved as `wanted` says; covered ports are not this tool's. */
+  /** Moves each family of each port from `now` to open or reserved as `wanted` says (covered ports are not this tool's), then reads every port back. */
   const reach = async (wanted: ReservedState, now: ReservedState): Promise<ReservedState> => {
     const moves = Object.entries(wanted).flatMap(([port, families]) =>
       FAMILIES.flatMap((family) => {
@@ -47,29 +50,40 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
     );
     for (const { port, family, to } of moves) await (to === 'reserved' ? netsh.reservePort(family, port) : netsh.releasePort(family, port));
     const readBack = await capture(wanted);
-    const missed = moves.filter(({ port, family, to }) => readBack[port][family] !== to).map(({ port, family }) => `${port} (${family}) is ${HOLD_TEXT[readBack[port][family]]}`);
-    if (missed.length > 0) throw new TunerError('registry-failed', `The port reservations did not read back as set: ${missed.join(', ')}.`);
+    const missed = differingParts(kind, readBack, wanted).map((part) => `${part.name} is ${part.now}`);
+    if (missed.length > 0) throw new TunerError('netsh-failed', `The port reservations did not read back as set: ${missed.join(', ')}.`);
     return readBack;
   };
-  const targetOf = (prior: ReservedState, wanted: readonly number[]): ReservedState =>
-    Object.fromEntries(wanted.map((port) => [String(port), reservedUnlessCovered(prior[String(port)])]));
-  return {
+  const kind: SettingKind<ReservedState, number[], ReservedState> = {
     id: 'reservedPorts',
+    inBackup: false,
+    takesEffect: 'at once',
+    putBackSentence: 'The port reservations were put back as they were.',
     wantedFrom: (request) => request.reservePorts,
     capture,
-    targetOf,
-    write: async (wanted) => {
-      const now = await capture(wanted);
-      return reach(targetOf(now, wanted), now);
+    targetOf: (prior, wanted) => Object.fromEntries(wanted.map((port) => [String(port), reservedUnlessCovered(prior[String(port)])])),
+    write: async (_wanted, target, prior) => {
+      const now = await capture(target);
+      const moved = differingParts(kind, now, prior);
+      if (moved.length > 0) {
+        const said = moved.map((part) => `${part.name} is ${part.now} now, read as ${part.was} before`).join(', ');
+        throw new TunerError('netsh-failed', `The port exclusions changed while this change was under way, or netsh answered differently: ${said}.`);
+      }
+      return reach(target, now);
     },
-    restore: async (state) => {
-      await reach(state, await capture(state));
+    restore: async (state, current) => {
+      await reach(state, current);
     },
     parts: (state) =>
       Object.entries(state).flatMap(([port, families]) =>
-        FAMILIES.map((family) => ({ name: `port ${port} (${family === 'ipv4' ? 'IPv4' : 'IPv6'})`, key: families[family], text: HOLD_TEXT[families[family]] })),
+        FAMILIES.map((family) => ({ name: `port ${port} (${FAMILY_LABELS[family]})`, slot: port, key: families[family], text: HOLD_TEXT[families[family]] })),
       ),
+    repairs: (state, slots) =>
+      Object.entries(state)
+        .filter(([port]) => slots.has(port))
+        .flatMap(([port, families]) => FAMILIES.flatMap((family) => (families[family] === 'covered' ? [] : [exclusionCommand(families[family] === 'open' ? 'delete' : 'add', family, port)]))),
   };
+  return kind;
 }
 
 function reservedUnlessCovered(prior: Record<Family, Hold> | undefined): Record<Family, Hold> {

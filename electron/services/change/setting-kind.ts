@@ -1,12 +1,14 @@
 import type { ValidRequest } from '../../../shared/contract';
-import type { KindId } from './kind-states';
+import type { KindId } from '../../../shared/kinds';
 
 /** What a change asks for, as the contract has validated it. */
 export type ChangeRequest = Partial<ValidRequest<'apply'>>;
 
-/** One comparable, describable piece of a kind's state: a registry value, a port range. */
+/** One comparable, describable piece of a kind's state: a registry value, one family's range, one port of one family. */
 export interface StatePart {
   name: string;
+  /** The top-level key of the state that holds it (a value name, a family, a port): how parts of two states are mixed. */
+  slot: string;
   /** Equal keys mean equal states, exactly (type and data). */
   key: string;
   /** How it reads in a sentence: "65534", "REG_SZ \"5000\"", "not set". */
@@ -19,32 +21,56 @@ export interface StatePart {
  * (backup, journal, rollback, undo, settling after a crash) the same way for every kind.
  */
 export interface SettingKind<State = unknown, Wanted = unknown, ReadBack = unknown> {
-  /** Its key in the journal's saved states (kind-states.ts). */
   readonly id: KindId;
+  /** Its state before a change is what the verified backup holds (the registry key), not a read of its own. */
+  readonly inBackup: boolean;
+  /** When Windows goes by a change of it. */
+  readonly takesEffect: 'at once' | 'after a restart';
   /** The part of a request that is this kind's, or undefined when the request leaves it alone. */
   wantedFrom(request: ChangeRequest): Wanted | undefined;
   /**
    * The exact state now, in the form `restore` puts back. A kind whose state covers only some
    * things (reserved ports) reads those that `scope` names: a wanted change, or a saved state.
+   * Throws when it cannot be read: never an empty or made-up state.
    */
   capture(scope?: State | Wanted): Promise<State>;
   /** The state once `wanted` is written over `prior`. */
   targetOf(prior: State, wanted: Wanted): State;
-  /** Writes `wanted` and reads it back; throws a TunerError when it did not take. */
-  write(wanted: Wanted): Promise<ReadBack>;
-  /** Puts a saved state back exactly and proves it took. */
-  restore(state: State): Promise<void>;
+  /** Writes `wanted`, then proves with a fresh read that the whole of `target` holds; throws a TunerError when not. */
+  write(wanted: Wanted, target: State, prior: State): Promise<ReadBack>;
+  /** Puts a saved state back from `current` and proves with a fresh read that the whole of it holds. */
+  restore(state: State, current: State): Promise<void>;
   parts(state: State): StatePart[];
+  /** Lines an administrator can run to give the `slots` named the parts `state` has; `restoreFile` holds its registry values. */
+  repairs(state: State, slots: ReadonlySet<string>, restoreFile: string): string[];
+  /** The sentence for a rollback that put this kind alone back. */
+  readonly putBackSentence: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the engine holds kinds of every state type side by side
 export type AnyKind = SettingKind<any, any, unknown>;
 
+export interface PartDifference {
+  name: string;
+  slot: string;
+  now: string;
+  was: string;
+}
+
 /** The parts of `a` that differ from `b`, with how each reads in `a` and in `b`. */
-export function differingParts<S>(kind: SettingKind<S>, a: S, b: S): { name: string; now: string; was: string }[] {
+export function differingParts<S>(kind: SettingKind<S>, a: S, b: S): PartDifference[] {
   const other = new Map(kind.parts(b).map((part) => [part.name, part]));
   return kind
     .parts(a)
     .filter((part) => other.get(part.name)?.key !== part.key)
-    .map((part) => ({ name: part.name, now: part.text, was: other.get(part.name)?.text ?? 'unknown' }));
+    .map((part) => ({ name: part.name, slot: part.slot, now: part.text, was: other.get(part.name)?.text ?? 'unknown' }));
+}
+
+type Slotted = Record<string, unknown>;
+
+/** `state` with the slots named taken from `from`. */
+export function overlay<S>(state: S, from: S, slots: ReadonlySet<string>): S {
+  const mixed: Slotted = { ...(state as Slotted) };
+  for (const slot of slots) if (slot in (from as Slotted)) mixed[slot] = (from as Slotted)[slot];
+  return mixed as S;
 }

@@ -13,7 +13,7 @@ export async function settleAtStart(
   canGoOnAfter: (error: unknown) => boolean = () => true,
 ): Promise<void> {
   try {
-    const settled = await service.resolveInterrupted();
+    const settled = await service.settleInterrupted();
     if (settled?.note) say(settled.note);
   } catch (error) {
     if (!canGoOnAfter(error)) throw error;

@@ -135,7 +135,7 @@ export class DiagnosisService {
         now: free === null ? null : Math.floor(free / timeWaitSeconds),
         withRecommended: capacity(perSetting((_name, setting) => setting.recommended), { dynamicRange: true }).connectionsPerSecond,
       },
-      recommendedRange: recommendedRange(listening ?? [], range, exclusions),
+      recommendedRange: recommendedRange(range),
       unavailable,
     };
   }

@@ -1,7 +1,6 @@
 import type { Diagnosis } from '../../../shared/diagnosis';
 import { ALWAYS_PROTECTED, inRange, rangeWithMaxUserPort, recommendRange } from '../../../shared/port-pool';
 import type { PortRange } from '../../../shared/port-range';
-import type { Exclusion } from '../netsh/netsh-parsers';
 import type { Socket } from './netstat';
 
 type Listening = NonNullable<Diagnosis['ports']['listening']>;
@@ -31,8 +30,10 @@ export function portsAtRisk(listening: Listening, range: PortRange | null): Diag
   });
 }
 
-/** The widest range leaving out the fixed listening ports (those below the range in force) and the exclusions. */
-export function recommendedRange(listening: Listening, range: PortRange | null, exclusions: readonly Exclusion[] | null): PortRange | null {
-  const fixed = listening.map(({ port }) => port).filter((port) => !range || port < range.start);
-  return recommendRange(fixed, exclusions ?? []);
+/**
+ * The recommended range (shared/port-pool.ts says the rule), where netsh could read the range
+ * in force: without netsh there is nothing that could set one.
+ */
+export function recommendedRange(range: PortRange | null): PortRange | null {
+  return range ? recommendRange() : null;
 }

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { link, rename, rm, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { link, lstat, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileSystemReason } from '../backup/backup-folder';
 import { errnoOf, TunerError } from '../errors';
@@ -35,21 +35,42 @@ export function renderExport(format: ExportFormat, change: ExportChange, options
 }
 
 /**
- * Writes whole or not at all: to a temporary file beside the target, then into place. An
- * existing file is replaced only with `force`; without it, link(2) refuses atomically.
+ * Writes whole or not at all: into a temporary folder beside the target, under the target's own
+ * name (so any name that fits there fits here), then into place. An existing file is replaced
+ * only with `force`; without it, link(2) refuses atomically. Only a file or a link is ever
+ * replaced: never a folder, a named pipe or a device.
  */
 export async function writeExportFile(file: string, content: Buffer, { force }: { force: boolean }): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const found = await lstat(file).catch(() => null);
+  if (found && !found.isFile() && !found.isSymbolicLink()) {
+    throw new TunerError('invalid-input', `${file} is ${kindOf(found)}, not a file, and is never replaced. Nothing was written.`);
+  }
+  if (found && !force) throw exists(file);
+  let folder: string | undefined;
   try {
+    folder = await mkdtemp(path.join(path.dirname(file), '.tcp-port-tuner-'));
+    const temporary = path.join(folder, path.basename(file));
     await writeFile(temporary, content, { flag: 'wx' });
     if (force) await rename(temporary, file);
     else await link(temporary, file);
   } catch (error) {
-    if (errnoOf(error) === 'EEXIST') throw new TunerError('invalid-input', `${file} exists already. Nothing was written; use --force to replace it.`);
+    if (errnoOf(error) === 'EEXIST') throw exists(file);
     throw new TunerError('backup-failed', `Could not write ${file}: ${fileSystemReason(error)}. Nothing was written.`);
   } finally {
-    await rm(temporary, { force: true });
+    // Cleaning up must never hide why the write failed.
+    if (folder) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+function exists(file: string): TunerError {
+  return new TunerError('invalid-input', `${file} exists already. Nothing was written; use --force to replace it.`);
+}
+
+function kindOf(found: Stats): string {
+  if (found.isDirectory()) return 'a folder';
+  if (found.isFIFO()) return 'a named pipe';
+  if (found.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 /** The export the wizard or the CLI asked for, from the validated change: on the main side, never in the page. */

@@ -44,3 +44,12 @@ export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promi
       throw error;
     }));
 }
+
+/** A folder named by TCP_PORT_TUNER_DATA_DIR keeps the permissions its chooser gave it: status says so. */
+export function dataFolderWarnings(target: Target): string[] {
+  if (!target.dataDirChosen) return [];
+  return [
+    `The data folder ${target.dataDir} was chosen with TCP_PORT_TUNER_DATA_DIR, so this tool leaves its permissions as they are: ` +
+      'make sure only administrators can write there, since its journal steers what this tool writes.',
+  ];
+}

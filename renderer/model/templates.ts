@@ -1,0 +1,48 @@
+/** Whole-change templates, computed from what the diagnosis read: a DBA picks one instead of typing four things. */
+import type { Diagnosis } from '../../shared/diagnosis';
+import { recommendRange } from '../../shared/port-pool';
+import { perSetting, SETTINGS, type PerSetting } from '../../shared/settings';
+import type { RangeDraft } from '../state/wizard';
+
+export const TEMPLATES = [
+  { id: 'recommended', label: 'Recommended for this Windows' },
+  { id: 'mysql', label: "The MySQL manual's fix" },
+  { id: 'defaults', label: 'Windows defaults' },
+  { id: 'custom', label: 'Custom' },
+] as const;
+export type TemplateId = (typeof TEMPLATES)[number]['id'];
+
+export interface Fill {
+  draft: PerSetting<string | null>;
+  range: RangeDraft;
+}
+
+export interface TemplateContext {
+  usesDynamicPortRange: boolean;
+  diagnosis: Diagnosis | null;
+}
+
+const NO_RANGE: RangeDraft = { use: false, start: '', count: '' };
+
+/** netsh answered for the range and the exclusions of both families: only then can a range or a reservation be set. */
+export function netshReady(diagnosis: Diagnosis | null): boolean {
+  const ports = diagnosis?.ports;
+  return Boolean(ports?.dynamic.ipv4 && ports.dynamic.ipv6 && ports.excluded.ipv4 && ports.excluded.ipv6);
+}
+
+const typed = (values: PerSetting<number | null>): PerSetting<string | null> => perSetting((name) => (values[name] === null ? null : String(values[name])));
+
+/**
+ * Recommended: on Vista and later the netsh range (at once, no restart) and TcpTimedWaitDelay
+ * 30, MaxUserPort left alone (it reshapes the range over MySQL's ports after a restart); before
+ * Vista MaxUserPort is the lever. The MySQL manual's fix: MaxUserPort 65534 and TcpTimedWaitDelay 30.
+ */
+export function templateFill(id: 'recommended' | 'mysql', { usesDynamicPortRange, diagnosis }: TemplateContext): Fill {
+  const delay = SETTINGS.TcpTimedWaitDelay.recommended;
+  if (id === 'mysql' || !usesDynamicPortRange) return { draft: typed({ MaxUserPort: SETTINGS.MaxUserPort.recommended, TcpTimedWaitDelay: delay }), range: NO_RANGE };
+  const range = recommendRange();
+  return {
+    draft: typed({ MaxUserPort: null, TcpTimedWaitDelay: delay }),
+    range: netshReady(diagnosis) ? { use: true, start: String(range.start), count: String(range.count) } : NO_RANGE,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * What each kind of change is and how its value reads, written once: the wizard's pages, the
+ * CLI's text and the history all read these, so a kind added here shows up everywhere.
+ */
+import type { HistoryEntry } from './contract';
+import { withUnit } from './in-force';
+import { describeRange, type PortRange } from './port-range';
+import { describeValue, type ValueState } from './registry-value';
+import type { Hold } from './reserved-ports';
+import type { SettingName } from './settings';
+
+/** The contract's state of every kind a change touches: the registry values, and the range and reserved ports where set. */
+export type ChangeState = HistoryEntry['before'];
+export type Family = 'ipv4' | 'ipv6';
+export const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
+export const FAMILY_LABEL: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
+
+/** Windows reads the registry values only when it starts; netsh's changes are in force at once. */
+export type Effect = 'at-once' | 'after-restart';
+export const EFFECT_TEXT: Record<Effect, string> = { 'at-once': 'at once', 'after-restart': 'after a restart' };
+
+export interface KindDescription<V> {
+  label: string;
+  effect: Effect;
+  /** How a value reads; `undefined` is a value that was not read. */
+  read: (value: V | undefined) => string;
+}
+
+const NOT_READ = 'not read';
+
+export function registryValueKind(name: SettingName): KindDescription<ValueState> {
+  return {
+    label: name,
+    effect: 'after-restart',
+    read: (state) => {
+      if (!state) return NOT_READ;
+      return state.present && state.type === 'REG_DWORD' && typeof state.data === 'number' ? withUnit(name, state.data) : describeValue(state);
+    },
+  };
+}
+
+export function dynamicRangeKind(family: Family): KindDescription<PortRange> {
+  return { label: `Dynamic port range, ${FAMILY_LABEL[family]}`, effect: 'at-once', read: (range) => (range ? describeRange(range) : NOT_READ) };
+}
+
+/** `reserved` is a one-port administered exclusion, the form this tool adds; `covered` is inside someone else's. */
+export const HOLD_TEXT: Record<Hold, string> = { reserved: 'reserved', covered: 'inside another exclusion', open: 'not reserved' };
+
+export function reservedPortKind(port: number): KindDescription<Record<Family, Hold>> {
+  return {
+    label: `Port ${port}`,
+    effect: 'at-once',
+    read: (holds) => {
+      if (!holds) return NOT_READ;
+      if (holds.ipv4 === holds.ipv6) return HOLD_TEXT[holds.ipv4];
+      return FAMILIES.map((family) => `${FAMILY_LABEL[family]} ${HOLD_TEXT[holds[family]]}`).join(', ');
+    },
+  };
+}

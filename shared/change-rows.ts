@@ -1,0 +1,46 @@
+/** One row per thing a change touches, "before" and "after": every page, the CLI and the history print these. */
+import { dynamicRangeKind, FAMILIES, registryValueKind, reservedPortKind, type ChangeState, type Effect, type KindDescription } from './change-kinds';
+import { sameState } from './registry-value';
+import { SETTING_NAMES } from './settings';
+
+export interface ChangeRow {
+  /** Stable across pages: the setting's name, `dynamicRange.ipv4`, `port.3306`. */
+  key: string;
+  label: string;
+  effect: Effect;
+  before: string;
+  after: string;
+  changed: boolean;
+}
+
+/** Either side may leave a kind out: it was not read, or not part of that change. */
+export type PartialState = Partial<ChangeState>;
+
+function row<V>(key: string, kind: KindDescription<V>, before: V | undefined, after: V | undefined, same: (a: V, b: V) => boolean): ChangeRow {
+  const changed = before === undefined || after === undefined ? kind.read(before) !== kind.read(after) : !same(before, after);
+  return { key, label: kind.label, effect: kind.effect, before: kind.read(before), after: kind.read(after), changed };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The rows of a change from `before` to `after`: each registry value either side holds, the
+ * range of each family where either side has one, and each port either side names, by number.
+ */
+export function rows(before: PartialState, after: PartialState): ChangeRow[] {
+  const values = SETTING_NAMES.filter((name) => before[name] || after[name]).map((name) => row(name, registryValueKind(name), before[name], after[name], sameState));
+  const ranges =
+    before.dynamicRange || after.dynamicRange
+      ? FAMILIES.map((family) => row(`dynamicRange.${family}`, dynamicRangeKind(family), before.dynamicRange?.[family], after.dynamicRange?.[family], sameJson))
+      : [];
+  const ports = [...new Set([...Object.keys(before.reservedPorts ?? {}), ...Object.keys(after.reservedPorts ?? {})])]
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((port) => row(`port.${port}`, reservedPortKind(port), before.reservedPorts?.[port], after.reservedPorts?.[port], sameJson));
+  return [...values, ...ranges, ...ports];
+}
+
+/** Whether Windows must restart before the changed rows are in force. */
+export function needsRestart(changes: readonly ChangeRow[]): boolean {
+  return changes.some((change) => change.changed && change.effect === 'after-restart');
+}

@@ -1,0 +1,159 @@
+/**
+ * The engine across all kinds on an in-memory registry and netsh: a crash and a hand change do
+ * not make it forget its own change, one empty netsh answer is never taken as the truth, and a
+ * failed second apply does not block undo. test/wine/ proves the same with the netsh stand-in.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import type { TunerError } from '../../electron/services/errors';
+import { memoryEngine } from '../helpers/memory-engine';
+import type { NetshCall } from '../helpers/memory-netsh';
+import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+
+const ALL = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, dynamicRange: { start: 33061, count: 32475 }, reservePorts: [3306, 33060] };
+const DEFAULT = { start: 49152, count: 16384 };
+
+describe('the engine over the range and the reservations', () => {
+  let root: string;
+  before(async () => {
+    root = await makeTempRoot('engine-netsh');
+  });
+  after(() => removeTempRoot(root));
+
+  /** An admin's own 8080, and an untouched machine otherwise. */
+  function setUp() {
+    const world = memoryEngine(root);
+    world.netsh.exclude('ipv4', 8080);
+    world.netsh.exclude('ipv6', 8080);
+    const baseline = structuredClone({ values: world.registry.values, pools: world.netsh.pools });
+    const atBaseline = () => {
+      assert.deepEqual(world.registry.values, baseline.values, 'the registry is back at its baseline');
+      assert.deepEqual(world.netsh.pools, baseline.pools, "the range and the exclusions are back, with the admin's 8080");
+    };
+    /** Stops the change at `call` as kill -9 would: the machine and the journal stay as they were at that moment. */
+    async function killAt(call: NetshCall, change: Parameters<typeof world.tuner.apply>[0]): Promise<void> {
+      let frozen: { journal: string; values: unknown; pools: unknown } | undefined;
+      world.netsh.afterCall = (made) => {
+        if (made !== call || frozen) return;
+        // Synchronous on purpose: nothing of the engine runs between the call and the freeze.
+        frozen = { journal: readFileSync(world.journal.file, 'utf8'), values: structuredClone(world.registry.values), pools: structuredClone(world.netsh.pools) };
+        throw new Error('killed');
+      };
+      await world.tuner.apply(change).catch(() => undefined);
+      world.netsh.afterCall = undefined;
+      assert.ok(frozen, `the change reached ${call}`);
+      await writeFile(world.journal.file, frozen.journal);
+      Object.assign(world.registry, { values: frozen.values });
+      Object.assign(world.netsh.pools, frozen.pools);
+    }
+    return { ...world, atBaseline, killAt };
+  }
+
+  it('a crash after the first reservation, then a hand change: settling keeps the baseline, and undo --force restores all of it', async () => {
+    const { registry, netsh, tuner, atBaseline, killAt } = setUp();
+    await killAt('reserve ipv4', ALL);
+    registry.set('TcpTimedWaitDelay', 'dword:0000003c');
+
+    const settled = await tuner.settleInterrupted();
+    assert.match(settled?.note ?? '', /^Rolled back the apply interrupted at .*, except TcpTimedWaitDelay \(now 60; this tool was setting 30\), changed by hand since\./);
+    assert.deepEqual(netsh.pools.ipv4.range, DEFAULT, 'the range the tool wrote is put back at once');
+    const status = await tuner.status();
+    assert.notEqual(status.undo, null, 'undo still knows what this tool changed');
+    assert.deepEqual(status.outsideChanges, [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }]);
+
+    await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => error.kind === 'undo-refused' && /TcpTimedWaitDelay is 60 now/.test(error.message));
+    assert.equal((await tuner.undo({ force: true })).status, 'undone');
+    atBaseline();
+    assert.equal((await tuner.status()).undo, null);
+  });
+
+  it('a crash after the range, then the IPv6 range set by hand: undo --force puts the IPv6 range back too', async () => {
+    const { netsh, tuner, atBaseline, killAt } = setUp();
+    await killAt('setRange ipv6', ALL);
+    netsh.pools.ipv6.range = { start: 20000, count: 45536 };
+    const settled = await tuner.settleInterrupted();
+    assert.match(settled?.note ?? '', /except the IPv6 dynamic port range \(now 20000 to 65535/);
+    assert.equal((await tuner.undo({ force: true })).status, 'undone');
+    atBaseline();
+  });
+
+  it("a second change's crash and hand change keep the part it added vouched for by its own backup: undo --force still works", async () => {
+    const { netsh, tuner, atBaseline, killAt } = setUp();
+    await tuner.apply({ TcpTimedWaitDelay: 30 });
+    await killAt('setRange ipv4', { dynamicRange: { start: 33061, count: 32475 } });
+    netsh.pools.ipv4.range = { start: 40000, count: 25536 };
+    assert.match((await tuner.settleInterrupted())?.note ?? '', /the IPv4 dynamic port range \(now 40000 to 65535/);
+    assert.equal((await tuner.undo({ force: true })).status, 'undone');
+    atBaseline();
+  });
+
+  it('undo: an IPv6 exclusion read that answers nothing fails the undo, which stays possible, instead of leaving the ports excluded', async () => {
+    const { netsh, tuner, atBaseline } = setUp();
+    await tuner.apply({ reservePorts: [3306, 33060] });
+    netsh.empty.add('readExclusions ipv6');
+    await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => {
+      assert.equal(error.kind, 'netsh-failed');
+      assert.match(error.message, /netsh answered differently twice \(port 3306 \(IPv6\) read as not reserved, then as reserved/);
+      return true;
+    });
+    assert.notEqual((await tuner.status()).undo, null, 'the undo can be tried again');
+    assert.equal((await tuner.undo({ force: false })).status, 'undone');
+    atBaseline();
+  });
+
+  it("apply: a first exclusion read that answers nothing stops the change, and the admin's 8080 is never recorded as open", async () => {
+    const { netsh, tuner, atBaseline } = setUp();
+    netsh.empty.add('readExclusions ipv4');
+    await assert.rejects(tuner.apply({ reservePorts: [8080, 3306] }), /netsh answered differently twice \(port 8080 \(IPv4\) read as not reserved, then as reserved/);
+    atBaseline();
+    assert.deepEqual(netsh.calls.filter((call) => call.startsWith('reserve') || call.startsWith('release')), [], 'nothing was reserved or released');
+    assert.equal((await tuner.undo({ force: true })).status, 'nothing-to-undo');
+    atBaseline();
+  });
+
+  it('says when Windows goes by each change: reservations at once, a registry value after a restart', async () => {
+    const { tuner } = setUp();
+    assert.equal((await tuner.apply({ reservePorts: [3306] })).takesEffect, 'at once');
+    assert.equal((await tuner.apply({ MaxUserPort: 65534 })).takesEffect, 'after a restart');
+    assert.equal((await tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 } })).takesEffect, 'at once', 'MaxUserPort is already 65534');
+    const undone = await tuner.undo({ force: false });
+    assert.equal(undone.status === 'undone' && undone.takesEffect, 'after a restart');
+  });
+
+  it("undo never deletes the admin's exclusion the change found in place", async () => {
+    const { tuner, atBaseline } = setUp();
+    await tuner.apply({ reservePorts: [8080, 3306] });
+    assert.equal((await tuner.undo({ force: true })).status, 'undone');
+    atBaseline();
+  });
+
+  it('a failed second apply naming a new port is rolled back and leaves undo as it was', async () => {
+    const { netsh, tuner, atBaseline } = setUp();
+    await tuner.apply({ reservePorts: [3306] });
+    netsh.failing.add('reserve ipv6');
+    await assert.rejects(tuner.apply({ reservePorts: [5000] }), (error: TunerError) => error.kind === 'netsh-failed' && /Injected failure of reserve ipv6\./.test(error.message));
+    assert.deepEqual(Object.keys((await tuner.status()).undo?.values.reservedPorts ?? {}), ['3306'], 'the baseline holds only what this tool set');
+    assert.equal((await tuner.undo({ force: false })).status, 'undone');
+    atBaseline();
+  });
+
+  it('a rollback that cannot read netsh still puts the registry back, and says what is left with the netsh lines to run', async () => {
+    const { registry, netsh, tuner } = setUp();
+    netsh.failing.add('setRange ipv6');
+    // The rollback's first read of the range fails too.
+    netsh.afterCall = (call) => {
+      if (call === 'setRange ipv4') ['readRange ipv4', 'readRange ipv6'].forEach((read) => netsh.failing.add(read as NetshCall));
+    };
+    await assert.rejects(tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 } }), (error: TunerError) => {
+      assert.equal(error.kind, 'restore-failed');
+      assert.match(error.message, /^Injected failure of setRange ipv6\. Putting the values back failed too \(Injected failure of readRange ipv4\.\)\./);
+      assert.match(error.message, /Still changed or not known: the IPv4 dynamic port range \(to be 49152 to 65535 \(16,384 ports\)\), the IPv6 dynamic port range/);
+      assert.match(error.message, /netsh int ipv4 set dynamicport tcp start=49152 num=16384 ; netsh int ipv6 set dynamicport tcp start=49152 num=16384$/);
+      assert.doesNotMatch(error.message, /reg import/, 'the registry was put back, so no file needs importing');
+      return true;
+    });
+    assert.deepEqual(registry.values.MaxUserPort, { present: false }, 'MaxUserPort is absent again');
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * One netsh answer is never taken as the truth, and a failed second apply does not block undo:
+ * through the CLI on a Wine registry with the netsh stand-in, every outcome read from the
+ * stand-in's own state file and `wine reg export`.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { netshEnv, netshState, one, seedNetsh, type Exclusion } from '../helpers/netsh-stand-in';
+import { cliMessages, createPrefix, destroyPrefix, freshPath, regExport, resetValues, runCli, type WinePrefix } from '../helpers/wine';
+
+/** The admin's 8080, and Hyper-V's block around 50000. */
+const FOUND: Exclusion[] = [one(8080), { start: 50000, end: 50159, administered: false }];
+const sorted = (list: Exclusion[]) => [...list].sort((a, b) => a.start - b.start);
+
+describe('netsh read twice and proven whole, on Wine with the netsh stand-in', () => {
+  let prefix: WinePrefix;
+  let dataDir: string;
+  let state: string;
+  let baseline: string;
+
+  before(async () => {
+    prefix = await createPrefix('netsh-reads');
+    await resetValues(prefix);
+    baseline = await regExport(prefix);
+  });
+  after(() => destroyPrefix(prefix));
+  beforeEach(async () => {
+    dataDir = freshPath(prefix.root, 'data');
+    state = await seedNetsh(prefix.root, FOUND);
+  });
+  const cli = (args: readonly string[], extra: NodeJS.ProcessEnv = {}) => runCli(args, netshEnv(prefix, dataDir, state, extra));
+
+  it('undo: an IPv6 exclusion read that answers nothing (exit 0) fails the undo with exit 4; the next undo puts everything back', async () => {
+    assert.equal((await cli(['apply', '--reserve-ports', '3306,33060'])).code, 0);
+    const reserved = sorted([...FOUND, one(3306), one(33060)]);
+    // Undo's reads of the IPv6 exclusions: the first (of two) answers nothing.
+    const failed = await cli(['undo'], { TCP_PORT_TUNER_STANDIN_EMPTY: 'ipv6:1' });
+    assert.equal(failed.code, 4, failed.stderr);
+    assert.match(cliMessages(failed.stderr)[0], /netsh answered differently twice \(port 3306 \(IPv6\) read as not reserved, then as reserved/);
+    assert.deepEqual((await netshState(state)).ipv6.exclusions, reserved, 'nothing was released on a reading netsh contradicted');
+    const status = JSON.parse((await cli(['status', '--json'])).stdout);
+    assert.notEqual(status.undo, null, 'the undo is still there to do');
+
+    const undone = await cli(['undo']);
+    assert.equal(undone.code, 0, undone.stderr);
+    const held = await netshState(state);
+    assert.deepEqual([held.ipv4.exclusions, held.ipv6.exclusions], [FOUND, FOUND]);
+  });
+
+  it("apply: a first exclusion read that answers nothing stops the change, and undo --force later leaves the admin's 8080", async () => {
+    const failed = await cli(['apply', '--max-user-port', '65534', '--reserve-ports', '8080,3306'], { TCP_PORT_TUNER_STANDIN_EMPTY: 'ipv4:1' });
+    assert.equal(failed.code, 4, failed.stderr);
+    assert.match(cliMessages(failed.stderr)[0], /netsh answered differently twice \(port 8080 \(IPv4\) read as not reserved, then as reserved.*Nothing was changed\.$/);
+    assert.equal(await regExport(prefix), baseline);
+    const forced = await cli(['undo', '--force']);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stdout, /^Nothing to undo/);
+    const held = await netshState(state);
+    assert.deepEqual([held.ipv4.exclusions, held.ipv6.exclusions], [FOUND, FOUND], "the admin's 8080 stays excluded");
+  });
+
+  it('a second apply naming a new port fails with exit 4 and is rolled back; the next undo works', async () => {
+    assert.equal((await cli(['apply', '--reserve-ports', '3306'])).code, 0);
+    const failed = await cli(['apply', '--reserve-ports', '5000'], { TCP_PORT_TUNER_STANDIN_FAIL: 'add' });
+    assert.equal(failed.code, 4, failed.stderr);
+    assert.deepEqual((await netshState(state)).ipv4.exclusions, sorted([...FOUND, one(3306)]));
+    const undone = await cli(['undo']);
+    assert.equal(undone.code, 0, `undo is not refused: ${undone.stderr}`);
+    const held = await netshState(state);
+    assert.deepEqual([held.ipv4.exclusions, held.ipv6.exclusions], [FOUND, FOUND]);
+    assert.equal(await regExport(prefix), baseline);
+  });
+});

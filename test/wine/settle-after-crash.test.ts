@@ -1,0 +1,116 @@
+/**
+ * A change cut off half-way (the CLI killed by a reg.exe stand-in at a chosen call) on a Wine
+ * registry, settled by the next start: finished when all of it took, rolled back otherwise.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { createServices } from '../../electron/services/create-services';
+import type { TunerService } from '../../electron/services/tuner';
+import {
+  createPrefix,
+  destroyPrefix,
+  exportedValue,
+  freshPath,
+  productEnv,
+  readJournal,
+  regExport,
+  regQuery,
+  resetValues,
+  runCli,
+  setValue,
+  writeRegStandIn,
+  type StandInFault,
+  type WinePrefix,
+} from '../helpers/wine';
+
+const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };
+
+describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is settled by settleInterrupted', () => {
+  let prefix: WinePrefix;
+  let dataDir: string;
+  let service: TunerService;
+
+  before(async () => {
+    prefix = await createPrefix('settle');
+  });
+  after(() => destroyPrefix(prefix));
+  beforeEach(async () => {
+    await resetValues(prefix);
+    dataDir = freshPath(prefix.root, 'data');
+    service = (await createServices({ env: productEnv(prefix, dataDir) })).tuner;
+  });
+
+  async function exportedSettings(): Promise<[string | undefined, string | undefined]> {
+    const exported = await regExport(prefix);
+    return [exportedValue(exported, 'MaxUserPort'), exportedValue(exported, 'TcpTimedWaitDelay')];
+  }
+
+  /** Runs one CLI command whose reg.exe kills it at the given call, leaving the journal mid-change. */
+  async function crash(args: readonly string[], at: StandInFault & { kind: 'crash' }): Promise<void> {
+    const standIn = await writeRegStandIn(prefix.root, at);
+    const result = await runCli(args, productEnv(prefix, dataDir, { TCP_PORT_TUNER_REG_COMMAND: standIn }));
+    assert.equal(result.signal, 'SIGKILL', `the CLI died at the ${at.verb} call: ${result.stderr}`);
+    assert.notEqual((await readJournal(dataDir)).pending, null, 'the journal holds the change under way');
+  }
+  const applyArgs = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
+
+  it('an apply stopped after one of its two writes is rolled back', async () => {
+    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
+    const before = await regExport(prefix);
+    await crash(applyArgs, { kind: 'crash', verb: 'add', nth: 2 });
+    const half = await regQuery(prefix);
+    const written = [half.MaxUserPort?.data === '0xfffe', half.TcpTimedWaitDelay?.data === '0x1e'].filter(Boolean);
+    assert.equal(written.length, 1, 'one of the two writes was done');
+
+    const settled = await service.settleInterrupted();
+    assert.equal(settled?.action, 'recovered');
+    assert.match(settled?.note ?? '', /^Rolled back the apply interrupted at /);
+    assert.equal(await regExport(prefix), before);
+    assert.equal((await readJournal(dataDir)).pending, null);
+    assert.equal((await service.status()).undo !== null, false, 'an apply that never took leaves nothing to undo');
+  });
+
+  it('an apply stopped after both writes is finished, and undo still returns to the values before it', async () => {
+    await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
+    const before = await regExport(prefix);
+    // The first query checks the backup against the key; the second reads the writes back.
+    await crash(applyArgs, { kind: 'crash', verb: 'query', nth: 2 });
+
+    const settled = await service.settleInterrupted();
+    assert.equal(settled?.action, 'recovered');
+    assert.match(settled?.note ?? '', /^Finished the apply interrupted at /);
+    assert.deepEqual(await exportedSettings(), ['"MaxUserPort"=dword:0000fffe', '"TcpTimedWaitDelay"=dword:0000001e']);
+    assert.equal((await readJournal(dataDir)).pending, null);
+
+    await service.undo({ force: false });
+    assert.equal(await regExport(prefix), before);
+  });
+
+  it('an undo stopped before its import is rolled back to the applied values', async () => {
+    await service.apply(TUNED);
+    const applied = await regExport(prefix);
+    await crash(['undo'], { kind: 'crash', verb: 'import', nth: 1 });
+
+    const settled = await service.settleInterrupted();
+    assert.match(settled?.note ?? '', /^Rolled back the undo interrupted at /);
+    assert.equal(await regExport(prefix), applied);
+    assert.equal((await service.status()).undo !== null, true, 'the undo can still be done');
+  });
+
+  it('an undo stopped after its import is finished', async () => {
+    const before = await regExport(prefix);
+    await service.apply(TUNED);
+    await crash(['undo'], { kind: 'crash', verb: 'export', nth: 2 });
+
+    const settled = await service.settleInterrupted();
+    assert.match(settled?.note ?? '', /^Finished the undo interrupted at /);
+    assert.equal(await regExport(prefix), before);
+    assert.equal((await service.status()).undo !== null, false);
+  });
+
+  it('a journal with nothing pending is left alone', async () => {
+    await service.apply(TUNED);
+    assert.equal(await service.settleInterrupted(), null);
+    assert.equal((await readJournal(dataDir)).history.length, 1);
+  });
+});
