@@ -41,7 +41,7 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   const snapshot = exported ? snapshotFromBytes(exported) : null;
   if (!exported || !snapshot) {
     await discard();
-    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY}; it was removed. Nothing was changed.`);
+    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY} (cut off or empty: the disk may be full); it was removed. Nothing was changed.`);
   }
   const odd = SETTING_NAMES.find((name) => {
     const value = snapshot[name];
@@ -83,7 +83,7 @@ async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, snap
     await discard();
     throw new TunerError(
       'backup-failed',
-      `The backup ${file} does not match the key as it is now (${off.join(' and ')}): the export was cut off or the key changed meanwhile (is the disk full?). It was removed. Nothing was changed.`,
+      `The backup ${file} does not match the key as it is now (${off.join(' and ')}): the export was cut off (the disk may be full) or the key changed meanwhile. It was removed. Nothing was changed.`,
     );
   }
 }
