@@ -8,7 +8,7 @@ import { TunerError } from '../errors';
 import type { RegistryBackend } from '../registry/backend';
 import { decodeRegFile, encodeRegFile, parseRegFile } from '../registry/reg-file';
 import { isPayload, valueStateOf, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../registry/snapshot';
-import { sameState } from '../../../shared/registry-value';
+import type { ValueState } from '../../../shared/registry-value';
 
 export interface VerifiedBackup extends Backup {
   snapshot: Snapshot;
@@ -78,7 +78,7 @@ async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, snap
     await discard();
     throw new TunerError('backup-failed', `Could not check the backup ${file} against the key: ${reason(error)} It was removed. Nothing was changed.`);
   }
-  const off = SETTING_NAMES.filter((name) => !sameState(valueStateOf(snapshot[name]), live[name]));
+  const off = SETTING_NAMES.filter((name) => !agrees(valueStateOf(snapshot[name]), live[name]));
   if (off.length > 0) {
     await discard();
     throw new TunerError(
@@ -86,6 +86,16 @@ async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, snap
       `The backup ${file} does not match the key as it is now (${off.join(' and ')}): the export was cut off (the disk may be full) or the key changed meanwhile. It was removed. Nothing was changed.`,
     );
   }
+}
+
+/**
+ * The same value as far as `reg query` can tell: present or not, the same type, and for a DWORD
+ * the same number. Its text of a string is not exact (the console's code page), so a string's
+ * data is not held against the export, which alone is exact.
+ */
+function agrees(exported: ValueState, live: ValueState): boolean {
+  if (!exported.present || !live.present) return exported.present === live.present;
+  return exported.type === live.type && (exported.type !== 'REG_DWORD' || exported.data === live.data);
 }
 
 /**
