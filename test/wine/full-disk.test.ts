@@ -83,6 +83,8 @@ describe('a full disk, on Wine with the netsh stand-in', () => {
   });
 
   it('an export cut off while reg.exe exits 0 does not count as a backup: exit 7, the key unchanged, no file under the backup name', async () => {
+    await resetValues(prefix);
+    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
     const dataDir = freshPath(prefix.root, 'data');
     const standIn = path.join(prefix.root, 'reg-cut-off');
     // Passes every call to Wine's reg.exe; an export is then cut to 400 bytes, as a full disk cut it.

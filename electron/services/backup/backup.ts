@@ -78,7 +78,7 @@ async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, snap
     await discard();
     throw new TunerError('backup-failed', `Could not check the backup ${file} against the key: ${reason(error)} It was removed. Nothing was changed.`);
   }
-  const off = SETTING_NAMES.filter((name) => !agrees(valueStateOf(snapshot[name]), live[name]));
+  const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name]));
   if (off.length > 0) {
     await discard();
     throw new TunerError(
@@ -93,7 +93,7 @@ async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, snap
  * the same number. Its text of a string is not exact (the console's code page), so a string's
  * data is not held against the export, which alone is exact.
  */
-function agrees(exported: ValueState, live: ValueState): boolean {
+export function agreesWithLive(exported: ValueState, live: ValueState): boolean {
   if (!exported.present || !live.present) return exported.present === live.present;
   return exported.type === live.type && (exported.type !== 'REG_DWORD' || exported.data === live.data);
 }
