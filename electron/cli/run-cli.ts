@@ -54,13 +54,13 @@ async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): 
 }
 
 /**
- * Reading needs neither rights nor the lock: a read goes on when settling could not, or refused
- * because the journal disagrees with its backup (the read then shows what is there).
+ * Reading needs neither rights nor the lock: a read goes on, having said why, whenever settling
+ * failed in words (no rights, another change, a journal its backup does not vouch for, a tool
+ * that failed), and then shows what is there.
  */
 function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
   const readOnly = ['status', 'history', 'diagnose', 'watch'].includes(args.command);
-  const carryOn: readonly ErrorKind[] = ['not-permitted', 'busy', 'undo-refused', 'registry-failed', 'netsh-failed', 'tool-missing', 'not-supported'];
-  return (error) => readOnly && error instanceof TunerError && carryOn.includes(error.kind);
+  return (error) => readOnly && error instanceof TunerError;
 }
 
 /**

@@ -8,7 +8,7 @@ import { TunerError } from '../errors';
 import type { RegistryBackend } from '../registry/backend';
 import { decodeRegFile, encodeRegFile, parseRegFile } from '../registry/reg-file';
 import { isPayload, valueStateOf, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../registry/snapshot';
-import { sameState } from '../../../shared/registry-value';
+import type { ValueState } from '../../../shared/registry-value';
 
 export interface VerifiedBackup extends Backup {
   snapshot: Snapshot;
@@ -41,7 +41,7 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   const snapshot = exported ? snapshotFromBytes(exported) : null;
   if (!exported || !snapshot) {
     await discard();
-    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY}; it was removed. Nothing was changed.`);
+    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY} (cut off or empty: the disk may be full); it was removed. Nothing was changed.`);
   }
   const odd = SETTING_NAMES.find((name) => {
     const value = snapshot[name];
@@ -78,14 +78,24 @@ async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, snap
     await discard();
     throw new TunerError('backup-failed', `Could not check the backup ${file} against the key: ${reason(error)} It was removed. Nothing was changed.`);
   }
-  const off = SETTING_NAMES.filter((name) => !sameState(valueStateOf(snapshot[name]), live[name]));
+  const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name]));
   if (off.length > 0) {
     await discard();
     throw new TunerError(
       'backup-failed',
-      `The backup ${file} does not match the key as it is now (${off.join(' and ')}): the export was cut off or the key changed meanwhile (is the disk full?). It was removed. Nothing was changed.`,
+      `The backup ${file} does not match the key as it is now (${off.join(' and ')}): the export was cut off (the disk may be full) or the key changed meanwhile. It was removed. Nothing was changed.`,
     );
   }
+}
+
+/**
+ * The same value as far as `reg query` can tell: present or not, the same type, and for a DWORD
+ * the same number. Its text of a string is not exact (the console's code page), so a string's
+ * data is not held against the export, which alone is exact.
+ */
+export function agreesWithLive(exported: ValueState, live: ValueState): boolean {
+  if (!exported.present || !live.present) return exported.present === live.present;
+  return exported.type === live.type && (exported.type !== 'REG_DWORD' || exported.data === live.data);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../../shared/contract';
-import { currentDigest, recordNetshStates, type VerifiedBackup } from '../backup/backup';
+import { currentDigest, recordNetshStates, restoreFileOf, type VerifiedBackup } from '../backup/backup';
 import { messageOf, TunerError } from '../errors';
 import type { Journal, JournalData, PendingOperation } from './journal';
 import type { RegistryBackend } from '../registry/backend';
@@ -168,7 +168,7 @@ export class ChangeEngine {
     const failure = cause instanceof TunerError ? cause : new TunerError('registry-failed', messageOf(cause));
     const pending = record.pending as PendingOperation;
     const prior = pending.prior as States;
-    const left = await putBackEach(this.deps.kinds, prior, (kind) => this.read(kind, prior[kind.id]));
+    const left = await putBackEach(this.deps.kinds, prior, (kind) => this.read(kind, prior[kind.id]), restoreFileOf(pending.backupFile));
     if (left.length > 0) return leftChanged(this.deps.kinds, record, failure, left);
     // Everything is as it was; an intent this cannot clear is settled (to the same) at the next start.
     await this.write(rolledBackRecord(record, 'rollback', failure.message, this.at(), await this.deps.audit())).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { restoreFileOf } from '../backup/backup';
-import { messageOf, TunerError } from '../errors';
+import { errnoOf, messageOf, TunerError } from '../errors';
 import type { JournalData, PendingOperation } from './journal';
 import { differingParts, type AnyKind } from './setting-kind';
 
@@ -15,15 +15,25 @@ export interface LeftChanged {
  * Puts each kind of `saved` back where it differs, kind by kind: one that cannot be read or
  * written does not keep the others (the registry above all) from being put back.
  */
-export async function putBackEach(kinds: readonly AnyKind[], saved: States, read: (kind: AnyKind) => Promise<unknown>): Promise<LeftChanged[]> {
+export async function putBackEach(kinds: readonly AnyKind[], saved: States, read: (kind: AnyKind) => Promise<unknown>, restoreFile: string): Promise<LeftChanged[]> {
   const left: LeftChanged[] = [];
   for (const kind of kinds) {
     if (saved[kind.id] === undefined) continue;
+    let current: unknown;
     try {
-      const current = await read(kind);
+      current = await read(kind);
+    } catch (error) {
+      // A full disk may leave no room for the scratch file a read needs: the backup's own restore file needs none.
+      const restored = await kind.restoreFromFile?.(saved[kind.id], restoreFile).then(() => true, () => false);
+      if (!restored) left.push({ kind, reason: messageOf(error) });
+      continue;
+    }
+    try {
       if (differingParts(kind, current, saved[kind.id]).length > 0) await kind.restore(saved[kind.id], current);
     } catch (error) {
-      left.push({ kind, reason: messageOf(error) });
+      const full = errnoOf(error) === 'ENOSPC' || errnoOf(error) === 'EDQUOT';
+      const restored = full && (await kind.restoreFromFile?.(saved[kind.id], restoreFile).then(() => true, () => false));
+      if (!restored) left.push({ kind, reason: messageOf(error) });
     }
   }
   return left;

@@ -1,8 +1,8 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeValue, isDword, sameState, type ValueState } from '../../../shared/registry-value';
 import { SETTING_NAMES, perSetting, type PerSetting } from '../../../shared/settings';
-import { exportSnapshot } from '../backup/backup';
+import { agreesWithLive, exportSnapshot } from '../backup/backup';
 import { TunerError } from '../errors';
 import type { RegistryBackend } from '../registry/backend';
 import { dwordPayload } from '../registry/reg-file';
@@ -65,6 +65,14 @@ export function registryKind(
         await rm(file, { force: true });
       }
       const off = differingSettings(await capture(), snapshot);
+      if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
+    },
+    async restoreFromFile(snapshot, file) {
+      const held = await readFile(file).catch(() => null);
+      if (!held?.equals(restoreFileFor(snapshot))) throw new TunerError('registry-failed', `${file} does not hold the values to put back.`);
+      await backend.importFile(file);
+      const live = await backend.readValues();
+      const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name]));
       if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
     },
     parts(snapshot) {

@@ -43,6 +43,12 @@ export interface SettingKind<State = unknown, Wanted = unknown, ReadBack = unkno
   parts(state: State): StatePart[];
   /** Lines an administrator can run to give the `slots` named the parts `state` has; `restoreFile` holds its registry values. */
   repairs(state: State, slots: ReadonlySet<string>, restoreFile: string): string[];
+  /**
+   * Where its own read or restore needs disk space a full disk does not have: puts `state` back
+   * from `file` (the backup's -restore.reg, once it is checked to hold exactly `state`) and proves
+   * it with a read that writes nothing.
+   */
+  restoreFromFile?(state: State, file: string): Promise<void>;
   /** The sentence for a rollback that put this kind alone back. */
   readonly putBackSentence: string;
 }
