@@ -57,9 +57,7 @@ export class WindowsPrefix {
     return path.join(this.dir, 'drive_c', relative);
   }
 
-  get system32(): string {
-    return this.drive('windows/system32');
-  }
+  get system32(): string { return this.drive('windows/system32'); }
 
   /** What every Wine process of this prefix gets (also what `wine reg.exe` checks run with). */
   get env(): NodeJS.ProcessEnv {
@@ -87,8 +85,7 @@ export class WindowsPrefix {
   /** Runs a Windows program (a Linux path to an .exe, or a name Wine finds) to its end. */
   async run(program: string, args: readonly string[], options: RunOptions = {}): Promise<WindowsRun> {
     const outputs = await this.folder('output');
-    const stdout = path.join(outputs, 'stdout');
-    const stderr = path.join(outputs, 'stderr');
+    const [stdout, stderr] = [path.join(outputs, 'stdout'), path.join(outputs, 'stderr')];
     const [out, err] = await Promise.all([open(stdout, 'w'), open(stderr, 'w')]);
     const extraPath = options.path?.map(windowsPath).join(';');
     const env = { ...this.env, ...(extraPath ? { WINEPATH: extraPath } : {}), ...options.env };
@@ -153,7 +150,9 @@ export async function bootPrefix(dir: string): Promise<void> {
  */
 async function copyTemplate(template: string, dir: string): Promise<void> {
   const linked = ['drive_c/windows/system32', 'drive_c/windows/syswow64'].map((part) => path.join(template, part));
-  await cp(template, dir, { recursive: true, verbatimSymlinks: true, filter: (source) => !linked.includes(source) });
+  // Debian's Wine keeps the server in /tmp/<the prefix's `wineserver` file>/server-<device>-<inode>: copied, a new
+  // prefix given a removed one's inode met its dying wineserver, and every program of it then waited for ever.
+  await cp(template, dir, { recursive: true, verbatimSymlinks: true, filter: (source) => !linked.includes(source) && source !== path.join(template, 'wineserver') });
   for (const part of linked) {
     const result = spawnSync('cp', ['-al', part, path.join(dir, path.relative(template, part))]);
     if (result.status !== 0) throw new Error(`cp -al ${part} failed: ${result.stderr}`);
