@@ -55,6 +55,7 @@ describe('a German Windows as a win32 process (code page 850)', () => {
     const result = await bed.cli(['diagnose', '--json']);
     assert.equal(result.code, 0, result.stderr);
     const { tcp, unavailable } = JSON.parse(result.stdout);
+    assert.ok(tcp, `netstat was read; unavailable: ${JSON.stringify(unavailable)}`);
     const expected: Record<string, number> = {};
     for (const { state } of captureRows()) expected[state] = (expected[state] ?? 0) + 1;
     assert.ok(expected.LISTENING > 20, 'the capture has listening rows');
