@@ -12,6 +12,7 @@ import { KIND_IDS, otherKindFields, valueStateSchema as valueState } from './kin
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import { diagnosisSchema } from './diagnosis';
+import { EXPORT_FORMATS } from './export-formats';
 import { dataFolderSchema, poolSampleSchema, sampleRequestSchema } from './pool-sample-schema';
 
 const eachSetting = <T extends z.ZodMiniType>(schema: T) => z.object(perSetting(() => schema));
@@ -142,8 +143,6 @@ const reservePorts = checkedBy(validateReservedPorts);
 
 const empty = z.strictObject({});
 /** The engines a change can be exported for, to reach other servers. */
-export const EXPORT_FORMATS = ['reg', 'powershell', 'ansible', 'gpo'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const changeRequest = z.strictObject({ ...perSetting(settingNumber), dynamicRange, reservePorts });
 const exportRequest = z.strictObject({ format: z.enum(EXPORT_FORMATS), undo: z.boolean(), change: changeRequest });
 

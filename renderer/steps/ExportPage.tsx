@@ -1,6 +1,7 @@
 import { Body1, Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat as Format, type Failure } from '../../shared/contract';
+import type { Failure } from '../../shared/contract';
+import { EXPORT_FORMATS, type ExportFormat as Format } from '../../shared/export-formats';
 import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';

@@ -2,60 +2,16 @@ import assert from 'node:assert/strict';
 import { hostname, userInfo } from 'node:os';
 import { version } from '../../package.json';
 import { existsSync } from 'node:fs';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { statusSchema } from '../../shared/contract';
-import {
-  cliMessages,
-  createPrefix,
-  destroyPrefix,
-  freshPath,
-  productEnv,
-  regExport,
-  regQuery,
-  resetValues,
-  runCli,
-  setValue,
-  writeRegStandIn,
-  type Run,
-  type StandInFault,
-  type WinePrefix,
-} from '../helpers/wine';
+import { regExport, regQuery, setValue } from '../helpers/wine';
+import { cliBed, onlyMessage } from '../helpers/cli-bed';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
 
 describe('tcp-port-tuner CLI on a Wine registry', () => {
-  let prefix: WinePrefix;
-  let dataDir: string;
-
-  before(async () => {
-    prefix = await createPrefix('cli');
-  });
-  after(() => destroyPrefix(prefix));
-  beforeEach(async () => {
-    await resetValues(prefix);
-    dataDir = freshPath(prefix.root, 'data');
-  });
-
-  const cli = (args: readonly string[], extra: NodeJS.ProcessEnv = {}) => runCli(args, productEnv(prefix, dataDir, extra));
-  const withStandIn = async (args: readonly string[], fault: StandInFault) =>
-    cli(args, { TCP_PORT_TUNER_REG_COMMAND: await writeRegStandIn(prefix.root, fault) });
-
-  /** Exactly one line of the CLI's own on stderr, plain words and no stack trace. */
-  function onlyMessage(result: Run): string {
-    const lines = cliMessages(result.stderr);
-    assert.equal(lines.length, 1, `one tcp-port-tuner: line on stderr, got:\n${result.stderr}`);
-    assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
-    return lines[0];
-  }
-
-  /** Runs a command that must fail with `code` and leave the whole key untouched. */
-  async function assertRefused(run: () => Promise<Run>, code: number, said: RegExp): Promise<void> {
-    const before = await regExport(prefix);
-    const result = await run();
-    assert.equal(result.code, code, `exit code; stderr:\n${result.stderr}`);
-    assert.match(onlyMessage(result), said);
-    assert.equal(await regExport(prefix), before, 'the key is unchanged');
-  }
+  const bed = cliBed('cli');
+  const { cli, withStandIn, assertRefused } = bed;
 
   it('walks an untouched machine through status, backup, apply and undo', async () => {
     const status = await cli(['status']);
@@ -64,22 +20,22 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
     assert.match(status.stdout, /^ {2}MaxUserPort +Not set: the dynamic port range decides +\[valid 5000-65534\]$/m);
     assert.match(status.stdout, /^ {2}TcpTimedWaitDelay +Not set: Windows uses 120 seconds +\[valid 30-300\]$/m);
     assert.match(status.stdout, /^Undo available: +no$/m);
-    const initial = await regQuery(prefix);
+    const initial = await regQuery(bed.prefix);
     assert.equal(initial.MaxUserPort, undefined);
     assert.equal(initial.TcpTimedWaitDelay, undefined);
-    const untouched = await regExport(prefix);
+    const untouched = await regExport(bed.prefix);
 
     const backup = await cli(['backup']);
     assert.equal(backup.code, 0, backup.stderr);
     const file = /^Backup verified: (.+\.reg)$/m.exec(backup.stdout)?.[1];
     assert.ok(file && existsSync(file), `the backup file exists: ${backup.stdout}`);
-    assert.equal(await regExport(prefix), untouched, 'a backup changes nothing');
+    assert.equal(await regExport(bed.prefix), untouched, 'a backup changes nothing');
 
     const apply = await cli(APPLY);
     assert.equal(apply.code, 0, apply.stderr);
     assert.match(apply.stdout, /^Applied and read back:\n {2}MaxUserPort +65534 +after a restart\n {2}TcpTimedWaitDelay +30 seconds +after a restart$/m);
     assert.match(apply.stdout, /Restart Windows/);
-    const applied = await regQuery(prefix);
+    const applied = await regQuery(bed.prefix);
     assert.deepEqual(applied.MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
     assert.deepEqual(applied.TcpTimedWaitDelay, { type: 'REG_DWORD', data: '0x1e' });
 
@@ -91,11 +47,11 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
     const undo = await cli(['undo']);
     assert.equal(undo.code, 0, undo.stderr);
     assert.match(undo.stdout, /^Restored:\n {2}MaxUserPort +not set +after a restart\n {2}TcpTimedWaitDelay +not set +after a restart$/m);
-    assert.equal(await regExport(prefix), untouched);
+    assert.equal(await regExport(bed.prefix), untouched);
   });
 
   it('status --json gives every value as {present, type, data} in the shape the app uses', async () => {
-    await setValue(prefix, 'MaxUserPort', 'REG_SZ', '65534');
+    await setValue(bed.prefix, 'MaxUserPort', 'REG_SZ', '65534');
     const result = await cli(['status', '--json']);
     assert.equal(result.code, 0, result.stderr);
     const status = JSON.parse(result.stdout);
@@ -106,7 +62,7 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
     assert.equal(status.backend, 'reg');
     assert.equal(status.windows.host, 'wine');
     assert.equal(status.undo !== null, false);
-    assert.equal(status.dataDir, dataDir);
+    assert.equal(status.dataDir, bed.dataDir);
     assert.deepEqual(statusSchema.parse(status), status, 'nothing beyond the contract, nothing missing');
   });
 
@@ -134,9 +90,9 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
     ];
     for (const { title, args, said } of cases) {
       it(`${title}: ${args.join(' ')}`, async () => {
-        await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
+        await setValue(bed.prefix, 'MaxUserPort', 'REG_DWORD', 40000);
         await assertRefused(() => cli(args), 2, said);
-        assert.equal(existsSync(dataDir), false, 'no journal and no backup were written');
+        assert.equal(existsSync(bed.dataDir), false, 'no journal and no backup were written');
       });
     }
 
@@ -150,14 +106,14 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
   });
 
   it('settles a change cut off by a crash at the next command, and says so', async () => {
-    const before = await regExport(prefix);
+    const before = await regExport(bed.prefix);
     const crashed = await withStandIn(APPLY, { kind: 'crash', verb: 'add', nth: 2 });
     assert.equal(crashed.signal, 'SIGKILL');
 
     const next = await cli(['status']);
     assert.equal(next.code, 0, next.stderr);
     assert.match(onlyMessage(next), /^tcp-port-tuner: Rolled back the apply interrupted at /);
-    assert.equal(await regExport(prefix), before);
+    assert.equal(await regExport(bed.prefix), before);
   });
 
   it('history lists the apply and the undo', async () => {

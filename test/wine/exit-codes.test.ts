@@ -8,109 +8,63 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { netshEnv, netshState, seedNetsh } from '../helpers/netsh-stand-in';
-import {
-  cliMessages,
-  createPrefix,
-  destroyPrefix,
-  freshPath,
-  productEnv,
-  regExport,
-  regQuery,
-  resetValues,
-  runCli,
-  setValue,
-  writeRegStandIn,
-  type Run,
-  type StandInFault,
-  type WinePrefix,
-} from '../helpers/wine';
+import { regQuery, runCli, setValue } from '../helpers/wine';
+import { cliBed, onlyMessage } from '../helpers/cli-bed';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
 const RANGE = ['--dynamic-start', '33061', '--dynamic-count', '32475'];
 
 describe('the CLI exit codes, as the README lists them', () => {
-  let prefix: WinePrefix;
-  let dataDir: string;
   const driven = new Set<number>();
-
-  before(async () => {
-    prefix = await createPrefix('exit-codes');
-  });
-  after(() => destroyPrefix(prefix));
-  beforeEach(async () => {
-    await resetValues(prefix);
-    dataDir = freshPath(prefix.root, 'data');
-  });
-
-  const cli = async (args: readonly string[], extra: NodeJS.ProcessEnv = {}) => {
-    const result = await runCli(args, productEnv(prefix, dataDir, extra));
+  const bed = cliBed('exit-codes', (result) => {
     if (result.code !== null) driven.add(result.code);
-    return result;
-  };
-  const withStandIn = async (args: readonly string[], fault: StandInFault) =>
-    cli(args, { TCP_PORT_TUNER_REG_COMMAND: await writeRegStandIn(prefix.root, fault) });
-
-  /** Exactly one line of the CLI's own on stderr, plain words and no stack trace. */
-  function onlyMessage(result: Run): string {
-    const lines = cliMessages(result.stderr);
-    assert.equal(lines.length, 1, `one tcp-port-tuner: line on stderr, got:\n${result.stderr}`);
-    assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
-    return lines[0];
-  }
-
-  /** Runs a command that must fail with `code` and leave the whole key untouched. */
-  async function assertRefused(run: () => Promise<Run>, code: number, said: RegExp): Promise<void> {
-    const before = await regExport(prefix);
-    const result = await run();
-    assert.equal(result.code, code, `exit code; stderr:\n${result.stderr}`);
-    assert.match(onlyMessage(result), said);
-    assert.equal(await regExport(prefix), before, 'the key is unchanged');
-  }
+  });
+  const { cli, withStandIn, assertRefused } = bed;
 
   it('exit code 0: done', async () => {
     const result = await cli(APPLY);
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual((await regQuery(prefix)).MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
+    assert.deepEqual((await regQuery(bed.prefix)).MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
   });
 
   it('exit code 2: invalid input, nothing written', async () => {
     await assertRefused(() => cli(['apply', '--max-user-port', '70000']), 2, /70000 is out of range/);
-    assert.equal(existsSync(dataDir), false);
+    assert.equal(existsSync(bed.dataDir), false);
   });
 
   it('exit code 4 from netsh: a refused reservation puts the registry value back', async () => {
-    const state = await seedNetsh(prefix.root);
-    const result = await runCli([...APPLY, '--reserve-ports', '3306'], netshEnv(prefix, dataDir, state, { TCP_PORT_TUNER_STANDIN_FAIL: 'add' }));
+    const state = await seedNetsh(bed.prefix.root);
+    const result = await runCli([...APPLY, '--reserve-ports', '3306'], netshEnv(bed.prefix, bed.dataDir, state, { TCP_PORT_TUNER_STANDIN_FAIL: 'add' }));
     driven.add(result.code ?? -1);
     assert.equal(result.code, 4, result.stderr);
-    assert.equal((await regQuery(prefix)).MaxUserPort, undefined);
+    assert.equal((await regQuery(bed.prefix)).MaxUserPort, undefined);
     assert.deepEqual((await netshState(state)).ipv4.exclusions, []);
   });
 
   it('exit code 6: a rollback netsh cannot answer still puts the registry back, and prints the netsh lines that finish it', async () => {
-    const state = await seedNetsh(prefix.root);
+    const state = await seedNetsh(bed.prefix.root);
     // netsh takes the IPv4 range, then stops answering: the IPv6 set fails and so does the rollback's read.
-    const result = await runCli([...APPLY, ...RANGE], netshEnv(prefix, dataDir, state, { TCP_PORT_TUNER_STANDIN_BREAK_AFTER: '1' }));
+    const result = await runCli([...APPLY, ...RANGE], netshEnv(bed.prefix, bed.dataDir, state, { TCP_PORT_TUNER_STANDIN_BREAK_AFTER: '1' }));
     driven.add(result.code ?? -1);
     assert.equal(result.code, 6, result.stderr);
     const said = onlyMessage(result);
     assert.match(said, /Putting the values back failed too \(.*The RPC server is unavailable.*\)\. Still changed or not known: the IPv4 dynamic port range \(to be 49152 to 65535/);
-    assert.equal((await regQuery(prefix)).MaxUserPort, undefined, 'the registry was put back although netsh could not be read');
+    assert.equal((await regQuery(bed.prefix)).MaxUserPort, undefined, 'the registry was put back although netsh could not be read');
     const lines = /run as administrator: (.+)$/.exec(said)?.[1].split(' ; ') ?? [];
     assert.deepEqual(lines, ['netsh int ipv4 set dynamicport tcp start=49152 num=16384', 'netsh int ipv6 set dynamicport tcp start=49152 num=16384']);
     assert.deepEqual((await netshState(state)).ipv4, { start: 33061, count: 32475, exclusions: [] }, 'the IPv4 range is still the new one, as the message says');
   });
 
   it('exit code 3: reg.exe saying "Access is denied" leaves the key unchanged', async () => {
-    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
+    await setValue(bed.prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
     await assertRefused(() => withStandIn(APPLY, { kind: 'deny-writes' }), 3, /access is denied\. Run as administrator\./);
   });
 
   describe('exit codes 4 and 7: a registry step or a backup folder that fails leaves the key unchanged', () => {
     it('when one of the two writes of the apply fails after the backup, and the message says the values were put back', async () => {
-      await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
+      await setValue(bed.prefix, 'MaxUserPort', 'REG_DWORD', 40000);
       await assertRefused(
         () => withStandIn(APPLY, { kind: 'fail', verb: 'add', nth: 1 }),
         4,
@@ -119,7 +73,7 @@ describe('the CLI exit codes, as the README lists them', () => {
     });
 
     it('when the backup folder cannot be created', async () => {
-      const notAFolder = path.join(prefix.root, `file-${path.basename(dataDir)}`);
+      const notAFolder = path.join(bed.prefix.root, `file-${path.basename(bed.dataDir)}`);
       await writeFile(notAFolder, 'a file where a folder would go');
       const folder = path.join(notAFolder, 'backups');
       await assertRefused(
@@ -132,20 +86,20 @@ describe('the CLI exit codes, as the README lists them', () => {
 
   it('exit code 5: undo after someone else changed a value; undo --force then restores', async () => {
     assert.equal((await cli(APPLY)).code, 0);
-    await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 60);
+    await setValue(bed.prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 60);
     await assertRefused(() => cli(['undo']), 5, /TcpTimedWaitDelay is 60 now, but this tool set it to 30/);
 
     const forced = await cli(['undo', '--force']);
     assert.equal(forced.code, 0, forced.stderr);
-    const values = await regQuery(prefix);
+    const values = await regQuery(bed.prefix);
     assert.equal(values.MaxUserPort, undefined);
     assert.equal(values.TcpTimedWaitDelay, undefined);
   });
 
   describe('exit code 1', () => {
     it('for a corrupt journal: names the file, points to the backups, changes nothing', async () => {
-      await mkdir(dataDir, { recursive: true });
-      const journal = path.join(dataDir, 'journal.json');
+      await mkdir(bed.dataDir, { recursive: true });
+      const journal = path.join(bed.dataDir, 'journal.json');
       await writeFile(journal, '{"version": 1, "baseline": ');
       const before = await readFile(journal, 'utf8');
       await assertRefused(
@@ -164,7 +118,7 @@ describe('the CLI exit codes, as the README lists them', () => {
 
     it('for --backend regedit off Windows, writing nothing', async () => {
       await assertRefused(() => cli([...APPLY, '--backend', 'regedit']), 1, /regedit backend needs Windows Script Host.*Use --backend reg\./);
-      assert.equal(existsSync(dataDir), false);
+      assert.equal(existsSync(bed.dataDir), false);
     });
   });
 
