@@ -74,7 +74,9 @@ function collect(file: string, args: readonly string[], env?: NodeJS.ProcessEnv)
       if (child.stderr.readableEnded) ended();
       else child.stderr.once('end', ended);
       // Windows' own tools leave no helpers behind: there, wait for the pipes however long they take.
-      if (process.platform !== 'win32') setTimeout(finish, DRAIN_MS).unref();
+      // Past the wait, one more turn of the loop first: a process starved of CPU for longer than
+      // the wait wakes with its timers due before the pipe's waiting bytes are read.
+      if (process.platform !== 'win32') setTimeout(() => setImmediate(finish), DRAIN_MS).unref();
     });
   });
 }
