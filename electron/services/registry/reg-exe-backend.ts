@@ -33,8 +33,20 @@ export class RegExeBackend implements RegistryBackend {
     private readonly mayWrite: () => Promise<boolean> = async () => true,
   ) {}
 
+  /**
+   * An answer that does not name the key is not read: taken as "no values", it would make a
+   * backup, an undo or a rollback delete values that are there. Reading changes nothing, so
+   * such an answer is asked once more.
+   */
   async readValues(): Promise<PerSetting<ValueState>> {
-    return parseRegQuery(await this.reg(['query', PARAMETERS_KEY], 'read the registry key'));
+    for (let attempt = 1; ; attempt++) {
+      const output = await this.reg(['query', PARAMETERS_KEY], 'read the registry key');
+      if (output.toUpperCase().includes(PARAMETERS_KEY.toUpperCase())) return parseRegQuery(output);
+      if (attempt === 2) {
+        const first = output.trim().split(/\r?\n/)[0];
+        throw new TunerError('registry-failed', `Could not read the registry key: reg query's answer did not name it (${first ? `it began "${first}"` : 'the answer was empty'}).`);
+      }
+    }
   }
 
   async setDword(name: SettingName, value: number): Promise<void> {
