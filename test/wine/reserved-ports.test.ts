@@ -48,7 +48,7 @@ describe('reserved ports on a Wine prefix with a netsh stand-in', () => {
   it('reserves what is open in both families, leaves covered ports alone, and undo releases only its own', async () => {
     const first = await runCli(['apply', '--reserve-ports', '3306,33060'], env);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /reserved ports 3306\n/, 'says which ports it reserved; 33060 was inside Hyper-V\'s range already');
+    assert.match(first.stdout, /^ {2}Port 3306 +reserved +at once\n {2}Port 33060 +inside another exclusion +at once$/m, 'says which ports it reserved; 33060 was inside Hyper-V\'s range already');
     assert.deepEqual(await exclusions(), both([FOUND[0], one(3306), FOUND[1]]));
 
     // A second change adds to the first: 1433 was the admin's already, 5000 is new.
