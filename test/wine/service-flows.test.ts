@@ -6,7 +6,6 @@ import type { TunerService } from '../../electron/services/tuner';
 import {
   createPrefix,
   destroyPrefix,
-  exportedValue,
   freshPath,
   KEY,
   productEnv,
@@ -17,6 +16,7 @@ import {
   setValue,
   type WinePrefix,
 } from '../helpers/wine';
+import { exportedSettings } from '../helpers/cli-bed';
 
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };
 
@@ -34,12 +34,6 @@ describe('TunerService on a Wine registry', () => {
     dataDir = freshPath(prefix.root, 'data');
     service = (await createServices({ env: productEnv(prefix, dataDir) })).tuner;
   });
-
-  /** The two settings' lines of a full export: what must come back bit for bit. */
-  async function exportedSettings(): Promise<[string | undefined, string | undefined]> {
-    const exported = await regExport(prefix);
-    return [exportedValue(exported, 'MaxUserPort'), exportedValue(exported, 'TcpTimedWaitDelay')];
-  }
 
   it('apply then undo on an untouched key leaves both values absent and the rest of the key as it was', async () => {
     const untouched = await regExport(prefix);
@@ -60,7 +54,7 @@ describe('TunerService on a Wine registry', () => {
     await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 60);
     await service.apply(TUNED);
     await service.undo({ force: false });
-    assert.deepEqual(await exportedSettings(), ['"MaxUserPort"=dword:00009c40', '"TcpTimedWaitDelay"=dword:0000003c']);
+    assert.deepEqual(await exportedSettings(prefix), ['"MaxUserPort"=dword:00009c40', '"TcpTimedWaitDelay"=dword:0000003c']);
   });
 
   const wrongTypes: { type: string; data: string | string[] }[] = [
@@ -75,12 +69,12 @@ describe('TunerService on a Wine registry', () => {
     const shown = Array.isArray(data) ? `[${data.join(', ')}]` : `"${data}"`;
     it(`undo brings back a MaxUserPort stored as ${type} ${shown} with the same type and data`, async () => {
       await setValue(prefix, 'MaxUserPort', type, data);
-      const [before] = await exportedSettings();
+      const [before] = await exportedSettings(prefix);
       assert.ok(before, 'the wrong-type value was arranged');
       await service.apply(TUNED);
       assert.deepEqual((await regQuery(prefix)).MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
       await service.undo({ force: false });
-      assert.deepEqual(await exportedSettings(), [before, undefined]);
+      assert.deepEqual(await exportedSettings(prefix), [before, undefined]);
       assert.equal((await regQuery(prefix)).MaxUserPort?.type, type);
     });
   }
@@ -103,7 +97,7 @@ describe('TunerService on a Wine registry', () => {
     await service.apply({ MaxUserPort: 50000, TcpTimedWaitDelay: 100 });
     await service.apply(TUNED);
     await service.undo({ force: false });
-    assert.deepEqual(await exportedSettings(), ['"MaxUserPort"=dword:00009c40', undefined]);
+    assert.deepEqual(await exportedSettings(prefix), ['"MaxUserPort"=dword:00009c40', undefined]);
   });
 
   it('undo refuses, naming the value and changing nothing, when someone else changed a value; force restores', async () => {
@@ -122,7 +116,7 @@ describe('TunerService on a Wine registry', () => {
     assert.equal((await service.status()).undo !== null, true);
 
     assert.equal((await service.undo({ force: true })).status, 'undone');
-    assert.deepEqual(await exportedSettings(), [undefined, undefined]);
+    assert.deepEqual(await exportedSettings(prefix), [undefined, undefined]);
   });
 
   const priorStates: { title: string; values: [name: string, type: string, data: string][] }[] = [

@@ -9,7 +9,6 @@ import type { TunerService } from '../../electron/services/tuner';
 import {
   createPrefix,
   destroyPrefix,
-  exportedValue,
   freshPath,
   productEnv,
   readJournal,
@@ -22,6 +21,7 @@ import {
   type StandInFault,
   type WinePrefix,
 } from '../helpers/wine';
+import { exportedSettings } from '../helpers/cli-bed';
 
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };
 
@@ -39,11 +39,6 @@ describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is se
     dataDir = freshPath(prefix.root, 'data');
     service = (await createServices({ env: productEnv(prefix, dataDir) })).tuner;
   });
-
-  async function exportedSettings(): Promise<[string | undefined, string | undefined]> {
-    const exported = await regExport(prefix);
-    return [exportedValue(exported, 'MaxUserPort'), exportedValue(exported, 'TcpTimedWaitDelay')];
-  }
 
   /** Runs one CLI command whose reg.exe kills it at the given call, leaving the journal mid-change. */
   async function crash(args: readonly string[], at: StandInFault & { kind: 'crash' }): Promise<void> {
@@ -79,7 +74,7 @@ describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is se
     const settled = await service.settleInterrupted();
     assert.equal(settled?.action, 'recovered');
     assert.match(settled?.note ?? '', /^Finished the apply interrupted at /);
-    assert.deepEqual(await exportedSettings(), ['"MaxUserPort"=dword:0000fffe', '"TcpTimedWaitDelay"=dword:0000001e']);
+    assert.deepEqual(await exportedSettings(prefix), ['"MaxUserPort"=dword:0000fffe', '"TcpTimedWaitDelay"=dword:0000001e']);
     assert.equal((await readJournal(dataDir)).pending, null);
 
     await service.undo({ force: false });
