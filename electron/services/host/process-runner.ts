@@ -25,14 +25,28 @@ export function outputOnOneLine(result: ProcessResult): string {
   return `${result.stderr} ${result.stdout}`.replace(/\s+/g, ' ').trim();
 }
 
+/** How a run ends; the defaults are the product's, tests shorten them. */
+export interface RunLimits {
+  /** The whole run, output included: a program, or a helper holding its pipes, past this is stopped. */
+  timeoutMs: number;
+  /**
+   * Stop reading DRAIN_MS after the program exits (Wine's helpers hold the pipes open), or read
+   * until the pipes close (Windows' own tools leave no helpers behind).
+   */
+  drainAfterExit: boolean;
+}
+
+const LIMITS: RunLimits = { timeoutMs: TIMEOUT_MS, drainAfterExit: process.platform !== 'win32' };
+
 /**
  * A runner that decodes each program's whole output at once, after it ended: in a double-byte
  * code page (932, 936) a character's second byte may be any byte, so a chunk boundary or a line
  * break is only known in the decoded text.
  */
-export function processRunner(decode: Decode): ProcessRunner {
+export function processRunner(decode: Decode, limits: Partial<RunLimits> = {}): ProcessRunner {
+  const chosen = { ...LIMITS, ...limits };
   return async (file, args, env) => {
-    const { code, stdout, stderr } = await collect(file, args, env);
+    const { code, stdout, stderr } = await collect(file, args, env, chosen);
     return { code, stdout: await decode(stdout), stderr: await decode(stderr) };
   };
 }
@@ -40,7 +54,7 @@ export function processRunner(decode: Decode): ProcessRunner {
 /** For programs that write UTF-8 (Node scripts, Linux tools). */
 export const runProcess: ProcessRunner = processRunner((bytes) => bytes.toString('utf8'));
 
-function collect(file: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: Buffer; stderr: Buffer }> {
+function collect(file: string, args: readonly string[], env: NodeJS.ProcessEnv | undefined, limits: RunLimits): Promise<{ code: number; stdout: Buffer; stderr: Buffer }> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, [...args], { env: env ?? process.env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
@@ -48,35 +62,34 @@ function collect(file: string, args: readonly string[], env?: NodeJS.ProcessEnv)
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
 
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(Object.assign(new Error(`${file} did not finish within ${TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' }));
-    }, TIMEOUT_MS);
-    child.on('error', (error) => {
+    let done = false;
+    // Whoever ends the run lets the pipes go: a helper left holding one would otherwise keep
+    // this process (the CLI, the main process's loop) waiting on it for ever.
+    const end = (settle: () => void) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
-      reject(error);
-    });
+      child.stdout.destroy();
+      child.stderr.destroy();
+      settle();
+    };
+    const timer = setTimeout(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      end(() => reject(Object.assign(new Error(`${file} did not finish within ${limits.timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
+    }, limits.timeoutMs);
+    child.on('error', (error) => end(() => reject(error)));
 
     child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      let done = false;
-      const finish = () => {
-        if (done) return;
-        done = true;
-        child.stdout.destroy();
-        child.stderr.destroy();
-        resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) });
-      };
+      const finish = () => end(() => resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) }));
       let open = 2;
       const ended = () => --open === 0 && finish();
       if (child.stdout.readableEnded) ended();
       else child.stdout.once('end', ended);
       if (child.stderr.readableEnded) ended();
       else child.stderr.once('end', ended);
-      // Windows' own tools leave no helpers behind: there, wait for the pipes however long they take.
       // Past the wait, one more turn of the loop first: a process starved of CPU for longer than
       // the wait wakes with its timers due before the pipe's waiting bytes are read.
-      if (process.platform !== 'win32') setTimeout(() => setImmediate(finish), DRAIN_MS).unref();
+      if (limits.drainAfterExit) setTimeout(() => setImmediate(finish), DRAIN_MS).unref();
     });
   });
 }

@@ -1,0 +1,79 @@
+// The runner every Windows tool goes through: it must hand back what a program wrote, and never
+// leave the CLI or the main process waiting on a program, or on a helper that holds its pipes.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { processRunner } from '../../electron/services/host/process-runner';
+
+const utf8 = (bytes: Buffer) => bytes.toString('utf8');
+const SH = '/bin/sh';
+const scratch = mkdtempSync(path.join(tmpdir(), 'process-runner-'));
+let helpers = 0;
+
+/**
+ * A shell line that leaves a helper holding the program's pipes for 30 s (far past every
+ * deadline here), and the file its PID is written to.
+ */
+function withHelper(then: string): { args: string[]; pidFile: string } {
+  const pidFile = path.join(scratch, `helper-${++helpers}`);
+  return { args: ['-c', `sleep 30 & echo $! > ${pidFile}; ${then}`], pidFile };
+}
+
+/** Whether the helper still runs, which proves the run ended without waiting for it; then it is stopped. */
+function helperStillRan(pidFile: string): boolean {
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  try {
+    process.kill(pid, 'SIGTERM');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs this file's own runner in a child Node, so a handle left open shows as a process that does not end. */
+function runnerInChild(limits: string, args: readonly string[]): Promise<{ code: number | null; output: string }> {
+  const runner = path.resolve(__dirname, '../../electron/services/host/process-runner.ts');
+  const script = `
+    const { processRunner } = require(${JSON.stringify(runner)});
+    processRunner((b) => b.toString('utf8'), ${limits})(${JSON.stringify(SH)}, ${JSON.stringify(args)})
+      .then((r) => console.log('answered', r.code, JSON.stringify(r.stdout)), (e) => console.log('refused', e.code, e.message));`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('close', (code) => resolve({ code, output: output.trim() }));
+  });
+}
+
+describe('process runner', () => {
+  it('hands back the output and exit code of a program that ends', async () => {
+    const result = await processRunner(utf8)(SH, ['-c', 'printf "a b\\n"; printf oops >&2; exit 3']);
+    assert.deepEqual(result, { code: 3, stdout: 'a b\n', stderr: 'oops' });
+  });
+
+  it("after exit, stops reading once the output is drained though a helper holds the pipes (Wine's reg.exe)", async () => {
+    const { args, pidFile } = withHelper('echo read');
+    const result = await processRunner(utf8, { drainAfterExit: true })(SH, args);
+    assert.equal(result.stdout, 'read\n');
+    assert.ok(helperStillRan(pidFile), 'answered while the helper still held the pipes');
+  });
+
+  it('a program that never ends is stopped and refused as timed out, and the process it ran in can exit', async () => {
+    const { args, pidFile } = withHelper('exec sleep 30');
+    const { code, output } = await runnerInChild('{ timeoutMs: 500, drainAfterExit: false }', args);
+    assert.equal(code, 0);
+    assert.match(output, /^refused ETIMEDOUT \/bin\/sh did not finish within 0\.5 s$/);
+    assert.ok(helperStillRan(pidFile), 'the process running it ended without waiting for the helper holding the pipes');
+  });
+
+  it('where it reads until the pipes close (Windows), a helper that never lets go ends the run at the deadline, not never', async () => {
+    const { args, pidFile } = withHelper('echo early');
+    const { code, output } = await runnerInChild('{ timeoutMs: 500, drainAfterExit: false }', args);
+    assert.equal(code, 0);
+    assert.match(output, /^refused ETIMEDOUT /);
+    assert.ok(helperStillRan(pidFile), 'the process running it ended without waiting for the helper holding the pipes');
+  });
+});
