@@ -56,6 +56,8 @@ export const statusSchema = z.object({
     usesDynamicPortRange: z.boolean(),
   }),
   canWrite: z.boolean(),
+  /** Why the token's rights could not be read (whoami failed or answered without a level); canWrite is then false. */
+  rightsNotRead: z.nullable(z.string()),
   backend: z.enum(['reg', 'regedit']),
   restartPending: z.boolean(),
   /** Parts of every kind someone else changed since this tool last wrote them: undo would overwrite these. */

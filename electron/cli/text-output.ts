@@ -25,7 +25,7 @@ export function formatStatus(status: Status): string {
     ...(windows.usesDynamicPortRange
       ? ['                  Outgoing ports come from the netsh dynamic port range; MaxUserPort reshapes it at the next restart.']
       : []),
-    `Can change HKLM:  ${yesNo(status.canWrite)}`,
+    `Can change HKLM:  ${status.rightsNotRead ? `not read: ${status.rightsNotRead}` : yesNo(status.canWrite)}`,
     `Backend:          ${status.backend}`,
     `Restart pending:  ${yesNo(status.restartPending)}`,
     `Undo available:   ${yesNo(status.undo !== null)}${lastChange ? ` (last change ${lastChange.at}, ${lastChange.action})` : ''}`,

@@ -13,7 +13,7 @@ import { TunerError } from './errors';
 import { auditReader } from './host/audit';
 import { dataFolderGuard, dataFolderWarnings } from './host/data-folder';
 import { strayLockWarnings } from './change/change-lock';
-import { elevationCheck } from './host/elevation-check';
+import { elevationCheck, type Rights } from './host/elevation-check';
 import { resolveTarget, type Target } from './host/target';
 import { windowsInfoReader } from './host/windows-version';
 import { Journal } from './change/journal';
@@ -53,12 +53,12 @@ export interface Services {
 export async function createServices(options: ServiceOptions = {}): Promise<Services> {
   const target = resolveTarget(options.env, options.platform);
   const run = options.run ?? consoleRunner(target.regCommand);
-  const canWrite = elevationCheck(target, run);
-  return assembleServices(target, run, await chooseBackend(options.backend ?? 'auto', target, run, canWrite, options.vbsFolder), canWrite);
+  const rights = elevationCheck(target, run);
+  return assembleServices(target, run, await chooseBackend(options.backend ?? 'auto', target, run, mayWrite(rights), options.vbsFolder), rights);
 }
 
 /** The services over a given registry backend: createServices' second half, and how tests put a faulty backend in between. */
-export function assembleServices(target: Target, run: ProcessRunner, backend: RegistryBackend, canWrite = elevationCheck(target, run)): Services {
+export function assembleServices(target: Target, run: ProcessRunner, backend: RegistryBackend, rights = elevationCheck(target, run)): Services {
   const backupDir = path.join(target.dataDir, 'backups');
   const journal = new Journal(target.dataDir, backupDir);
   const now = () => new Date();
@@ -66,7 +66,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   // Scratch files live in the machine-wide data folder, where only administrators may write.
   const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${process.pid}-${randomBytes(6).toString('hex')}.reg`);
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
-  const netsh = new NetshPorts(windowsTool(target, 'netsh'), run, canWrite);
+  const netsh = new NetshPorts(windowsTool(target, 'netsh'), run, mayWrite(rights));
   const audit = auditReader(target, run);
   const engine = new ChangeEngine({
     kinds: [registryKind(backend, scratchFile), dynamicRangeKind(netsh), reservedPortsKind(netsh)],
@@ -83,7 +83,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     journal,
     engine,
     makeBackup,
-    canWrite,
+    rights,
     secureDataDir: dataFolderGuard(target, run),
     warnings: async () => [...dataFolderWarnings(target), ...(await strayLockWarnings(target.dataDir))],
     windows: windowsInfoReader(target),
@@ -102,6 +102,11 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     dataDir: target.dataDir,
   });
   return { tuner, diagnosis, restart: new RestartService(target, run), target, run };
+}
+
+/** For a tool that failed a write: was it for want of rights? Rights not read count as not held. */
+function mayWrite(rights: () => Promise<Rights>): () => Promise<boolean> {
+  return async () => (await rights()).canWrite;
 }
 
 /**

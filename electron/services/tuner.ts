@@ -3,6 +3,7 @@ import { effectiveValues } from '../../shared/in-force';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { describeValue, sameState, type ValueState } from '../../shared/registry-value';
 import type { VerifiedBackup } from './backup/backup';
+import type { Rights } from './host/elevation-check';
 import { withChangeLock } from './change/change-lock';
 import type { ChangeEngine } from './change/change-engine';
 import { netshStates, reportStates } from './change/kind-states';
@@ -17,7 +18,7 @@ export interface TunerDeps {
   journal: Journal;
   engine: ChangeEngine;
   makeBackup: (folder: string) => Promise<VerifiedBackup>;
-  canWrite: () => Promise<boolean>;
+  rights: () => Promise<Rights>;
   /** Makes the data folder safe to keep the journal in; run once elevation is confirmed. */
   secureDataDir: () => Promise<void>;
   windows: () => Promise<Status['windows']>;
@@ -48,14 +49,15 @@ export class TunerService {
 
   async status(): Promise<Status> {
     const { backend, journal, dataDir } = this.deps;
-    const { windows: readWindows, canWrite: checkRights, warnings: readWarnings } = this.deps;
-    const [values, windows, canWrite, record, warnings] = await Promise.all([backend.readValues(), readWindows(), checkRights(), journal.read(), readWarnings?.() ?? []]);
+    const { windows: readWindows, rights: readRights, warnings: readWarnings } = this.deps;
+    const [values, windows, rights, record, warnings] = await Promise.all([backend.readValues(), readWindows(), readRights(), journal.read(), readWarnings?.() ?? []]);
     const drift = await this.driftFrom(record, values);
     return {
       key: PARAMETERS_KEY,
       values,
       windows,
-      canWrite,
+      canWrite: rights.canWrite,
+      rightsNotRead: rights.notRead,
       backend: backend.name,
       restartPending: this.restartPending(record, values),
       ...drift,
@@ -80,7 +82,7 @@ export class TunerService {
   backup(): Promise<Backup> {
     return this.exclusive(async () => {
       // The default backup folder is inside the data folder: secure it before writing there.
-      if (await this.deps.canWrite()) await this.deps.secureDataDir();
+      if ((await this.deps.rights()).canWrite) await this.deps.secureDataDir();
       this.recentBackup = await this.deps.makeBackup(this.backupDir);
       return reportOf(this.recentBackup);
     });
@@ -155,7 +157,9 @@ export class TunerService {
   }
 
   private async requireWrite(context = ''): Promise<void> {
-    if (await this.deps.canWrite()) return this.deps.secureDataDir();
+    const { canWrite, notRead } = await this.deps.rights();
+    if (canWrite) return this.deps.secureDataDir();
+    if (notRead) throw new TunerError('not-permitted', `${context}Could not tell whether this runs as administrator: ${notRead}. Nothing was changed.`);
     throw new TunerError('not-permitted', `${context}Changing ${PARAMETERS_KEY} needs administrator rights. Nothing was changed.`);
   }
 

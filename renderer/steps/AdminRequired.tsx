@@ -18,6 +18,7 @@ export function AdminRequired({ status }: { status: Status }) {
         Changing <PathText>{status.key}</PathText> needs administrator rights. This window can read the values but not change
         them.
       </Body1>
+      {status.rightsNotRead ? <Body1>Its rights could not be read: {status.rightsNotRead}.</Body1> : null}
       <div>
         <Button appearance="primary" disabled={relaunch.busy} onClick={() => void relaunch.run()}>
           Restart as administrator

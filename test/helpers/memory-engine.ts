@@ -36,7 +36,7 @@ export function memoryEngine(root: string, options: { bootTime?: number; registr
     journal,
     engine,
     makeBackup,
-    canWrite: async () => true,
+    rights: async () => ({ canWrite: true, notRead: null }),
     secureDataDir: async () => undefined,
     windows: async () => ({ host: 'windows', version: '10.0.20348', name: 'Windows Server 2022', usesDynamicPortRange: true }),
     dataDir,

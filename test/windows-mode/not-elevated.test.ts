@@ -68,6 +68,19 @@ describe('a non-elevated token as a win32 process', () => {
     });
   }
 
+  it('a whoami that cannot read the token: rights "not read" with its words, never "no rights"; changes exit 3, nothing changed', async (t) => {
+    if (skipped(t)) return;
+    await installWhoami(bed.prefix, 'broken');
+    const status = await bed.cli(['status']);
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /^Can change HKLM: +not read: C:\\windows\\system32\\whoami\.exe ended with exit 1 and named no integrity level \(it said: ERROR: Unable to get group membership information\.\)$/im);
+    const before = await machine();
+    const result = await bed.cli(CHANGES[0]);
+    assert.equal(result.code, 3, `exit 3; stderr:\n${result.stderr}`);
+    assert.match(result.messages[0] ?? '', /Could not tell whether this runs as administrator: .*whoami\.exe .*Unable to get group membership.*Nothing was changed\.$/);
+    assert.deepEqual(await machine(), { ...before, journal: false });
+  });
+
   it('elevated but the data folder cannot be secured (icacls fails): exit 3, nothing changed', async (t) => {
     if (skipped(t)) return;
     await installWhoami(bed.prefix, 'high');

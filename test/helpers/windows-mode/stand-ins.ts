@@ -65,8 +65,8 @@ export async function installStandIn(prefix: WindowsPrefix, name: string, script
   return exe;
 }
 
-/** The whoami stand-in: `whoami` names the account, `whoami /groups /fo csv` gives this integrity level. */
-export function installWhoami(prefix: WindowsPrefix, level: 'high' | 'medium'): Promise<string> {
+/** The whoami stand-in: `whoami` names the account, `whoami /groups /fo csv` gives this integrity level (or fails, `broken`). */
+export function installWhoami(prefix: WindowsPrefix, level: 'high' | 'medium' | 'broken'): Promise<string> {
   return installStandIn(prefix, 'whoami', STAND_IN.whoami, [level]);
 }
 
