@@ -64,7 +64,9 @@ describe('a German Windows as a win32 process (code page 850)', () => {
 
   it('the listening ports are found, and those in the dynamic range are flagged for protection', async (t) => {
     if (skipped(t)) return;
-    const { ports, recommendedRange } = JSON.parse((await bed.cli(['diagnose', '--json'])).stdout);
+    const result = await bed.cli(['diagnose', '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const { ports, recommendedRange } = JSON.parse(result.stdout);
     const listening = [...new Set(captureRows().filter((row) => row.state === 'LISTENING').map((row) => row.port))].sort((a, b) => a - b);
     assert.deepEqual(
       ports.listening.map((entry: { port: number }) => entry.port),

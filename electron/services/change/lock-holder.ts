@@ -54,6 +54,11 @@ async function linuxStartTime(pid: number): Promise<number | null> {
   return Number.isFinite(ticks) ? bootedAt + ticks * 10 : null;
 }
 
+/**
+ * The program running as `pid`. Read as UTF-8, not in the console's code page: it is only ever
+ * compared with this product's own program names (node.exe, TCP Port Tuner.exe), which are ASCII
+ * in every code page, so a name in another script can only fail to match, as it should.
+ */
 async function windowsImage(pid: number): Promise<string | null> {
   const tasklist = path.win32.join(windowsSystem32(), 'tasklist.exe');
   const { stdout } = await promisify(execFile)(tasklist, ['/fi', `PID eq ${pid}`, '/fo', 'csv', '/nh'], { windowsHide: true }).catch(() => ({ stdout: '' }));
