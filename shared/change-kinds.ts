@@ -4,7 +4,8 @@
  */
 import type { HistoryEntry } from './contract';
 import { withUnit } from './in-force';
-import { describeRange, type PortRange } from './port-range';
+import type { PortRange } from './port-range';
+import { rangeText } from './port-text';
 import { describeValue, type ValueState } from './registry-value';
 import type { Hold } from './reserved-ports';
 import type { SettingName } from './settings';
@@ -40,7 +41,7 @@ export function registryValueKind(name: SettingName): KindDescription<ValueState
 }
 
 export function dynamicRangeKind(family: Family): KindDescription<PortRange> {
-  return { label: `Dynamic port range, ${FAMILY_LABEL[family]}`, effect: 'at-once', read: (range) => (range ? describeRange(range) : NOT_READ) };
+  return { label: `Dynamic port range, ${FAMILY_LABEL[family]}`, effect: 'at-once', read: (range) => (range ? rangeText(range) : NOT_READ) };
 }
 
 /** `reserved` is a one-port administered exclusion, the form this tool adds; `covered` is inside someone else's. */

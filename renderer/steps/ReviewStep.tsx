@@ -1,6 +1,6 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { needsRestart } from '../../shared/change-rows';
-import { describeRange } from '../../shared/port-range';
+import { rangeText } from '../../shared/port-text';
 import { Busy } from '../components/Busy';
 import { ChangeTable } from '../components/ChangeTable';
 import { FailureBar } from '../components/FailureBar';
@@ -47,7 +47,7 @@ export function ReviewStep() {
       {protect && reserved.length > 0 ? (
         <Body1>
           Reserved for IPv4 and IPv6 (netsh port exclusions), so no outgoing connection takes them: {reserved.join(', ')}. They are inside{' '}
-          {protect.because}, {describeRange(protect.range)}.
+          {protect.because}, {rangeText(protect.range)}.
         </Body1>
       ) : null}
       {checked?.nothing ? <Body1>Nothing would change: every value is already as chosen.</Body1> : null}
