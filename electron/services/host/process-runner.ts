@@ -26,6 +26,16 @@ export function outputOnOneLine(result: ProcessResult): string {
 }
 
 /**
+ * ` and said "The parameter is incorrect"`, for inside a sentence. Quoted, not bracketed:
+ * netsh's own words hold brackets ("requires elevation (Run as administrator)."), which made
+ * "(Run as administrator).)." Its closing full stop is left to the sentence around it.
+ */
+export function andSaid(result: ProcessResult): string {
+  const said = outputOnOneLine(result).replace(/\.$/, '');
+  return said ? ` and said "${said}"` : '';
+}
+
+/**
  * A runner that decodes each program's whole output at once, after it ended: in a double-byte
  * code page (932, 936) a character's second byte may be any byte, so a chunk boundary or a line
  * break is only known in the decoded text.
