@@ -90,11 +90,11 @@ test('a change made outside the tool is flagged at once, and undo says what it w
   // The first page says so before anyone reaches for Undo.
   await page.goto(preview.url);
   await expect(page.getByText('Changed outside this tool')).toBeVisible();
-  await expect(page.getByText(/TcpTimedWaitDelay is 60; this tool set it to 30\. Undo would overwrite this\./)).toBeVisible();
+  await expect(page.getByText(/TcpTimedWaitDelay: 30 after this tool's last change, 60 now\. Undo would overwrite this\./)).toBeVisible();
 
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await expect(planRow(page, /^TcpTimedWaitDelay/)).toHaveText(/60 seconds\s*not set/);
-  await expect(page.getByText('TcpTimedWaitDelay was changed outside this tool from 30 to 60; undo overwrites that.')).toBeVisible();
+  await expect(page.getByText("TcpTimedWaitDelay: 30 after this tool's last change, 60 now. Undo overwrites that.")).toBeVisible();
   // No plain Undo: the way forward is either deliberate, with the consequence spelled out.
   await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
   await expect(page.getByText(/Undo anyway replaces their values with the ones from before this tool's first change/)).toBeVisible();

@@ -58,3 +58,12 @@ export function reservedPortKind(port: number): KindDescription<Record<Family, H
     },
   };
 }
+
+/**
+ * A part someone changed after this tool, as a sentence of its own: "Port 3306 (IPv4): reserved
+ * after this tool's last change, not reserved now." Part names may start lowercase ("the IPv4
+ * dynamic port range"); the sentence starts with a capital, and reads right for every kind.
+ */
+export function changedSinceText({ name, was, now }: { name: string; was: string; now: string }): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${was} after this tool's last change, ${now} now.`;
+}
