@@ -1,7 +1,7 @@
 import { Body1, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { PortRange } from '../../shared/port-range';
-import { rangeText } from '../../shared/port-text';
+import { portWithProcess, rangeText } from '../../shared/port-text';
 import { RESERVE_LIMITS } from '../../shared/reserved-ports';
 
 const useStyles = makeStyles({
@@ -35,7 +35,7 @@ export function ReservePortsField({ ports, range, because, owners, unticked, onT
           key={port}
           checked={!unticked.includes(port)}
           disabled={index >= RESERVE_LIMITS.most}
-          label={`${port}${owners.get(port) ? ` (${owners.get(port)})` : ''}`}
+          label={portWithProcess(port, owners.get(port))}
           onChange={(_event, data) => onToggle(port, data.checked === true)}
         />
       ))}
