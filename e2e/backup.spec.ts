@@ -3,10 +3,40 @@
  * chosen folder receives a real .reg export that `reg import` could read back.
  */
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { WINDOW_SIZE } from '../shared/window-size';
 import { expect, test } from './fixtures';
 import { expectApplied } from './walks';
+
+test('"-restore.reg" never breaks after its hyphen, at any window width', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const paragraph = page.getByText(/^The whole key is exported/);
+  await expect(paragraph).toBeVisible();
+  // From the window's smallest up to a wide laptop: the line break falls somewhere else at each.
+  for (let width = WINDOW_SIZE.minWidth; width <= 1280; width += 4) {
+    await page.setViewportSize({ width, height: WINDOW_SIZE.minHeight });
+    expect(await linesDrawnOn(paragraph, '-restore.reg'), `at ${width} px`).toBe(1);
+  }
+});
+
+/** How many lines `text` is drawn on inside `element`: two means it was broken. */
+function linesDrawnOn(element: Locator, text: string): Promise<number> {
+  return element.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom))).size;
+    }
+    return 0;
+  }, text);
+}
 
 test.describe('a backup folder that cannot be created', () => {
   test.use({ pickedFolder: 'blocked' });

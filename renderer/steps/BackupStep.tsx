@@ -51,8 +51,8 @@ export function BackupStep() {
     >
       <StepHeading>Back up the key</StepHeading>
       <Body1>
-        The whole key is exported to a .reg file and read back to check it. Beside it goes a small -restore.reg file that
-        holds only {SETTING_NAMES.join(' and ')}.
+        The whole key is exported to a .reg file and read back to check it. Beside it goes a small{' '}
+        <PathText whole>-restore.reg</PathText> file that holds only {SETTING_NAMES.join(' and ')}.
       </Body1>
 
       <Section title="Backup folder">
