@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WINDOW_SIZE } from '../shared/window-size';
 import { expect, test } from './fixtures';
-import { expectApplied } from './walks';
+import { expectApplied, said, shown } from './walks';
 
 test('"-restore.reg" never breaks after its hyphen, at any window width', async ({ page, preview }) => {
   await page.goto(preview.url);
@@ -49,18 +49,21 @@ test.describe('a backup folder that cannot be created', () => {
     await expect(page.getByText(blocked, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Create backup' }).click();
 
-    await expect(page.getByText('The backup failed')).toBeVisible();
+    await expect(shown(page).getByText('The backup failed')).toBeVisible();
     await expect(
-      page.getByText(`Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`),
+      shown(page).getByText(`Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+    // Said at once; focus stays on the button used, to try again.
+    await expect(said(page).alert).toHaveText(`The backup failed. Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`);
+    await expect(page.getByRole('button', { name: 'Create backup' })).toBeFocused();
     await page.screenshot({ path: 'e2e/screenshots/light-2-backup-failed.png' });
     const { violations } = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
     expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
 
     // Trying again does not slip through either.
     await page.getByRole('button', { name: 'Create backup' }).click();
-    await expect(page.getByText('The backup failed')).toBeVisible();
+    await expect(shown(page).getByText('The backup failed')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
     expect(await wine.value('MaxUserPort')).toBeNull();
     expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
@@ -78,16 +81,16 @@ test.describe('a chosen backup folder', () => {
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect(page.getByText(picked, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Create backup' }).click();
-    await expect(page.getByText('Backup verified')).toBeVisible();
+    await expect(shown(page).getByText('Backup verified')).toBeVisible();
     await expect(page.getByText(/It holds MaxUserPort not set and TcpTimedWaitDelay not set\./)).toBeVisible();
     // The restore advice names the two-value file, never the full export (that would roll back subkeys too).
     await expect(page.getByText(/^reg import ".*-restore\.reg"$/)).toBeVisible();
     await expect(page.getByText(/Do not import the full export/)).toBeVisible();
 
-    const shown = await page.getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
-    expect(path.dirname(shown ?? '')).toBe(picked);
+    const file = await shown(page).getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
+    expect(path.dirname(file ?? '')).toBe(picked);
     // What `reg export` writes: UTF-16LE with a byte order mark, then the version line and the key.
-    const bytes = await readFile(shown ?? '');
+    const bytes = await readFile(file ?? '');
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     const text = bytes.subarray(2).toString('utf16le');
     expect(text.startsWith('Windows Registry Editor Version 5.00')).toBe(true);

@@ -19,7 +19,7 @@ export function ReviewStep() {
   const { state, dispatch, go } = useWizard();
   const checked = useDraft();
   const apply = useAction((change: DraftChange) => api.apply(change));
-  if (state.applied) return <AppliedView />;
+  if (state.applied) return <AppliedView justNow={apply.value !== null} />;
   const change = checked?.change && !checked.nothing ? checked.change : null;
   const run = async (chosen: DraftChange, before: NonNullable<typeof checked>['now']) => {
     const result = await apply.run(chosen);
@@ -37,7 +37,8 @@ export function ReviewStep() {
         </Button>
       }
       footer={
-        <Button appearance="primary" disabled={apply.busy || loading || !change} onClick={() => change && checked && void run(change, checked.now)}>
+        // Focusable while it runs and the values are read again: after a failure, focus is still here.
+        <Button appearance="primary" disabledFocusable={apply.busy || loading || !change} onClick={() => change && checked && void run(change, checked.now)}>
           Apply
         </Button>
       }
