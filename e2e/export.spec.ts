@@ -80,7 +80,7 @@ test('a clipboard that refuses is said plainly, with the way round it', async ({
   await page.getByRole('radio', { name: /PowerShell script/ }).check();
   await expect(page.getByLabel('Export preview')).toContainText('$Range');
   await page.getByRole('button', { name: 'Copy' }).click();
-  await expect(shown(page).getByText('Not copied: the clipboard refused (Write permission denied.). Use Save… instead, or select the preview and copy it by hand.')).toBeVisible();
+  await expect(shown(page).getByText('Not copied: the clipboard refused (Write permission denied). Use Save… instead, or select the preview and copy it by hand.')).toBeVisible();
   await expect(shown(page).getByText('Copied to the clipboard.')).toHaveCount(0);
-  await expect(said(page).alert).toHaveText('Not copied: the clipboard refused (Write permission denied.).');
+  await expect(said(page).alert).toHaveText('Not copied: the clipboard refused (Write permission denied).');
 });

@@ -45,7 +45,9 @@ async function copy(text: string): Promise<{ ok: true } | { ok: false; reason: s
     await navigator.clipboard.writeText(text);
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: `the clipboard refused (${error instanceof Error ? error.message : String(error)}).` };
+    // The browser's words end with their own full stop: one is enough.
+    const said = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+    return { ok: false, reason: `the clipboard refused (${said}).` };
   }
 }
 
