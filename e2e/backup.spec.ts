@@ -3,10 +3,40 @@
  * chosen folder receives a real .reg export that `reg import` could read back.
  */
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { WINDOW_SIZE } from '../shared/window-size';
 import { expect, test } from './fixtures';
-import { expectApplied } from './walks';
+import { expectApplied, said, shown } from './walks';
+
+test('"-restore.reg" never breaks after its hyphen, at any window width', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const paragraph = page.getByText(/^The whole key is exported/);
+  await expect(paragraph).toBeVisible();
+  // From the window's smallest up to a wide laptop: the line break falls somewhere else at each.
+  for (let width = WINDOW_SIZE.minWidth; width <= 1280; width += 4) {
+    await page.setViewportSize({ width, height: WINDOW_SIZE.minHeight });
+    expect(await linesDrawnOn(paragraph, '-restore.reg'), `at ${width} px`).toBe(1);
+  }
+});
+
+/** How many lines `text` is drawn on inside `element`: two means it was broken. */
+function linesDrawnOn(element: Locator, text: string): Promise<number> {
+  return element.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom))).size;
+    }
+    return 0;
+  }, text);
+}
 
 test.describe('a backup folder that cannot be created', () => {
   test.use({ pickedFolder: 'blocked' });
@@ -19,18 +49,21 @@ test.describe('a backup folder that cannot be created', () => {
     await expect(page.getByText(blocked, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Create backup' }).click();
 
-    await expect(page.getByText('The backup failed')).toBeVisible();
+    await expect(shown(page).getByText('The backup failed')).toBeVisible();
     await expect(
-      page.getByText(`Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`),
+      shown(page).getByText(`Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+    // Said at once; focus stays on the button used, to try again.
+    await expect(said(page).alert).toHaveText(`The backup failed. Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`);
+    await expect(page.getByRole('button', { name: 'Create backup' })).toBeFocused();
     await page.screenshot({ path: 'e2e/screenshots/light-2-backup-failed.png' });
     const { violations } = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
     expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
 
     // Trying again does not slip through either.
     await page.getByRole('button', { name: 'Create backup' }).click();
-    await expect(page.getByText('The backup failed')).toBeVisible();
+    await expect(shown(page).getByText('The backup failed')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
     expect(await wine.value('MaxUserPort')).toBeNull();
     expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
@@ -48,16 +81,16 @@ test.describe('a chosen backup folder', () => {
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect(page.getByText(picked, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Create backup' }).click();
-    await expect(page.getByText('Backup verified')).toBeVisible();
+    await expect(shown(page).getByText('Backup verified')).toBeVisible();
     await expect(page.getByText(/It holds MaxUserPort not set and TcpTimedWaitDelay not set\./)).toBeVisible();
     // The restore advice names the two-value file, never the full export (that would roll back subkeys too).
     await expect(page.getByText(/^reg import ".*-restore\.reg"$/)).toBeVisible();
     await expect(page.getByText(/Do not import the full export/)).toBeVisible();
 
-    const shown = await page.getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
-    expect(path.dirname(shown ?? '')).toBe(picked);
+    const file = await shown(page).getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
+    expect(path.dirname(file ?? '')).toBe(picked);
     // What `reg export` writes: UTF-16LE with a byte order mark, then the version line and the key.
-    const bytes = await readFile(shown ?? '');
+    const bytes = await readFile(file ?? '');
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     const text = bytes.subarray(2).toString('utf16le');
     expect(text.startsWith('Windows Registry Editor Version 5.00')).toBe(true);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { electronBinary } from '../scripts/electron-binary';
 import { createWinePrefix } from '../test/helpers/wine-registry';
-import { expectApplied } from './walks';
+import { expectApplied, shown } from './walks';
 
 const binary = electronBinary();
 const electronRuns = binary !== null;
@@ -35,7 +35,7 @@ test('check, back up, configure, apply, restart later', async () => {
     await page.getByRole('button', { name: 'Next' }).click();
 
     await page.getByRole('button', { name: 'Create backup' }).click();
-    await expect(page.getByText('Backup verified')).toBeVisible();
+    await expect(shown(page).getByText('Backup verified')).toBeVisible();
     await page.getByRole('button', { name: 'Next' }).click();
 
     await page.getByRole('radiogroup', { name: 'Start from' }).getByRole('radio', { name: 'Custom' }).check();

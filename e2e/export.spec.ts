@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { said, shown } from './walks';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -19,31 +20,33 @@ test('the export page previews each format, saves the file picked and copies the
   await page.getByRole('radiogroup', { name: 'What to export' }).getByRole('radio', { name: "The MySQL manual's fix" }).check();
   // Once the diagnosis is in, the ports it would reserve add a line above the formats: wait for it, so no click lands on a moving page.
   await expect(page.getByText('Reserved ports are not exported: they follow what listens on each server.')).toBeVisible();
-  const shown = page.getByLabel('Export preview');
-  await expect(shown).toContainText('Windows Registry Editor Version 5.00');
-  await expect(shown).toContainText('"MaxUserPort"=dword:0000fffe');
-  await expect(shown).toContainText('"TcpTimedWaitDelay"=dword:0000001e');
+  const exported = page.getByLabel('Export preview');
+  await expect(exported).toContainText('Windows Registry Editor Version 5.00');
+  await expect(exported).toContainText('"MaxUserPort"=dword:0000fffe');
+  await expect(exported).toContainText('"TcpTimedWaitDelay"=dword:0000001e');
 
   await page.getByRole('radio', { name: /Ansible playbook/ }).check();
-  await expect(shown).toContainText('ansible.windows.win_regedit:');
-  await expect(shown).toContainText('data: 65534');
+  await expect(exported).toContainText('ansible.windows.win_regedit:');
+  await expect(exported).toContainText('data: 65534');
   await page.getByRole('checkbox', { name: /The undo instead/ }).check();
-  await expect(shown).toContainText('state: absent');
+  await expect(exported).toContainText('state: absent');
   const { violations } = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
 
   await page.getByRole('button', { name: 'Save…' }).click();
   const saved = path.join(preview.dataDir, 'tcp-port-tuner-undo.yml');
-  await expect(page.getByText(saved, { exact: true })).toBeVisible();
+  await expect(shown(page).getByText(saved, { exact: true })).toBeVisible();
+  await expect(said(page).status).toHaveText(`Saved: ${saved}`);
   const file = await readFile(saved, 'utf8');
   expect(file).toContain('state: absent');
   // The same text as previewed; only the time it was generated, in its header, moves on.
-  const shownText = (await shown.textContent()) ?? '';
+  const shownText = (await exported.textContent()) ?? '';
   const undated = (text: string) => text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/, '<time>');
   expect(undated(file)).toBe(undated(shownText));
 
   await page.getByRole('button', { name: 'Copy' }).click();
-  await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
+  await expect(shown(page).getByText('Copied to the clipboard.')).toBeVisible();
+  await expect(said(page).status).toHaveText('Copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shownText);
   await page.screenshot({ path: 'e2e/screenshots/light-8-export.png', fullPage: true });
 
@@ -62,7 +65,8 @@ test('a format that cannot carry the dynamic range says so', async ({ page, prev
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.getByRole('button', { name: 'Use on other servers…' }).click();
-  await expect(page.getByText(/A \.reg file cannot carry the dynamic port range \(it is set with netsh\)/)).toBeVisible();
+  await expect(shown(page).getByText(/A \.reg file cannot carry the dynamic port range \(it is set with netsh\)/)).toBeVisible();
+  await expect(said(page).alert).toHaveText(/^This format cannot carry this change\. A \.reg file cannot carry the dynamic port range/);
   await page.getByRole('radio', { name: /PowerShell script/ }).check();
   await expect(page.getByLabel('Export preview')).toContainText('$Range = @{ Start = 33061; Count = 32475 }');
 });
@@ -76,6 +80,7 @@ test('a clipboard that refuses is said plainly, with the way round it', async ({
   await page.getByRole('radio', { name: /PowerShell script/ }).check();
   await expect(page.getByLabel('Export preview')).toContainText('$Range');
   await page.getByRole('button', { name: 'Copy' }).click();
-  await expect(page.getByText('Not copied: the clipboard refused (Write permission denied.). Use Save… instead, or select the preview and copy it by hand.')).toBeVisible();
-  await expect(page.getByText('Copied to the clipboard.')).toHaveCount(0);
+  await expect(shown(page).getByText('Not copied: the clipboard refused (Write permission denied). Use Save… instead, or select the preview and copy it by hand.')).toBeVisible();
+  await expect(shown(page).getByText('Copied to the clipboard.')).toHaveCount(0);
+  await expect(said(page).alert).toHaveText('Not copied: the clipboard refused (Write permission denied).');
 });

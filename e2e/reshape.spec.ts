@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, HYPER_V_AND_WSD, test } from './fixtures';
-import { expectApplied, expectUndone, netshState, openConfigure } from './walks';
+import { expectApplied, expectUndone, netshState, openConfigure, shown } from './walks';
 
 test.use({ netshSeed: { exclusions: HYPER_V_AND_WSD } });
 
@@ -41,7 +41,7 @@ test('after a restart in which MaxUserPort widened the range: the cause, the two
   await page.getByRole('button', { name: 'Set the range again' }).click();
   await expect(page.getByRole('heading', { name: 'Back up the key' })).toBeFocused();
   await page.getByRole('button', { name: 'Create backup' }).click();
-  await expect(page.getByText('Backup verified')).toBeVisible();
+  await expect(shown(page).getByText('Backup verified')).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('radio', { name: 'Custom' })).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'First port' })).toHaveValue('33061');

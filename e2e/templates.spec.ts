@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, HYPER_V_AND_WSD, test, type Preview } from './fixtures';
-import { expectApplied, chooseTemplate, netshState, openConfigure } from './walks';
+import { expectApplied, chooseTemplate, netshState, openConfigure, shown } from './walks';
 
 // An object, not the bare list: Playwright reads an array given to test.use as [value, options].
 test.use({ netshSeed: { exclusions: HYPER_V_AND_WSD } });
@@ -22,7 +22,7 @@ async function undoAll(page: Page, preview: Preview, rangeRow: RegExp | null, on
   if (rangeRow) await expect(row(page, 'Undo, now and after', /Dynamic port range, IPv4/)).toHaveText(rangeRow);
   await page.getByRole('button', { name: 'Undo changes' }).click();
   // As slow as Apply: netsh runs for each port and family.
-  await expect(page.getByText("Everything this tool changed is back as it was before its first change.")).toBeVisible({ timeout: 60_000 });
+  await expect(shown(page).getByText("Everything this tool changed is back as it was before its first change.")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('table', { name: 'Undone, before and restored' })).toBeVisible();
   const after = await netshState(preview.netshState);
   for (const family of ['ipv4', 'ipv6'] as const) expect(after[family]).toEqual({ start: 49152, count: 16384, exclusions: HYPER_V_AND_WSD });

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { expectApplied, applyManualFix, expectUndone } from './walks';
+import { expectApplied, applyManualFix, expectUndone, said } from './walks';
 
 const planRow = (page: Page, name: RegExp) => page.getByRole('table', { name: 'Undo, now and after' }).getByRole('row', { name });
 const undoneRow = (page: Page, name: RegExp) => page.getByRole('table', { name: 'Undone, before and restored' }).getByRole('row', { name });
@@ -31,6 +31,7 @@ test('undo right after apply deletes the values that were not set', async ({ pag
   await expect(undoneRow(page, /^TcpTimedWaitDelay/)).toHaveText(/TcpTimedWaitDelay\s*30 seconds\s*not set/);
   await expect(undoneRow(page, /^Port 33060 /)).toHaveText(/reserved\s*not reserved/);
   await expect(page.getByRole('heading', { name: 'Undo changes' })).toBeFocused();
+  await expect(said(page).status).toHaveText('Undone. Everything this tool changed is back as it was before its first change.');
   expect(await wine.value('MaxUserPort')).toBeNull();
   expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
   await page.screenshot({ path: 'e2e/screenshots/light-7-undone.png' });
@@ -90,11 +91,11 @@ test('a change made outside the tool is flagged at once, and undo says what it w
   // The first page says so before anyone reaches for Undo.
   await page.goto(preview.url);
   await expect(page.getByText('Changed outside this tool')).toBeVisible();
-  await expect(page.getByText(/TcpTimedWaitDelay is 60; this tool set it to 30\. Undo would overwrite this\./)).toBeVisible();
+  await expect(page.getByText(/TcpTimedWaitDelay: 30 after this tool's last change, 60 now\. Undo would overwrite this\./)).toBeVisible();
 
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await expect(planRow(page, /^TcpTimedWaitDelay/)).toHaveText(/60 seconds\s*not set/);
-  await expect(page.getByText('TcpTimedWaitDelay was changed outside this tool from 30 to 60; undo overwrites that.')).toBeVisible();
+  await expect(page.getByText("TcpTimedWaitDelay: 30 after this tool's last change, 60 now. Undo overwrites that.")).toBeVisible();
   // No plain Undo: the way forward is either deliberate, with the consequence spelled out.
   await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
   await expect(page.getByText(/Undo anyway replaces their values with the ones from before this tool's first change/)).toBeVisible();
@@ -108,6 +109,22 @@ test('a change made outside the tool is flagged at once, and undo says what it w
   await expect(undoneRow(page, /^TcpTimedWaitDelay/)).toHaveText(/60 seconds\s*not set/);
   expect(await wine.value('MaxUserPort')).toBeNull();
   expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
+});
+
+test('an undo the engine refuses is said at once, and focus goes to the choice that changes nothing', async ({ page, preview, wine }) => {
+  await applyManualFix(page, preview.url);
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  const undo = page.getByRole('button', { name: 'Undo changes' });
+  await expect(undo).toBeEnabled();
+  // Someone changes a value while the plan is on screen: the engine finds it, not the page.
+  await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
+  await undo.click();
+  await expect(said(page).alert).toHaveText(
+    "Undo stopped: someone changed the settings since this tool did. TcpTimedWaitDelay: 30 after this tool's last change, 60 now. " +
+      'Nothing was changed. Undo anyway to put back the values from before the first change.',
+  );
+  await expect(page.getByRole('button', { name: 'Keep the current values' })).toBeFocused();
+  expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x3c');
 });
 
 test('keeping values changed outside the tool leaves everything as it is', async ({ page, preview, wine }) => {

@@ -3,6 +3,15 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expect } from './fixtures';
 
+/**
+ * What the page shows: the live regions (see `said`) repeat results in words, so text a page
+ * shows is looked for in the page, not in the whole document.
+ */
+export const shown = (page: Page) => page.getByRole('main');
+
+/** The live regions: a result is said politely (status), a failure at once (alert). */
+export const said = (page: Page) => ({ status: page.getByRole('status'), alert: page.getByRole('alert') });
+
 /** What the Applied page says once every change read back. */
 export const APPLIED = 'Every change read back as written.';
 
@@ -12,12 +21,12 @@ export const APPLIED = 'Every change read back as written.';
  * longer than an expectation's usual 15 s.
  */
 export async function expectApplied(page: Page): Promise<void> {
-  await expect(page.getByText(APPLIED)).toBeVisible({ timeout: 60_000 });
+  await expect(shown(page).getByText(APPLIED)).toBeVisible({ timeout: 60_000 });
 }
 
 /** Waits for the Undone page, as slow as Apply for the same reason. */
 export async function expectUndone(page: Page): Promise<void> {
-  await expect(page.getByText('Everything this tool changed is back as it was before its first change.')).toBeVisible({ timeout: 60_000 });
+  await expect(shown(page).getByText('Everything this tool changed is back as it was before its first change.')).toBeVisible({ timeout: 60_000 });
 }
 
 /** Picks a whole-change template on Configure. */
@@ -33,7 +42,7 @@ export async function openConfigure(page: Page, url: string, template = 'Custom'
   await page.goto(url);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Create backup' }).click();
-  await expect(page.getByText('Backup verified')).toBeVisible();
+  await expect(shown(page).getByText('Backup verified')).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Choose the new values' })).toBeVisible();
   if (template === 'Custom') await chooseTemplate(page, "The MySQL manual's fix");

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { WINDOW_SIZE } from '../shared/window-size';
 import { expect, HYPER_V_AND_WSD, test } from './fixtures';
 import { unreadableText } from './layout-check';
-import { chooseTemplate, expectApplied, expectUndone } from './walks';
+import { chooseTemplate, expectApplied, expectUndone, shown } from './walks';
 
 const FOLDER = path.join('test-results', 'what-the-dba-sees');
 const SIZES = { '1280x800': { width: 1280, height: 800 }, smallest: { width: WINDOW_SIZE.minWidth, height: WINDOW_SIZE.minHeight } };
@@ -42,7 +42,7 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
         await page.getByRole('button', { name: 'Next' }).click();
         await see('backup', 'Back up the key', 'Create backup');
         await page.getByRole('button', { name: 'Create backup' }).click();
-        await expect(page.getByText('Backup verified')).toBeVisible();
+        await expect(shown(page).getByText('Backup verified')).toBeVisible();
         await see('backup-done', 'Back up the key', 'Next');
         await page.getByRole('button', { name: 'Next' }).click();
         await see('configure', 'Choose the new values', 'Next');

@@ -5,7 +5,7 @@
 import { expect, test } from './fixtures';
 import { record, shoot } from './pictures';
 import { runCli } from '../test/helpers/wine';
-import { expectApplied, netshState, openConfigure, openReview } from './walks';
+import { expectApplied, netshState, openConfigure, openReview, said, shown } from './walks';
 
 test('restart now, confirmed, is only reported on Wine', async ({ page, preview, wine }) => {
   // Reached from a restart-pending status page as well as after applying: a change made earlier
@@ -21,10 +21,33 @@ test('restart now, confirmed, is only reported on Wine', async ({ page, preview,
   await expect(page.getByRole('heading', { name: 'Restart Windows' })).toBeFocused();
   await page.getByRole('button', { name: 'Restart now…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restart in 60 seconds' }).click();
-  await expect(page.getByText('Restart requested. This is Wine, not Windows, so nothing was restarted.')).toBeVisible();
+  await expect(shown(page).getByText('Restart requested. This is Wine, not Windows, so nothing was restarted.')).toBeVisible();
+  // The restart buttons are gone: focus is on the way on, and the outcome was said.
+  await expect(page.getByRole('button', { name: 'Back to Check' })).toBeFocused();
+  await expect(said(page).status).toHaveText('Restart requested. This is Wine, not Windows, so nothing was restarted.');
   await shoot(page, 'light-5-restart-now-result');
   await page.getByRole('button', { name: 'Back to Check' }).click();
   await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeFocused();
+});
+
+test('a restart Windows scheduled: focus on calling it off, then on the way on once it is', async ({ page, preview }) => {
+  // Wine never schedules one: the answers are Windows' own (electron/services/host/restart.ts).
+  const windows = {
+    restartWindows: { when: 'now', performed: true, message: 'Windows restarts in 60 seconds. To stop it, run: shutdown /a' },
+    cancelRestart: { when: 'cancelled', performed: true, message: 'The scheduled restart was cancelled.' },
+  };
+  for (const [channel, value] of Object.entries(windows)) await page.route(`**/api/${channel}`, (route) => route.fulfill({ json: { ok: true, value } }));
+  await openReview(page, preview.url);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expectApplied(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Restart now…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Restart in 60 seconds' }).click();
+  await expect(said(page).status).toHaveText('Restart scheduled. Windows restarts in 60 seconds. To stop it, run: shutdown /a');
+  await expect(page.getByRole('button', { name: 'Cancel the restart' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(said(page).status).toHaveText('Restart cancelled. The scheduled restart was cancelled. The new values take effect at the next restart.');
+  await expect(page.getByRole('button', { name: 'Back to Check' })).toBeFocused();
 });
 
 test.describe('when the first registry write fails', () => {
@@ -35,8 +58,11 @@ test.describe('when the first registry write fails', () => {
 
     // A reg.exe stand-in fails the first write, as a real registry error would.
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect(page.getByText('Not applied')).toBeVisible();
-    await expect(page.getByText(/Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 .* Every setting was put back as it was\./)).toBeVisible();
+    await expect(shown(page).getByText('Not applied')).toBeVisible();
+    await expect(shown(page).getByText(/Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 .* Every setting was put back as it was\./)).toBeVisible();
+    // Said at once; focus stays on Apply, to try again.
+    await expect(said(page).alert).toHaveText(/^Not applied\. Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 and said "ERROR: The system was unable to write the value"\. .*Every setting was put back as it was\./);
+    await expect(page.getByRole('button', { name: 'Apply' })).toBeFocused();
     await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
     expect(await wine.value('MaxUserPort')).toBeNull();
     expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
@@ -88,7 +114,7 @@ test('keyboard only: from Check to Applied', async ({ page, preview, wine }) => 
   await expect(page.getByRole('heading', { name: 'Back up the key' })).toBeFocused();
   await tabTo('button', 'Create backup');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Backup verified')).toBeVisible();
+  await expect(shown(page).getByText('Backup verified')).toBeVisible();
   await tabTo('button', 'Next');
   await page.keyboard.press('Space');
   await expect(page.getByRole('heading', { name: 'Choose the new values' })).toBeFocused();
@@ -128,7 +154,7 @@ test('without administrator rights the wizard stops at a clear screen', async ({
   await expect(page.getByText('Not set: the dynamic port range decides', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Restart as administrator' }).click();
   // The preview server's own answer: a browser tab cannot elevate itself.
-  await expect(page.getByText('The browser preview cannot restart itself as administrator.')).toBeVisible();
+  await expect(shown(page).getByText('The browser preview cannot restart itself as administrator.')).toBeVisible();
   await record(page, 'light-0-admin-needed');
   expect(await wine.value('MaxUserPort')).toBeNull();
 });

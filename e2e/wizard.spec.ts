@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { record } from './pictures';
-import { expectApplied, chooseTemplate } from './walks';
+import { expectApplied, chooseTemplate, said, shown } from './walks';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -40,8 +40,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
       await shot('2-backup');
       await page.getByRole('button', { name: 'Create backup' }).click();
-      await expect(page.getByText('Backup verified')).toBeVisible();
-      const backupFile = await page.getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
+      await expect(shown(page).getByText('Backup verified')).toBeVisible();
+      const backupFile = await shown(page).getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
+      // Said, and focus on to the way on: never left on the page body.
+      await expect(said(page).status).toHaveText(`Backup verified: ${backupFile}`);
+      await expect(page.getByRole('button', { name: 'Next' })).toBeFocused();
       expect(backupFile && existsSync(backupFile), `backup file ${backupFile} exists`).toBe(true);
       expect(path.dirname(backupFile ?? '')).toBe(path.join(preview.dataDir, 'backups'));
       await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
@@ -92,6 +95,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByText(/still held the key exactly, so no second one was made/)).toBeVisible();
       await expect(page.getByText(backupFile ?? 'no backup file', { exact: true })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Applied' })).toBeFocused();
+      await expect(page.getByRole('heading', { name: 'Review and apply' })).toHaveCount(0);
+      await expect(said(page).status).toHaveText(
+        'Applied. Every change read back as written. The range and the reservations are in force now. Windows uses the registry values after its next restart.',
+      );
       await expect(page.getByRole('table', { name: 'Changes, before and read back' }).getByRole('row', { name: /^Port 33060 / })).toHaveText(/not reserved\s*reserved/);
       expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
       expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x1e');
@@ -110,9 +117,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shot('5-restart-confirm');
       await page.keyboard.press('Enter');
       await expect(dialog).toBeHidden();
+      // Closed by its button or by Esc, the dialog gives focus back to the button that opened it.
+      const restartNow = page.getByRole('button', { name: 'Restart now…' });
+      await expect(restartNow).toBeFocused();
+      await restartNow.click();
+      await expect(dialog).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(restartNow).toBeFocused();
       await page.getByRole('button', { name: 'Restart later' }).click();
-      // "Later" stays on this page and says so; the way on is named for where it goes.
-      await expect(page.getByText('Restart Windows when it suits you: the new values take effect after the restart.')).toBeVisible();
+      // "Later" stays on this page and says so; the way on is named for where it goes, and has focus.
+      await expect(shown(page).getByText('Restart Windows when it suits you: the new values take effect after the restart.')).toBeVisible();
+      await expect(said(page).status).toHaveText('Restart Windows when it suits you: the new values take effect after the restart.');
+      await expect(page.getByRole('button', { name: 'Back to Check' })).toBeFocused();
       await page.getByRole('button', { name: 'Back to Check' }).click();
 
       // Back on the first page, which now says a restart is pending.

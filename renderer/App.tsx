@@ -1,5 +1,6 @@
-import { AriaLiveAnnouncer, Button, Caption1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { ComponentType } from 'react';
+import { Announcer } from './components/Announcer';
 import { Busy } from './components/Busy';
 import { FailureBar } from './components/FailureBar';
 import { StepList } from './components/StepList';
@@ -87,9 +88,9 @@ export function App() {
   const styles = useStyles();
   const { status } = useTuner();
   const { state } = useWizard();
-  // Every MessageBar (backup verified, applied, a failure) is announced through this live region.
+  // Results and failures are said through the Announcer's live regions (useAnnounce).
   return (
-    <AriaLiveAnnouncer>
+    <Announcer>
       <div className={styles.shell}>
         <header className={styles.header}>
           <h1 className={styles.title}>TCP Port Tuner</h1>
@@ -106,6 +107,6 @@ export function App() {
           </main>
         </div>
       </div>
-    </AriaLiveAnnouncer>
+    </Announcer>
   );
 }

@@ -4,7 +4,8 @@
  */
 import type { HistoryEntry } from './contract';
 import { withUnit } from './in-force';
-import { describeRange, type PortRange } from './port-range';
+import type { PortRange } from './port-range';
+import { rangeText } from './port-text';
 import { describeValue, type ValueState } from './registry-value';
 import type { Hold } from './reserved-ports';
 import type { SettingName } from './settings';
@@ -40,7 +41,7 @@ export function registryValueKind(name: SettingName): KindDescription<ValueState
 }
 
 export function dynamicRangeKind(family: Family): KindDescription<PortRange> {
-  return { label: `Dynamic port range, ${FAMILY_LABEL[family]}`, effect: 'at-once', read: (range) => (range ? describeRange(range) : NOT_READ) };
+  return { label: `Dynamic port range, ${FAMILY_LABEL[family]}`, effect: 'at-once', read: (range) => (range ? rangeText(range) : NOT_READ) };
 }
 
 /** `reserved` is a one-port administered exclusion, the form this tool adds; `covered` is inside someone else's. */
@@ -56,4 +57,13 @@ export function reservedPortKind(port: number): KindDescription<Record<Family, H
       return FAMILIES.map((family) => `${FAMILY_LABEL[family]} ${HOLD_TEXT[holds[family]]}`).join(', ');
     },
   };
+}
+
+/**
+ * A part someone changed after this tool, as a sentence of its own: "Port 3306 (IPv4): reserved
+ * after this tool's last change, not reserved now." Part names may start lowercase ("the IPv4
+ * dynamic port range"); the sentence starts with a capital, and reads right for every kind.
+ */
+export function changedSinceText({ name, was, now }: { name: string; was: string; now: string }): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${was} after this tool's last change, ${now} now.`;
 }

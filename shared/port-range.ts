@@ -28,8 +28,3 @@ export function validateDynamicRange(start: unknown, count: unknown): RangeValid
 export function lastPortOf({ start, count }: PortRange): number {
   return start + count - 1;
 }
-
-/** "49152 to 65535 (16,384 ports)": how a range reads everywhere the product names one. */
-export function describeRange(range: PortRange): string {
-  return `${range.start} to ${lastPortOf(range)} (${range.count.toLocaleString('en-US')} ports)`;
-}

@@ -1,16 +1,27 @@
 import type { Diagnosis } from '../../shared/diagnosis';
 import { DEFAULT_THRESHOLD, sampleOf } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
-import { countText, endpointText, exclusionOwner, exclusionText, portWithProcess, processText, rangeText } from '../../shared/port-text';
+import { countText, endpointText, exclusionOwner, exclusionText, ownReservedPorts, portWithProcess, processText, rangeText } from '../../shared/port-text';
+import { toFailure } from '../services/errors';
+import type { TunerService } from '../services/tuner';
 
-const NO_OWN_PORTS = new Set<number>();
+/** The IPv4 ports this tool reserved (ownReservedPorts of what undo would put back), or why that is not known. */
+export type OwnPorts = ReadonlySet<number> | { notRead: string };
+
+/** Which exclusions are this tool's, as the Check page tells them: the ports undo would release. */
+export function ownPorts(tuner: Pick<TunerService, 'status'>): Promise<OwnPorts> {
+  return tuner.status().then(
+    (status) => ownReservedPorts(status.undo?.values.reservedPorts, 'ipv4'),
+    (error: unknown) => ({ notRead: toFailure(error).message }),
+  );
+}
 
 function unread(diagnosis: Diagnosis, part: string): string {
   return `not read: ${diagnosis.unavailable[part] ?? 'unknown reason'}`;
 }
 
 /** The diagnosis as a DBA reads it in a terminal: the verdict first (worded as the wizard words it), then what it rests on. */
-export function formatDiagnosis(diagnosis: Diagnosis, now = Date.now()): string {
+export function formatDiagnosis(diagnosis: Diagnosis, own: OwnPorts, now = Date.now()): string {
   const { tcp, ports, events, capacity } = diagnosis;
   const found = verdict([sampleOf(diagnosis, now)], DEFAULT_THRESHOLD);
   const lines = [found.title, ...found.notes.map((note) => `  ${note}`), '', 'TCP connections'];
@@ -30,7 +41,9 @@ export function formatDiagnosis(diagnosis: Diagnosis, now = Date.now()): string 
   lines.push(`  dynamic range: ${ports.dynamic.ipv4 ? rangeText(ports.dynamic.ipv4) : unread(diagnosis, 'dynamic.ipv4')}`);
   lines.push(`  IPv6 range:    ${ports.dynamic.ipv6 ? rangeText(ports.dynamic.ipv6) : unread(diagnosis, 'dynamic.ipv6')}`);
   const excluded = ports.excluded.ipv4;
-  lines.push(`  exclusions:    ${excluded ? excluded.map((block) => exclusionText(block, exclusionOwner(block, NO_OWN_PORTS))).join(', ') || 'no exclusions' : unread(diagnosis, 'excluded.ipv4')}`);
+  const mine = 'notRead' in own ? new Set<number>() : own;
+  lines.push(`  exclusions:    ${excluded ? excluded.map((block) => exclusionText(block, exclusionOwner(block, mine))).join(', ') || 'no exclusions' : unread(diagnosis, 'excluded.ipv4')}`);
+  if ('notRead' in own) lines.push(`  which exclusions this tool reserved: not read: ${own.notRead}`);
   if (ports.freePorts !== null) {
     const held = tcp ? tcp.held.ipv4.timeWait + tcp.held.ipv4.established + tcp.held.ipv4.other : null;
     lines.push(`  pool (IPv4):   ${countText(ports.freePorts)} ports (range less exclusions)${held === null ? '' : `; held now ${countText(held)}, free now ${countText(Math.max(0, ports.freePorts - held))}`}`);

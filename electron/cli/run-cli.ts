@@ -3,7 +3,7 @@ import { createServices, type Services } from '../services/create-services';
 import { settleAtStart } from '../services/change/settle-at-start';
 import { TunerError, toFailure } from '../services/errors';
 import { parseCli, USAGE, type CliArgs } from './args';
-import { formatDiagnosis } from './diagnosis-output';
+import { formatDiagnosis, ownPorts } from './diagnosis-output';
 import { runExport } from './export-command';
 import { runWatch } from './watch';
 import { formatApply, formatBackup, formatHistory, formatStatus, formatUndo } from './text-output';
@@ -26,8 +26,8 @@ const EXIT_CODES: Record<ErrorKind, number> = {
 async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): Promise<{ json: unknown; text: string }> {
   switch (args.command) {
     case 'diagnose': {
-      const found = await diagnosis.diagnose();
-      return { json: found, text: formatDiagnosis(found) };
+      const [found, own] = await Promise.all([diagnosis.diagnose(), ownPorts(service)]);
+      return { json: found, text: formatDiagnosis(found, own) };
     }
     case 'status': {
       const status = await service.status();

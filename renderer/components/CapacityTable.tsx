@@ -2,7 +2,8 @@ import { Caption1, makeStyles, MessageBar, MessageBarBody, Table, TableBody, Tab
 import { capacity, type Capacity } from '../../shared/capacity';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { rangeWithMaxUserPort } from '../../shared/port-pool';
-import { DEFAULT_DYNAMIC_RANGE, describeRange, type PortRange } from '../../shared/port-range';
+import { DEFAULT_DYNAMIC_RANGE, type PortRange } from '../../shared/port-range';
+import { rangeText } from '../../shared/port-text';
 import { SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import type { DraftChange } from '../state/draft';
 import { formatNumber } from '../model/format';
@@ -32,9 +33,9 @@ interface Props {
 
 /** The range each column counts, in words: which of the netsh range and MaxUserPort wins. */
 function source(values: PerSetting<number | undefined>, range: PortRange | undefined, setByNetsh: boolean): string {
-  if (values.MaxUserPort !== undefined) return `${describeRange(rangeWithMaxUserPort(values.MaxUserPort))}: with MaxUserPort set, Windows was seen to make this range at the next restart, whatever netsh set${setByNetsh ? ' (the netsh range holds until then)' : ''}`;
-  if (!range) return `${describeRange(DEFAULT_DYNAMIC_RANGE)}, Windows' default (the range was not read)`;
-  return `${describeRange(range)}${setByNetsh ? ', set with netsh at once' : ', in force'}`;
+  if (values.MaxUserPort !== undefined) return `${rangeText(rangeWithMaxUserPort(values.MaxUserPort))}: with MaxUserPort set, Windows was seen to make this range at the next restart, whatever netsh set${setByNetsh ? ' (the netsh range holds until then)' : ''}`;
+  if (!range) return `${rangeText(DEFAULT_DYNAMIC_RANGE)}, Windows' default (the range was not read)`;
+  return `${rangeText(range)}${setByNetsh ? ', set with netsh at once' : ', in force'}`;
 }
 
 /** What the change means in plain numbers, now and with the new values, and which range each counts. */

@@ -4,7 +4,7 @@ import type { Diagnosis } from '../../shared/diagnosis';
 import { ALWAYS_PROTECTED, inRange } from '../../shared/port-pool';
 import type { RangeValidation } from '../../shared/port-range';
 import type { RangeDraft } from '../state/wizard';
-import { describeRange } from '../../shared/port-range';
+import { rangeText } from '../../shared/port-text';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -50,7 +50,7 @@ export function DynamicRangeFields({ range, check, diagnosis, onChange }: Props)
       />
       {range.use ? (
         <>
-          <Body1>Now: {now ? describeRange(now) : 'not read'}.</Body1>
+          <Body1>Now: {now ? rangeText(now) : 'not read'}.</Body1>
           <div className={styles.row}>
             <Field label="First port" validationState={message ? 'error' : 'none'} validationMessage={message}>
               <Input className={styles.input} value={range.start} inputMode="numeric" onBlur={() => setLeft(true)} onChange={(_event, data) => onChange({ start: data.value })} />
@@ -62,7 +62,7 @@ export function DynamicRangeFields({ range, check, diagnosis, onChange }: Props)
           {recommended ? (
             <div>
               <Button size="small" onClick={() => onChange({ start: String(recommended.start), count: String(recommended.count) })}>
-                Recommended range: {describeRange(recommended)}
+                Recommended range: {rangeText(recommended)}
               </Button>
             </div>
           ) : null}

@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ErrorKind, Failure } from '../../shared/contract';
+import { useAnnounce } from './Announcer';
 
 const TITLES: Record<ErrorKind, string> = {
   'invalid-input': 'Not accepted',
@@ -19,10 +20,12 @@ const TITLES: Record<ErrorKind, string> = {
 
 /** A failure as the main side worded it: its messages already say what was left unchanged. */
 export function FailureBar({ failure, title, actions }: { failure: Failure; title?: string; actions?: ReactNode }) {
+  const heading = title ?? TITLES[failure.kind];
+  useAnnounce(`${heading}. ${failure.message}`, 'assertive');
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{title ?? TITLES[failure.kind]}</MessageBarTitle>
+        <MessageBarTitle>{heading}</MessageBarTitle>
         {failure.message}
       </MessageBarBody>
       {actions ? <MessageBarActions>{actions}</MessageBarActions> : null}

@@ -2,7 +2,8 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import type { Status } from '../../shared/contract';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { rangeWithMaxUserPort } from '../../shared/port-pool';
-import { describeRange, type PortRange } from '../../shared/port-range';
+import type { PortRange } from '../../shared/port-range';
+import { rangeText } from '../../shared/port-text';
 import { useWizard } from '../state/WizardContext';
 
 /** The range this tool's last change should have left in force, and why; null when it set neither. */
@@ -42,8 +43,8 @@ export function InForceCheck({ status, diagnosis }: { status: Status; diagnosis:
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Windows widened the range</MessageBarTitle>
-          Windows widened the range to {describeRange(reshape.range)} because MaxUserPort is set ({reshape.maxUserPort}). This tool set{' '}
-          {describeRange(want.range)}. Set the range again (it holds until the next restart while MaxUserPort stays), or remove MaxUserPort
+          Windows widened the range to {rangeText(reshape.range)} because MaxUserPort is set ({reshape.maxUserPort}). This tool set{' '}
+          {rangeText(want.range)}. Set the range again (it holds until the next restart while MaxUserPort stays), or remove MaxUserPort
           with Undo, which puts back everything this tool changed.
         </MessageBarBody>
         <MessageBarActions>
@@ -57,7 +58,7 @@ export function InForceCheck({ status, diagnosis }: { status: Status; diagnosis:
     <MessageBar intent={agree ? 'success' : 'warning'} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{agree ? 'In force as set' : 'In force differs from what was set'}</MessageBarTitle>
-        {want.because} {describeRange(want.range)}. In force now: {describeRange(found)}.{' '}
+        {want.because} {rangeText(want.range)}. In force now: {rangeText(found)}.{' '}
         {agree ? 'They agree.' : 'They do not agree: Windows did not take the range that was expected.'}
       </MessageBarBody>
     </MessageBar>

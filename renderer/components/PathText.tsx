@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   path: {
@@ -7,9 +7,15 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
     userSelect: 'text',
   },
+  // A browser may break a line after any hyphen: "-restore.reg" broke into "-" and "restore.reg".
+  whole: { whiteSpace: 'nowrap', overflowWrap: 'normal' },
 });
 
-/** File paths, registry keys and commands: monospace and exact, so they can be copied. */
-export function PathText({ children }: { children: string }) {
-  return <code className={useStyles().path}>{children}</code>;
+/**
+ * File paths, registry keys and commands: monospace and exact, so they can be copied. A long
+ * path wraps anywhere to fit the window; a short `whole` name (a file's suffix) never wraps.
+ */
+export function PathText({ children, whole = false }: { children: string; whole?: boolean }) {
+  const styles = useStyles();
+  return <code className={mergeClasses(styles.path, whole && styles.whole)}>{children}</code>;
 }

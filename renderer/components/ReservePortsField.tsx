@@ -1,6 +1,7 @@
 import { Body1, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { describeRange, type PortRange } from '../../shared/port-range';
+import type { PortRange } from '../../shared/port-range';
+import { portWithProcess, rangeText } from '../../shared/port-text';
 import { RESERVE_LIMITS } from '../../shared/reserved-ports';
 
 const useStyles = makeStyles({
@@ -27,14 +28,14 @@ export function ReservePortsField({ ports, range, because, owners, unticked, onT
   return (
     <div role="group" aria-labelledby={labelId} aria-describedby={hintId} className={styles.list}>
       <Body1 id={labelId}>
-        Reserved, so no outgoing connection takes one before its server listens. They are inside {because}, {describeRange(range)}:
+        Reserved, so no outgoing connection takes one before its server listens. They are inside {because}, {rangeText(range)}:
       </Body1>
       {ports.map((port, index) => (
         <Checkbox
           key={port}
           checked={!unticked.includes(port)}
           disabled={index >= RESERVE_LIMITS.most}
-          label={`${port}${owners.get(port) ? ` (${owners.get(port)})` : ''}`}
+          label={portWithProcess(port, owners.get(port))}
           onChange={(_event, data) => onToggle(port, data.checked === true)}
         />
       ))}

@@ -1,4 +1,16 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  makeStyles,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 
 const useStyles = makeStyles({
@@ -22,14 +34,17 @@ interface Props {
 export function RestartChoice({ answered, disabled, delaySeconds, onNow, onLater }: Props) {
   const styles = useStyles();
   const [confirming, setConfirming] = useState(false);
+  // The dialog opens from a click, not a DialogTrigger: this marks where focus returns when it closes (Esc too).
+  const returnHere = useRestoreFocusTarget();
   return (
     <div className={styles.buttons}>
       {answered ? null : (
         <>
-          <Button disabled={disabled} onClick={() => setConfirming(true)}>
+          {/* Focusable while the request runs, so focus stays here until its outcome takes their place. */}
+          <Button {...returnHere} disabledFocusable={disabled} onClick={() => setConfirming(true)}>
             Restart now…
           </Button>
-          <Button disabled={disabled} onClick={onLater}>
+          <Button disabledFocusable={disabled} onClick={onLater}>
             Restart later
           </Button>
         </>

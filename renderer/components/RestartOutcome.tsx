@@ -1,26 +1,32 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { Ref } from 'react';
 import type { RestartResult } from '../../shared/contract';
+import { useAnnounce } from './Announcer';
+
+const AT_NEXT = 'The new values take effect at the next restart.';
 
 interface Props {
   result: RestartResult;
   cancelled: RestartResult | null;
   busy: boolean;
   onCancel: () => void;
+  cancelButton: Ref<HTMLButtonElement>;
 }
 
 /** What the restart request did, with the way to call a scheduled restart off. */
-export function RestartOutcome({ result, cancelled, busy, onCancel }: Props) {
+export function RestartOutcome({ result, cancelled, busy, onCancel, cancelButton }: Props) {
+  const scheduled = result.when === 'now' && result.performed;
+  useAnnounce(cancelled ? `Restart cancelled. ${cancelled.message} ${AT_NEXT}` : `${scheduled ? 'Restart scheduled. ' : ''}${result.message}`);
   if (cancelled) {
     return (
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Restart cancelled</MessageBarTitle>
-          {cancelled.message} The new values take effect at the next restart.
+          {cancelled.message} {AT_NEXT}
         </MessageBarBody>
       </MessageBar>
     );
   }
-  const scheduled = result.when === 'now' && result.performed;
   return (
     <MessageBar intent={scheduled ? 'warning' : 'info'} layout="multiline">
       <MessageBarBody>
@@ -29,7 +35,7 @@ export function RestartOutcome({ result, cancelled, busy, onCancel }: Props) {
       </MessageBarBody>
       {scheduled ? (
         <MessageBarActions>
-          <Button disabled={busy} onClick={onCancel}>
+          <Button ref={cancelButton} disabledFocusable={busy} onClick={onCancel}>
             Cancel the restart
           </Button>
         </MessageBarActions>

@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import { STEPS, type View } from '../state/wizard';
+import { useVisuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -40,19 +41,12 @@ const useStyles = makeStyles({
     color: tokens.colorBrandForeground1,
   },
   aside: { marginTop: tokens.spacingVerticalL, marginBottom: 0 },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
 });
 
 /** Where the user is in the wizard. It only shows progress: each page has its own Back and Next. */
 export function StepList({ view }: { view: View }) {
   const styles = useStyles();
+  const hidden = useVisuallyHidden().hidden;
   const at = STEPS.findIndex((step) => step.view === view);
   return (
     <nav aria-label="Steps">
@@ -71,7 +65,7 @@ export function StepList({ view }: { view: View }) {
               </span>
               <span>
                 {step.label}
-                {done ? <span className={styles.hidden}> (done)</span> : null}
+                {done ? <span className={hidden}> (done)</span> : null}
               </span>
             </li>
           );

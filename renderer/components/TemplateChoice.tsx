@@ -1,6 +1,6 @@
 import { Body1, Radio, RadioGroup } from '@fluentui/react-components';
 import type { Diagnosis } from '../../shared/diagnosis';
-import { describeRange } from '../../shared/port-range';
+import { rangeText } from '../../shared/port-text';
 import { recommendRange } from '../../shared/port-pool';
 import { netshReady, TEMPLATES, type TemplateId } from '../model/templates';
 
@@ -23,7 +23,7 @@ function explain(id: TemplateId, { usesDynamicPortRange, diagnosis, canUndo }: O
         const why = diagnosis ? (diagnosis.unavailable['dynamic.ipv4'] ?? diagnosis.unavailable['excluded.ipv4'] ?? 'netsh did not answer') : 'the port pool is still being read';
         return `TcpTimedWaitDelay 30 seconds (after a restart). The range cannot be set here: ${why}. MaxUserPort is left as it is. ${reshape}`;
       }
-      return `The dynamic port range ${describeRange(recommendRange())} for IPv4 and IPv6 with netsh (at once, no restart) and TcpTimedWaitDelay 30 seconds (after a restart). MaxUserPort is left as it is. ${reshape}`;
+      return `The dynamic port range ${rangeText(recommendRange())} for IPv4 and IPv6 with netsh (at once, no restart) and TcpTimedWaitDelay 30 seconds (after a restart). MaxUserPort is left as it is. ${reshape}`;
     case 'mysql':
       return `MaxUserPort 65534 and TcpTimedWaitDelay 30 seconds, as MySQL's manual says; both after a restart. ${usesDynamicPortRange ? `${reshape} Those ports are reserved below.` : ''}`.trim();
     case 'defaults':

@@ -1,3 +1,4 @@
+import { changedSinceText } from '../../shared/change-kinds';
 import type { Status } from '../../shared/contract';
 import { valueProblem } from '../../shared/in-force';
 import { SETTING_NAMES } from '../../shared/settings';
@@ -10,7 +11,7 @@ export type Baseline = NonNullable<Status['undo']>;
  * undo overwrites, and a value that Windows will ignore again once it is back.
  */
 export function undoNotes(baseline: Baseline, outside: Status['outsideChanges'] = []): string[] {
-  const overwritten = outside.map((change) => `${change.name} was changed outside this tool from ${change.was} to ${change.now}; undo overwrites that.`);
+  const overwritten = outside.map((change) => `${changedSinceText(change)} Undo overwrites that.`);
   const ignored = SETTING_NAMES.flatMap((name) => {
     const problem = valueProblem(name, baseline.values[name]);
     return problem ? [`Windows will ignore ${name} again: ${problem}`] : [];

@@ -1,5 +1,6 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { needsRestart, rows } from '../../shared/change-rows';
+import { useAnnounce } from '../components/Announcer';
 import { ChangeTable } from '../components/ChangeTable';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
@@ -7,14 +8,19 @@ import { StepHeading } from '../components/StepHeading';
 import { formatDate } from '../model/format';
 import { useWizard } from '../state/WizardContext';
 
-/** After Apply: every kind the change touched, as it was and as it read back. */
-export function AppliedView() {
+/** After Apply: every kind the change touched, as it was and as it read back; said once, `justNow`, not on every visit. */
+export function AppliedView({ justNow }: { justNow: boolean }) {
   const { state, go, openUndo, openExport } = useWizard();
-  if (!state.applied) return null;
-  const { result, before } = state.applied;
-  const changes = rows(before, result.readBack);
-  const restart = needsRestart(changes);
+  const changes = state.applied ? rows(state.applied.before, state.applied.result.readBack) : [];
   const atOnce = changes.some((row) => row.changed && row.effect === 'at-once');
+  const said = [
+    'Every change read back as written.',
+    ...(atOnce ? ['The range and the reservations are in force now.'] : []),
+    needsRestart(changes) ? 'Windows uses the registry values after its next restart.' : 'No restart is needed.',
+  ].join(' ');
+  useAnnounce(justNow ? `Applied. ${said}` : null);
+  if (!state.applied) return null;
+  const { result } = state.applied;
   return (
     <Page
       footerStart={
@@ -33,8 +39,7 @@ export function AppliedView() {
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Applied</MessageBarTitle>
-          Every change read back as written. {atOnce ? 'The range and the reservations are in force now. ' : ''}
-          {restart ? 'Windows uses the registry values after its next restart.' : 'No restart is needed.'}
+          {said}
         </MessageBarBody>
       </MessageBar>
       <ChangeTable rows={changes} headings={['Before', 'Read back']} label="Changes, before and read back" />

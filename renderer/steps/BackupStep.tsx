@@ -1,12 +1,14 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { describeValue } from '../../shared/registry-value';
 import { SETTING_NAMES } from '../../shared/settings';
+import { useAnnounce } from '../components/Announcer';
 import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
+import { useFocusOn } from '../hooks/useFocusOn';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
 
@@ -28,6 +30,10 @@ export function BackupStep() {
   const create = useAction(() => api.createBackup({}));
   const backup = state.backup;
   const busy = choose.busy ? 'Waiting for the folder to be chosen…' : create.busy ? 'Exporting the key and checking the file…' : null;
+  // The backup just made (not one made on an earlier visit): said, and focus on to Next.
+  const made = backup !== null && backup === create.value ? backup : null;
+  useAnnounce(made ? `Backup verified: ${made.file}` : null);
+  const next = useFocusOn<HTMLButtonElement>(made);
 
   const chooseFolder = async () => {
     const result = await choose.run();
@@ -44,15 +50,15 @@ export function BackupStep() {
       busy={busy}
       footerStart={<Button onClick={() => go('check')}>Back</Button>}
       footer={
-        <Button appearance="primary" disabled={!backup || busy !== null} onClick={() => go('configure')}>
+        <Button ref={next} appearance="primary" disabled={!backup || busy !== null} onClick={() => go('configure')}>
           Next
         </Button>
       }
     >
       <StepHeading>Back up the key</StepHeading>
       <Body1>
-        The whole key is exported to a .reg file and read back to check it. Beside it goes a small -restore.reg file that
-        holds only {SETTING_NAMES.join(' and ')}.
+        The whole key is exported to a .reg file and read back to check it. Beside it goes a small{' '}
+        <PathText whole>-restore.reg</PathText> file that holds only {SETTING_NAMES.join(' and ')}.
       </Body1>
 
       <Section title="Backup folder">
@@ -60,10 +66,11 @@ export function BackupStep() {
           <PathText>{status?.backupDir ?? ''}</PathText>
         </div>
         <div className={styles.row}>
-          <Button disabled={busy !== null} onClick={() => void chooseFolder()}>
+          {/* Focusable while busy, so focus stays on the button used until its result is there. */}
+          <Button disabledFocusable={busy !== null} onClick={() => void chooseFolder()}>
             Choose folder…
           </Button>
-          <Button appearance={backup ? 'secondary' : 'primary'} disabled={busy !== null} onClick={() => void createBackup()}>
+          <Button appearance={backup ? 'secondary' : 'primary'} disabledFocusable={busy !== null} onClick={() => void createBackup()}>
             {backup ? 'Create another backup' : 'Create backup'}
           </Button>
         </div>

@@ -9,6 +9,7 @@ import {
   MessageBarTitle,
   tokens,
 } from '@fluentui/react-components';
+import { changedSinceText } from '../../shared/change-kinds';
 import { Busy } from '../components/Busy';
 import { CurrentValues } from '../components/CurrentValues';
 import { DiagnosisArea } from '../components/DiagnosisArea';
@@ -88,7 +89,7 @@ export function CheckStep() {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Changed outside this tool</MessageBarTitle>
-            {status.outsideChanges.map((change) => `${change.name} is ${change.now}; this tool set it to ${change.was}.`).join(' ')}{' '}
+            {status.outsideChanges.map(changedSinceText).join(' ')}{' '}
             Undo would overwrite this.
           </MessageBarBody>
         </MessageBar>

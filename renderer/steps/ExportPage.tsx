@@ -2,6 +2,7 @@ import { Body1, Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Radio,
 import { useEffect, useState } from 'react';
 import type { Failure } from '../../shared/contract';
 import { EXPORT_FORMATS, type ExportFormat as Format } from '../../shared/export-formats';
+import { useAnnounce } from '../components/Announcer';
 import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
@@ -44,7 +45,9 @@ async function copy(text: string): Promise<{ ok: true } | { ok: false; reason: s
     await navigator.clipboard.writeText(text);
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: `the clipboard refused (${error instanceof Error ? error.message : String(error)}).` };
+    // The browser's words end with their own full stop: one is enough.
+    const said = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+    return { ok: false, reason: `the clipboard refused (${said}).` };
   }
 }
 
@@ -77,6 +80,9 @@ export function ExportPage() {
   }, [key, api]);
 
   const text = preview && 'text' in preview ? preview.text : null;
+  useAnnounce(save.value?.file ? `Saved: ${save.value.file}` : null);
+  useAnnounce(copied?.ok ? 'Copied to the clipboard.' : null);
+  useAnnounce(copied && !copied.ok ? `Not copied: ${copied.reason}` : null, 'assertive');
   return (
     <Page
       busy={save.busy ? 'Waiting for the file to be chosen…' : null}
@@ -86,7 +92,7 @@ export function ExportPage() {
           <Button disabled={!text} onClick={() => text && void copy(text).then(setCopied)}>
             Copy
           </Button>
-          <Button appearance="primary" disabled={!text || !request || save.busy} onClick={() => request && void save.run(request)}>
+          <Button appearance="primary" disabledFocusable={!text || !request || save.busy} onClick={() => request && void save.run(request)}>
             Save…
           </Button>
         </>

@@ -1,4 +1,5 @@
 import { Body1, Button } from '@fluentui/react-components';
+import { useRef } from 'react';
 import { SETTING_NAMES } from '../../shared/settings';
 import { Page } from '../components/Page';
 import { RestartSection } from '../components/RestartSection';
@@ -9,6 +10,7 @@ import { useWizard } from '../state/WizardContext';
 export function RestartStep() {
   const { state, go, startOver } = useWizard();
   const restart = useRestart();
+  const next = useRef<HTMLButtonElement>(null);
   const answered = restart.restart.value !== null;
   return (
     <Page
@@ -20,7 +22,7 @@ export function RestartStep() {
       }
       footer={
         answered ? (
-          <Button appearance="primary" onClick={startOver}>
+          <Button ref={next} appearance="primary" onClick={startOver}>
             Back to Check
           </Button>
         ) : null
@@ -30,7 +32,7 @@ export function RestartStep() {
       <Body1>
         Windows reads {SETTING_NAMES.join(' and ')} only when it starts. Until the next restart it keeps using the old values.
       </Body1>
-      <RestartSection {...restart} />
+      <RestartSection {...restart} next={next} />
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { needsRestart } from '../../shared/change-rows';
-import { describeRange } from '../../shared/port-range';
+import { rangeText } from '../../shared/port-text';
 import { Busy } from '../components/Busy';
 import { ChangeTable } from '../components/ChangeTable';
 import { FailureBar } from '../components/FailureBar';
@@ -19,7 +19,7 @@ export function ReviewStep() {
   const { state, dispatch, go } = useWizard();
   const checked = useDraft();
   const apply = useAction((change: DraftChange) => api.apply(change));
-  if (state.applied) return <AppliedView />;
+  if (state.applied) return <AppliedView justNow={apply.value !== null} />;
   const change = checked?.change && !checked.nothing ? checked.change : null;
   const run = async (chosen: DraftChange, before: NonNullable<typeof checked>['now']) => {
     const result = await apply.run(chosen);
@@ -37,7 +37,8 @@ export function ReviewStep() {
         </Button>
       }
       footer={
-        <Button appearance="primary" disabled={apply.busy || loading || !change} onClick={() => change && checked && void run(change, checked.now)}>
+        // Focusable while it runs and the values are read again: after a failure, focus is still here.
+        <Button appearance="primary" disabledFocusable={apply.busy || loading || !change} onClick={() => change && checked && void run(change, checked.now)}>
           Apply
         </Button>
       }
@@ -47,7 +48,7 @@ export function ReviewStep() {
       {protect && reserved.length > 0 ? (
         <Body1>
           Reserved for IPv4 and IPv6 (netsh port exclusions), so no outgoing connection takes them: {reserved.join(', ')}. They are inside{' '}
-          {protect.because}, {describeRange(protect.range)}.
+          {protect.because}, {rangeText(protect.range)}.
         </Body1>
       ) : null}
       {checked?.nothing ? <Body1>Nothing would change: every value is already as chosen.</Body1> : null}

@@ -1,6 +1,7 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { rows, type PartialState } from '../../shared/change-rows';
+import { useAnnounce } from '../components/Announcer';
 import { Busy } from '../components/Busy';
 import { ChangeTable } from '../components/ChangeTable';
 import { FailureBar } from '../components/FailureBar';
@@ -8,6 +9,7 @@ import { Page } from '../components/Page';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
+import { useFocusOn } from '../hooks/useFocusOn';
 import { stateNow } from '../model/change-state';
 import { formatDate } from '../model/format';
 import { undoNotes } from '../model/undo-plan';
@@ -26,6 +28,10 @@ export function UndoPage() {
   const [before, setBefore] = useState<PartialState | null>(null);
   const undo = useAction((force: boolean) => api.undo({ force }));
   const back = () => go(state.cameFrom);
+  const refused = undo.failure?.kind === 'undo-refused' ? undo.failure : null;
+  useAnnounce(refused?.message ?? null, 'assertive');
+  // Undo's button goes when it is refused: focus goes to the choice that changes nothing.
+  const keep = useFocusOn<HTMLButtonElement>(refused);
 
   if (undo.value) return <Undone result={undo.value} before={before} onBack={back} />;
   const baseline = status?.undo;
@@ -37,7 +43,6 @@ export function UndoPage() {
       </Page>
     );
   }
-  const refused = undo.failure?.kind === 'undo-refused' ? undo.failure : null;
   const outside = status?.outsideChanges ?? [];
   const now = status && baseline ? stateNow(status.values, diagnosis.value, Object.keys(baseline.values.reservedPorts ?? {}).map(Number)) : null;
   const run = (force: boolean) => {
@@ -49,13 +54,13 @@ export function UndoPage() {
     <Page
       busy={undo.busy ? 'Backing up and restoring…' : null}
       footerStart={
-        <Button disabled={undo.busy} onClick={back}>
+        <Button ref={keep} disabled={undo.busy} onClick={back}>
           Keep the current values
         </Button>
       }
       footer={
         refused || outside.length > 0 ? null : (
-          <Button appearance="primary" disabled={undo.busy || loading || diagnosis.loading} onClick={() => run(false)}>
+          <Button appearance="primary" disabledFocusable={undo.busy || loading || diagnosis.loading} onClick={() => run(false)}>
             Undo changes
           </Button>
         )
@@ -90,7 +95,7 @@ export function UndoPage() {
             with the ones from before this tool's first change; keeping them leaves everything as it is now.
           </MessageBarBody>
           <MessageBarActions>
-            <Button disabled={undo.busy || loading} onClick={() => run(true)}>
+            <Button disabledFocusable={undo.busy || loading} onClick={() => run(true)}>
               Undo anyway
             </Button>
           </MessageBarActions>

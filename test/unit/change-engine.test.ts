@@ -63,7 +63,7 @@ describe('the change engine', () => {
     assert.deepEqual(status.outsideChanges, [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }]);
     await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => {
       assert.equal(error.kind, 'undo-refused');
-      assert.match(error.message, /TcpTimedWaitDelay is 60 now, but this tool set it to 30\..*Nothing was changed\./);
+      assert.match(error.message, /TcpTimedWaitDelay: 30 after this tool's last change, 60 now\. Nothing was changed\./);
       return true;
     });
     assert.equal(registry.values.TcpTimedWaitDelay.present && registry.values.TcpTimedWaitDelay.payload, 'dword:0000003c');

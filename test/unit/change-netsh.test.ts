@@ -63,7 +63,7 @@ describe('the engine over the range and the reservations', () => {
     assert.notEqual(status.undo, null, 'undo still knows what this tool changed');
     assert.deepEqual(status.outsideChanges, [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }]);
 
-    await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => error.kind === 'undo-refused' && /TcpTimedWaitDelay is 60 now/.test(error.message));
+    await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => error.kind === 'undo-refused' && /TcpTimedWaitDelay: 30 after this tool's last change, 60 now\./.test(error.message));
     assert.equal((await tuner.undo({ force: true })).status, 'undone');
     atBaseline();
     assert.equal((await tuner.status()).undo, null);

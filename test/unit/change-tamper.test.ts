@@ -74,6 +74,24 @@ describe('the journal against its backups, and status across kinds', () => {
     assert.deepEqual((await tuner.status()).notRead, [{ kind: 'reservedPorts', reason: 'Injected failure of readExclusions ipv4.' }]);
   });
 
+  it('refuses an undo after hand changes of every kind, one sentence each, each starting with a capital', async () => {
+    const { netsh, registry, tuner, machine } = await applied();
+    registry.set('MaxUserPort', 'dword:00009c40');
+    netsh.pools.ipv4.range = { start: 40000, count: 25536 };
+    netsh.pools.ipv4.exclusions = netsh.pools.ipv4.exclusions.filter((block) => block.start !== 3306);
+    const before = machine();
+    await assert.rejects(tuner.undo({ force: false }), {
+      name: 'TunerError',
+      message:
+        'Undo stopped: someone changed the settings since this tool did. ' +
+        "MaxUserPort: 65534 after this tool's last change, 40000 now. " +
+        "The IPv4 dynamic port range: 33061 to 65535 (32,475 ports) after this tool's last change, 40000 to 65535 (25,536 ports) now. " +
+        "Port 3306 (IPv4): reserved after this tool's last change, not reserved now. " +
+        'Nothing was changed. Undo anyway to put back the values from before the first change.',
+    });
+    assert.deepEqual(machine(), before);
+  });
+
   it("after a restart, the range Windows reshaped because of the tool's MaxUserPort is named as such, and undo is not refused", async () => {
     const { netsh, registry, tuner, restart } = await applied();
     const reshaped = { start: 1024, count: 64511 };

@@ -88,7 +88,7 @@ describe('an answer of the wrong shape is "not read", with how it began', () => 
     assert.equal(found.ports.dynamic.ipv4, null);
     assert.equal(found.ports.freePorts, null);
     assert.equal(found.unavailable['excluded.ipv4'], "Could not read the IPv4 port exclusions: netsh's answer held no table of exclusions (the answer was empty).");
-    const text = formatDiagnosis(found);
+    const text = formatDiagnosis(found, new Set());
     assert.match(text, /exclusions: {4}not read: Could not read the IPv4 port exclusions/);
     assert.doesNotMatch(text, /exclusions:\s+none/);
   });

@@ -89,11 +89,21 @@ describe('NetshPorts', () => {
   it("calls a refused write not permitted when the token is not elevated, in any language of netsh's", async () => {
     const german = said('Für den angeforderten Vorgang sind erhöhte Rechte erforderlich.\r\n', 1);
     const netsh = new NetshPorts(NETSH, answering(german), async () => false);
-    await rejectsWith(netsh.reservePort('ipv4', 3306), 'not-permitted', /^Could not reserve port 3306 for IPv4: netsh needs administrator rights \(Für den .*\)\. Run as administrator\.$/);
+    await rejectsWith(netsh.reservePort('ipv4', 3306), 'not-permitted', /^Could not reserve port 3306 for IPv4: netsh needs administrator rights and said "Für den angeforderten Vorgang sind erhöhte Rechte erforderlich"\. Run as administrator\.$/);
   });
 
   it("passes netsh's words on as a failed netsh step when the token is elevated", async () => {
     const netsh = new NetshPorts(NETSH, answering(said('The parameter is incorrect.\r\n', 1)), async () => true);
-    await rejectsWith(netsh.releasePort('ipv6', 3306), 'netsh-failed', /^Could not release port 3306 for IPv6: netsh exited with 1 \(The parameter is incorrect\.\)\.$/);
+    await rejectsWith(netsh.releasePort('ipv6', 3306), 'netsh-failed', /^Could not release port 3306 for IPv6: netsh exited with 1 and said "The parameter is incorrect"\.$/);
+  });
+
+  it("quotes netsh's own brackets and full stop without doubling them", async () => {
+    const english = said('The requested operation requires elevation (Run as administrator).\r\n', 1);
+    await assert.rejects(new NetshPorts(NETSH, answering(english), async () => false).reservePort('ipv4', 3306), {
+      message: 'Could not reserve port 3306 for IPv4: netsh needs administrator rights and said "The requested operation requires elevation (Run as administrator)". Run as administrator.',
+    });
+    await assert.rejects(new NetshPorts(NETSH, answering(english), async () => true).setDynamicRange('ipv4', { start: 10000, count: 55536 }), {
+      message: 'Could not set the IPv4 dynamic port range: netsh exited with 1 and said "The requested operation requires elevation (Run as administrator)".',
+    });
   });
 });

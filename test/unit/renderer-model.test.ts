@@ -69,10 +69,10 @@ describe('the undo plan', () => {
   const now = { MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 } } as const;
 
   it('says what the table cannot: a restored REG_SZ is ignored by Windows again, and a change made outside the tool is overwritten', () => {
-    const outside = [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }, { kind: 'dynamicRange', name: 'the IPv4 dynamic port range', was: '33061-65535', now: '40000-65535' }] as const;
+    const outside = [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }, { kind: 'dynamicRange', name: 'the IPv4 dynamic port range', was: '33061 to 65535 (32,475 ports)', now: '40000 to 65535 (25,536 ports)' }] as const;
     assert.deepEqual(undoNotes(baseline, [...outside]), [
-      'TcpTimedWaitDelay was changed outside this tool from 30 to 60; undo overwrites that.',
-      'the IPv4 dynamic port range was changed outside this tool from 33061-65535 to 40000-65535; undo overwrites that.',
+      "TcpTimedWaitDelay: 30 after this tool's last change, 60 now. Undo overwrites that.",
+      "The IPv4 dynamic port range: 33061 to 65535 (32,475 ports) after this tool's last change, 40000 to 65535 (25,536 ports) now. Undo overwrites that.",
       'Windows will ignore MaxUserPort again: MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.',
     ]);
     assert.deepEqual(undoNotes({ at: 't', values: now }), []);

@@ -87,7 +87,7 @@ describe('the CLI exit codes, as the README lists them', () => {
   it('exit code 5: undo after someone else changed a value; undo --force then restores', async () => {
     assert.equal((await cli(APPLY)).code, 0);
     await setValue(bed.prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 60);
-    await assertRefused(() => cli(['undo']), 5, /TcpTimedWaitDelay is 60 now, but this tool set it to 30/);
+    await assertRefused(() => cli(['undo']), 5, /TcpTimedWaitDelay: 30 after this tool's last change, 60 now\./);
 
     const forced = await cli(['undo', '--force']);
     assert.equal(forced.code, 0, forced.stderr);

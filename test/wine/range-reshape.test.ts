@@ -72,7 +72,7 @@ describe('the range MaxUserPort reshaped, on Wine with the netsh stand-in', () =
     );
     const undo = await runCli(['undo'], env);
     assert.equal(undo.code, 5);
-    assert.match(cliMessages(undo.stderr)[0], /the IPv4 dynamic port range is 1024 to 65534 \(64,511 ports\) now, but this tool set it to 33061 to 65535/);
+    assert.match(cliMessages(undo.stderr)[0], /The IPv4 dynamic port range: 33061 to 65535 \(32,475 ports\) after this tool's last change, 1024 to 65534 \(64,511 ports\) now\./);
     assert.equal((await runCli(['undo', '--force'], env)).code, 0);
     assert.equal(await regExport(prefix), baseline);
   });

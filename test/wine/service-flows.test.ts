@@ -107,7 +107,7 @@ describe('TunerService on a Wine registry', () => {
 
     await assert.rejects(service.undo({ force: false }), (error: TunerError) => {
       assert.equal(error.kind, 'undo-refused');
-      assert.match(error.message, /MaxUserPort is 20000 now, but this tool set it to 65534/);
+      assert.match(error.message, /MaxUserPort: 65534 after this tool's last change, 20000 now\./);
       assert.doesNotMatch(error.message, /TcpTimedWaitDelay/, 'the value nobody touched is not blamed');
       assert.match(error.message, /Nothing was changed/);
       return true;

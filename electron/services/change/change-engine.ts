@@ -9,6 +9,7 @@ import { beginRecord, finishedRecord, rolledBackRecord, type Audit } from './rec
 import { leftChanged, putBackEach } from './put-back';
 import { driftOf, type Drift } from './drift';
 import type { ValueState } from '../../../shared/registry-value';
+import { changedSinceText } from '../../../shared/change-kinds';
 import type { PerSetting } from '../../../shared/settings';
 import { differingParts, type AnyKind, type ChangeRequest } from './setting-kind';
 import { settleInterrupted } from './settle';
@@ -75,10 +76,9 @@ export class ChangeEngine {
 
     const changed = this.drift(record.lastWritten as States, current, restartedSince).conflicts;
     if (changed.length > 0 && !force) {
-      const said = changed.map((part) => `${part.name} is ${part.now} now, but this tool set it to ${part.was}`);
       throw new TunerError(
         'undo-refused',
-        `Undo stopped: someone changed the values since this tool did. ${said.join('; ')}. ` +
+        `Undo stopped: someone changed the settings since this tool did. ${changed.map(changedSinceText).join(' ')} ` +
           'Nothing was changed. Undo anyway to put back the values from before the first change.',
       );
     }

@@ -1,5 +1,6 @@
 import { FAMILIES, FAMILY_LABELS, type Family, type RangeState } from '../../../shared/kinds';
-import { describeRange, type PortRange } from '../../../shared/port-range';
+import type { PortRange } from '../../../shared/port-range';
+import { rangeText } from '../../../shared/port-text';
 import { TunerError } from '../errors';
 import type { SettingKind } from './setting-kind';
 
@@ -31,7 +32,7 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeSt
     const readBack = await capture();
     const missed = FAMILIES.filter((family) => readBack[family].start !== wanted[family].start || readBack[family].count !== wanted[family].count);
     if (missed.length > 0) {
-      const seen = missed.map((family) => `${family} reads ${describeRange(readBack[family])}`).join(', ');
+      const seen = missed.map((family) => `${family} reads ${rangeText(readBack[family])}`).join(', ');
       throw new TunerError('netsh-failed', `The dynamic port range did not read back as set: ${seen}.`);
     }
     return readBack;
@@ -53,7 +54,7 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeSt
         name: `the ${FAMILY_LABELS[family]} dynamic port range`,
         slot: family,
         key: `${state[family].start}+${state[family].count}`,
-        text: describeRange(state[family]),
+        text: rangeText(state[family]),
       })),
     repairs: (state, slots) => FAMILIES.filter((family) => slots.has(family)).map((family) => setCommand(family, state[family])),
   };

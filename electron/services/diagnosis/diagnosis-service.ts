@@ -10,7 +10,7 @@ import type { ToolAccess } from '../host/windows-tools';
 import type { NetshPorts } from '../netsh/netsh-ports';
 import type { Exclusion } from '../netsh/netsh-parsers';
 import type { PortRange } from '../../../shared/port-range';
-import { outputOnOneLine, type ProcessRunner } from '../host/process-runner';
+import { andSaid, type ProcessRunner } from '../host/process-runner';
 import { summarizeConnections } from './connections';
 import { EVENT_QUERY, parseEvents, type EventSummary } from './events';
 import { parseNetstat, type Socket } from './netstat';
@@ -145,8 +145,7 @@ export class DiagnosisService {
     if (!access.ok) throw new Error(access.reason);
     const { file, leadingArgs, env } = access.command;
     const result = await this.deps.run(file, [...leadingArgs, ...args], env);
-    const said = outputOnOneLine(result);
-    if (result.code !== 0) throw new Error(`${name} exited with ${result.code}${said ? ` (${said})` : ''}`);
+    if (result.code !== 0) throw new Error(`${name} exited with ${result.code}${andSaid(result)}`);
     return result.stdout;
   }
 }

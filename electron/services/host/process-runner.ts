@@ -39,6 +39,16 @@ export interface RunLimits {
 const LIMITS: RunLimits = { timeoutMs: TIMEOUT_MS, drainAfterExit: process.platform !== 'win32' };
 
 /**
+ * ` and said "The parameter is incorrect"`, for inside a sentence. Quoted, not bracketed:
+ * netsh's own words hold brackets ("requires elevation (Run as administrator)."), which made
+ * "(Run as administrator).)." Its closing full stop is left to the sentence around it.
+ */
+export function andSaid(result: ProcessResult): string {
+  const said = outputOnOneLine(result).replace(/\.$/, '');
+  return said ? ` and said "${said}"` : '';
+}
+
+/**
  * A runner that decodes each program's whole output at once, after it ended: in a double-byte
  * code page (932, 936) a character's second byte may be any byte, so a chunk boundary or a line
  * break is only known in the decoded text.

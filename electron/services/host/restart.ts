@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { RestartResult } from '../../../shared/contract';
 import { TunerError } from '../errors';
 import type { Target } from './target';
-import { outputOnOneLine, type ProcessRunner } from './process-runner';
+import { andSaid, type ProcessRunner } from './process-runner';
 
 /** Long enough to read the notice and cancel; short enough that "now" means now. */
 export const RESTART_DELAY_SECONDS = 60;
@@ -43,8 +43,7 @@ export class RestartService {
   private async shutdown(args: string[]): Promise<void> {
     const result = await this.run(path.win32.join(this.target.system32 ?? '', 'shutdown.exe'), args);
     if (result.code !== 0) {
-      const said = outputOnOneLine(result);
-      throw new TunerError('unexpected', `shutdown.exe exited with ${result.code}${said ? ` (${said})` : ''}.`);
+      throw new TunerError('unexpected', `shutdown.exe exited with ${result.code}${andSaid(result)}.`);
     }
   }
 }

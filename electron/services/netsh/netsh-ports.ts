@@ -4,7 +4,7 @@ import type { ExclusionAccess } from '../change/reserved-ports-kind';
 import { parseDynamicPort, parseExcludedRanges, type Exclusion } from './netsh-parsers';
 import { errnoOf, messageOf, TunerError } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
-import { outputOnOneLine, TIMEOUT_MS, type ProcessRunner } from '../host/process-runner';
+import { andSaid, TIMEOUT_MS, type ProcessRunner } from '../host/process-runner';
 import { answerBegan } from '../host/tool-answer';
 
 const FAMILY_NAMES: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
@@ -63,10 +63,9 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
       throw new TunerError('tool-missing', `Could not ${what}: ${file} could not be started (${errnoOf(error) ?? messageOf(error)}).`);
     });
     if (result.code === 0) return result.stdout;
-    const said = outputOnOneLine(result);
     if (writes && !(await this.mayWrite())) {
-      throw new TunerError('not-permitted', `Could not ${what}: netsh needs administrator rights${said ? ` (${said})` : ''}. Run as administrator.`);
+      throw new TunerError('not-permitted', `Could not ${what}: netsh needs administrator rights${andSaid(result)}. Run as administrator.`);
     }
-    throw new TunerError('netsh-failed', `Could not ${what}: netsh exited with ${result.code}${said ? ` (${said})` : ''}.`);
+    throw new TunerError('netsh-failed', `Could not ${what}: netsh exited with ${result.code}${andSaid(result)}.`);
   }
 }

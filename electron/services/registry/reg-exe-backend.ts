@@ -1,7 +1,7 @@
 import { PARAMETERS_KEY, type PerSetting, type SettingName } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
-import { outputOnOneLine, type ProcessResult, type ProcessRunner } from '../host/process-runner';
+import { andSaid, outputOnOneLine, type ProcessResult, type ProcessRunner } from '../host/process-runner';
 import type { RegistryBackend } from './backend';
 import { parseRegQuery } from './reg-query-parser';
 
@@ -84,7 +84,7 @@ export class RegExeBackend implements RegistryBackend {
     if (/access is denied/i.test(said) || (writes && !(await this.mayWrite()))) {
       throw new TunerError('not-permitted', `Could not ${what}: access is denied. Run as administrator.`);
     }
-    throw new TunerError('registry-failed', `Could not ${what}: reg.exe exited with ${result.code}${said ? ` (${said})` : ''}.`);
+    throw new TunerError('registry-failed', `Could not ${what}: reg.exe exited with ${result.code}${andSaid(result)}.`);
   }
 
   /**
