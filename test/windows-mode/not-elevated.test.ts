@@ -73,7 +73,7 @@ describe('a non-elevated token as a win32 process', () => {
     await installWhoami(bed.prefix, 'broken');
     const status = await bed.cli(['status']);
     assert.equal(status.code, 0, status.stderr);
-    assert.match(status.stdout, /^Can change HKLM: +not read: C:\\windows\\system32\\whoami\.exe ended with exit 1 and named no integrity level \(it said: ERROR: Unable to get group membership information\.\)$/im);
+    assert.match(status.stdout, /^Can change HKLM: +not read: C:\\windows\\system32\\whoami\.exe ended with exit 1 and said "ERROR: Unable to get group membership information", naming no integrity level$/im);
     const before = await machine();
     const result = await bed.cli(CHANGES[0]);
     assert.equal(result.code, 3, `exit 3; stderr:\n${result.stderr}`);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { messageOf } from '../errors';
-import { outputOnOneLine, type ProcessRunner } from './process-runner';
+import { andSaid, type ProcessRunner } from './process-runner';
 import { canWriteFolder, type Target } from './target';
 
 /** Mandatory integrity levels of an elevated token: High, and System. */
@@ -28,8 +28,7 @@ export function elevationCheck(target: Target, run: ProcessRunner): () => Promis
     if (result.code === 0 && ANY_LEVEL.test(result.stdout)) {
       return { canWrite: ELEVATED_LEVELS.some((sid) => result.stdout.includes(`"${sid}"`)), notRead: null };
     }
-    const said = outputOnOneLine(result).slice(0, 160) || 'nothing';
-    return { canWrite: false, notRead: `${whoami} ended with exit ${result.code} and named no integrity level (it said: ${said})` };
+    return { canWrite: false, notRead: `${whoami} ended with exit ${result.code}${andSaid(result)}, naming no integrity level` };
   };
   // Elevation cannot change during the life of a process: a read answer is kept. One that could
   // not be read is asked once more at once, and again at the next question.
