@@ -158,3 +158,17 @@ test('without administrator rights the wizard stops at a clear screen', async ({
   await record(page, 'light-0-admin-needed');
   expect(await wine.value('MaxUserPort')).toBeNull();
 });
+
+test("rights that could not be read say what whoami answered, not only 'needs administrator rights'", async ({ page, preview, wine }) => {
+  const notRead = 'C:\\Windows\\System32\\whoami.exe ended with exit 1 and said "ERROR: Unable to get group membership information", naming no integrity level';
+  await page.route('**/api/getStatus', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    await route.fulfill({ response, json: { ...body, value: { ...body.value, canWrite: false, rightsNotRead: notRead } } });
+  });
+  await page.goto(preview.url);
+  await expect(page.getByRole('heading', { name: 'Administrator rights needed' })).toBeVisible();
+  await expect(shown(page).getByText(`Its rights could not be read: ${notRead}.`, { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
+  expect(await wine.value('MaxUserPort')).toBeNull();
+});
