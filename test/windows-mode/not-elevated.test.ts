@@ -52,6 +52,7 @@ describe('a non-elevated token as a win32 process', () => {
     const status = JSON.parse(result.stdout);
     assert.deepEqual(status.values.MaxUserPort, { present: true, type: 'REG_DWORD', data: 5000 });
     assert.equal(status.canWrite, false);
+    assert.equal(status.rightsNotRead, null, 'a Medium level is read: no rights, not "not read"');
   });
 
   for (const args of CHANGES) {
