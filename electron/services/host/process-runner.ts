@@ -14,9 +14,12 @@ export type Decode = (bytes: Buffer) => string | Promise<string>;
 
 export const TIMEOUT_MS = 60_000;
 /**
- * How long to keep reading output after the program exits. Wine starts helper processes that
- * inherit the output pipes and outlive reg.exe by seconds; waiting for the pipes to close would
- * wait for them. What reg.exe wrote before it exited is already in the pipe.
+ * How long output may pause after the program exits before reading stops. Only a helper that
+ * inherited the pipes can hold them open past the program's end: Wine starts one (its console
+ * host) for reg.exe, tasklist and the rest, under Linux and under Windows' own Node alike, and it
+ * may outlive the program by seconds or, under load, for good. Windows' own tools leave none,
+ * so there the pipes close at exit and nothing waits. Output still flowing (a 70,000-socket
+ * netstat) keeps the reading going, however long it takes.
  */
 const DRAIN_MS = 150;
 
@@ -25,18 +28,13 @@ export function outputOnOneLine(result: ProcessResult): string {
   return `${result.stderr} ${result.stdout}`.replace(/\s+/g, ' ').trim();
 }
 
-/** How a run ends; the defaults are the product's, tests shorten them. */
+/** How long a run may take, output included; tests shorten it. */
 export interface RunLimits {
-  /** The whole run, output included: a program, or a helper holding its pipes, past this is stopped. */
+  /** A program, or a helper holding its pipes, still going past this is stopped and refused. */
   timeoutMs: number;
-  /**
-   * Stop reading DRAIN_MS after the program exits (Wine's helpers hold the pipes open), or read
-   * until the pipes close (Windows' own tools leave no helpers behind).
-   */
-  drainAfterExit: boolean;
 }
 
-const LIMITS: RunLimits = { timeoutMs: TIMEOUT_MS, drainAfterExit: process.platform !== 'win32' };
+const LIMITS: RunLimits = { timeoutMs: TIMEOUT_MS };
 
 /**
  * ` and said "The parameter is incorrect"`, for inside a sentence. Quoted, not bracketed:
@@ -69,8 +67,9 @@ function collect(file: string, args: readonly string[], env: NodeJS.ProcessEnv |
     const child = spawn(file, [...args], { env: env ?? process.env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    let chunks = 0;
+    child.stdout.on('data', (chunk: Buffer) => (stdout.push(chunk), chunks++));
+    child.stderr.on('data', (chunk: Buffer) => (stderr.push(chunk), chunks++));
 
     let done = false;
     // Whoever ends the run lets the pipes go: a helper left holding one would otherwise keep
@@ -97,9 +96,15 @@ function collect(file: string, args: readonly string[], env: NodeJS.ProcessEnv |
       else child.stdout.once('end', ended);
       if (child.stderr.readableEnded) ended();
       else child.stderr.once('end', ended);
-      // Past the wait, one more turn of the loop first: a process starved of CPU for longer than
-      // the wait wakes with its timers due before the pipe's waiting bytes are read.
-      if (limits.drainAfterExit) setTimeout(() => setImmediate(finish), DRAIN_MS).unref();
+      // Once output has paused for DRAIN_MS, one more turn of the loop first: a process starved
+      // of CPU for longer than that wakes with its timers due before the pipes' waiting bytes are read.
+      let seen = -1;
+      const drained = () => {
+        if (chunks === seen) return finish();
+        seen = chunks;
+        setTimeout(() => setImmediate(drained), DRAIN_MS).unref();
+      };
+      drained();
     });
   });
 }
