@@ -26,6 +26,8 @@ interface Options {
   netstatCapture: string | null;
   /** The exclusions "Windows" has before the test, in both families (Hyper-V's, WSD's). */
   netshSeed: { exclusions: { start: number; end: number; administered: boolean }[] } | null;
+  /** The data folder sits below a file, so nothing can be written there (Preview.dataDir is then that path). */
+  dataFolderBlocked: boolean;
 }
 
 /** What a Windows host with Hyper-V and WSD shows: `netsh int ipv4 show excludedportrange protocol=tcp`. */
@@ -39,6 +41,7 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
   regFault: [null, { option: true }],
   netstatCapture: [null, { option: true }],
   netshSeed: [null, { option: true }],
+  dataFolderBlocked: [false, { option: true }],
 
   workerWine: [
     async ({}, use) => {
@@ -62,8 +65,10 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     await page.close();
   },
 
-  preview: async ({ wine, pickedFolder, regFault, netstatCapture, netshSeed }, use) => {
+  preview: async ({ wine, pickedFolder, regFault, netstatCapture, netshSeed, dataFolderBlocked }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tuner-e2e-data-'));
+    const productData = dataFolderBlocked ? path.join(dataDir, 'blocker', 'data') : dataDir;
+    if (dataFolderBlocked) await writeFile(path.join(dataDir, 'blocker'), '');
     if (netshSeed) {
       const family = () => ({ start: 49152, count: 16384, exclusions: netshSeed.exclusions });
       await writeFile(path.join(dataDir, 'netsh-state.json'), JSON.stringify({ ipv4: family(), ipv6: family() }));
@@ -72,7 +77,7 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     const standIn = regFault ? await writeRegStandIn(dataDir, regFault) : null;
     const preview = await startPreview({
       ...wine.env,
-      TCP_PORT_TUNER_DATA_DIR: dataDir,
+      TCP_PORT_TUNER_DATA_DIR: productData,
       // Wine has no netsh port-range commands and no event log: stand-ins answer as Windows does.
       TCP_PORT_TUNER_NETSH_COMMAND: path.resolve('test/stand-ins/netsh'),
       TCP_PORT_TUNER_STANDIN_STATE: path.join(dataDir, 'netsh-state.json'),
@@ -91,7 +96,7 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
           }
         : {}),
     });
-    await use({ url: preview.url, dataDir, netshState: path.join(dataDir, 'netsh-state.json') });
+    await use({ url: preview.url, dataDir: productData, netshState: path.join(dataDir, 'netsh-state.json') });
     await preview.stop();
     await rm(dataDir, { recursive: true, force: true });
   },

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TunerError } from '../../electron/services/errors';
 import { dataFolderGuard } from '../../electron/services/host/data-folder';
@@ -87,6 +89,23 @@ describe('the data folder guard', () => {
     const { calls, run } = recording();
     await dataFolderGuard(resolveTarget({ WINEPREFIX: root, TCP_PORT_TUNER_DATA_DIR: dataDir }, 'linux'), run)();
     assert.ok(existsSync(dataDir));
+    assert.deepEqual(calls, []);
+  });
+
+  it('a folder that cannot be made (a file stands in its way) is refused in words with the fix, before any icacls', async () => {
+    const blocker = freshPath(root, 'blocker');
+    await writeFile(blocker, '');
+    const dataDir = path.join(blocker, 'data');
+    const { calls, run } = recording();
+    await assert.rejects(dataFolderGuard(resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32'), run)(), (error: TunerError) => {
+      assert.equal(error.kind, 'backup-failed');
+      assert.equal(
+        error.message,
+        `Cannot use the data folder ${dataDir}: a file stands where ${dataDir} or a folder above it should be. Nothing was changed. ` +
+          'Move that file away (or rename it), or name a folder you can write in TCP_PORT_TUNER_DATA_DIR.',
+      );
+      return true;
+    });
     assert.deepEqual(calls, []);
   });
 });

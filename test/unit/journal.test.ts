@@ -57,6 +57,14 @@ describe('Journal', () => {
     assert.deepEqual(await journal.history(), []);
   });
 
+  it('reads as empty where a file stands in place of its folder (none can be there), and refuses to write there', async () => {
+    const blocker = freshPath(root, 'blocker');
+    await writeFile(blocker, '');
+    const journal = new Journal(path.join(blocker, 'data'), path.join(blocker, 'data', 'backups'));
+    assert.deepEqual(await journal.read(), EMPTY_JOURNAL);
+    await assert.rejects(journal.write(AFTER_ONE_APPLY));
+  });
+
   it('gives back what it was given, creating its folder', async () => {
     const { journal } = freshJournal();
     await journal.write(AFTER_ONE_APPLY);

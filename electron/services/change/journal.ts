@@ -65,7 +65,10 @@ export class Journal {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       const code = errnoOf(error);
-      if (code === 'ENOENT') return EMPTY_JOURNAL;
+      // ENOTDIR: a file stands where the data folder (or one above it) should be, so no journal
+      // can be there; the Check page names that file's place and the fix, instead of calling a
+      // journal that was never written damaged.
+      if (code === 'ENOENT' || code === 'ENOTDIR') return EMPTY_JOURNAL;
       if (code === 'EACCES' || code === 'EPERM') {
         throw new TunerError('not-permitted', `The change journal ${this.file} can be read by administrators only. Run as administrator.`);
       }

@@ -10,7 +10,7 @@ export interface DataFolderCheck {
 }
 
 /** What stops a write, in words, and what a DBA can do about it. */
-function explain(folder: string, error: NodeJS.ErrnoException): { problem: string; fix: string } {
+export function explainDataFolder(folder: string, error: NodeJS.ErrnoException): { problem: string; fix: string } {
   const chosen = 'or name a folder you can write in TCP_PORT_TUNER_DATA_DIR';
   switch (error.code) {
     case 'EACCES':
@@ -44,6 +44,6 @@ export async function checkDataFolder(folder: string): Promise<DataFolderCheck> 
     await rm(probe, { force: true });
     return { folder, problem: null, fix: null };
   } catch (error) {
-    return { folder, ...explain(folder, error as NodeJS.ErrnoException) };
+    return { folder, ...explainDataFolder(folder, error as NodeJS.ErrnoException) };
   }
 }

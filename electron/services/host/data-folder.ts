@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { explainDataFolder } from '../diagnosis/data-folder-check';
 import { TunerError } from '../errors';
 import type { ProcessRunner } from './process-runner';
 import type { Target } from './target';
@@ -18,7 +19,10 @@ const GRANTS = ['*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-545
 export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promise<void> {
   let secured: Promise<void> | undefined;
   const secure = async (): Promise<void> => {
-    await mkdir(target.dataDir, { recursive: true });
+    await mkdir(target.dataDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      const { problem, fix } = explainDataFolder(target.dataDir, error);
+      throw new TunerError('backup-failed', `Cannot use the data folder ${target.dataDir}: ${problem}. Nothing was changed. ${fix}`);
+    });
     if (target.host !== 'windows' || target.dataDirChosen) return;
     const icacls = path.win32.join(target.system32 ?? '', 'icacls.exe');
     const steps = [
