@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { removeServerFolder } from './wine-server';
 
 /** Written out rather than imported, so a product that named the wrong key would be caught. */
 export const KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
@@ -136,6 +137,7 @@ export async function createPrefix(label: string): Promise<WinePrefix> {
     if ((await runDetached('wine', ['reg.exe', 'query', KEY], env)) !== 0) throw new Error(`wine reg.exe does not run in ${dir}`);
   } catch (error) {
     await runDetached('wineserver', ['-k'], env).catch(() => null);
+    await removeServerFolder(dir);
     await removeTempRoot(root);
     throw error;
   }
@@ -157,6 +159,7 @@ async function wineReg(args: readonly string[], env: NodeJS.ProcessEnv): Promise
 export async function destroyPrefix(prefix: WinePrefix | undefined): Promise<void> {
   if (!prefix) return;
   await runDetached('wineserver', ['-k'], prefix.env).catch(() => null);
+  await removeServerFolder(prefix.env.WINEPREFIX ?? '');
   await removeTempRoot(prefix.root);
 }
 

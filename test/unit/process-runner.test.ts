@@ -2,10 +2,10 @@
 // leave the CLI or the main process waiting on a program, or on a helper that holds its pipes.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { processRunner } from '../../electron/services/host/process-runner';
 
 const utf8 = (bytes: Buffer) => bytes.toString('utf8');
@@ -49,6 +49,8 @@ function runnerInChild(limits: string, args: readonly string[]): Promise<{ code:
 }
 
 describe('process runner', () => {
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
   it('hands back the output and exit code of a program that ends', async () => {
     const result = await processRunner(utf8)(SH, ['-c', 'printf "a b\\n"; printf oops >&2; exit 3']);
     assert.deepEqual(result, { code: 3, stdout: 'a b\n', stderr: 'oops' });

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { removeServerFolder } from '../wine-server';
 import { wineProcesses } from './processes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -113,6 +114,7 @@ export class WindowsPrefix {
   /** Stops the prefix's wineserver and removes everything the prefix and its tests made. */
   async stop(): Promise<void> {
     await detached('wineserver', ['-k'], this.base).catch(() => null);
+    await removeServerFolder(this.dir);
     await rm(this.root, { recursive: true, force: true });
   }
 }

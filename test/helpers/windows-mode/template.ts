@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { removeServerFolder } from '../wine-server';
 import { bootPrefix } from './prefix';
 
 async function stopServer(dir: string): Promise<void> {
@@ -35,6 +36,7 @@ async function main(verb: string | undefined, target: string | undefined): Promi
     }
   }
   await stopServer(dir);
+  await removeServerFolder(dir);
   await rm(dir, { recursive: true, force: true });
   return 0;
 }
