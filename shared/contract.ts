@@ -11,6 +11,7 @@ import { validateReservedPorts } from './reserved-ports';
 import { KIND_IDS, otherKindFields, valueStateSchema as valueState } from './kinds';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
+import type { Failure } from './failure';
 import { diagnosisSchema } from './diagnosis';
 import { EXPORT_FORMATS } from './export-formats';
 import { dataFolderSchema, poolSampleSchema, sampleRequestSchema } from './pool-sample-schema';
@@ -147,28 +148,6 @@ const empty = z.strictObject({});
 /** The engines a change can be exported for, to reach other servers. */
 const changeRequest = z.strictObject({ ...perSetting(settingNumber), dynamicRange, reservePorts });
 const exportRequest = z.strictObject({ format: z.enum(EXPORT_FORMATS), undo: z.boolean(), change: changeRequest });
-
-export const ERROR_KINDS = [
-  'invalid-input',
-  'not-permitted',
-  'registry-failed',
-  /** A netsh step (the dynamic range, a reservation) failed, or netsh could not be read reliably. */
-  'netsh-failed',
-  /** A step failed and putting the values back failed too: the registry may be half-changed. */
-  'restore-failed',
-  'backup-failed',
-  'undo-refused',
-  /** Another process of this tool is making a change right now. */
-  'busy',
-  'tool-missing',
-  'journal-unreadable',
-  'not-supported',
-  'unexpected',
-] as const;
-export type ErrorKind = (typeof ERROR_KINDS)[number];
-
-export const failureSchema = z.object({ kind: z.enum(ERROR_KINDS), message: z.string() });
-export type Failure = z.infer<typeof failureSchema>;
 
 export const channels = {
   getStatus: { request: empty, response: statusSchema },

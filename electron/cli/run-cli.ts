@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../shared/contract';
+import type { ErrorKind } from '../../shared/failure';
 import { createServices, type Services } from '../services/create-services';
 import { settleAtStart } from '../services/change/settle-at-start';
 import { TunerError, toFailure } from '../services/errors';

@@ -1,4 +1,4 @@
-import type { ErrorKind, Failure } from '../../shared/contract';
+import type { ErrorKind, Failure } from '../../shared/failure';
 
 /** A failure the user can act on: its message is shown as it is, so it is plain and exact. */
 export class TunerError extends Error {

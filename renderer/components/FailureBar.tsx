@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { ErrorKind, Failure } from '../../shared/contract';
+import type { ErrorKind, Failure } from '../../shared/failure';
 import { useAnnounce } from './Announcer';
 
 const TITLES: Record<ErrorKind, string> = {

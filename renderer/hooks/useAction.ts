@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import type { Failure, Result } from '../../shared/contract';
+import type { Result } from '../../shared/contract';
+import type { Failure } from '../../shared/failure';
 
 export interface Action<A extends unknown[], T> {
   run: (...args: A) => Promise<Result<T>>;

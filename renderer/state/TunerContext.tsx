@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { TunerApi } from '../../shared/api';
 import type { Channel } from '../../shared/channels';
-import type { Failure, Response, Status } from '../../shared/contract';
+import type { Response, Status } from '../../shared/contract';
+import type { Failure } from '../../shared/failure';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { usePoolSampling, type LivePool } from './usePoolSampling';
 import { useReading, type Reading } from './useReading';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Failure } from '../../shared/contract';
+import type { Failure } from '../../shared/failure';
 import { DEFAULT_THRESHOLD, type PoolSample } from '../../shared/pool-sample';
 
 /** Every few seconds: often enough to see a burst fill the pool, rare enough for one netstat on a busy host. */

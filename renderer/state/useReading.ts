@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Failure, Result } from '../../shared/contract';
+import type { Result } from '../../shared/contract';
+import type { Failure } from '../../shared/failure';
 
 export interface Reading<T> {
   value: T | null;

@@ -1,6 +1,6 @@
 import { Body1, Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Failure } from '../../shared/contract';
+import type { Failure } from '../../shared/failure';
 import { EXPORT_FORMATS, type ExportFormat as Format } from '../../shared/export-formats';
 import { useAnnounce } from '../components/Announcer';
 import { FailureBar } from '../components/FailureBar';

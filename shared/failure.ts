@@ -1,0 +1,23 @@
+/** What went wrong, as the main side tells the renderer and the CLI maps to its exit codes. */
+export type ErrorKind =
+  | 'invalid-input'
+  | 'not-permitted'
+  | 'registry-failed'
+  /** A netsh step (the dynamic range, a reservation) failed, or netsh could not be read reliably. */
+  | 'netsh-failed'
+  /** A step failed and putting the values back failed too: the registry may be half-changed. */
+  | 'restore-failed'
+  | 'backup-failed'
+  | 'undo-refused'
+  /** Another process of this tool is making a change right now. */
+  | 'busy'
+  | 'tool-missing'
+  | 'journal-unreadable'
+  | 'not-supported'
+  | 'unexpected';
+
+/** A failure as the main side worded it: its message already says what was left unchanged. */
+export interface Failure {
+  kind: ErrorKind;
+  message: string;
+}
