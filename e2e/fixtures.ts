@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPreview } from '../test/helpers/preview';
-import { writeRegStandIn, type StandInFault } from '../test/helpers/wine';
+import { writeRegStandIn, type StandInFault } from '../test/helpers/reg-stand-in';
 import { createWinePrefix, WineRegistry } from '../test/helpers/wine-registry';
 
 export interface Preview {

@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions, startPreview } from '../test/helpers/preview';
-import { writeRegFile } from '../test/helpers/wine';
+import { writeRegFile } from '../test/helpers/reg-checks';
 import { diagnosisBench, STAND_IN_ENV } from './bench-diagnosis';
 import { renderBench, sampleBench } from './bench-live';
 import { createWinePrefix, KEY, type WineRegistry } from '../test/helpers/wine-registry';

@@ -4,21 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach } from 'node:test';
-import {
-  cliMessages,
-  createPrefix,
-  destroyPrefix,
-  exportedValue,
-  freshPath,
-  productEnv,
-  regExport,
-  resetValues,
-  runCli,
-  writeRegStandIn,
-  type Run,
-  type StandInFault,
-  type WinePrefix,
-} from './wine';
+import { cliMessages, createPrefix, destroyPrefix, freshPath, productEnv, runCli, type Run, type WinePrefix } from './wine';
+import { exportedValue, regExport, resetValues } from './reg-checks';
+import { writeRegStandIn, type StandInFault } from './reg-stand-in';
 
 export interface CliBed {
   readonly prefix: WinePrefix;

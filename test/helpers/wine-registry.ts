@@ -2,7 +2,8 @@
  * The e2e specs' and the benchmark's handle on a Wine prefix: the Wine suites' helper (one
  * place for prefixes and independent checks) in the shape a browser test reads best.
  */
-import { createPrefix, destroyPrefix, regQuery, resetValues, setValue, type WinePrefix } from './wine';
+import { createPrefix, destroyPrefix, type WinePrefix } from './wine';
+import { regQuery, resetValues, setValue } from './reg-checks';
 
 export { KEY } from './wine';
 

@@ -1,12 +1,14 @@
 /**
- * The one place the test suites get their registry, processes and temporary folders from.
+ * Where the test suites get their Wine prefixes, processes, the CLI and temporary folders from.
+ * The registry checks made on a prefix are in reg-checks.ts, the reg.exe that fails on cue in
+ * reg-stand-in.ts.
  *
- * Every check of the registry here runs reg.exe itself (Wine's, or Windows' own on Windows)
- * and reads its raw output with code of its own: a test must never prove the product right
- * with the product's own parsers.
+ * Every check of the registry runs reg.exe itself (Wine's, or Windows' own on Windows) and reads
+ * its raw output with code of its own: a test must never prove the product right with the
+ * product's own parsers.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeServerFolder } from './wine-server';
@@ -169,98 +171,6 @@ export function windowsRegTool(scratch: string): RegTool {
   return { scratch, reg: (args) => run(regExe, args) };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Independent registry checks and arrangements
-
-/** One value as `reg query` prints it: the type name and the data text, untouched. */
-export interface QueriedValue {
-  type: string;
-  data: string;
-}
-
-async function mustReg(tool: RegTool, args: readonly string[]): Promise<Run> {
-  const result = await tool.reg(args);
-  if (result.code !== 0) {
-    throw new Error(`reg ${args.join(' ')} exited with ${result.code}: ${result.stdout.trim()} ${result.stderr.trim()}`);
-  }
-  return result;
-}
-
-/** Every value of the key by its exact name, as `reg query` prints it. */
-export async function regQuery(tool: RegTool): Promise<Record<string, QueriedValue>> {
-  const { stdout } = await mustReg(tool, ['query', KEY]);
-  const values: Record<string, QueriedValue> = {};
-  for (const line of stdout.split(/\r?\n/)) {
-    const match = /^ {4}(.+?) {4}(REG_[A-Z_]+)(?: {4}(.*))?$/.exec(line);
-    if (match) values[match[1]] = { type: match[2], data: match[3] ?? '' };
-  }
-  return values;
-}
-
-/** The whole key as `reg export` writes it, decoded from its UTF-16LE. */
-export async function regExport(tool: RegTool): Promise<string> {
-  const file = freshPath(tool.scratch, 'export');
-  await mustReg(tool, ['export', KEY, file, '/y']);
-  const bytes = await readFile(file);
-  await rm(file);
-  if (bytes[0] !== 0xff || bytes[1] !== 0xfe) throw new Error('reg export did not write UTF-16LE with a byte-order mark');
-  return bytes.subarray(2).toString('utf16le');
-}
-
-/**
- * The lines of the Parameters key itself in an export, without its subkeys: on a live Windows
- * those hold DHCP leases that may change between two exports.
- */
-export function ownSection(exported: string): string[] {
-  const lines = exported.split('\r\n');
-  const start = lines.indexOf(`[${KEY}]`);
-  if (start < 0) throw new Error('the export does not hold the Parameters key');
-  const end = lines.indexOf('', start);
-  return lines.slice(start, end < 0 ? undefined : end);
-}
-
-/** The line (with any continuation lines) that holds one value in an export; undefined when absent. */
-export function exportedValue(exported: string, name: string): string | undefined {
-  const lines = exported.split('\r\n');
-  const start = lines.findIndex((line) => line.toLowerCase().startsWith(`"${name.toLowerCase()}"=`));
-  if (start < 0) return undefined;
-  let end = start;
-  while (lines[end].endsWith('\\')) end += 1;
-  return lines.slice(start, end + 1).join('\r\n');
-}
-
-/** Stores a value with `reg add`; a list is joined as REG_MULTI_SZ wants it. */
-export async function setValue(tool: RegTool, name: string, type: string, data: string | number | readonly string[]): Promise<void> {
-  const text = Array.isArray(data) ? data.join('\\0') : String(data);
-  await mustReg(tool, ['add', KEY, '/v', name, '/t', type, '/d', text, '/f']);
-}
-
-/** Deletes a value; one that is already absent is fine. */
-export async function deleteValue(tool: RegTool, name: string): Promise<void> {
-  const result = await tool.reg(['delete', KEY, '/v', name, '/f']);
-  if (result.code !== 0 && !/unable to find/i.test(`${result.stdout} ${result.stderr}`)) {
-    throw new Error(`reg delete ${name} exited with ${result.code}: ${result.stdout.trim()} ${result.stderr.trim()}`);
-  }
-}
-
-/** Both settings absent, as on a machine nobody has tuned. */
-export async function resetValues(tool: RegTool): Promise<void> {
-  for (const name of SETTINGS) await deleteValue(tool, name);
-}
-
-export async function regImport(tool: RegTool, file: string): Promise<void> {
-  await mustReg(tool, ['import', file]);
-}
-
-/** A `.reg` file exactly as reg.exe writes one: UTF-16LE with a byte-order mark, CRLF lines. */
-export async function writeRegFile(file: string, lines: readonly string[]): Promise<void> {
-  const text = ['Windows Registry Editor Version 5.00', '', ...lines, '', ''].join('\r\n');
-  await writeFile(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The product as a user runs it
-
 /** The environment the product needs to work on this prefix with its own data folder. */
 export function productEnv(prefix: WinePrefix, dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...prefix.env, TCP_PORT_TUNER_DATA_DIR: dataDir, ...extra };
@@ -279,70 +189,6 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv): Start
 /** The CLI's own lines on stderr; Wine adds noise of its own there. */
 export function cliMessages(stderr: string): string[] {
   return stderr.split('\n').filter((line) => line.startsWith('tcp-port-tuner:'));
-}
-
-export type RegVerb = 'query' | 'add' | 'delete' | 'export' | 'import';
-
-/** What a stand-in for reg.exe does differently from Wine's real one. */
-export type StandInFault =
-  /** add, delete and import fail as on Windows without elevation. */
-  | { kind: 'deny-writes' }
-  /** The nth call of this verb fails with a reg.exe error; every other call works. */
-  | { kind: 'fail'; verb: RegVerb; nth: number }
-  /** The nth call of this verb kills the product's process, as a crash would, once the calls before it are done. */
-  | { kind: 'crash'; verb: RegVerb; nth: number }
-  /** Every call takes this many seconds longer, so that two changes surely overlap. */
-  | { kind: 'slow'; seconds: number };
-
-function faultScript(fault: StandInFault): string[] {
-  switch (fault.kind) {
-    case 'deny-writes':
-      return ['case "$1" in add|delete|import) echo "ERROR: Access is denied." >&2; exit 1;; esac'];
-    case 'fail':
-      return [`if [ "$1" = ${fault.verb} ] && [ "$n" -eq ${fault.nth} ]; then echo "ERROR: The system was unable to write the value." >&2; exit 1; fi`];
-    case 'slow':
-      return [`sleep ${fault.seconds}`];
-    case 'crash':
-      return [
-        `if [ "$1" = ${fault.verb} ] && [ "$n" -eq ${fault.nth} ]; then`,
-        '  i=1',
-        '  while [ "$i" -lt "$n" ]; do',
-        '    while [ ! -e "$calls/$1.$i/done" ]; do sleep 0.05; done',
-        '    i=$((i + 1))',
-        '  done',
-        '  kill -9 "$PPID"',
-        '  exit 1',
-        'fi',
-      ];
-  }
-}
-
-/**
- * Writes an executable for TCP_PORT_TUNER_REG_COMMAND that passes every call on to Wine's
- * reg.exe except the one the fault names. The product runs some calls at once, so each call
- * takes its number per verb with an atomic mkdir, and marks when it is done.
- */
-export async function writeRegStandIn(root: string, fault: StandInFault): Promise<string> {
-  const calls = freshPath(root, 'stand-in');
-  await mkdir(calls);
-  const script = path.join(calls, 'reg');
-  await writeFile(
-    script,
-    [
-      '#!/bin/sh',
-      `calls='${calls}'`,
-      'n=1',
-      'while ! mkdir "$calls/$1.$n" 2>/dev/null; do n=$((n + 1)); done',
-      ...faultScript(fault),
-      'wine reg.exe "$@"',
-      'code=$?',
-      ': > "$calls/$1.$n/done"',
-      'exit "$code"',
-      '',
-    ].join('\n'),
-  );
-  await chmod(script, 0o755);
-  return script;
 }
 
 /** The product's journal as it lies on disk, read without the product's code. */

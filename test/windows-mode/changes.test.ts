@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { dataFolder, openBed, type Bed } from '../helpers/windows-mode/bed';
 import { installNetsh, installRecorder, installWhoami, recordedCalls } from '../helpers/windows-mode/stand-ins';
-import { regExport, regQuery, resetValues } from '../helpers/wine';
+import { regExport, regQuery, resetValues } from '../helpers/reg-checks';
 
 type Exclusion = { start: number; end: number; administered: boolean };
 type NetshState = Record<'ipv4' | 'ipv6', { start: number; count: number; exclusions: Exclusion[] }>;

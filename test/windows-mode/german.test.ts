@@ -9,7 +9,7 @@ import { after, before, describe, it, type TestContext } from 'node:test';
 import { captureBytes, captureText } from '../helpers/captures';
 import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
 import { installNetsh, installStandIn, installWhoami, STAND_IN } from '../helpers/windows-mode/stand-ins';
-import { regQuery } from '../helpers/wine';
+import { regQuery } from '../helpers/reg-checks';
 
 const CAPTURE = 'netstat-ano-de-1.txt';
 /** German state words and the states they are, as netstat prints them (read here without the product). */

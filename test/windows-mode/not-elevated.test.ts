@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { dataFolder, openBed, type Bed } from '../helpers/windows-mode/bed';
 import { installNetsh, installRecorder, installWhoami, recordedCalls } from '../helpers/windows-mode/stand-ins';
-import { regExport, setValue } from '../helpers/wine';
+import { regExport, setValue } from '../helpers/reg-checks';
 
 const CHANGES = [
   ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'],

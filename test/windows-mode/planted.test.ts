@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { openBed, type Bed } from '../helpers/windows-mode/bed';
 import { installNetsh, installWhoami, plant, ranWith } from '../helpers/windows-mode/stand-ins';
-import { regQuery, resetValues } from '../helpers/wine';
+import { regQuery, resetValues } from '../helpers/reg-checks';
 
 const TOOLS = ['cscript.exe', 'reg.exe', 'where.exe', 'whoami.exe', 'netsh.exe', 'netstat.exe', 'tasklist.exe', 'icacls.exe', 'wevtutil.exe', 'shutdown.exe'];
 

@@ -6,7 +6,7 @@ import { after, before, describe, it, type TestContext } from 'node:test';
 import { openBed, type Bed } from '../helpers/windows-mode/bed';
 import { startWindowsPreview, type WindowsPreview } from '../helpers/windows-mode/server';
 import { installNetsh, installWhoami } from '../helpers/windows-mode/stand-ins';
-import { regQuery, resetValues } from '../helpers/wine';
+import { regQuery, resetValues } from '../helpers/reg-checks';
 
 describe('the preview server as a win32 process', () => {
   let bed: Bed;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { openBed, type Bed } from '../helpers/windows-mode/bed';
 import { installWhoami } from '../helpers/windows-mode/stand-ins';
-import { deleteValue, regQuery, setValue } from '../helpers/wine';
+import { deleteValue, regQuery, setValue } from '../helpers/reg-checks';
 
 describe('status and diagnose as a win32 process', () => {
   let bed: Bed;

@@ -8,19 +8,8 @@ import { resolveTarget } from '../../electron/services/host/target';
 import { runProcess } from '../../electron/services/host/process-runner';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
 import { RegeditBackend, type RegeditModule } from '../../electron/services/registry/regedit-backend';
-import {
-  exportedValue,
-  freshPath,
-  KEY,
-  makeTempRoot,
-  regExport,
-  regImport,
-  removeTempRoot,
-  SETTINGS,
-  windowsRegTool,
-  writeRegFile,
-  type RegTool,
-} from '../helpers/wine';
+import { freshPath, KEY, makeTempRoot, removeTempRoot, SETTINGS, windowsRegTool, type RegTool } from '../helpers/wine';
+import { exportedValue, regExport, regImport, writeRegFile } from '../helpers/reg-checks';
 import { runBackendContract, type BackendUnderTest } from '../wine/backend-contract';
 
 const skip = process.platform === 'win32' ? undefined : 'needs Windows Script Host: runs on a Windows machine only';

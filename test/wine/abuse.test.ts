@@ -7,21 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import {
-  cliMessages,
-  createPrefix,
-  destroyPrefix,
-  freshPath,
-  productEnv,
-  readJournal,
-  regExport,
-  resetValues,
-  runCli,
-  setValue,
-  startCli,
-  writeRegStandIn,
-  type WinePrefix,
-} from '../helpers/wine';
+import { cliMessages, createPrefix, destroyPrefix, freshPath, productEnv, readJournal, runCli, startCli, type WinePrefix } from '../helpers/wine';
+import { regExport, resetValues, setValue } from '../helpers/reg-checks';
+import { writeRegStandIn } from '../helpers/reg-stand-in';
 import { randomFrom } from '../helpers/seeded-random';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];

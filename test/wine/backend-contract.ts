@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, it } from 'node:test';
 import type { RegistryBackend } from '../../electron/services/registry/backend';
-import { deleteValue, freshPath, KEY, ownSection, regExport, regQuery, resetValues, setValue, writeRegFile, type RegTool } from '../helpers/wine';
+import { freshPath, KEY, type RegTool } from '../helpers/wine';
+import { deleteValue, ownSection, regExport, regQuery, resetValues, setValue, writeRegFile } from '../helpers/reg-checks';
 
 export interface BackendUnderTest {
   backend: RegistryBackend;

@@ -4,7 +4,7 @@ import { version } from '../../package.json';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { statusSchema } from '../../shared/contract';
-import { regExport, regQuery, setValue } from '../helpers/wine';
+import { regExport, regQuery, setValue } from '../helpers/reg-checks';
 import { cliBed, onlyMessage } from '../helpers/cli-bed';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];

@@ -10,7 +10,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { netshEnv, netshState, seedNetsh } from '../helpers/netsh-stand-in';
-import { regQuery, runCli, setValue } from '../helpers/wine';
+import { runCli } from '../helpers/wine';
+import { regQuery, setValue } from '../helpers/reg-checks';
 import { cliBed, onlyMessage } from '../helpers/cli-bed';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];

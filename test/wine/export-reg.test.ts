@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cliMessages, createPrefix, destroyPrefix, regImport, regQuery, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, createPrefix, destroyPrefix, runCli, type WinePrefix } from '../helpers/wine';
+import { regImport, regQuery } from '../helpers/reg-checks';
 
 describe('the exported .reg pair on a Wine registry', () => {
   let prefix: WinePrefix;

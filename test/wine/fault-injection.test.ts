@@ -12,19 +12,8 @@ import { assembleServices } from '../../electron/services/create-services';
 import { runProcess } from '../../electron/services/host/process-runner';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
 import type { TunerService } from '../../electron/services/tuner';
-import {
-  createPrefix,
-  deleteValue,
-  destroyPrefix,
-  freshPath,
-  productEnv,
-  readJournal,
-  regExport,
-  regImport,
-  resetValues,
-  setValue,
-  type WinePrefix,
-} from '../helpers/wine';
+import { createPrefix, destroyPrefix, freshPath, productEnv, readJournal, type WinePrefix } from '../helpers/wine';
+import { deleteValue, regExport, regImport, resetValues, setValue } from '../helpers/reg-checks';
 import { FaultyBackend, type Call } from '../helpers/faulty-backend';
 
 /** Each backup is an export checked against the key read live (a full disk can cut an export short). */

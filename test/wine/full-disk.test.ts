@@ -12,7 +12,8 @@ import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { netshEnv, netshState, seedNetsh } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, regExport, resetValues, runCli, setValue, type WinePrefix } from '../helpers/wine';
+import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
+import { regExport, resetValues, setValue } from '../helpers/reg-checks';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30', '--dynamic-start', '33061', '--dynamic-count', '32475'];
 const PAGE = 4096;

@@ -9,7 +9,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { netshEnv, netshState, one, seedNetsh } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, regExport, resetValues, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
+import { regExport, resetValues } from '../helpers/reg-checks';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--dynamic-start', '33061', '--dynamic-count', '32475', '--reserve-ports', '3306,8080'];
 /** The admin's own 5357 and 8080. */

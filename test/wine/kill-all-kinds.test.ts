@@ -13,7 +13,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { editNetsh, netshEnv, netshState, one, seedNetsh, type NetshState } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, readJournal, regExport, resetValues, runCli, setValue, startCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, createPrefix, destroyPrefix, freshPath, readJournal, runCli, startCli, type WinePrefix } from '../helpers/wine';
+import { regExport, resetValues, setValue } from '../helpers/reg-checks';
 import { randomFrom } from '../helpers/seeded-random';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30', '--dynamic-start', '33061', '--dynamic-count', '32475', '--reserve-ports', '3306,33060'];

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { netshEnv, netshState, one, seedNetsh, type Exclusion } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, regExport, resetValues, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
+import { regExport, resetValues } from '../helpers/reg-checks';
 
 /** The admin's 8080, and Hyper-V's block around 50000. */
 const FOUND: Exclusion[] = [one(8080), { start: 50000, end: 50159, administered: false }];

@@ -4,7 +4,9 @@ import { TunerError } from '../../electron/services/errors';
 import { resolveTarget } from '../../electron/services/host/target';
 import { runProcess } from '../../electron/services/host/process-runner';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
-import { createPrefix, destroyPrefix, regQuery, resetValues, writeRegStandIn, type WinePrefix } from '../helpers/wine';
+import { createPrefix, destroyPrefix, type WinePrefix } from '../helpers/wine';
+import { regQuery, resetValues } from '../helpers/reg-checks';
+import { writeRegStandIn } from '../helpers/reg-stand-in';
 import { runBackendContract } from './backend-contract';
 
 /** The backend exactly as the product builds it for this environment. */

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, productEnv, regQuery, resetValues, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, createPrefix, destroyPrefix, freshPath, productEnv, runCli, type WinePrefix } from '../helpers/wine';
+import { regQuery, resetValues } from '../helpers/reg-checks';
 
 const NETSH = path.resolve(__dirname, '../stand-ins/netsh');
 type Exclusion = { start: number; end: number; administered: boolean };

@@ -3,19 +3,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { createServices } from '../../electron/services/create-services';
 import type { TunerError } from '../../electron/services/errors';
 import type { TunerService } from '../../electron/services/tuner';
-import {
-  createPrefix,
-  destroyPrefix,
-  freshPath,
-  KEY,
-  productEnv,
-  regExport,
-  regImport,
-  regQuery,
-  resetValues,
-  setValue,
-  type WinePrefix,
-} from '../helpers/wine';
+import { createPrefix, destroyPrefix, freshPath, KEY, productEnv, type WinePrefix } from '../helpers/wine';
+import { regExport, regImport, regQuery, resetValues, setValue } from '../helpers/reg-checks';
 import { exportedSettings } from '../helpers/cli-bed';
 
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };

@@ -6,21 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createServices } from '../../electron/services/create-services';
 import type { TunerService } from '../../electron/services/tuner';
-import {
-  createPrefix,
-  destroyPrefix,
-  freshPath,
-  productEnv,
-  readJournal,
-  regExport,
-  regQuery,
-  resetValues,
-  runCli,
-  setValue,
-  writeRegStandIn,
-  type StandInFault,
-  type WinePrefix,
-} from '../helpers/wine';
+import { createPrefix, destroyPrefix, freshPath, productEnv, readJournal, runCli, type WinePrefix } from '../helpers/wine';
+import { regExport, regQuery, resetValues, setValue } from '../helpers/reg-checks';
+import { writeRegStandIn, type StandInFault } from '../helpers/reg-stand-in';
 import { exportedSettings } from '../helpers/cli-bed';
 
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };

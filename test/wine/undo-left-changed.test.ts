@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { NETSH, netshEnv, netshState, one, seedNetsh } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, regExport, regImport, resetValues, runCli, setValue, type WinePrefix } from '../helpers/wine';
+import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
+import { regExport, regImport, resetValues, setValue } from '../helpers/reg-checks';
 
 describe('exit 6 during undo, on Wine with the netsh stand-in', () => {
   let prefix: WinePrefix;
