@@ -8,10 +8,10 @@ import type { TunerService } from '../services/tuner';
 /** The IPv4 ports this tool reserved (ownReservedPorts of what undo would put back), or why that is not known. */
 export type OwnPorts = ReadonlySet<number> | { notRead: string };
 
-/** Which exclusions are this tool's, as the Check page tells them: the ports undo would release. */
-export function ownPorts(tuner: Pick<TunerService, 'status'>): Promise<OwnPorts> {
-  return tuner.status().then(
-    (status) => ownReservedPorts(status.undo?.values.reservedPorts, 'ipv4'),
+/** Which exclusions are this tool's, as the Check page tells them: the ports undo would release (the journal alone is read). */
+export function ownPorts(tuner: Pick<TunerService, 'undoPlan'>): Promise<OwnPorts> {
+  return tuner.undoPlan().then(
+    (undo) => ownReservedPorts(undo?.values.reservedPorts, 'ipv4'),
     (error: unknown) => ({ notRead: toFailure(error).message }),
   );
 }

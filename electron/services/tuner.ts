@@ -1,7 +1,7 @@
 import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../../shared/contract';
 import { effectiveValues } from '../../shared/in-force';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
-import { describeValue, sameState, type ValueState } from '../../shared/registry-value';
+import type { ValueState } from '../../shared/registry-value';
 import type { VerifiedBackup } from './backup/backup';
 import type { Rights } from './host/elevation-check';
 import { withChangeLock } from './change/change-lock';
@@ -12,6 +12,7 @@ import { messageOf, TunerError } from './errors';
 import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
 import { valueStatesOf } from './registry/snapshot';
+import { registryChanges, reportOf, takesEffect, undoOf } from './tuner-reports';
 
 export interface TunerDeps {
   backend: RegistryBackend;
@@ -62,11 +63,16 @@ export class TunerService {
       restartPending: this.restartPending(record, values),
       ...drift,
       warnings,
-      undo: record.baseline && record.lastWritten ? { at: record.baseline.at, values: reportStates(record.baseline.states) } : null,
+      undo: undoOf(record),
       history: record.history,
       dataDir,
       backupDir: this.backupDir,
     };
+  }
+
+  /** What "Undo changes" would put back, from the journal alone (no registry or netsh read): for the CLI's `diagnose`. */
+  async undoPlan(): Promise<Status['undo']> {
+    return undoOf(await this.deps.journal.read());
   }
 
   history(): Promise<HistoryEntry[]> {
@@ -179,21 +185,4 @@ export class TunerService {
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-/** Registry values that differ from what this tool last wrote: someone else changed them since. */
-function registryChanges(written: PerSetting<ValueState>, values: PerSetting<ValueState>): Status['outsideChanges'] {
-  return SETTING_NAMES.filter((name) => !sameState(written[name], values[name])).map((name) => ({
-    kind: 'registry',
-    name,
-    was: describeValue(written[name]),
-    now: describeValue(values[name]),
-  }));
-}
-
-const takesEffect = (restart: boolean) => (restart ? 'after a restart' : 'at once');
-
-/** A backup as the wizard and the CLI see it: without the exact data kept for restoring. */
-function reportOf({ snapshot: _exact, digest: _digest, ...backup }: VerifiedBackup): Backup {
-  return backup;
 }

@@ -45,7 +45,7 @@ describe('diagnose names the exclusions', () => {
   });
 
   it('says when it could not tell which are its own, and why', async () => {
-    const unreadable = { status: async () => Promise.reject(new TunerError('journal-unreadable', 'The change journal J cannot be read (EACCES).')) };
+    const unreadable = { undoPlan: async () => Promise.reject(new TunerError('journal-unreadable', 'The change journal J cannot be read (EACCES).')) };
     const text = formatDiagnosis(await diagnosis.diagnose(), await ownPorts(unreadable));
     assert.match(text, /^ {2}which exclusions this tool reserved: not read: The change journal J cannot be read \(EACCES\)\.$/m);
   });

@@ -1,0 +1,29 @@
+/** How the service's answers read: a backup, what undo would put back, hand changes, when a change takes effect. */
+import type { Backup, Status } from '../../shared/contract';
+import { SETTING_NAMES, type PerSetting } from '../../shared/settings';
+import { describeValue, sameState, type ValueState } from '../../shared/registry-value';
+import type { VerifiedBackup } from './backup/backup';
+import { reportStates } from './change/kind-states';
+import type { JournalData } from './change/journal';
+
+/** Registry values that differ from what this tool last wrote: someone else changed them since. */
+export function registryChanges(written: PerSetting<ValueState>, values: PerSetting<ValueState>): Status['outsideChanges'] {
+  return SETTING_NAMES.filter((name) => !sameState(written[name], values[name])).map((name) => ({
+    kind: 'registry',
+    name,
+    was: describeValue(written[name]),
+    now: describeValue(values[name]),
+  }));
+}
+
+export const takesEffect = (restart: boolean) => (restart ? 'after a restart' : 'at once');
+
+/** A backup as the wizard and the CLI see it: without the exact data kept for restoring. */
+export function reportOf({ snapshot: _exact, digest: _digest, ...backup }: VerifiedBackup): Backup {
+  return backup;
+}
+
+/** The values before this tool's first change, while a change of its own stands to be undone. */
+export function undoOf(record: JournalData): Status['undo'] {
+  return record.baseline && record.lastWritten ? { at: record.baseline.at, values: reportStates(record.baseline.states) } : null;
+}
