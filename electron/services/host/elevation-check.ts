@@ -37,13 +37,9 @@ export function elevationCheck(target: Target, run: ProcessRunner): () => Promis
     return first.notRead === null ? first : read();
   };
   let kept: Promise<Rights> | undefined;
-  return () => {
-    if (kept) return kept;
-    const asked = check();
-    kept = asked;
-    void asked.then((rights) => {
-      if (rights.notRead !== null && kept === asked) kept = undefined;
-    });
-    return asked;
-  };
+  return () =>
+    (kept ??= check().then((rights) => {
+      if (rights.notRead !== null) kept = undefined;
+      return rights;
+    }));
 }
