@@ -15,6 +15,8 @@ export interface Preview {
   dataDir: string;
   /** The netsh stand-in's state: the dynamic port range as "Windows" has it now. */
   netshState: string;
+  /** Lets a held netsh answer (see the netshHeld option). */
+  releaseNetsh: () => Promise<void>;
 }
 
 interface Options {
@@ -28,6 +30,8 @@ interface Options {
   netshSeed: { exclusions: { start: number; end: number; administered: boolean }[] } | null;
   /** The data folder sits below a file, so nothing can be written there (Preview.dataDir is then that path). */
   dataFolderBlocked: boolean;
+  /** Every netsh call waits until the test calls Preview.releaseNetsh: a host too busy to answer soon. */
+  netshHeld: boolean;
 }
 
 /** What a Windows host with Hyper-V and WSD shows: `netsh int ipv4 show excludedportrange protocol=tcp`. */
@@ -42,6 +46,7 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
   netstatCapture: [null, { option: true }],
   netshSeed: [null, { option: true }],
   dataFolderBlocked: [false, { option: true }],
+  netshHeld: [false, { option: true }],
 
   workerWine: [
     async ({}, use) => {
@@ -65,7 +70,7 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
     await page.close();
   },
 
-  preview: async ({ wine, pickedFolder, regFault, netstatCapture, netshSeed, dataFolderBlocked }, use) => {
+  preview: async ({ wine, pickedFolder, regFault, netstatCapture, netshSeed, dataFolderBlocked, netshHeld }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tuner-e2e-data-'));
     const productData = dataFolderBlocked ? path.join(dataDir, 'blocker', 'data') : dataDir;
     if (dataFolderBlocked) await writeFile(path.join(dataDir, 'blocker'), '');
@@ -73,6 +78,8 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
       const family = () => ({ start: 49152, count: 16384, exclusions: netshSeed.exclusions });
       await writeFile(path.join(dataDir, 'netsh-state.json'), JSON.stringify({ ipv4: family(), ipv6: family() }));
     }
+    const hold = path.join(dataDir, 'netsh-hold');
+    if (netshHeld) await writeFile(hold, '');
     const picked = await pickFolder(dataDir, pickedFolder);
     const standIn = regFault ? await writeRegStandIn(dataDir, regFault) : null;
     const preview = await startPreview({
@@ -81,6 +88,7 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
       // Wine has no netsh port-range commands and no event log: stand-ins answer as Windows does.
       TCP_PORT_TUNER_NETSH_COMMAND: path.resolve('test/stand-ins/netsh'),
       TCP_PORT_TUNER_STANDIN_STATE: path.join(dataDir, 'netsh-state.json'),
+      TCP_PORT_TUNER_STANDIN_HOLD: hold,
       TCP_PORT_TUNER_WEVTUTIL_COMMAND: path.resolve('test/stand-ins/wevtutil'),
       TCP_PORT_TUNER_STANDIN_EVENTS: path.resolve('test/fixtures/windows/events.xml'),
       // The save "dialog" of the export page answers with this folder.
@@ -96,7 +104,7 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
           }
         : {}),
     });
-    await use({ url: preview.url, dataDir: productData, netshState: path.join(dataDir, 'netsh-state.json') });
+    await use({ url: preview.url, dataDir: productData, netshState: path.join(dataDir, 'netsh-state.json'), releaseNetsh: () => rm(hold, { force: true }) });
     await preview.stop();
     await rm(dataDir, { recursive: true, force: true });
   },

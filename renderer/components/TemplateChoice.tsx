@@ -1,31 +1,31 @@
 import { Body1, Radio, RadioGroup } from '@fluentui/react-components';
-import type { Diagnosis } from '../../shared/diagnosis';
 import { rangeText } from '../../shared/port-text';
 import { recommendRange } from '../../shared/port-pool';
-import { netshReady, TEMPLATES, type TemplateId } from '../model/templates';
+import { netshUnknown, TEMPLATES, type TemplateContext, type TemplateId } from '../model/templates';
 
 interface Props {
   value: TemplateId;
-  usesDynamicPortRange: boolean;
-  diagnosis: Diagnosis | null;
+  context: TemplateContext;
   /** Whether this tool has a change of its own in effect, for "Windows defaults". */
   canUndo: boolean;
   onChange: (template: TemplateId) => void;
 }
 
 /** What a template does on this Windows, in one or two plain sentences. */
-function explain(id: TemplateId, { usesDynamicPortRange, diagnosis, canUndo }: Omit<Props, 'value' | 'onChange'>): string {
+function explain(id: TemplateId, { context, canUndo }: Omit<Props, 'value' | 'onChange'>): string {
+  const { usesDynamicPortRange } = context;
+  const unknown = netshUnknown(context);
   const reshape = 'On this Windows, MaxUserPort 65534 widens the dynamic port range to 1024 to 65534 at the next restart, over MySQL\'s 3306 and 33060.';
   switch (id) {
     case 'recommended':
       if (!usesDynamicPortRange) return 'MaxUserPort 65534 and TcpTimedWaitDelay 30 seconds: on this Windows, MaxUserPort decides the outgoing ports. Both after a restart.';
-      if (!netshReady(diagnosis)) {
-        const why = diagnosis ? (diagnosis.unavailable['dynamic.ipv4'] ?? diagnosis.unavailable['excluded.ipv4'] ?? 'netsh did not answer') : 'the port pool is still being read';
+      if (unknown) {
+        const why = unknown.reading ? 'the port pool is still being read' : unknown.why;
         return `TcpTimedWaitDelay 30 seconds (after a restart). The range cannot be set here: ${why}. MaxUserPort is left as it is. ${reshape}`;
       }
       return `The dynamic port range ${rangeText(recommendRange())} for IPv4 and IPv6 with netsh (at once, no restart) and TcpTimedWaitDelay 30 seconds (after a restart). MaxUserPort is left as it is. ${reshape}`;
     case 'mysql':
-      return `MaxUserPort 65534 and TcpTimedWaitDelay 30 seconds, as MySQL's manual says; both after a restart. ${usesDynamicPortRange ? `${reshape} Those ports are reserved below.` : ''}`.trim();
+      return `MaxUserPort 65534 and TcpTimedWaitDelay 30 seconds, as MySQL's manual says; both after a restart. ${usesDynamicPortRange ? `${reshape} ${unknown ? 'Which of them to reserve is known once netsh has answered.' : 'Those ports are reserved below.'}` : ''}`.trim();
     case 'defaults':
       return canUndo
         ? "Removes what this tool set: undo puts every value, the range and the reservations back as they were before this tool's first change."
@@ -36,7 +36,7 @@ function explain(id: TemplateId, { usesDynamicPortRange, diagnosis, canUndo }: O
 }
 
 /** The whole-change templates, each said in plain words for this Windows. */
-export function TemplateChoice({ value, onChange, ...context }: Props) {
+export function TemplateChoice({ value, onChange, ...rest }: Props) {
   return (
     <>
       <RadioGroup aria-label="Start from" value={value} onChange={(_event, data) => onChange(data.value as TemplateId)}>
@@ -44,7 +44,7 @@ export function TemplateChoice({ value, onChange, ...context }: Props) {
           <Radio key={template.id} value={template.id} label={template.label} />
         ))}
       </RadioGroup>
-      <Body1>{explain(value, context)}</Body1>
+      <Body1>{explain(value, rest)}</Body1>
     </>
   );
 }

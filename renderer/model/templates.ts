@@ -20,6 +20,8 @@ export interface Fill {
 export interface TemplateContext {
   usesDynamicPortRange: boolean;
   diagnosis: Diagnosis | null;
+  /** Why the diagnosis could not be read at all, if it could not. */
+  diagnosisFailure: string | null;
 }
 
 const NO_RANGE: RangeDraft = { use: false, start: '', count: '' };
@@ -28,6 +30,16 @@ const NO_RANGE: RangeDraft = { use: false, start: '', count: '' };
 export function netshReady(diagnosis: Diagnosis | null): boolean {
   const ports = diagnosis?.ports;
   return Boolean(ports?.dynamic.ipv4 && ports.dynamic.ipv6 && ports.excluded.ipv4 && ports.excluded.ipv6);
+}
+
+/** Why netsh's range and exclusions are not known: still being read, or not read and why; null once both families are read. */
+export type NetshUnknown = { reading: true } | { reading: false; why: string };
+
+export function netshUnknown({ diagnosis, diagnosisFailure: failure }: Pick<TemplateContext, 'diagnosis' | 'diagnosisFailure'>): NetshUnknown | null {
+  if (netshReady(diagnosis)) return null;
+  if (!diagnosis) return failure ? { reading: false, why: failure } : { reading: true };
+  const parts = ['dynamic.ipv4', 'dynamic.ipv6', 'excluded.ipv4', 'excluded.ipv6'];
+  return { reading: false, why: parts.map((part) => diagnosis.unavailable[part]).find(Boolean) ?? 'netsh did not answer' };
 }
 
 const typed = (values: PerSetting<number | null>): PerSetting<string | null> => perSetting((name) => (values[name] === null ? null : String(values[name])));

@@ -7,7 +7,7 @@ import { RESERVE_LIMITS } from '../../shared/reserved-ports';
 import { perSetting, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { validateSetting, type Validation } from '../../shared/validation';
 import { plannedState, stateNow } from '../model/change-state';
-import { netshReady, templateFill, type TemplateContext } from '../model/templates';
+import { netshReady, netshUnknown, templateFill, type NetshUnknown, type TemplateContext } from '../model/templates';
 import type { WizardState } from './wizard';
 
 /** What Apply sends: a value left out is left as it is. */
@@ -20,6 +20,8 @@ export interface CheckedDraft {
   range: RangeValidation | null;
   /** The ports the change would put inside the range, each reserved unless unticked, and the range that makes them so. */
   protect: { ports: number[]; range: PortRange; because: string } | null;
+  /** A change that moves the range while netsh's exclusions are not known, so which ports to reserve is not known either. */
+  unknownPorts: NetshUnknown | null;
   /** The whole change for Apply, once everything in it is valid; otherwise null. */
   change: DraftChange | null;
   /** Now and after, for every kind the change touches; empty while a field is invalid. */
@@ -47,7 +49,7 @@ export function checkDraft(state: Pick<WizardState, 'template' | 'draft' | 'rang
   const checks = perSetting((name) => (fill && fill.draft[name] !== null ? validateSetting(name, fill.draft[name]) : null));
   const rangeCheck = fill?.range.use && netshReady(ctx.diagnosis) ? validateDynamicRange(fill.range.start, fill.range.count) : null;
   const valid = fill && SETTING_NAMES.every((name) => checks[name]?.ok !== false) && rangeCheck?.ok !== false;
-  if (!valid) return { checks, range: rangeCheck, protect: null, change: null, rows: [], nothing: false, now: ctx.values };
+  if (!valid) return { checks, range: rangeCheck, protect: null, unknownPorts: null, change: null, rows: [], nothing: false, now: ctx.values };
   const values = Object.fromEntries(SETTING_NAMES.flatMap((name) => (checks[name]?.ok ? [[name, (checks[name] as { value: number }).value]] : [])));
   const base: DraftChange = { ...values, ...(rangeCheck?.ok ? { dynamicRange: rangeCheck.value } : {}) };
   const after = rangeAfter(base, ctx);
@@ -67,6 +69,8 @@ export function checkDraft(state: Pick<WizardState, 'template' | 'draft' | 'rang
     checks,
     range: rangeCheck,
     protect: after && ports.length > 0 ? { ports, ...after } : null,
+    // MaxUserPort moves the range on this Windows; a new netsh range needs netsh read already.
+    unknownPorts: ctx.usesDynamicPortRange && base.MaxUserPort !== undefined ? netshUnknown(ctx) : null,
     change,
     rows: changeRows,
     nothing: changeRows.every((row) => !row.changed),

@@ -8,8 +8,9 @@ import { ReservePortsField } from '../components/ReservePortsField';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { TemplateChoice } from '../components/TemplateChoice';
+import { UnknownPorts } from '../components/UnknownPorts';
 import { templateFill, type TemplateId } from '../model/templates';
-import { useDraft } from '../state/useDraft';
+import { useDraft, useDraftContext } from '../state/useDraft';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
 
@@ -17,15 +18,15 @@ export function ConfigureStep() {
   const { status, diagnosis } = useTuner();
   const { state, dispatch, go, openUndo } = useWizard();
   const checked = useDraft();
-  if (!status || !checked) return null;
-  const context = { usesDynamicPortRange: status.windows.usesDynamicPortRange, diagnosis: diagnosis.value };
+  const context = useDraftContext();
+  if (!status || !checked || !context) return null;
   const choose = (template: TemplateId) => {
     // Custom starts from the template chosen before it, so a DBA adjusts rather than retypes.
     const from = state.template === 'recommended' || state.template === 'mysql' ? templateFill(state.template, context) : undefined;
     dispatch({ type: 'choose', template, fill: template === 'custom' ? from : undefined });
   };
   const defaults = state.template === 'defaults';
-  const { change, protect, nothing } = checked;
+  const { change, protect, unknownPorts, nothing } = checked;
   const owners = new Map((diagnosis.value?.ports.listening ?? []).map(({ port, process }) => [port, process]));
   return (
     <Page
@@ -39,12 +40,13 @@ export function ConfigureStep() {
       <StepHeading>Choose the new values</StepHeading>
       <Body1>Nothing changes until you apply on the next page.</Body1>
       <Section title="Start from">
-        <TemplateChoice value={state.template} {...context} canUndo={status.undo !== null} onChange={choose} />
+        <TemplateChoice value={state.template} context={context} canUndo={status.undo !== null} onChange={choose} />
       </Section>
       {state.template === 'custom' ? <CustomFields state={state} checked={checked} status={status} diagnosis={diagnosis.value} dispatch={dispatch} /> : null}
-      {protect && !defaults ? (
+      {(protect || unknownPorts) && !defaults ? (
         <Section title="Protect what listens">
-          <ReservePortsField {...protect} owners={owners} unticked={state.unticked} onToggle={(port, on) => dispatch({ type: 'protect', port, on })} />
+          {protect ? <ReservePortsField {...protect} owners={owners} unticked={state.unticked} onToggle={(port, on) => dispatch({ type: 'protect', port, on })} /> : null}
+          {unknownPorts ? <UnknownPorts unknown={unknownPorts} /> : null}
         </Section>
       ) : null}
       {change && !defaults ? (

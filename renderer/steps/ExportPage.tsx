@@ -11,6 +11,7 @@ import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
 import { TEMPLATES, type TemplateId } from '../model/templates';
 import { checkDraft } from '../state/draft';
+import { useDraftContext } from '../state/useDraft';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
 
@@ -54,7 +55,7 @@ async function copy(text: string): Promise<{ ok: true } | { ok: false; reason: s
 /** The change chosen here, for the engines that reach many servers; the main side renders and saves it. */
 export function ExportPage() {
   const styles = useStyles();
-  const { api, status, diagnosis } = useTuner();
+  const { api } = useTuner();
   const { state, go } = useWizard();
   const [format, setFormat] = useState<Format>('reg');
   // What to export is chosen here, so changing it never touches the wizard's change or its backup.
@@ -62,7 +63,7 @@ export function ExportPage() {
   const [undo, setUndo] = useState(state.template === 'defaults');
   const [preview, setPreview] = useState<{ text: string } | { failure: Failure } | null>(null);
   const [copied, setCopied] = useState<{ ok: true } | { ok: false; reason: string } | null>(null);
-  const context = status ? { usesDynamicPortRange: status.windows.usesDynamicPortRange, diagnosis: diagnosis.value, values: status.values } : null;
+  const context = useDraftContext();
   const change = context ? checkDraft({ ...state, template }, context).change : null;
   const request = change ? { format, undo, change } : null;
   const save = useAction((chosen: NonNullable<typeof request>) => api.saveExport(chosen));

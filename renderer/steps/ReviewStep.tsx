@@ -7,6 +7,7 @@ import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { StepHeading } from '../components/StepHeading';
+import { UnknownPorts } from '../components/UnknownPorts';
 import { useAction } from '../hooks/useAction';
 import type { DraftChange } from '../state/draft';
 import { useDraft } from '../state/useDraft';
@@ -28,6 +29,8 @@ export function ReviewStep() {
   const changes = checked?.rows ?? [];
   const protect = checked?.protect;
   const reserved = change?.reservePorts ?? [];
+  // Applied before netsh's exclusions are in, the change would reserve nothing.
+  const waiting = checked?.unknownPorts?.reading === true;
   return (
     <Page
       busy={apply.busy ? 'Writing and reading back…' : null}
@@ -38,7 +41,7 @@ export function ReviewStep() {
       }
       footer={
         // Focusable while it runs and the values are read again: after a failure, focus is still here.
-        <Button appearance="primary" disabledFocusable={apply.busy || loading || !change} onClick={() => change && checked && void run(change, checked.now)}>
+        <Button appearance="primary" disabledFocusable={apply.busy || loading || waiting || !change} onClick={() => change && checked && void run(change, checked.now)}>
           Apply
         </Button>
       }
@@ -51,6 +54,7 @@ export function ReviewStep() {
           {protect.because}, {rangeText(protect.range)}.
         </Body1>
       ) : null}
+      {checked?.unknownPorts ? <UnknownPorts unknown={checked.unknownPorts} /> : null}
       {checked?.nothing ? <Body1>Nothing would change: every value is already as chosen.</Body1> : null}
       {needsRestart(changes) ? (
         <MessageBar intent="warning" layout="multiline">

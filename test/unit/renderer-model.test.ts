@@ -17,7 +17,7 @@ const DIAGNOSIS = {
   },
   unavailable: {},
 } as unknown as Diagnosis;
-const CONTEXT = { usesDynamicPortRange: true, diagnosis: DIAGNOSIS, values: BACKUP.values };
+const CONTEXT = { usesDynamicPortRange: true, diagnosis: DIAGNOSIS, diagnosisFailure: null, values: BACKUP.values };
 
 describe('the wizard state', () => {
   it('starts on Check with the template recommended for this Windows: the netsh range, TcpTimedWaitDelay 30, MaxUserPort left alone', () => {
@@ -39,6 +39,22 @@ describe('the wizard state', () => {
     const done = { MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 } } as const;
     const reserved = { ...DIAGNOSIS.ports, excluded: { ipv4: [{ start: 3306, end: 3306, administered: true }, { start: 33060, end: 33060, administered: true }], ipv6: [{ start: 3306, end: 3306, administered: true }, { start: 33060, end: 33060, administered: true }] } };
     assert.equal(checkDraft(state, { ...CONTEXT, values: done, diagnosis: { ...DIAGNOSIS, ports: reserved } }).nothing, true);
+  });
+
+  it("holds a range-moving change while netsh's exclusions are read, and says why none is reserved when they were not", () => {
+    const mysql = wizardReducer(initialWizard(), { type: 'choose', template: 'mysql' });
+    assert.deepEqual(checkDraft(mysql, CONTEXT).unknownPorts, null);
+    const reading = checkDraft(mysql, { ...CONTEXT, diagnosis: null });
+    assert.deepEqual(reading.unknownPorts, { reading: true });
+    assert.equal(reading.change?.reservePorts, undefined, 'nothing to reserve is known yet: Review holds Apply');
+    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: null, diagnosisFailure: 'The diagnosis did not answer.' }).unknownPorts, { reading: false, why: 'The diagnosis did not answer.' });
+    const unread = { ...DIAGNOSIS, ports: { ...DIAGNOSIS.ports, excluded: { ipv4: null, ipv6: [] } }, unavailable: { 'excluded.ipv4': 'netsh printed no exclusion table' } } as unknown as Diagnosis;
+    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: unread }).unknownPorts, { reading: false, why: 'netsh printed no exclusion table' });
+    // A change that leaves MaxUserPort alone does not move the range, and before Vista netsh has no exclusions: neither waits.
+    const delayOnly = wizardReducer(wizardReducer(mysql, { type: 'choose', template: 'custom' }), { type: 'edit', name: 'MaxUserPort', text: null });
+    assert.deepEqual(checkDraft(delayOnly, { ...CONTEXT, diagnosis: null }).change, { TcpTimedWaitDelay: 30 });
+    assert.deepEqual(checkDraft(delayOnly, { ...CONTEXT, diagnosis: null }).unknownPorts, null);
+    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: null, usesDynamicPortRange: false }).unknownPorts, null);
   });
 
   it('returns from Undo or Export to the page of the walk it was opened from, even via the other', () => {
