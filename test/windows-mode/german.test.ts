@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { captureBytes, captureText } from '../helpers/captures';
 import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
-import { installNetsh, installStandIn, installWhoami, STAND_IN } from '../helpers/windows-mode/stand-ins';
+import { installNetsh, installStandIn, installWhoami } from '../helpers/windows-mode/stand-ins';
 import { regQuery } from '../helpers/reg-checks';
 
 const CAPTURE = 'netstat-ano-de-1.txt';
@@ -33,7 +33,7 @@ describe('a German Windows as a win32 process (code page 850)', () => {
     const scratch = await bed.prefix.folder('stand-ins');
     const netstat = path.join(scratch, 'netstat-ano-de.cp850');
     await writeFile(netstat, captureBytes(CAPTURE, 850));
-    await installStandIn(bed.prefix, 'netstat', STAND_IN.canned, [windowsPath(netstat)]);
+    await installStandIn(bed.prefix, 'netstat', 'canned', [windowsPath(netstat)]);
     await installNetsh(bed.prefix, path.join(scratch, 'netsh-state.json'));
     await installWhoami(bed.prefix, 'high');
     // A fresh prefix has neither value (wine.ts's resetValues reads English reg.exe messages).

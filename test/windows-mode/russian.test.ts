@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { captureText, windowsBytes } from '../helpers/captures';
 import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
-import { installNetsh, installStandIn, installWhoami, STAND_IN } from '../helpers/windows-mode/stand-ins';
+import { installNetsh, installStandIn, installWhoami } from '../helpers/windows-mode/stand-ins';
 
 const CLIENT = 'КассаКлиент.exe';
 /** The title and header of the Russian capture (netstat-ru-1.txt), with -ano's PID column. */
@@ -42,7 +42,7 @@ describe('a Russian Windows as a win32 process (code page 866)', () => {
     for (const [tool, text] of [['netstat', NETSTAT], ['tasklist', TASKLIST]] as const) {
       const file = path.join(scratch, `${tool}.cp866`);
       await writeFile(file, windowsBytes(text, 866));
-      await installStandIn(bed.prefix, tool, STAND_IN.canned, [windowsPath(file)]);
+      await installStandIn(bed.prefix, tool, 'canned', [windowsPath(file)]);
     }
     await installNetsh(bed.prefix, path.join(scratch, 'netsh-state.json'));
     await installWhoami(bed.prefix, 'high');
