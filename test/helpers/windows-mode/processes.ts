@@ -2,6 +2,8 @@
  * What a prefix's Wine processes are doing, for the message of a run that never ended: each one
  * whose environment names the prefix, with its state (Z: a zombie), its command line, and where
  * each of its threads waits in the kernel, so a hang can be told apart from slowness afterwards.
+ * A process whose main thread has ended while another still runs ("Zl") shows its environment
+ * and command line only through that other thread: Windows' Node under Wine was seen so.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -13,26 +15,36 @@ const read = (file: string): string => {
   }
 };
 
+const tasksOf = (pid: string): string[] => {
+  try {
+    return readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+};
+
 /** "S futex_wait_queue" per thread: the state and the kernel function it sleeps in. */
 function threads(pid: string): string {
-  const tids = (() => {
-    try {
-      return readdirSync(`/proc/${pid}/task`);
-    } catch {
-      return [];
-    }
-  })();
-  return tids.map((tid) => `${tid}:${/^State:\s+(\S+)/m.exec(read(`/proc/${pid}/task/${tid}/status`))?.[1] ?? '?'}/${read(`/proc/${pid}/task/${tid}/wchan`)}`).join(' ');
+  return tasksOf(pid).map((tid) => `${tid}:${/^State:\s+(\S+)/m.exec(read(`/proc/${pid}/task/${tid}/status`))?.[1] ?? '?'}/${read(`/proc/${pid}/task/${tid}/wchan`)}`).join(' ');
+}
+
+/** A file of the process, or of the first of its threads that still has it (see above). */
+function fromAnyThread(pid: string, name: 'environ' | 'cmdline'): string {
+  for (const base of [`/proc/${pid}`, ...tasksOf(pid).map((tid) => `/proc/${pid}/task/${tid}`)]) {
+    const text = read(`${base}/${name}`);
+    if (text !== '' && text !== '?') return text;
+  }
+  return '';
 }
 
 export function wineProcesses(prefixDir: string): string {
   const lines: string[] = [];
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (!readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`WINEPREFIX=${prefixDir}`)) continue;
+      if (!fromAnyThread(pid, 'environ').split('\0').includes(`WINEPREFIX=${prefixDir}`)) continue;
       const state = /^State:\s+(\S+)/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? '?';
       const parent = /^PPid:\s+(\d+)/m.exec(read(`/proc/${pid}/status`))?.[1] ?? '?';
-      lines.push(`${pid} (parent ${parent}) ${state} ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' ').trim()}\n    threads ${threads(pid)}`);
+      lines.push(`${pid} (parent ${parent}) ${state} ${fromAnyThread(pid, 'cmdline').replace(/\0/g, ' ').trim()}\n    threads ${threads(pid)}`);
     } catch {
       // The process ended while being read.
     }
