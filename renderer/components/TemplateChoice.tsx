@@ -1,7 +1,7 @@
 import { Body1, Radio, RadioGroup } from '@fluentui/react-components';
 import { rangeText } from '../../shared/port-text';
 import { recommendRange } from '../../shared/port-pool';
-import { netshUnknown, TEMPLATES, type TemplateContext, type TemplateId } from '../model/templates';
+import { netshUnknown, TEMPLATES, type NetshUnknown, type TemplateContext, type TemplateId } from '../model/templates';
 
 interface Props {
   value: TemplateId;
@@ -9,6 +9,12 @@ interface Props {
   /** Whether this tool has a change of its own in effect, for "Windows defaults". */
   canUndo: boolean;
   onChange: (template: TemplateId) => void;
+}
+
+/** Whether the ports the reshaped range covers are reserved, for the MySQL manual's fix. */
+function protection(unknown: NetshUnknown | null): string {
+  if (!unknown) return 'Those ports are reserved below.';
+  return unknown.reading ? 'Which of them to reserve is known once netsh has answered.' : "netsh's exclusions were not read, so none of them is reserved.";
 }
 
 /** What a template does on this Windows, in one or two plain sentences. */
@@ -25,7 +31,7 @@ function explain(id: TemplateId, { context, canUndo }: Omit<Props, 'value' | 'on
       }
       return `The dynamic port range ${rangeText(recommendRange())} for IPv4 and IPv6 with netsh (at once, no restart) and TcpTimedWaitDelay 30 seconds (after a restart). MaxUserPort is left as it is. ${reshape}`;
     case 'mysql':
-      return `MaxUserPort 65534 and TcpTimedWaitDelay 30 seconds, as MySQL's manual says; both after a restart. ${usesDynamicPortRange ? `${reshape} ${unknown ? 'Which of them to reserve is known once netsh has answered.' : 'Those ports are reserved below.'}` : ''}`.trim();
+      return `MaxUserPort 65534 and TcpTimedWaitDelay 30 seconds, as MySQL's manual says; both after a restart. ${usesDynamicPortRange ? `${reshape} ${protection(unknown)}` : ''}`.trim();
     case 'defaults':
       return canUndo
         ? "Removes what this tool set: undo puts every value, the range and the reservations back as they were before this tool's first change."

@@ -32,9 +32,10 @@ export function netshReady(diagnosis: Diagnosis | null): boolean {
   return Boolean(ports?.dynamic.ipv4 && ports.dynamic.ipv6 && ports.excluded.ipv4 && ports.excluded.ipv6);
 }
 
-/** Why netsh's range and exclusions are not known: still being read, or not read and why; null once both families are read. */
+/** Why netsh's range and exclusions are not known: still being read, or not read and why. */
 export type NetshUnknown = { reading: true } | { reading: false; why: string };
 
+/** Null once both families are read; the reason a part was not read, or the whole diagnosis's failure. */
 export function netshUnknown({ diagnosis, diagnosisFailure: failure }: Pick<TemplateContext, 'diagnosis' | 'diagnosisFailure'>): NetshUnknown | null {
   if (netshReady(diagnosis)) return null;
   if (!diagnosis) return failure ? { reading: false, why: failure } : { reading: true };
