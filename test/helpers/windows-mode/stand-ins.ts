@@ -6,7 +6,7 @@
  * processes were seen never to finish exiting, and the product's command then hung.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { windowsPath, type WindowsPrefix } from './prefix';
@@ -31,10 +31,14 @@ function built(program: StandIn): string {
   spawnSync('mkdir', ['-p', BUILT]);
   // A Windows-subsystem program: Wine starts no console host for it, one moving part fewer when
   // the product runs several stand-ins at once. Its standard handles are the ones it is given.
-  const result = spawnSync(MINGW, ['-municode', '-Wl,--subsystem,windows', '-O2', '-s', '-Wall', '-Werror', '-o', exe, sources[0]], { encoding: 'utf8' });
+  // Built aside and renamed into place: two test files building at once (a fresh clone) must
+  // never copy the other's half-written program into System32.
+  const building = `${exe}.${process.pid}.tmp`;
+  const result = spawnSync(MINGW, ['-municode', '-Wl,--subsystem,windows', '-O2', '-s', '-Wall', '-Werror', '-o', building, sources[0]], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
     throw new Error(`${MINGW} could not build ${sources[0]} (bash scripts/setup.sh installs gcc-mingw-w64-x86-64): ${result.error?.message ?? result.stderr}`);
   }
+  renameSync(building, exe);
   return exe;
 }
 
