@@ -76,6 +76,20 @@ describe('the data folder guard', () => {
     assert.equal(calls.length, 2, 'a failure is not remembered as the answer');
   });
 
+  it('an icacls that cannot be started stops the change in words, never as something unexpected', async () => {
+    const target = windowsTarget(freshPath(root, 'unstartable'));
+    // What Windows' Node under Wine was seen to answer once for a program in System32.
+    const run: ProcessRunner = async () => {
+      throw Object.assign(new Error('spawn UNKNOWN'), { code: 'UNKNOWN' });
+    };
+    await assert.rejects(dataFolderGuard(target, run)(), (error: unknown) => {
+      assert.ok(error instanceof TunerError);
+      assert.equal(error.kind, 'not-permitted');
+      assert.equal(error.message, `Could not make ${target.dataDir} writable by administrators only (C:\\Windows\\System32\\icacls.exe could not be started: UNKNOWN). Nothing was changed.`);
+      return true;
+    });
+  });
+
   it('leaves a folder named by TCP_PORT_TUNER_DATA_DIR as its chooser set it', async () => {
     const dataDir = freshPath(root, 'chosen');
     const { calls, run } = recording();

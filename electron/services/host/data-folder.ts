@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { explainDataFolder } from '../diagnosis/data-folder-check';
-import { TunerError } from '../errors';
+import { errnoOf, messageOf, TunerError } from '../errors';
 import type { ProcessRunner } from './process-runner';
 import type { Target } from './target';
 
@@ -30,14 +30,12 @@ export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promi
       [target.dataDir, '/reset', '/T', '/C', '/L', '/Q'],
       [target.dataDir, '/inheritance:r', '/grant:r', ...GRANTS, '/T', '/C', '/L', '/Q'],
     ];
+    const refuse = (why: string) => new TunerError('not-permitted', `Could not make ${target.dataDir} writable by administrators only (${why}). Nothing was changed.`);
     for (const args of steps) {
-      const result = await run(icacls, args);
-      if (result.code !== 0) {
-        throw new TunerError(
-          'not-permitted',
-          `Could not make ${target.dataDir} writable by administrators only (icacls exited with ${result.code}). Nothing was changed.`,
-        );
-      }
+      const result = await run(icacls, args).catch((error: unknown) => {
+        throw refuse(`${icacls} could not be started: ${errnoOf(error) ?? messageOf(error)}`);
+      });
+      if (result.code !== 0) throw refuse(`icacls exited with ${result.code}`);
     }
   };
   // Once per process (the folder cannot change hands while this elevated process holds it);
