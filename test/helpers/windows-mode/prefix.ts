@@ -11,7 +11,7 @@ import { cp, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeServerFolder } from '../wine-server';
-import { wineProcesses } from './processes';
+import { killLeftovers, wineProcesses } from './processes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Windows' Node.js 22.20.0 (the Node inside Electron 45), put there by scripts/setup.sh. */
@@ -57,7 +57,6 @@ export class WindowsPrefix {
   drive(relative: string): string {
     return path.join(this.dir, 'drive_c', relative);
   }
-
   get system32(): string { return this.drive('windows/system32'); }
 
   /** What every Wine process of this prefix gets (also what `wine reg.exe` checks run with). */
@@ -88,8 +87,7 @@ export class WindowsPrefix {
     const outputs = await this.folder('output');
     const [stdout, stderr] = [path.join(outputs, 'stdout'), path.join(outputs, 'stderr')];
     const [out, err] = await Promise.all([open(stdout, 'w'), open(stderr, 'w')]);
-    const extraPath = options.path?.map(windowsPath).join(';');
-    const env = { ...this.env, ...(extraPath ? { WINEPATH: extraPath } : {}), ...options.env };
+    const env = { ...this.env, ...(options.path?.length ? { WINEPATH: options.path.map(windowsPath).join(';') } : {}), ...options.env };
     try {
       let hung: string | null = null;
       const code = await new Promise<number | null>((resolve, reject) => {
@@ -114,6 +112,7 @@ export class WindowsPrefix {
   /** Stops the prefix's wineserver and removes everything the prefix and its tests made. */
   async stop(): Promise<void> {
     await detached('wineserver', ['-k'], this.base).catch(() => null);
+    killLeftovers(this.dir);
     await removeServerFolder(this.dir);
     await rm(this.root, { recursive: true, force: true });
   }

@@ -37,11 +37,15 @@ function fromAnyThread(pid: string, name: 'environ' | 'cmdline'): string {
   return '';
 }
 
+/** The processes whose environment names the prefix. */
+function prefixPids(prefixDir: string): string[] {
+  return readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && fromAnyThread(pid, 'environ').split('\0').includes(`WINEPREFIX=${prefixDir}`));
+}
+
 export function wineProcesses(prefixDir: string): string {
   const lines: string[] = [];
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+  for (const pid of prefixPids(prefixDir)) {
     try {
-      if (!fromAnyThread(pid, 'environ').split('\0').includes(`WINEPREFIX=${prefixDir}`)) continue;
       const state = /^State:\s+(\S+)/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? '?';
       const parent = /^PPid:\s+(\d+)/m.exec(read(`/proc/${pid}/status`))?.[1] ?? '?';
       lines.push(`${pid} (parent ${parent}) ${state} ${fromAnyThread(pid, 'cmdline').replace(/\0/g, ' ').trim()}\n    threads ${threads(pid)}`);
@@ -50,4 +54,19 @@ export function wineProcesses(prefixDir: string): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * Ends what `wineserver -k` left of a prefix: after a hang, a program stuck in Wine (a node.exe
+ * whose main thread ended, a child still starting its console) waits for its stopped wineserver
+ * for ever: such leftovers were found here an hour after their tests.
+ */
+export function killLeftovers(prefixDir: string): void {
+  for (const pid of prefixPids(prefixDir)) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  }
 }
