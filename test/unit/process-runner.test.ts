@@ -68,7 +68,7 @@ describe('process runner', () => {
     const result = await processRunner(utf8)(SH, args);
     assert.equal(result.stdout.length, 2_000_000);
     assert.match(result.stdout, /^x+$/);
-    helperStillRan(pidFile);
+    assert.ok(helperStillRan(pidFile), 'read whole while the helper still held the pipes');
   });
 
   it('a program that never ends is stopped and refused as timed out, and the process it ran in can exit', async () => {
