@@ -68,7 +68,7 @@ describe('the data folder guard', () => {
     await assert.rejects(guard(), (error: unknown) => {
       assert.ok(error instanceof TunerError);
       assert.equal(error.kind, 'not-permitted');
-      assert.match(error.message, /administrators only .* Nothing was changed\./);
+      assert.match(error.message, /administrators only: icacls exited with 5\. Nothing was changed\.$/);
       return true;
     });
     assert.equal(calls.length, 1, 'no later step runs after a failed one');
@@ -85,7 +85,7 @@ describe('the data folder guard', () => {
     await assert.rejects(dataFolderGuard(target, run)(), (error: unknown) => {
       assert.ok(error instanceof TunerError);
       assert.equal(error.kind, 'not-permitted');
-      assert.equal(error.message, `Could not make ${target.dataDir} writable by administrators only (C:\\Windows\\System32\\icacls.exe could not be started: UNKNOWN). Nothing was changed.`);
+      assert.equal(error.message, `Could not make ${target.dataDir} writable by administrators only: C:\\Windows\\System32\\icacls.exe could not be started (UNKNOWN). Nothing was changed.`);
       return true;
     });
   });

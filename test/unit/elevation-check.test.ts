@@ -62,6 +62,6 @@ describe('elevation check', () => {
     const missing = Object.assign(new Error('spawn C:\\Windows\\System32\\whoami.exe ENOENT'), { code: 'ENOENT' });
     const rights = await elevationCheck(WINDOWS, answering(missing, missing).run)();
     assert.deepEqual(rights.canWrite, false);
-    assert.match(rights.notRead ?? '', /^C:\\Windows\\System32\\whoami\.exe could not run \(.*ENOENT/);
+    assert.match(rights.notRead ?? '', /^C:\\Windows\\System32\\whoami\.exe could not be started \(ENOENT\)$/);
   });
 });

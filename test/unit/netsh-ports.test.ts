@@ -78,7 +78,7 @@ describe('NetshPorts', () => {
   it('calls a netsh that hangs past the timeout a failed netsh step (exit 4), not a missing tool', async () => {
     const hung = Object.assign(new Error('netsh.exe did not finish within 60 s'), { code: 'ETIMEDOUT' });
     const netsh = new NetshPorts(NETSH, answering(hung));
-    await rejectsWith(netsh.setDynamicRange('ipv4', { start: 10000, count: 55536 }), 'netsh-failed', /^Could not set the IPv4 dynamic port range: netsh did not finish within 60 s\.$/);
+    await rejectsWith(netsh.setDynamicRange('ipv4', { start: 10000, count: 55536 }), 'netsh-failed', /^Could not set the IPv4 dynamic port range: netsh\.exe did not finish within 60 s\.$/);
   });
 
   it('calls a netsh that cannot be started a missing tool', async () => {

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { explainDataFolder } from '../diagnosis/data-folder-check';
-import { errnoOf, messageOf, TunerError } from '../errors';
-import type { ProcessRunner } from './process-runner';
+import { TunerError } from '../errors';
+import { whyNotRun, type ProcessRunner } from './process-runner';
 import type { Target } from './target';
 
 /**
@@ -30,10 +30,10 @@ export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promi
       [target.dataDir, '/reset', '/T', '/C', '/L', '/Q'],
       [target.dataDir, '/inheritance:r', '/grant:r', ...GRANTS, '/T', '/C', '/L', '/Q'],
     ];
-    const refuse = (why: string) => new TunerError('not-permitted', `Could not make ${target.dataDir} writable by administrators only (${why}). Nothing was changed.`);
+    const refuse = (why: string) => new TunerError('not-permitted', `Could not make ${target.dataDir} writable by administrators only: ${why}. Nothing was changed.`);
     for (const args of steps) {
       const result = await run(icacls, args).catch((error: unknown) => {
-        throw refuse(`${icacls} could not be started: ${errnoOf(error) ?? messageOf(error)}`);
+        throw refuse(whyNotRun(icacls, error));
       });
       if (result.code !== 0) throw refuse(`icacls exited with ${result.code}`);
     }

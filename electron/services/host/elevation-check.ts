@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { messageOf } from '../errors';
-import { andSaid, type ProcessRunner } from './process-runner';
+import { andSaid, whyNotRun, type ProcessRunner } from './process-runner';
 import { canWriteFolder, type Target } from './target';
 
 /** Mandatory integrity levels of an elevated token: High, and System. */
@@ -23,8 +22,8 @@ export function elevationCheck(target: Target, run: ProcessRunner): () => Promis
   const whoami = path.win32.join(target.system32 ?? '', 'whoami.exe');
   const read = async (): Promise<Rights> => {
     if (target.host === 'wine') return { canWrite: await canWriteFolder(target.winePrefix ?? ''), notRead: null };
-    const result = await run(whoami, ['/groups', '/fo', 'csv', '/nh']).catch((error: unknown) => messageOf(error));
-    if (typeof result === 'string') return { canWrite: false, notRead: `${whoami} could not run (${result})` };
+    const result = await run(whoami, ['/groups', '/fo', 'csv', '/nh']).catch((error: unknown) => whyNotRun(whoami, error));
+    if (typeof result === 'string') return { canWrite: false, notRead: result };
     if (result.code === 0 && ANY_LEVEL.test(result.stdout)) {
       return { canWrite: ELEVATED_LEVELS.some((sid) => result.stdout.includes(`"${sid}"`)), notRead: null };
     }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { errnoOf, messageOf } from '../errors';
 
 export interface ProcessResult {
   code: number;
@@ -26,6 +27,15 @@ const DRAIN_MS = 150;
 /** What a program said, on one line, for an error message. */
 export function outputOnOneLine(result: ProcessResult): string {
   return `${result.stderr} ${result.stdout}`.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Why a run was refused, in words: `C:\Windows\System32\icacls.exe could not be started (ENOENT)`,
+ * or the runner's own words for one it stopped, which name the program and the time limit.
+ */
+export function whyNotRun(file: string, error: unknown): string {
+  if (errnoOf(error) === 'ETIMEDOUT') return messageOf(error);
+  return `${file} could not be started (${errnoOf(error) ?? messageOf(error)})`;
 }
 
 /** How long a run may take, output included; tests shorten it. */

@@ -2,9 +2,9 @@ import type { PortRange } from '../../../shared/port-range';
 import type { DynamicRangeAccess, Family } from '../change/dynamic-range-kind';
 import type { ExclusionAccess } from '../change/reserved-ports-kind';
 import { parseDynamicPort, parseExcludedRanges, type Exclusion } from './netsh-parsers';
-import { errnoOf, messageOf, TunerError } from '../errors';
+import { errnoOf, TunerError } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
-import { andSaid, TIMEOUT_MS, type ProcessRunner } from '../host/process-runner';
+import { andSaid, whyNotRun, type ProcessRunner } from '../host/process-runner';
 import { answerBegan } from '../host/tool-answer';
 
 const FAMILY_NAMES: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
@@ -59,8 +59,7 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
     const { file, leadingArgs, env } = this.access.command;
     const result = await this.run(file, [...leadingArgs, ...args], env).catch((error: unknown) => {
       // A netsh that hangs ran: the step failed (and is rolled back), it was not missing.
-      if (errnoOf(error) === 'ETIMEDOUT') throw new TunerError('netsh-failed', `Could not ${what}: netsh did not finish within ${TIMEOUT_MS / 1000} s.`);
-      throw new TunerError('tool-missing', `Could not ${what}: ${file} could not be started (${errnoOf(error) ?? messageOf(error)}).`);
+      throw new TunerError(errnoOf(error) === 'ETIMEDOUT' ? 'netsh-failed' : 'tool-missing', `Could not ${what}: ${whyNotRun(file, error)}.`);
     });
     if (result.code === 0) return result.stdout;
     if (writes && !(await this.mayWrite())) {
