@@ -83,13 +83,15 @@ function collect(file: string, args: readonly string[], env: NodeJS.ProcessEnv |
 
     let done = false;
     // Whoever ends the run lets the pipes go: a helper left holding one would otherwise keep
-    // this process (the CLI, the main process's loop) waiting on it for ever.
+    // this process (the CLI, the main process's loop) waiting on it for ever. A pipe that has
+    // ended closes itself once Node has shut its write side, which under Wine always means a
+    // FlushFileBuffers on a pool thread (Wine reports no write quota); closing it under that
+    // flush made Wine 8's server use the freed pipe and crash, taking every program with it.
     const end = (settle: () => void) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      child.stdout.destroy();
-      child.stderr.destroy();
+      for (const stream of [child.stdout, child.stderr]) if (!stream.readableEnded) stream.destroy();
       settle();
     };
     const timer = setTimeout(() => {

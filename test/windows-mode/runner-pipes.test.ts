@@ -1,0 +1,37 @@
+// The product's process runner, run by Windows' Node.js under Wine as `diagnose` runs its tools:
+// many at once, each pipe let go as the run ends. Letting go of a pipe that had ended while Node
+// still shut its write side (a FlushFileBuffers on a pool thread under Wine) made Wine 8's server
+// use the freed pipe and crash, about once in 200 runs here: every program of the prefix then
+// waited for ever, and a test failed after 180 s. The runner now leaves an ended pipe to close
+// itself. This runs it 200 times, 4 at once; the old runner hung here in 1 of 3 such loops.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import { build } from 'esbuild';
+import { openBed, type Bed } from '../helpers/windows-mode/bed';
+import { setValue } from '../helpers/reg-checks';
+
+const RUNS = 200;
+const KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
+
+describe("the process runner under Windows' Node.js, many runs at once", () => {
+  let bed: Bed;
+  let script: string;
+  before(async () => {
+    bed = await openBed('runner-pipes');
+    if (bed.skip) return;
+    script = path.join(await bed.prefix.folder('app'), 'run-many.cjs');
+    await build({ entryPoints: [path.join(__dirname, '../helpers/windows-mode/run-many.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'error' });
+    await setValue(bed.regTool, 'MaxUserPort', 'REG_DWORD', 40000);
+  });
+  after(() => bed?.close());
+
+  it(`${RUNS} runs of reg.exe, 4 at once, each ends with what reg.exe read, and Wine's server stays up`, async (t: TestContext) => {
+    if (bed.skip) return t.skip(bed.skip);
+    const result = await bed.prefix.node(script, [String(RUNS), '4', 'C:\\windows\\system32\\reg.exe', 'query', KEY, '/v', 'MaxUserPort']);
+    assert.equal(result.code, 0, `the runs ended; stderr:\n${result.stderr}`);
+    assert.deepEqual(JSON.parse(result.stdout), { 'exit 0: 0x9c40': RUNS }, 'every run exited 0 and read the value set by Wine\'s reg.exe');
+    const afterwards = await bed.regTool.reg(['query', KEY, '/v', 'MaxUserPort']);
+    assert.match(afterwards.stdout, /MaxUserPort\s+REG_DWORD\s+0x9c40/, "Wine's server still answers after the runs");
+  });
+});
