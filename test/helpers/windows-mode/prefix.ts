@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeServerFolder } from '../wine-server';
 import { killLeftovers, wineProcesses } from './processes';
+import { hangNote, notStartedNote } from './run-notes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Windows' Node.js 22.20.0 (the Node inside Electron 45), put there by scripts/setup.sh. */
@@ -22,11 +23,8 @@ export const TEMPLATE_VARIABLE = 'TCP_PORT_TUNER_WINDOWS_TEMPLATE';
 /** Far above what any one command takes here (15 s for diagnose on a loaded 2-core machine). */
 const RUN_TIMEOUT_MS = 180_000;
 
-export interface WindowsRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+/** How a program ended (null: stopped), and what it wrote, with the bed's notes on stderr. */
+export interface WindowsRun { code: number | null; stdout: string; stderr: string }
 
 export interface RunOptions {
   /** The working folder, as a Linux path (Wine maps it to Z:). */
@@ -97,8 +95,8 @@ export class WindowsPrefix {
         child.on('error', reject);
         child.on('exit', (exitCode) => (clearTimeout(timer), resolve(exitCode)));
       });
-      const note = hung === null ? '' : `\n[windows-mode: ${path.basename(program)} did not end within ${RUN_TIMEOUT_MS / 1000} s; the prefix's processes:\n${hung}]`;
-      return { code: hung === null ? code : null, stdout: await readFile(stdout, 'utf8'), stderr: `${await readFile(stderr, 'utf8')}${note}` };
+      const [said, complained] = await Promise.all([readFile(stdout, 'utf8'), readFile(stderr, 'utf8')]);
+      return { code: hung === null ? code : null, stdout: said, stderr: complained + (hung === null ? notStartedNote(program, code, said) : hangNote(program, RUN_TIMEOUT_MS, hung)) };
     } finally {
       await Promise.all([out.close(), err.close()]);
     }
