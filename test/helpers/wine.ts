@@ -12,6 +12,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeServerFolder } from './wine-server';
+import { startExeRefused } from './wine-start';
 
 /** Written out rather than imported, so a product that named the wrong key would be caught. */
 export const KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
@@ -154,7 +155,7 @@ export async function createPrefix(label: string): Promise<WinePrefix> {
 async function wineReg(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
   const first = await run('wine', ['reg.exe', ...args], { env });
   const said = `${first.stdout}${first.stderr}`.trim();
-  const notStarted = first.code !== 0 && (said === '' || /ShellExecuteEx failed|could not be started/i.test(said));
+  const notStarted = (first.code !== 0 && said === '') || startExeRefused(first.code, said);
   return notStarted ? run('wine', ['reg.exe', ...args], { env }) : first;
 }
 

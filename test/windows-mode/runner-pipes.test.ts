@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { build } from 'esbuild';
 import { openBed, type Bed } from '../helpers/windows-mode/bed';
-import { setValue } from '../helpers/reg-checks';
+import { bundleForWindowsNode } from '../helpers/windows-mode/bundle';
+import { regQuery, setValue } from '../helpers/reg-checks';
+import { KEY } from '../helpers/wine';
 
 const RUNS = 200;
-const KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
 
 describe("the process runner under Windows' Node.js, many runs at once", () => {
   let bed: Bed;
@@ -21,7 +21,7 @@ describe("the process runner under Windows' Node.js, many runs at once", () => {
     bed = await openBed('runner-pipes');
     if (bed.skip) return;
     script = path.join(await bed.prefix.folder('app'), 'run-many.cjs');
-    await build({ entryPoints: [path.join(__dirname, '../helpers/windows-mode/run-many.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'error' });
+    await bundleForWindowsNode(path.join(__dirname, '../helpers/windows-mode/run-many.ts'), script);
     await setValue(bed.regTool, 'MaxUserPort', 'REG_DWORD', 40000);
   });
   after(() => bed?.close());
@@ -31,7 +31,6 @@ describe("the process runner under Windows' Node.js, many runs at once", () => {
     const result = await bed.prefix.node(script, [String(RUNS), '4', 'C:\\windows\\system32\\reg.exe', 'query', KEY, '/v', 'MaxUserPort']);
     assert.equal(result.code, 0, `the runs ended; stderr:\n${result.stderr}`);
     assert.deepEqual(JSON.parse(result.stdout), { 'exit 0: 0x9c40': RUNS }, 'every run exited 0 and read the value set by Wine\'s reg.exe');
-    const afterwards = await bed.regTool.reg(['query', KEY, '/v', 'MaxUserPort']);
-    assert.match(afterwards.stdout, /MaxUserPort\s+REG_DWORD\s+0x9c40/, "Wine's server still answers after the runs");
+    assert.equal((await regQuery(bed.regTool)).MaxUserPort?.data, '0x9c40', "Wine's server still answers after the runs");
   });
 });

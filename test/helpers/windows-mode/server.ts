@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, open, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleForWindowsNode } from './bundle';
 import { WINDOWS_NODE, windowsPath, type WindowsPrefix } from './prefix';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -26,7 +26,7 @@ export interface WindowsPreview {
 export async function startWindowsPreview(prefix: WindowsPrefix): Promise<WindowsPreview> {
   const app = await prefix.folder('preview-app');
   const server = path.join(app, 'electron', 'preview', 'server.cjs');
-  await build({ entryPoints: [path.join(REPO_ROOT, 'electron/preview/server.ts')], outfile: server, bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: ['regedit'], logLevel: 'error' });
+  await bundleForWindowsNode(path.join(REPO_ROOT, 'electron/preview/server.ts'), server, ['regedit']);
   // The server serves ../../dist/preview from its own folder; regedit is found beside it.
   await mkdir(path.join(app, 'dist'), { recursive: true });
   await symlink(path.join(REPO_ROOT, 'dist', 'preview'), path.join(app, 'dist', 'preview'));
