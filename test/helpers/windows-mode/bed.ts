@@ -12,6 +12,7 @@ import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { RegTool, Run } from '../wine';
 import { startWindowsPrefix, windowsNodeProblem, windowsPath, type RunOptions, type WindowsPrefix, type WindowsRun } from './prefix';
+import { WINE64 } from './wine64';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /**
@@ -35,7 +36,7 @@ export interface Bed {
 
 function wineReg(prefix: WindowsPrefix, args: readonly string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('wine', ['reg.exe', ...args], { env: prefix.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(WINE64, ['reg.exe', ...args], { env: prefix.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -51,7 +52,7 @@ function wineReg(prefix: WindowsPrefix, args: readonly string[]): Promise<Run> {
  * Node.js. Anything else that goes wrong fails the test file.
  */
 export async function openBed(label: string, options: { locale?: string } = {}): Promise<Bed> {
-  if (spawnSync('wine', ['--version'], { stdio: 'ignore' }).status !== 0) {
+  if (spawnSync(WINE64, ['--version'], { stdio: 'ignore' }).status !== 0) {
     return skipped('Wine is not installed (bash scripts/setup.sh installs it)');
   }
   const prefix = await startWindowsPrefix(label, options);

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeServerFolder } from '../wine-server';
 import { killLeftovers, wineProcesses } from './processes';
-import { hangNote, notStartedNote } from './run-notes';
+import { hangNote } from './run-notes';
+import { WINE64 } from './wine64';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Windows' Node.js 22.20.0 (the Node inside Electron 45), put there by scripts/setup.sh. */
@@ -89,14 +90,14 @@ export class WindowsPrefix {
     try {
       let hung: string | null = null;
       const code = await new Promise<number | null>((resolve, reject) => {
-        const child = spawn('wine', [program, ...args], { env, cwd: options.cwd ?? this.root, stdio: ['ignore', out.fd, err.fd] });
+        const child = spawn(WINE64, [program, ...args], { env, cwd: options.cwd ?? this.root, stdio: ['ignore', out.fd, err.fd] });
         // A program that never ends fails its test, saying what was running, instead of the whole run.
         const timer = setTimeout(() => ((hung = wineProcesses(this.dir)), child.kill('SIGKILL')), RUN_TIMEOUT_MS);
         child.on('error', reject);
         child.on('exit', (exitCode) => (clearTimeout(timer), resolve(exitCode)));
       });
       const [said, complained] = await Promise.all([readFile(stdout, 'utf8'), readFile(stderr, 'utf8')]);
-      return { code: hung === null ? code : null, stdout: said, stderr: complained + (hung === null ? notStartedNote(program, code, said) : hangNote(program, RUN_TIMEOUT_MS, hung)) };
+      return { code: hung === null ? code : null, stdout: said, stderr: hung === null ? complained : complained + hangNote(program, RUN_TIMEOUT_MS, hung) };
     } finally {
       await Promise.all([out.close(), err.close()]);
     }
