@@ -12,7 +12,7 @@ import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { RegTool, Run } from '../wine';
 import { startWindowsPrefix, windowsNodeProblem, windowsPath, type RunOptions, type WindowsPrefix, type WindowsRun } from './prefix';
-import { WINE64 } from './wine64';
+import { WINE64, wine64 } from './wine64';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /**
@@ -36,7 +36,7 @@ export interface Bed {
 
 function wineReg(prefix: WindowsPrefix, args: readonly string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(WINE64, ['reg.exe', ...args], { env: prefix.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...wine64(['reg.exe', ...args]), { env: prefix.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { removeServerFolder } from '../wine-server';
 import { killLeftovers, wineProcesses } from './processes';
 import { hangNote } from './run-notes';
-import { WINE64 } from './wine64';
+import { unrandomized, wine64 } from './wine64';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Windows' Node.js 22.20.0 (the Node inside Electron 45), put there by scripts/setup.sh. */
@@ -90,7 +90,7 @@ export class WindowsPrefix {
     try {
       let hung: string | null = null;
       const code = await new Promise<number | null>((resolve, reject) => {
-        const child = spawn(WINE64, [program, ...args], { env, cwd: options.cwd ?? this.root, stdio: ['ignore', out.fd, err.fd] });
+        const child = spawn(...wine64([program, ...args]), { env, cwd: options.cwd ?? this.root, stdio: ['ignore', out.fd, err.fd] });
         // A program that never ends fails its test, saying what was running, instead of the whole run.
         const timer = setTimeout(() => ((hung = wineProcesses(this.dir)), child.kill('SIGKILL')), RUN_TIMEOUT_MS);
         child.on('error', reject);
@@ -138,8 +138,8 @@ function localeExists(locale: string): boolean {
  */
 export async function bootPrefix(dir: string): Promise<void> {
   const env = { ...process.env, WINEPREFIX: dir, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
-  if ((await detached('wineboot', ['-i'], env)) !== 0) throw new Error(`wineboot -i failed for ${dir}`);
-  if ((await detached('wine', ['winecfg', '-v', 'win10'], env)) !== 0) throw new Error(`winecfg -v win10 failed for ${dir}`);
+  if ((await detached(...unrandomized('wineboot', ['-i']), env)) !== 0) throw new Error(`wineboot -i failed for ${dir}`);
+  if ((await detached(...unrandomized('wine', ['winecfg', '-v', 'win10']), env)) !== 0) throw new Error(`winecfg -v win10 failed for ${dir}`);
   await detached('wineserver', ['-w'], env);
 }
 

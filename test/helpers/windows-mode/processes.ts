@@ -38,7 +38,7 @@ function fromAnyThread(pid: string, name: 'environ' | 'cmdline'): string {
 }
 
 /** The processes whose environment names the prefix. */
-function prefixPids(prefixDir: string): string[] {
+export function prefixPids(prefixDir: string): string[] {
   return readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && fromAnyThread(pid, 'environ').split('\0').includes(`WINEPREFIX=${prefixDir}`));
 }
 

@@ -8,7 +8,7 @@ import { mkdir, open, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleForWindowsNode } from './bundle';
 import { WINDOWS_NODE, windowsPath, type WindowsPrefix } from './prefix';
-import { WINE64 } from './wine64';
+import { wine64 } from './wine64';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const READY_MS = 120_000;
@@ -36,7 +36,7 @@ export async function startWindowsPreview(prefix: WindowsPrefix): Promise<Window
   const outputs = await prefix.folder('preview-output');
   const stdout = path.join(outputs, 'stdout');
   const [out, err] = await Promise.all([open(stdout, 'w'), open(path.join(outputs, 'stderr'), 'w')]);
-  const child = spawn(WINE64, [WINDOWS_NODE, windowsPath(server)], { env: prefix.env, cwd: app, stdio: ['ignore', out.fd, err.fd] });
+  const child = spawn(...wine64([WINDOWS_NODE, windowsPath(server)]), { env: prefix.env, cwd: app, stdio: ['ignore', out.fd, err.fd] });
   await Promise.all([out.close(), err.close()]);
   let exited: number | null | undefined;
   child.on('exit', (code) => (exited = code));

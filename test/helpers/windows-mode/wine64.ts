@@ -1,21 +1,40 @@
 /**
- * Wine's 64-bit loader, which the bed starts every Windows program with.
+ * How the bed starts a Windows program: Wine's 64-bit loader, with the address space laid out
+ * the same way every time. Two faults of Debian's Wine, each failing about one start in several
+ * thousand, made a program never run:
  *
- * Debian's `wine` command runs the 32-bit loader whenever wine32 is installed (the installer
- * check needs it). That loader cannot load a 64-bit program such as node.exe, so it starts
- * Wine's start.exe, whose ShellExecuteEx starts the program in a process of its own. Here that
- * failed about 1 start in 750 ("Application could not be started ... ShellExecuteEx failed"):
- * the program never ran and its test failed. The 64-bit loader loads the program itself, as
- * Windows would, with no start.exe in between. Without wine32, `wine` is that loader already.
+ * - Debian's `wine` command runs the 32-bit loader whenever wine32 is installed (the installer
+ *   check needs it), which cannot load a 64-bit program such as node.exe itself: it goes through
+ *   Wine's start.exe, whose ShellExecuteEx then said "Internal error" when the new process died.
+ *   The 64-bit loader loads the program in its own process, as Windows does.
+ * - Debian builds Wine without its preloader, which would reserve the addresses Windows programs
+ *   need before Linux maps anything. The loader sits at 0x7d000000 and Linux puts its heap a
+ *   random 0 to 1 GB above it; when the heap landed on 0x7ffe0000, where Windows keeps its
+ *   shared user data, Wine exited 1 at once, saying nothing ("failed to map the shared user
+ *   data" is a message WINEDEBUG=-all silences). `setarch -R` (no address randomization, for
+ *   the program and everything it starts) puts the heap right after the loader every time.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Debian's place for it; other builds (WineHQ's, a source build) put a `wine64` on PATH. */
 const DEBIAN_WINE64 = '/usr/lib/wine/wine64';
+/** util-linux, on every Debian. */
+const SETARCH = '/usr/bin/setarch';
 
 function onPath(name: string): string | undefined {
   return (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, name)).find((file) => existsSync(file));
 }
 
+/** Without wine32, Debian's `wine` is the 64-bit loader already. */
 export const WINE64 = existsSync(DEBIAN_WINE64) ? DEBIAN_WINE64 : onPath('wine64') ?? 'wine';
+
+/** What to spawn for `<file> <args>` with no address randomization: the file and its arguments. */
+export function unrandomized(file: string, args: readonly string[]): [string, string[]] {
+  return [SETARCH, ['-R', file, ...args]];
+}
+
+/** What to spawn for `wine64 <args>`. */
+export function wine64(args: readonly string[]): [string, string[]] {
+  return unrandomized(WINE64, args);
+}
