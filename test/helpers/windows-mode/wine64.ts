@@ -1,18 +1,17 @@
 /**
  * How the bed starts a Windows program: Wine's 64-bit loader, with the address space laid out
- * the same way every time. Two faults of Debian's Wine, each failing about one start in several
- * thousand, made a program never run:
+ * the same way every time (README, "What made a run fail now and then").
  *
- * - Debian's `wine` command runs the 32-bit loader whenever wine32 is installed (the installer
- *   check needs it), which cannot load a 64-bit program such as node.exe itself: it goes through
- *   Wine's start.exe, whose ShellExecuteEx then said "Internal error" when the new process died.
- *   The 64-bit loader loads the program in its own process, as Windows does.
- * - Debian builds Wine without its preloader, which would reserve the addresses Windows programs
- *   need before Linux maps anything. The loader sits at 0x7d000000 and Linux puts its heap a
- *   random 0 to 1 GB above it; when the heap landed on 0x7ffe0000, where Windows keeps its
- *   shared user data, Wine exited 1 at once, saying nothing ("failed to map the shared user
- *   data" is a message WINEDEBUG=-all silences). `setarch -R` (no address randomization, for
- *   the program and everything it starts) puts the heap right after the loader every time.
+ * Debian builds Wine without its preloader, which would reserve the addresses Windows programs
+ * need before Linux maps anything. The 64-bit loader sits at 0x7d000000 and Linux puts its heap a
+ * random 0 to 1 GB above it; when the heap landed on 0x7ffe0000, where Windows keeps its shared
+ * user data, Wine exited 1 at once, saying nothing under WINEDEBUG=-all: about one start in 7,700
+ * never ran. `setarch -R` (no address randomization, for the program and everything it starts)
+ * puts the heap right after the loader every time.
+ *
+ * Debian's `wine` is the 32-bit loader once wine32 is installed (the installer check needs it),
+ * which cannot load a 64-bit program such as node.exe: it goes through Wine's start.exe, a second
+ * process per start. The 64-bit loader loads the program in its own process, as Windows does.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
