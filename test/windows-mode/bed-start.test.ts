@@ -9,19 +9,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
 import { WINDOWS_NODE } from '../helpers/windows-mode/prefix';
-import { prefixPids } from '../helpers/windows-mode/processes';
+import { commandLine, prefixPids } from '../helpers/windows-mode/processes';
 
 const ADDR_NO_RANDOMIZE = 0x0040000;
 const SHARED_USER_DATA = 0x7ffe0000;
-
-/** A process's command line; '' for one that ended while the list was read (Wine's helpers come and go). */
-function cmdline(pid: string): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-}
 
 describe('the Windows-mode bed starts a program', () => {
   let bed: Bed;
@@ -40,9 +31,9 @@ describe('the Windows-mode bed starts a program', () => {
     let ended = false;
     const run = bed.prefix.run(WINDOWS_NODE, ['-e', script]).finally(() => (ended = true));
     while (!existsSync(started) && !ended) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(!ended, `node.exe ended before it was looked at: ${JSON.stringify(await (ended ? run : null))}`);
+    if (ended) assert.fail(`node.exe ended before it was looked at: ${JSON.stringify(await run)}`);
 
-    const processes = prefixPids(bed.prefix.dir).map((pid) => ({ pid, line: cmdline(pid) }));
+    const processes = prefixPids(bed.prefix.dir).map((pid) => ({ pid, line: commandLine(pid) }));
     const node = processes.find(({ line }) => /node\.exe -e/.test(line));
     const personality = node && parseInt(readFileSync(`/proc/${node.pid}/personality`, 'latin1'), 16);
     const heap = node && /^[0-9a-f]+-([0-9a-f]+) .*\[heap\]$/m.exec(readFileSync(`/proc/${node.pid}/maps`, 'latin1'));

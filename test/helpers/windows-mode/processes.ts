@@ -37,6 +37,11 @@ function fromAnyThread(pid: string, name: 'environ' | 'cmdline'): string {
   return '';
 }
 
+/** A process's command line, '' once it has ended. */
+export function commandLine(pid: string): string {
+  return fromAnyThread(pid, 'cmdline').replace(/\0/g, ' ').trim();
+}
+
 /** The processes whose environment names the prefix. */
 export function prefixPids(prefixDir: string): string[] {
   return readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && fromAnyThread(pid, 'environ').split('\0').includes(`WINEPREFIX=${prefixDir}`));
@@ -48,7 +53,7 @@ export function wineProcesses(prefixDir: string): string {
     try {
       const state = /^State:\s+(\S+)/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? '?';
       const parent = /^PPid:\s+(\d+)/m.exec(read(`/proc/${pid}/status`))?.[1] ?? '?';
-      lines.push(`${pid} (parent ${parent}) ${state} ${fromAnyThread(pid, 'cmdline').replace(/\0/g, ' ').trim()}\n    threads ${threads(pid)}`);
+      lines.push(`${pid} (parent ${parent}) ${state} ${commandLine(pid)}\n    threads ${threads(pid)}`);
     } catch {
       // The process ended while being read.
     }

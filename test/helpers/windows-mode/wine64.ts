@@ -13,20 +13,10 @@
  * which cannot load a 64-bit program such as node.exe: it goes through Wine's start.exe, a second
  * process per start. The 64-bit loader loads the program in its own process, as Windows does.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-
-/** Debian's place for it; other builds (WineHQ's, a source build) put a `wine64` on PATH. */
-const DEBIAN_WINE64 = '/usr/lib/wine/wine64';
+/** Debian's, which scripts/setup.sh installs; where it is missing, openBed skips with that reason. */
+export const WINE64 = '/usr/lib/wine/wine64';
 /** util-linux, on every Debian. */
 const SETARCH = '/usr/bin/setarch';
-
-function onPath(name: string): string | undefined {
-  return (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, name)).find((file) => existsSync(file));
-}
-
-/** Without wine32, Debian's `wine` is the 64-bit loader already. */
-export const WINE64 = existsSync(DEBIAN_WINE64) ? DEBIAN_WINE64 : onPath('wine64') ?? 'wine';
 
 /** What to spawn for `<file> <args>` with no address randomization: the file and its arguments. */
 export function unrandomized(file: string, args: readonly string[]): [string, string[]] {
