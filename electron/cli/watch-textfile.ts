@@ -1,7 +1,11 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { FAMILIES, type PoolSample } from '../../shared/pool-sample';
 import type { Verdict } from '../../shared/pool-trend';
 import { figuresOf } from '../../shared/pool-trend';
+import { fileSystemReason } from '../services/backup/backup-folder';
+import { TunerError } from '../services/errors';
+import { notAFile, NotPlainError, replacePlain } from '../services/host/safe-file';
 
 const PREFIX = 'tcp_port_tuner';
 const LEVELS: readonly Verdict['level'][] = ['unknown', 'calm', 'warned', 'filling', 'running-out'];
@@ -58,11 +62,28 @@ export function metricsText(sample: PoolSample, samples: readonly PoolSample[], 
 }
 
 /**
+ * Before the first sample: the textfile's folder must be there and the name a plain file or
+ * nothing, so a watch that cannot write says so at once (exit 7), not after a sample.
+ */
+export async function checkTextfile(file: string): Promise<void> {
+  const folder = await stat(path.dirname(file)).catch(() => null);
+  if (!folder?.isDirectory()) throw cannotWrite(file, `the folder ${path.dirname(file)} does not exist`);
+  const found = await lstat(file).catch(() => null);
+  const named = found && notAFile(found);
+  if (named) throw new NotPlainError(file, named);
+}
+
+/**
  * Written beside the target under a name the collector skips (it reads `*.prom` only), then
- * renamed over it: the collector never reads half a file.
+ * renamed over it: the collector never reads half a file. The temporary name is random and
+ * created exclusively; a link, device, pipe or folder at the target is refused, never replaced.
  */
 export async function writeTextfile(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
+  await replacePlain(file, text).catch((error: unknown) => {
+    throw error instanceof TunerError ? error : cannotWrite(file, fileSystemReason(error));
+  });
+}
+
+function cannotWrite(file: string, why: string): TunerError {
+  return new TunerError('backup-failed', `Cannot write the textfile ${file}: ${why}. Nothing was written.`);
 }

@@ -2,7 +2,7 @@ import type { PoolSample } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
 import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
 import { watchJson, watchLine } from './watch-output';
-import { metricsText, writeTextfile } from './watch-textfile';
+import { checkTextfile, metricsText, writeTextfile } from './watch-textfile';
 import type { WatchOptions } from './watch-options';
 
 /** Thirty minutes of samples at most: memory stays bounded however long watch runs. */
@@ -18,6 +18,7 @@ export async function runWatch(
   write: (line: string) => void,
   stop: AbortSignal,
 ): Promise<void> {
+  if (options.textfile) await checkTextfile(options.textfile);
   const ring: PoolSample[] = [];
   for (let taken = 0; options.count === null || taken < options.count; taken++) {
     const sample = await diagnosis.sample(options.threshold);

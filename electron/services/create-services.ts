@@ -11,7 +11,7 @@ import { registryKind } from './change/registry-kind';
 import { reservedPortsKind } from './change/reserved-ports-kind';
 import { TunerError } from './errors';
 import { auditReader } from './host/audit';
-import { dataFolderGuard, dataFolderWarnings } from './host/data-folder';
+import { checkDataFolderPath, dataFolderGuard, dataFolderWarnings } from './host/data-folder';
 import { strayLockWarnings } from './change/change-lock';
 import { elevationCheck, type Rights } from './host/elevation-check';
 import { resolveTarget, type Target } from './host/target';
@@ -52,6 +52,7 @@ export interface Services {
  */
 export async function createServices(options: ServiceOptions = {}): Promise<Services> {
   const target = resolveTarget(options.env, options.platform);
+  checkDataFolderPath(target);
   const run = options.run ?? consoleRunner(target.regCommand);
   const rights = elevationCheck(target, run);
   return assembleServices(target, run, await chooseBackend(options.backend ?? 'auto', target, run, mayWrite(rights), options.vbsFolder), rights);
@@ -63,8 +64,9 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   const journal = new Journal(target.dataDir, backupDir);
   const now = () => new Date();
   const bootTime = () => Date.now() - uptime() * 1000;
-  // Scratch files live in the machine-wide data folder, where only administrators may write.
-  const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${process.pid}-${randomBytes(6).toString('hex')}.reg`);
+  // Scratch files live in the machine-wide data folder, where only administrators may write;
+  // each is used inside a folder of its own (host/scratch.ts), under a name no one can guess.
+  const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${randomBytes(8).toString('hex')}.reg`);
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
   const netsh = new NetshPorts(windowsTool(target, 'netsh'), run, mayWrite(rights));
   const audit = auditReader(target, run);

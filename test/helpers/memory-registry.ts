@@ -3,6 +3,7 @@ import { PARAMETERS_KEY, SETTING_NAMES, perSetting, pickSettings, type PerSettin
 import type { ValueState } from '../../shared/registry-value';
 import { TunerError } from '../../electron/services/errors';
 import type { RegistryBackend } from '../../electron/services/registry/backend';
+import { treeOfRegFile, type KeyTree } from '../../electron/services/registry/key-tree';
 import { buildRegFile, decodeRegFile, dwordPayload, parseRegFile, valuesOfKey } from '../../electron/services/registry/reg-file';
 import { valueStatesOf, type ExactValue } from '../../electron/services/registry/snapshot';
 
@@ -45,12 +46,21 @@ export class MemoryRegistry implements RegistryBackend {
 
   async exportKey(file: string): Promise<void> {
     this.enter('exportKey');
+    await writeFile(file, this.exported());
+    this.leave('exportKey', undefined);
+  }
+
+  /** The key as its export lists it: one more value, no subkeys. */
+  async readTree(): Promise<KeyTree> {
+    return treeOfRegFile(parseRegFile(decodeRegFile(this.exported()))!);
+  }
+
+  private exported(): Buffer {
     const present = SETTING_NAMES.flatMap((name) => {
       const value = this.values[name];
       return value.present ? [[name, value.payload] as const] : [];
     });
-    await writeFile(file, buildRegFile(PARAMETERS_KEY, [['Hostname', '"db-client-01"'], ...present]));
-    this.leave('exportKey', undefined);
+    return buildRegFile(PARAMETERS_KEY, [['Hostname', '"db-client-01"'], ...present]);
   }
 
   async importFile(file: string): Promise<void> {

@@ -61,8 +61,8 @@ describe('writing an export file', () => {
       const file = await make(dir);
       const before = await lstat(file);
       await assert.rejects(writeExportFile(file, CONTENT, { force: true }), (error: TunerError) => {
-        assert.equal(error.kind, 'invalid-input');
-        assert.equal(error.message, `${file} is ${what}, not a file, and is never replaced. Nothing was written.`);
+        assert.equal(error.kind, 'backup-failed', 'exit 7, as the README says for an export file that cannot be written');
+        assert.equal(error.message, `${file} is ${what}, not a plain file; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`);
         return true;
       });
       const now = await lstat(file);

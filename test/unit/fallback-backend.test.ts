@@ -5,6 +5,7 @@ import type { ValueState } from '../../shared/registry-value';
 import { TunerError } from '../../electron/services/errors';
 import type { BackendName, RegistryBackend } from '../../electron/services/registry/backend';
 import { FallbackBackend } from '../../electron/services/registry/fallback-backend';
+import type { KeyTree } from '../../electron/services/registry/key-tree';
 import { isScriptHostUnavailable } from '../../electron/services/registry/regedit-backend';
 
 const ABSENT: PerSetting<ValueState> = { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } };
@@ -19,6 +20,10 @@ class FakeBackend implements RegistryBackend {
   async readValues(): Promise<PerSetting<ValueState>> {
     this.record('readValues');
     return ABSENT;
+  }
+  async readTree(): Promise<KeyTree> {
+    this.record('readTree');
+    return new Map();
   }
   async setDword(name: string, value: number): Promise<void> {
     this.record(`setDword ${name} ${value}`);

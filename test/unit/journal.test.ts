@@ -141,13 +141,12 @@ describe('Journal', () => {
       });
     }
 
-    it('a journal path that cannot be read at all is named with the reason', async () => {
+    it('a folder where the journal should be is refused as not a plain file: exit 7, one plain line', async () => {
       const { journal } = freshJournal();
       await mkdir(journal.file, { recursive: true });
       await assert.rejects(journal.read(), (error: TunerError) => {
-        assert.equal(error.kind, 'journal-unreadable');
-        assert.match(error.message, /cannot be read \(it is a folder, not a file\)/);
-        assert.doesNotMatch(error.message, /\n/, 'one plain sentence, no stack trace');
+        assert.equal(error.kind, 'backup-failed');
+        assert.equal(error.message, `${journal.file} is a folder, not a plain file; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`);
         return true;
       });
     });

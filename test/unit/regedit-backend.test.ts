@@ -39,6 +39,10 @@ function fakeRegExe() {
     regExe: {
       exportKey: async (file: string) => void calls.push(`export ${file}`),
       importFile: async (file: string) => void calls.push(`import ${file}`),
+      readTree: async () => {
+        calls.push('query /s');
+        return new Map();
+      },
     },
   };
 }

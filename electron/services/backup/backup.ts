@@ -1,14 +1,22 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PARAMETERS_KEY, SETTING_NAMES, type SettingName } from '../../../shared/settings';
 import type { Backup } from '../../../shared/contract';
 import { prepareBackupFolder, fileSystemReason } from './backup-folder';
 import { TunerError } from '../errors';
+import { NotPlainError, readPlain, replacePlain, writeNewPlain } from '../host/safe-file';
+import { inScratchFolder } from '../host/scratch';
 import type { RegistryBackend } from '../registry/backend';
+import { treeDifferences, treeOfRegFile } from '../registry/key-tree';
 import { decodeRegFile, encodeRegFile, parseRegFile } from '../registry/reg-file';
 import { isPayload, valueStateOf, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../registry/snapshot';
 import type { ValueState } from '../../../shared/registry-value';
+
+/** The Parameters key with its subkeys exports to some kilobytes; far past that is not an export. */
+export const EXPORT_LIMIT = 16 * 1024 * 1024;
+/** A backup's .json record: a few kilobytes. */
+export const RECORD_LIMIT = 1024 * 1024;
 
 export interface VerifiedBackup extends Backup {
   snapshot: Snapshot;
@@ -17,10 +25,12 @@ export interface VerifiedBackup extends Backup {
 }
 
 /**
- * Exports the whole Parameters key to a timestamped `.reg` file, reads it back to prove it
- * holds the key, and records the exact prior state of both settings beside it as JSON. Beside
- * it goes a `-restore.reg` with only the two values: importing the full export would also roll
- * back the key's subkeys (interfaces, DHCP leases) to that day.
+ * Exports the whole Parameters key, proves the export holds the key as it is now (every subkey
+ * and value), and only then writes it to a timestamped `.reg` file, with the exact prior state
+ * of both settings beside it as JSON. Beside it goes a `-restore.reg` with only the two values:
+ * importing the full export would also roll back the key's subkeys (interfaces, DHCP leases) to
+ * that day. reg.exe exports into a scratch folder of this process's own; the backup files are
+ * then created here with O_EXCL, so a link planted at a backup's name is never followed.
  */
 export async function createBackup(backend: RegistryBackend, folder: string, now: Date, dataDir: string): Promise<VerifiedBackup> {
   const stamp = now.toISOString().replace(/[:.]/g, '-').replace('T', '_').replace('Z', '');
@@ -30,37 +40,33 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   // A backup that does not prove itself is not left where a user would take it for one.
   const discard = () => Promise.all([file, snapshotFile, restoreFile].map((made) => rm(made, { force: true }))).catch(() => undefined);
   await prepareBackupFolder(folder, dataDir);
+  let exported: Buffer;
   try {
-    await backend.exportKey(file);
+    exported = await exportedBytes(backend, path.join(dataDir, 'scratch', 'backup.reg'));
   } catch (error) {
-    await discard();
     if (error instanceof TunerError && error.kind !== 'registry-failed') throw error;
     throw new TunerError('backup-failed', `Could not write the backup ${file}: ${reason(error)} Nothing was changed.`);
   }
-  const exported = await readFile(file).catch(() => null);
-  const snapshot = exported ? snapshotFromBytes(exported) : null;
-  if (!exported || !snapshot) {
-    await discard();
+  const snapshot = snapshotFromBytes(exported);
+  if (!snapshot) {
     throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY} (cut off or empty: the disk may be full); it was removed. Nothing was changed.`);
   }
   const odd = SETTING_NAMES.find((name) => {
     const value = snapshot[name];
     return value.present && !isPayload(value.payload);
   });
-  if (odd) {
-    await discard();
-    throw new TunerError('backup-failed', `${odd} is stored in a form this tool cannot put back exactly. Nothing was changed.`);
-  }
-  await verifyAgainstLiveKey(backend, file, snapshot, discard);
+  if (odd) throw new TunerError('backup-failed', `${odd} is stored in a form this tool cannot put back exactly. Nothing was changed.`);
+  await verifyAgainstLiveKey(backend, file, exported, snapshot);
   const absent = SETTING_NAMES.filter((name) => !snapshot[name].present);
   const createdAt = now.toISOString();
   const values = valueStatesOf(snapshot);
   try {
-    if (absent.length > 0) await appendDeletions(file, absent);
-    await writeFile(restoreFile, restoreFileFor(snapshot));
-    await writeFile(snapshotFile, `${JSON.stringify({ key: PARAMETERS_KEY, createdAt, values, exact: snapshot }, null, 2)}\n`);
+    await writeNewPlain(file, absent.length > 0 ? withDeletions(exported, absent) : exported);
+    await writeNewPlain(restoreFile, restoreFileFor(snapshot));
+    await writeNewPlain(snapshotFile, `${JSON.stringify({ key: PARAMETERS_KEY, createdAt, values, exact: snapshot }, null, 2)}\n`);
   } catch (error) {
     await discard();
+    if (error instanceof NotPlainError) throw error;
     throw new TunerError('backup-failed', `Could not finish the backup ${file}: ${reason(error)}; it was removed. Nothing was changed.`);
   }
   return { file, restoreFile, snapshotFile, createdAt, values, snapshot, digest: digestOf(exported) };
@@ -68,22 +74,26 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
 
 /**
  * Wine's `reg export` can exit 0 with a file cut off by a full disk: the export counts only once
- * the key as it is now reads the same as the file says.
+ * the key as it is now reads the same as the file says, the two settings exactly and every
+ * subkey and value as `reg query /s` lists them.
  */
-async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, snapshot: Snapshot, discard: () => Promise<unknown>): Promise<void> {
+async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, exported: Buffer, snapshot: Snapshot): Promise<void> {
   let live: Awaited<ReturnType<RegistryBackend['readValues']>>;
+  let tree: Awaited<ReturnType<RegistryBackend['readTree']>>;
   try {
-    live = await backend.readValues();
+    [live, tree] = await Promise.all([backend.readValues(), backend.readTree()]);
   } catch (error) {
-    await discard();
     throw new TunerError('backup-failed', `Could not check the backup ${file} against the key: ${reason(error)} It was removed. Nothing was changed.`);
   }
-  const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name]));
+  const parsed = parseRegFile(decodeRegFile(exported));
+  const off = [
+    ...SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name])),
+    ...(parsed ? treeDifferences(treeOfRegFile(parsed), tree) : []),
+  ];
   if (off.length > 0) {
-    await discard();
     throw new TunerError(
       'backup-failed',
-      `The backup ${file} does not match the key as it is now (${off.join(' and ')}): the export was cut off (the disk may be full) or the key changed meanwhile. It was removed. Nothing was changed.`,
+      `The backup ${file} does not match the key as it is now (${off.slice(0, 3).join('; ')}${off.length > 3 ? `; ${off.length - 3} more` : ''}): the export was cut off (the disk may be full) or the key changed meanwhile. It was removed. Nothing was changed.`,
     );
   }
 }
@@ -104,26 +114,18 @@ export function agreesWithLive(exported: ValueState, live: ValueState): boolean 
  * renamed: a crash leaves the old record, never half of one.
  */
 export async function recordNetshStates(backup: VerifiedBackup, states: Record<string, unknown>): Promise<void> {
-  const temporary = `${backup.snapshotFile}.${process.pid}.tmp`;
   try {
-    const record = JSON.parse(await readFile(backup.snapshotFile, 'utf8')) as Record<string, unknown>;
-    await writeFile(temporary, `${JSON.stringify({ ...record, states }, null, 2)}\n`, { flush: true });
-    await rename(temporary, backup.snapshotFile);
+    const record = JSON.parse((await readPlain(backup.snapshotFile, RECORD_LIMIT)).toString('utf8')) as Record<string, unknown>;
+    await replacePlain(backup.snapshotFile, `${JSON.stringify({ ...record, states }, null, 2)}\n`);
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
+    if (error instanceof NotPlainError) throw error;
     throw new TunerError('backup-failed', `Could not record the port range and reservations in ${backup.snapshotFile}: ${reason(error)}. Nothing was changed.`);
   }
 }
 
 /** The digest of the key as it is now, to tell whether a backup still holds it exactly. */
 export async function currentDigest(backend: RegistryBackend, scratch: string): Promise<string> {
-  await mkdir(path.dirname(scratch), { recursive: true });
-  try {
-    await backend.exportKey(scratch);
-    return digestOf(await readFile(scratch));
-  } finally {
-    await rm(scratch, { force: true });
-  }
+  return digestOf(await exportedBytes(backend, scratch));
 }
 
 function digestOf(exported: Buffer): string {
@@ -137,29 +139,27 @@ export function restoreFileOf(backupFile: string): string {
 
 /** Exports the key to a scratch file and returns both settings exactly as they are. */
 export async function exportSnapshot(backend: RegistryBackend, scratch: string): Promise<Snapshot> {
-  await mkdir(path.dirname(scratch), { recursive: true });
-  try {
-    await backend.exportKey(scratch);
-    const snapshot = await readSnapshot(scratch);
-    if (!snapshot) throw new TunerError('registry-failed', `The export of ${PARAMETERS_KEY} did not hold the key.`);
-    return snapshot;
-  } finally {
-    await rm(scratch, { force: true });
-  }
+  const snapshot = snapshotFromBytes(await exportedBytes(backend, scratch));
+  if (!snapshot) throw new TunerError('registry-failed', `The export of ${PARAMETERS_KEY} did not hold the key.`);
+  return snapshot;
+}
+
+/** The key as `reg export` writes it, through a scratch folder of this process's own. */
+async function exportedBytes(backend: RegistryBackend, scratch: string): Promise<Buffer> {
+  return inScratchFolder(scratch, async (file) => {
+    await backend.exportKey(file);
+    return readPlain(file, EXPORT_LIMIT);
+  });
 }
 
 /**
  * An export cannot say that a value was absent: without these lines, importing the backup
  * would leave this tool's values in place instead of removing them.
  */
-async function appendDeletions(file: string, names: readonly SettingName[]): Promise<void> {
-  const exported = decodeRegFile(await readFile(file)).replace(/(\r\n)+$/, '');
+function withDeletions(exported: Buffer, names: readonly SettingName[]): Buffer {
+  const text = decodeRegFile(exported).replace(/(\r\n)+$/, '');
   const deletions = [`[${PARAMETERS_KEY}]`, ...names.map((name) => `"${name}"=-`)];
-  await writeFile(file, encodeRegFile([exported, '', ...deletions, '', ''].join('\r\n')));
-}
-
-async function readSnapshot(file: string): Promise<Snapshot | null> {
-  return snapshotFromBytes(await readFile(file));
+  return encodeRegFile([text, '', ...deletions, '', ''].join('\r\n'));
 }
 
 function snapshotFromBytes(bytes: Buffer): Snapshot | null {

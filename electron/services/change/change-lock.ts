@@ -1,10 +1,15 @@
-import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { constants } from 'node:fs';
+import { link, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileSystemReason } from '../backup/backup-folder';
 import { errnoOf, messageOf, TunerError } from '../errors';
+import { openPlain, plainFolder, readPlain, sameFile, writeNewPlain } from '../host/safe-file';
 import { holderIsAlive, ownIdentity, type LockHolder } from './lock-holder';
 
 const PREFIX = 'change.lock.';
+/** A holder's JSON is about 150 bytes. */
+const HOLDER_LIMIT = 4096;
 
 /**
  * One change at a time across processes (the app and the command line). The lock is the file
@@ -21,20 +26,35 @@ export async function withChangeLock<T>(dir: string, work: () => Promise<T>): Pr
   try {
     return await work();
   } finally {
-    // Emptied, not deleted: the highest number must stay, or a slow process could create it again.
-    await writeFile(held, '');
+    await release(held);
   }
 }
 
-async function acquire(dir: string): Promise<string> {
-  const me: LockHolder = ownIdentity();
-  const draft = path.join(dir, `change.draft.${process.pid}.${me.nonce}`);
+/**
+ * Emptied, not deleted: the highest number must stay, or a slow process could create it again.
+ * Emptied through a handle that is still the very file this process created (link(2) keeps the
+ * draft's file id): a lock swapped for a link or another file meanwhile is left alone, never
+ * truncated; it then lists as a stray name for the user to delete.
+ */
+async function release(held: { file: string; identity: Stats }): Promise<void> {
+  const handle = await openPlain(held.file, constants.O_WRONLY).catch(() => null);
+  if (!handle) return;
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(draft, JSON.stringify(me), { flag: 'wx' });
+    if (sameFile(await handle.stat(), held.identity)) await handle.truncate(0);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function acquire(dir: string): Promise<{ file: string; identity: Stats }> {
+  const me: LockHolder = ownIdentity();
+  const draft = path.join(dir, `change.draft.${me.nonce}`);
+  let identity: Stats;
+  try {
+    await plainFolder(dir);
+    identity = await writeNewPlain(draft, JSON.stringify(me));
   } catch (error) {
-    // A full disk can leave an empty draft behind.
-    await rm(draft, { force: true }).catch(() => undefined);
+    if (error instanceof TunerError) throw error;
     const code = errnoOf(error);
     const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS';
     throw new TunerError(
@@ -44,9 +64,9 @@ async function acquire(dir: string): Promise<string> {
   }
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const top = await highest(dir);
+      const { lock: top, next } = await highest(dir);
       if (top && (await holderIsAlive(top.holder))) throw busy(top.file, top.holder);
-      const mine = path.join(dir, `${PREFIX}${(top?.number ?? 0) + 1}`);
+      const mine = path.join(dir, `${PREFIX}${next}`);
       try {
         await link(draft, mine);
       } catch (error) {
@@ -54,10 +74,10 @@ async function acquire(dir: string): Promise<string> {
         throw error;
       }
       // A process that read an old highest number may create a lower one late: only the highest holds.
-      const now = await highest(dir);
+      const { lock: now } = await highest(dir);
       if (now?.file === mine) {
         await removeOlder(dir, now.number);
-        return mine;
+        return { file: mine, identity };
       }
       await rm(mine, { force: true });
     }
@@ -78,17 +98,21 @@ interface Found {
  * what counts exactly (2^53 and up would make N + 1 equal N). Those are never taken as the lock,
  * so a planted name cannot lock the tool out.
  */
-async function lockNames(dir: string): Promise<{ numbers: number[]; strays: string[] }> {
+async function lockNames(dir: string): Promise<{ numbers: number[]; strays: string[]; strayNumber: number }> {
   const numbers: number[] = [];
   const strays: string[] = [];
+  let strayNumber = 0;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (!entry.name.startsWith(PREFIX)) continue;
     const suffix = entry.name.slice(PREFIX.length);
     const number = /^[1-9]\d{0,15}$/.test(suffix) ? Number(suffix) : NaN;
-    if (entry.isFile() && Number.isSafeInteger(number + 1)) numbers.push(number);
+    const counts = Number.isSafeInteger(number + 1);
+    // A link, a folder, a pipe: the entry's own type, never what a link points to.
+    if (entry.isFile() && counts) numbers.push(number);
     else strays.push(path.join(dir, entry.name));
+    if (!entry.isFile() && counts) strayNumber = Math.max(strayNumber, number);
   }
-  return { numbers, strays };
+  return { numbers, strays, strayNumber };
 }
 
 /** Lock names this tool did not make, as warnings that say which file to delete. */
@@ -97,14 +121,16 @@ export async function strayLockWarnings(dir: string): Promise<string[]> {
   return strays.map((file) => `${file} is not a change lock this tool made and is ignored; delete it.`);
 }
 
-async function highest(dir: string): Promise<Found | null> {
-  const { numbers } = await lockNames(dir);
-  if (numbers.length === 0) return null;
+/** The live lock, if any, and the number to take after it: above stray numbers too, so a folder planted at the next number cannot block every change. */
+async function highest(dir: string): Promise<{ lock: Found | null; next: number }> {
+  const { numbers, strayNumber } = await lockNames(dir);
+  if (numbers.length === 0) return { lock: null, next: strayNumber + 1 };
   const number = Math.max(...numbers);
   const file = path.join(dir, `${PREFIX}${number}`);
-  // Released between the listing and the read: no holder.
-  const text = await readFile(file, 'utf8').catch(() => null);
-  return { file, number, holder: text === null ? null : parseHolder(text) };
+  // Released between the listing and the read, or swapped for something that is not a plain
+  // file (never followed, never waited on): no holder.
+  const text = await readPlain(file, HOLDER_LIMIT).catch(() => null);
+  return { lock: { file, number, holder: text === null ? null : parseHolder(text.toString('utf8')) }, next: Math.max(number, strayNumber) + 1 };
 }
 
 function parseHolder(text: string): LockHolder | null {

@@ -1,9 +1,12 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { historyEntrySchema, type HistoryEntry } from '../../../shared/contract';
 import { kindStatesSchema } from './kind-states';
 import { errnoOf, TunerError } from '../errors';
+import { plainFolder, readPlain, replacePlain } from '../host/safe-file';
+
+/** Far more than years of history: a larger journal is not one this tool wrote. */
+const JOURNAL_LIMIT = 16 * 1024 * 1024;
 
 const journalSchema = z.object({
   version: z.literal(2),
@@ -59,11 +62,13 @@ export class Journal {
     this.file = path.join(dir, 'journal.json');
   }
 
+  /** Read as a plain file only, and only so much: a link, pipe or device there is refused (exit 7). */
   async read(): Promise<JournalData> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = (await readPlain(this.file, JOURNAL_LIMIT)).toString('utf8');
     } catch (error) {
+      if (error instanceof TunerError) throw error;
       const code = errnoOf(error);
       // ENOTDIR: a file stands where the data folder (or one above it) should be, so no journal
       // can be there; the Check page names that file's place and the fix, instead of calling a
@@ -72,7 +77,7 @@ export class Journal {
       if (code === 'EACCES' || code === 'EPERM') {
         throw new TunerError('not-permitted', `The change journal ${this.file} can be read by administrators only. Run as administrator.`);
       }
-      throw this.unreadable(code === 'EISDIR' ? 'it is a folder, not a file' : (code ?? 'read error'));
+      throw this.unreadable(code ?? 'read error');
     }
     let parsed: unknown;
     try {
@@ -85,16 +90,20 @@ export class Journal {
     return result.data;
   }
 
-  /** Written whole to a temporary file and renamed over the old one, so a crash never leaves half a journal. */
+  /**
+   * Written whole to a temporary file of an unguessable name, created exclusively, and renamed
+   * over the old one: a crash never leaves half a journal, and nothing planted at the temporary
+   * name or at journal.json is followed.
+   */
   async write(data: JournalData): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      await writeFile(temporary, `${JSON.stringify(data, null, 2)}\n`, { flush: true });
-      await rename(temporary, this.file);
+      await plainFolder(this.dir);
+      await replacePlain(this.file, `${JSON.stringify(data, null, 2)}\n`);
     } catch (error) {
-      // A full disk leaves a cut-off temporary file: it is nobody's journal.
-      await rm(temporary, { force: true }).catch(() => undefined);
+      const code = errnoOf(error);
+      if (code === 'EACCES' || code === 'EPERM') {
+        throw new TunerError('not-permitted', `The change journal ${this.file} can be written by administrators only. Run as administrator.`);
+      }
       throw error;
     }
   }

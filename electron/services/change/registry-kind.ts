@@ -1,11 +1,10 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describeValue, isDword, sameState, type ValueState } from '../../../shared/registry-value';
 import { SETTING_NAMES, perSetting, type PerSetting } from '../../../shared/settings';
 import { agreesWithLive, exportSnapshot } from '../backup/backup';
 import { TunerError } from '../errors';
 import type { RegistryBackend } from '../registry/backend';
 import { dwordPayload } from '../registry/reg-file';
+import { importVerified, importWritten } from '../registry/verified-import';
 import { differingSettings, valueStateOf, restoreFileFor, type Snapshot } from '../registry/snapshot';
 import type { SettingKind } from './setting-kind';
 
@@ -56,21 +55,12 @@ export function registryKind(
       return readBack;
     },
     async restore(snapshot) {
-      const file = scratchFile('restore');
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, restoreFileFor(snapshot));
-      try {
-        await backend.importFile(file);
-      } finally {
-        await rm(file, { force: true });
-      }
+      await importWritten(backend, scratchFile('restore'), restoreFileFor(snapshot));
       const off = differingSettings(await capture(), snapshot);
       if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
     },
     async restoreFromFile(snapshot, file) {
-      const held = await readFile(file).catch(() => null);
-      if (!held?.equals(restoreFileFor(snapshot))) throw new TunerError('registry-failed', `${file} does not hold the values to put back.`);
-      await backend.importFile(file);
+      await importVerified(backend, file, restoreFileFor(snapshot));
       const live = await backend.readValues();
       const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name]));
       if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);

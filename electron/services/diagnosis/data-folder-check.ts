@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { NotPlainError, plainFolder, temporaryName, writeNewPlain } from '../host/safe-file';
 import path from 'node:path';
 
 export interface DataFolderCheck {
@@ -38,12 +38,13 @@ export function explainDataFolder(folder: string, error: NodeJS.ErrnoException):
  */
 export async function checkDataFolder(folder: string): Promise<DataFolderCheck> {
   try {
-    await mkdir(folder, { recursive: true });
-    const probe = path.join(folder, `.write-check-${process.pid}-${randomBytes(4).toString('hex')}`);
-    await writeFile(probe, '');
+    await plainFolder(folder);
+    const probe = temporaryName(path.join(folder, '.write-check'));
+    await writeNewPlain(probe, '');
     await rm(probe, { force: true });
     return { folder, problem: null, fix: null };
   } catch (error) {
+    if (error instanceof NotPlainError) return { folder, problem: `${error.file} is ${error.what}, where this tool writes only into a real folder`, fix: 'Move it away, or name a real folder in TCP_PORT_TUNER_DATA_DIR.' };
     return { folder, ...explainDataFolder(folder, error as NodeJS.ErrnoException) };
   }
 }

@@ -1,8 +1,8 @@
-import type { Stats } from 'node:fs';
-import { link, lstat, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileSystemReason } from '../backup/backup-folder';
 import { errnoOf, TunerError } from '../errors';
+import { notAFile, NotPlainError, writeNewPlain } from '../host/safe-file';
 import { ansiblePlaybook } from './ansible-format';
 import { version } from '../../../package.json';
 import type { ChangeRequest } from '../change/setting-kind';
@@ -37,20 +37,20 @@ export function renderExport(format: ExportFormat, change: ExportChange, options
 /**
  * Writes whole or not at all: into a temporary folder beside the target, under the target's own
  * name (so any name that fits there fits here), then into place. An existing file is replaced
- * only with `force`; without it, link(2) refuses atomically. Only a file or a link is ever
- * replaced: never a folder, a named pipe or a device.
+ * only with `force`; without it, link(2) refuses atomically. Only a file or a link (itself,
+ * never what it points to) is ever replaced: a folder, a named pipe or a device is refused
+ * (exit 7) before anything is written.
  */
 export async function writeExportFile(file: string, content: Buffer, { force }: { force: boolean }): Promise<void> {
   const found = await lstat(file).catch(() => null);
-  if (found && !found.isFile() && !found.isSymbolicLink()) {
-    throw new TunerError('invalid-input', `${file} is ${kindOf(found)}, not a file, and is never replaced. Nothing was written.`);
-  }
+  const named = found && !found.isSymbolicLink() && notAFile(found);
+  if (named) throw new NotPlainError(file, named);
   if (found && !force) throw exists(file);
   let folder: string | undefined;
   try {
     folder = await mkdtemp(path.join(path.dirname(file), '.tcp-port-tuner-'));
     const temporary = path.join(folder, path.basename(file));
-    await writeFile(temporary, content, { flag: 'wx' });
+    await writeNewPlain(temporary, content);
     if (force) await rename(temporary, file);
     else await link(temporary, file);
   } catch (error) {
@@ -64,13 +64,6 @@ export async function writeExportFile(file: string, content: Buffer, { force }: 
 
 function exists(file: string): TunerError {
   return new TunerError('invalid-input', `${file} exists already. Nothing was written; use --force to replace it.`);
-}
-
-function kindOf(found: Stats): string {
-  if (found.isDirectory()) return 'a folder';
-  if (found.isFIFO()) return 'a named pipe';
-  if (found.isSocket()) return 'a socket';
-  return 'a device';
 }
 
 /** The export the wizard or the CLI asked for, from the validated change: on the main side, never in the page. */

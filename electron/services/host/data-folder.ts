@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { explainDataFolder } from '../diagnosis/data-folder-check';
-import { TunerError } from '../errors';
+import { errnoOf, TunerError } from '../errors';
+import { plainFolder } from './safe-file';
 import { whyNotRun, type ProcessRunner } from './process-runner';
 import type { Target } from './target';
 
@@ -19,9 +19,12 @@ const GRANTS = ['*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-545
 export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promise<void> {
   let secured: Promise<void> | undefined;
   const secure = async (): Promise<void> => {
-    await mkdir(target.dataDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    await plainFolder(target.dataDir).catch((error: NodeJS.ErrnoException) => {
+      if (error instanceof TunerError) throw error;
       const { problem, fix } = explainDataFolder(target.dataDir, error);
-      throw new TunerError('backup-failed', `Cannot use the data folder ${target.dataDir}: ${problem}. Nothing was changed. ${fix}`);
+      // Access denied is a matter of rights (exit 3); anything else is the file system's (exit 7).
+      const denied = errnoOf(error) === 'EACCES' || errnoOf(error) === 'EPERM';
+      throw new TunerError(denied ? 'not-permitted' : 'backup-failed', `Cannot use the data folder ${target.dataDir}: ${problem}. Nothing was changed. ${fix}`);
     });
     if (target.host !== 'windows' || target.dataDirChosen) return;
     const icacls = path.win32.join(target.system32 ?? '', 'icacls.exe');
@@ -45,6 +48,18 @@ export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promi
       secured = undefined;
       throw error;
     }));
+}
+
+/**
+ * An empty or relative TCP_PORT_TUNER_DATA_DIR would put the journal in whatever folder the
+ * elevated process was started in: refused (exit 7) before anything is read or written.
+ */
+export function checkDataFolderPath(target: Target): void {
+  const isAbsolute = target.host === 'windows' ? path.win32.isAbsolute : path.isAbsolute;
+  if (!isAbsolute(target.dataDir)) {
+    const named = target.dataDir === '' ? 'is empty' : `is "${target.dataDir}", not a full path`;
+    throw new TunerError('backup-failed', `TCP_PORT_TUNER_DATA_DIR ${named}: name the data folder by its full path, or leave the variable unset. Nothing was changed.`);
+  }
 }
 
 /** A folder named by TCP_PORT_TUNER_DATA_DIR keeps the permissions its chooser gave it: status says so. */

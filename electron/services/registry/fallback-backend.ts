@@ -2,6 +2,7 @@ import type { PerSetting, SettingName } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
 import type { BackendName, RegistryBackend } from './backend';
+import type { KeyTree } from './key-tree';
 
 /**
  * Any failure but a refusal of access, which reg.exe would meet as well. Told by the error's kind
@@ -33,6 +34,10 @@ export class FallbackBackend implements RegistryBackend {
 
   readValues(): Promise<PerSetting<ValueState>> {
     return this.use((backend) => backend.readValues());
+  }
+
+  readTree(): Promise<KeyTree> {
+    return this.use((backend) => backend.readTree());
   }
 
   setDword(name: SettingName, value: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
 import { andSaid, outputOnOneLine, type ProcessResult, type ProcessRunner } from '../host/process-runner';
 import type { RegistryBackend } from './backend';
+import { treeOfRegQuery, type KeyTree } from './key-tree';
 import { parseRegQuery } from './reg-query-parser';
 
 /** How to start reg.exe: itself on Windows, `wine reg.exe` in a Wine prefix, or a stand-in. */
@@ -33,15 +34,25 @@ export class RegExeBackend implements RegistryBackend {
     private readonly mayWrite: () => Promise<boolean> = async () => true,
   ) {}
 
+  async readValues(): Promise<PerSetting<ValueState>> {
+    return parseRegQuery(await this.query([]));
+  }
+
+  async readTree(): Promise<KeyTree> {
+    const tree = treeOfRegQuery(await this.query(['/s']));
+    if (!tree.has(PARAMETERS_KEY.toLowerCase())) throw new TunerError('registry-failed', "Could not read the registry key and its subkeys: reg query /s did not list the key itself.");
+    return tree;
+  }
+
   /**
    * An answer that does not name the key is not read: taken as "no values", it would make a
    * backup, an undo or a rollback delete values that are there. Reading changes nothing, so
    * such an answer is asked once more.
    */
-  async readValues(): Promise<PerSetting<ValueState>> {
+  private async query(extra: readonly string[]): Promise<string> {
     for (let attempt = 1; ; attempt++) {
-      const output = await this.reg(['query', PARAMETERS_KEY], 'read the registry key');
-      if (output.toUpperCase().includes(PARAMETERS_KEY.toUpperCase())) return parseRegQuery(output);
+      const output = await this.reg(['query', PARAMETERS_KEY, ...extra], 'read the registry key');
+      if (output.toUpperCase().includes(PARAMETERS_KEY.toUpperCase())) return output;
       if (attempt === 2) {
         const first = output.trim().split(/\r?\n/)[0];
         throw new TunerError('registry-failed', `Could not read the registry key: reg query's answer did not name it (${first ? `it began "${first}"` : 'the answer was empty'}).`);

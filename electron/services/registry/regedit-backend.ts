@@ -2,6 +2,7 @@ import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting, type SettingName } from
 import { REG_TYPES, type RegType, type ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
 import type { RegistryBackend } from './backend';
+import type { KeyTree } from './key-tree';
 
 /**
  * Points regedit at its VBScript files outside app.asar. The package answers a missing folder
@@ -29,7 +30,7 @@ export class RegeditBackend implements RegistryBackend {
 
   constructor(
     private readonly regedit: RegeditModule,
-    private readonly regExe: Pick<RegistryBackend, 'exportKey' | 'importFile'>,
+    private readonly regExe: Pick<RegistryBackend, 'exportKey' | 'importFile' | 'readTree'>,
   ) {}
 
   async readValues(): Promise<PerSetting<ValueState>> {
@@ -57,6 +58,11 @@ export class RegeditBackend implements RegistryBackend {
           this.regedit.deleteValue([`${PARAMETERS_KEY}\\${name}`], (error) => (error ? reject(error) : resolve())),
         ),
     );
+  }
+
+  /** Compared with reg.exe's own export, so read by reg.exe too. */
+  readTree(): Promise<KeyTree> {
+    return this.regExe.readTree();
   }
 
   exportKey(file: string): Promise<void> {
