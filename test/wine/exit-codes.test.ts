@@ -5,7 +5,8 @@
  * code the README names and no test drives fails here.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -56,6 +57,26 @@ describe('the CLI exit codes, as the README lists them', () => {
     const lines = /run as administrator: (.+)$/.exec(said)?.[1].split(' ; ') ?? [];
     assert.deepEqual(lines, ['netsh int ipv4 set dynamicport tcp start=49152 num=16384', 'netsh int ipv6 set dynamicport tcp start=49152 num=16384']);
     assert.deepEqual((await netshState(state)).ipv4, { start: 33061, count: 32475, exclusions: [] }, 'the IPv4 range is still the new one, as the message says');
+  });
+
+  it('exit code 3: a data folder this account may not create, named with the fix', async () => {
+    const parent = path.join(bed.prefix.root, `locked-${path.basename(bed.dataDir)}`);
+    await mkdir(parent);
+    const dataDir = path.join(parent, 'data');
+    // Root may write anywhere a mode allows: the immutable flag denies even root (EPERM), a mode denies anyone else (EACCES).
+    const lock = (on: boolean) => (process.getuid?.() === 0 ? spawnSync('chattr', [on ? '+i' : '-i', parent]).status : (chmodSync(parent, on ? 0o555 : 0o755), 0));
+    assert.equal(lock(true), 0, 'the folder could be locked');
+    try {
+      await assertRefused(() => cli(APPLY, { TCP_PORT_TUNER_DATA_DIR: dataDir }), 3, new RegExp(`^tcp-port-tuner: Cannot use the data folder ${dataDir.replace(/[/.-]/g, '\\$&')}: this account may not write in .*Nothing was changed\\. Start TCP Port Tuner as administrator`));
+    } finally {
+      lock(false);
+    }
+    assert.equal(existsSync(dataDir), false);
+  });
+
+  it('exit 7: an empty TCP_PORT_TUNER_DATA_DIR names no folder, and nothing is written in the working folder', async () => {
+    await assertRefused(() => cli(APPLY, { TCP_PORT_TUNER_DATA_DIR: '' }), 7, /^tcp-port-tuner: TCP_PORT_TUNER_DATA_DIR is empty: name the data folder by its full path, or leave the variable unset\. Nothing was changed\.$/);
+    assert.equal(existsSync(path.resolve(__dirname, '../../journal.json')), false);
   });
 
   it('exit code 3: reg.exe saying "Access is denied" leaves the key unchanged', async () => {

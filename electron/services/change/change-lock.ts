@@ -2,8 +2,8 @@ import type { Stats } from 'node:fs';
 import { constants } from 'node:fs';
 import { link, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileSystemReason } from '../backup/backup-folder';
-import { errnoOf, messageOf, TunerError } from '../errors';
+import { explainDataFolder } from '../diagnosis/data-folder-check';
+import { errnoOf, TunerError } from '../errors';
 import { openPlain, plainFolder, readPlain, sameFile, writeNewPlain } from '../host/safe-file';
 import { holderIsAlive, ownIdentity, type LockHolder } from './lock-holder';
 
@@ -55,12 +55,10 @@ async function acquire(dir: string): Promise<{ file: string; identity: Stats }> 
     identity = await writeNewPlain(draft, JSON.stringify(me));
   } catch (error) {
     if (error instanceof TunerError) throw error;
-    const code = errnoOf(error);
-    const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS';
-    throw new TunerError(
-      full ? 'backup-failed' : 'not-permitted',
-      `Cannot write to the data folder ${dir} (${code ?? messageOf(error)}${full ? `: ${fileSystemReason(error)}` : ''}), so no change can be recorded. Nothing was changed.`,
-    );
+    // Access denied is a matter of rights (exit 3); a file in the way or a full disk is the file system's (exit 7).
+    const denied = errnoOf(error) === 'EACCES' || errnoOf(error) === 'EPERM';
+    const { problem, fix } = explainDataFolder(dir, error as NodeJS.ErrnoException);
+    throw new TunerError(denied ? 'not-permitted' : 'backup-failed', `Cannot use the data folder ${dir}: ${problem}, so no change can be recorded. Nothing was changed. ${fix}`);
   }
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
