@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { withChangeLock } from '../../electron/services/change/change-lock';
@@ -63,6 +63,20 @@ describe('the change lock shared by the app and the command line', () => {
     const files = (await readdir(dir)).filter((name) => name.startsWith('change.'));
     assert.equal(files.length, 1);
     assert.equal(await readFile(path.join(dir, files[0]), 'utf8'), '', 'released: empty, kept as the highest number');
+  });
+
+  it('a held lock swapped for a link to an outside file meanwhile is left alone, never truncated', async () => {
+    const dir = freshPath(root, 'data');
+    const outside = freshPath(root, 'outside');
+    await writeFile(outside, 'an outside file');
+    await withChangeLock(dir, async () => {
+      const [held] = (await readdir(dir)).filter((name) => name.startsWith('change.lock.'));
+      await rm(path.join(dir, held));
+      await symlink(outside, path.join(dir, held));
+    });
+    assert.equal(await readFile(outside, 'utf8'), 'an outside file');
+    // The link is a stray from then on: the next change goes past it.
+    assert.equal(await withChangeLock(dir, async () => 'next'), 'next');
   });
 
   it('says what is really wrong when the data folder cannot be written', async () => {

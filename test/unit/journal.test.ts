@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TunerError } from '../../electron/services/errors';
@@ -79,6 +79,31 @@ describe('Journal', () => {
     assert.deepEqual(await readdir(dir), ['journal.json']);
     assert.equal((await journal.read()).lastWritten, null);
     assert.deepEqual(JSON.parse(await readFile(journal.file, 'utf8')), { ...AFTER_ONE_APPLY, lastWritten: null });
+  });
+
+  it("never writes through links planted at the old temporary name (journal.json.<pid>.tmp) or at journal.json itself", async () => {
+    const { journal, dir } = freshJournal();
+    const outside = freshPath(root, 'outside');
+    await writeFile(outside, 'an outside file');
+    const mtime = (await stat(outside)).mtimeMs;
+    await mkdir(dir);
+    await symlink(outside, `${journal.file}.${process.pid}.tmp`);
+    await journal.write(AFTER_ONE_APPLY);
+    assert.deepEqual(await journal.read(), AFTER_ONE_APPLY);
+    await rm(journal.file);
+    await symlink(outside, journal.file);
+    await assert.rejects(journal.write(AFTER_ONE_APPLY), /journal\.json is a link or junction, not a plain file/);
+    await assert.rejects(journal.read(), /journal\.json is a link or junction, not a plain file/);
+    assert.equal(await readFile(outside, 'utf8'), 'an outside file');
+    assert.equal((await stat(outside)).mtimeMs, mtime);
+  });
+
+  it('refuses a journal past its size limit instead of reading it into memory', async () => {
+    const { journal, dir } = freshJournal();
+    await mkdir(dir);
+    await writeFile(journal.file, '');
+    await truncate(journal.file, 16 * 1024 * 1024 + 1);
+    await assert.rejects(journal.read(), (error: TunerError) => error.kind === 'backup-failed' && /is larger than 16777216 bytes/.test(error.message));
   });
 
   it('reads a journal written by version 0.1.0 (one registry snapshot) with nothing lost', async () => {

@@ -1,0 +1,42 @@
+/**
+ * The alert's snapshots go only into a real snapshots/ folder: one that is a link to another
+ * folder is neither listed, pruned nor written to, and the note says why.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SnapshotStore } from '../../../../../electron/services/diagnosis/snapshots';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+
+describe('snapshots: only in a real folder of the data folder', () => {
+  let root: string;
+  before(async () => {
+    root = await makeTempRoot('snapshots');
+  });
+  after(() => removeTempRoot(root));
+
+  it('saves into snapshots/, leaving no temporary file', async () => {
+    const dataDir = freshPath(root, 'data');
+    const saved = await new SnapshotStore(dataDir).save(new Date('2026-01-01T00:00:00Z'), { figure: 1 });
+    assert.equal(saved.note, 'saved');
+    assert.deepEqual(await readdir(path.join(dataDir, 'snapshots')), ['snapshot-2026-01-01T00-00-00-000Z.json']);
+    assert.equal(JSON.parse(await readFile(saved.snapshot ?? '', 'utf8')).figure, 1);
+  });
+
+  it('a snapshots/ linked to another folder is refused: that folder keeps its files as they were', async () => {
+    const dataDir = freshPath(root, 'data');
+    const elsewhere = freshPath(root, 'elsewhere');
+    await mkdir(dataDir);
+    await mkdir(elsewhere);
+    // Named like a snapshot: it would count towards the minute's gap and the twenty kept, were the link followed.
+    const old = path.join(elsewhere, 'snapshot-2020-01-01T00-00-00-000Z.json');
+    await writeFile(old, 'someone else\'s');
+    await symlink(elsewhere, path.join(dataDir, 'snapshots'));
+    const saved = await new SnapshotStore(dataDir).save(new Date('2026-01-01T00:00:00Z'), { figure: 1 });
+    assert.equal(saved.snapshot, null);
+    assert.match(saved.note, /^could not be saved in .*snapshots: .*snapshots is a link or junction, not a plain folder/);
+    assert.deepEqual(await readdir(elsewhere), [path.basename(old)]);
+    assert.equal(await readFile(old, 'utf8'), 'someone else\'s');
+  });
+});
