@@ -115,7 +115,7 @@ describe('links, pipes and devices in and around the data folder, through the CL
       await writeFile(standIn, ['#!/bin/sh', 'wine reg.exe "$@"', 'code=$?', `if [ "$1" = export ]; then truncate -s ${cut} "$3"; fi`, 'exit "$code"', ''].join('\n'), { mode: 0o755 });
       const backups = path.join(bed.dataDir, 'backups');
       const kept = await readdir(backups);
-      await assertRefused(() => cli(APPLY, { TCP_PORT_TUNER_REG_COMMAND: standIn }), 7, /The backup .* does not match the key as it is now \(the subkey .*interfaces is missing; .*It was removed\. Nothing was changed\.$/);
+      await assertRefused(() => cli(APPLY, { TCP_PORT_TUNER_REG_COMMAND: standIn }), 7, /The backup .* does not match the key as it is now \(the subkey .*interfaces is missing; .*It was not kept\. Nothing was changed\.$/);
       assert.deepEqual(await readdir(backups), kept, 'no cut-off backup was kept');
       assert.equal(exportedValue(await regExport(bed.prefix), 'MaxUserPort'), undefined);
     } finally {

@@ -66,7 +66,7 @@ describe('a failing registry step leaves the key exactly as it was', () => {
           assert.match(error.message, /Could not write the backup .*Injected failure.* Nothing was changed\.$/);
         } else if (step === 1) {
           assert.equal(error.kind, 'backup-failed');
-          assert.match(error.message, /Could not check the backup .* against the key: Injected failure.* It was removed\. Nothing was changed\.$/);
+          assert.match(error.message, /Could not check the backup .* against the key: Injected failure.* It was not kept\. Nothing was changed\.$/);
         } else {
           assert.equal(error.kind, 'registry-failed');
           assert.match(error.message, /^Injected failure of [\w ]+ at step \d\. Both values were put back as they were\.$/);

@@ -49,7 +49,7 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   }
   const snapshot = snapshotFromBytes(exported);
   if (!snapshot) {
-    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY} (cut off or empty: the disk may be full); it was removed. Nothing was changed.`);
+    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY} (cut off or empty: the disk may be full); it was not kept. Nothing was changed.`);
   }
   const odd = SETTING_NAMES.find((name) => {
     const value = snapshot[name];
@@ -83,7 +83,7 @@ async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, expo
   try {
     [live, tree] = await Promise.all([backend.readValues(), backend.readTree()]);
   } catch (error) {
-    throw new TunerError('backup-failed', `Could not check the backup ${file} against the key: ${reason(error)} It was removed. Nothing was changed.`);
+    throw new TunerError('backup-failed', `Could not check the backup ${file} against the key: ${reason(error)} It was not kept. Nothing was changed.`);
   }
   const parsed = parseRegFile(decodeRegFile(exported));
   const off = [
@@ -93,7 +93,7 @@ async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, expo
   if (off.length > 0) {
     throw new TunerError(
       'backup-failed',
-      `The backup ${file} does not match the key as it is now (${off.slice(0, 3).join('; ')}${off.length > 3 ? `; ${off.length - 3} more` : ''}): the export was cut off (the disk may be full) or the key changed meanwhile. It was removed. Nothing was changed.`,
+      `The backup ${file} does not match the key as it is now (${off.slice(0, 3).join('; ')}${off.length > 3 ? `; ${off.length - 3} more` : ''}): the export was cut off (the disk may be full) or the key changed meanwhile. It was not kept. Nothing was changed.`,
     );
   }
 }
