@@ -59,7 +59,7 @@ export async function openPlain(file: string, flags: number, mode = 0o644): Prom
     // ELOOP: a link under O_NOFOLLOW; EISDIR: a folder opened to write; ENXIO: a pipe with no reader.
     if (!['ELOOP', 'EMLINK', 'EISDIR', 'ENXIO'].includes(errnoOf(error) ?? '')) throw error;
     const found = await lstat(file).catch(() => null);
-    throw new NotPlainError(file, (found && notAFile(found)) ?? 'not a plain file');
+    throw new NotPlainError(file, (found && notAFile(found)) ?? 'something that cannot be opened as a file');
   }
   const opened = await handle.stat();
   const wrong = notAFile(opened) ?? (before && !sameFile(before, opened) ? 'a file swapped while it was opened' : null);
