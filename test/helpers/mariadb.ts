@@ -21,7 +21,7 @@ const SMALL = ['--innodb-log-file-size=4M', '--innodb-buffer-pool-size=16M'];
 const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
 
 /** Why the MariaDB tests cannot run here, or null when they can (scripts/setup.sh installs it). */
-export const mariadbMissing: string | null = existsSync(MARIADBD) && existsSync(INSTALL_DB) ? null : 'MariaDB is not installed (scripts/setup.sh installs mariadb-server-core)';
+export const mariadbMissing: string | null = [MARIADBD, INSTALL_DB, CLIENT].every((file) => existsSync(file)) ? null : 'MariaDB is not installed (scripts/setup.sh installs mariadb-server-core and mariadb-client-core)';
 
 const folders: string[] = [];
 process.on('exit', () => {
