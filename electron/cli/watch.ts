@@ -4,6 +4,7 @@ import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
 import { watchJson, watchLine } from './watch-output';
 import { metricsText, writeTextfile } from './watch-textfile';
 import type { WatchOptions } from './watch-options';
+import { pause } from './pause';
 
 /** Thirty minutes of samples at most: memory stays bounded however long watch runs. */
 const HISTORY_MS = 30 * 60_000;
@@ -29,20 +30,4 @@ export async function runWatch(
     if (options.count !== null && taken + 1 >= options.count) break;
     if (!(await pause(options.interval * 1000, stop))) break;
   }
-}
-
-/** Waits, or ends early (false) when stopped. */
-function pause(ms: number, stop: AbortSignal): Promise<boolean> {
-  if (stop.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      stop.removeEventListener('abort', abort);
-      resolve(true);
-    }, ms);
-    const abort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    stop.addEventListener('abort', abort, { once: true });
-  });
 }

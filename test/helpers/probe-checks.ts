@@ -1,5 +1,6 @@
 /** Checks the probe's tests make from the kernel's side and the server's. */
 import { execFile } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 
@@ -27,4 +28,30 @@ export async function waitFor(what: string, check: () => Promise<boolean>): Prom
     await delay(50);
   }
   throw new Error(`gave up waiting for ${what}`);
+}
+
+/** A port nothing listens on now: the kernel's choice for a listener closed at once. */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A stand-in for a full MySQL server: it answers every connection with ERR 1040 instead of the
+ * greeting, as MySQL does (0xFF, the code, the message; no SQL state), then closes.
+ */
+export async function refusingServer(): Promise<{ port: number; close(): void }> {
+  const message = Buffer.from('Too many connections');
+  const payload = Buffer.concat([Buffer.from([0xff, 1040 & 0xff, 1040 >> 8]), message]);
+  const server = createServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.end(Buffer.concat([Buffer.from([payload.length, 0, 0, 0]), payload]));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, close: () => server.close() };
 }

@@ -60,7 +60,8 @@ export function parseGreeting(payload: Buffer): Greeting | null {
   const part2Length = Math.max(13, nonceLength - 8);
   const part2 = payload.subarray(at, at + part2Length - 1); // the last byte is a NUL
   const plugin = cString(payload, at + part2Length);
-  return { server: version.text, nonce: Buffer.concat([part1, part2]), plugin: plugin.text || 'mysql_native_password' };
+  // MariaDB puts 5.5.5- before its version for old clients' sake.
+  return { server: version.text.replace(/^5\.5\.5-(?=.*MariaDB)/, ''), nonce: Buffer.concat([part1, part2]), plugin: plugin.text || 'mysql_native_password' };
 }
 
 export interface ServerError {

@@ -16,7 +16,6 @@ import { COM_QUIT, FIRST_PACKET_MAX, loginPacket, PacketReader, packet, parseAut
 
 /** The login whose 1045 is the healthy answer; an account by this name should never exist. */
 export const PROBE_USER = 'tcp_port_tuner_probe';
-export const DEFAULT_PORT = 3306;
 export const DEFAULT_TIMEOUT_MS = 5000;
 
 export interface ProbeRequest {
