@@ -1,6 +1,7 @@
 import type { PoolSample } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
 import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
+import { DEFAULT_TIMEOUT_MS, probe } from '../services/probe/probe';
 import { watchJson, watchLine } from './watch-output';
 import { metricsText, writeTextfile } from './watch-textfile';
 import type { WatchOptions } from './watch-options';
@@ -11,7 +12,8 @@ const HISTORY_MS = 30 * 60_000;
 
 /**
  * Samples every `interval` seconds until `count` samples (or Ctrl+C, which ends the wait at
- * once): one line, or one JSON object, a sample; the textfile replaced after each.
+ * once): one line, or one JSON object, a sample; the textfile replaced after each. With
+ * `probe`, MySQL is probed once a sample, anonymously (watch takes no account).
  */
 export async function runWatch(
   options: WatchOptions & { json: boolean },
@@ -21,12 +23,13 @@ export async function runWatch(
 ): Promise<void> {
   const ring: PoolSample[] = [];
   for (let taken = 0; options.count === null || taken < options.count; taken++) {
-    const sample = await diagnosis.sample(options.threshold);
+    // The probe runs beside the sample: an incident shows the pool filling and what MySQL answered, side by side.
+    const [sample, probed] = await Promise.all([diagnosis.sample(options.threshold), options.probe && probe({ ...options.probe, timeoutMs: DEFAULT_TIMEOUT_MS })]);
     ring.push(sample);
     while (ring.length > 0 && ring[0].at < sample.at - HISTORY_MS) ring.shift();
     const found = verdict(ring, options.threshold);
-    write(options.json ? JSON.stringify(watchJson(sample, found)) : watchLine(sample, found));
-    if (options.textfile) await writeTextfile(options.textfile, metricsText(sample, ring, found));
+    write(options.json ? JSON.stringify(watchJson(sample, found, probed)) : watchLine(sample, found, probed));
+    if (options.textfile) await writeTextfile(options.textfile, metricsText(sample, ring, found, probed));
     if (options.count !== null && taken + 1 >= options.count) break;
     if (!(await pause(options.interval * 1000, stop))) break;
   }

@@ -90,6 +90,7 @@ describe('tcp-port-tuner probe', { skip: mariadbMissing ?? false }, () => {
       ['--user without a password or a terminal', (target) => ['probe', target, '--user', 'app'], /needs its password: set TCP_PORT_TUNER_PROBE_PASSWORD/],
       ['two targets', (target) => ['probe', target, target], /Unexpected argument/],
       ['a change option', (target) => ['probe', target, '--max-user-port', '65534'], /"probe" does not take --max-user-port/],
+      ['watch --probe with no host in it', () => ['watch', '--probe', ':3306'], /host is missing/],
     ];
     for (const [label, args, said] of cases) {
       it(label, async () => {
