@@ -1,7 +1,8 @@
 /**
- * Run inside a private network namespace (see test/mariadb/probe-ports-exhausted.test.ts):
- * takes every port of the namespace's 10-port ephemeral range with client-closed connections,
- * which then sit in TIME_WAIT, and prints one probe of the same listener as JSON.
+ * Run inside a private network namespace (see test/mariadb/probe-namespace.test.ts), whose
+ * only interface is loopback: prints, one JSON line each, a probe of an address no route
+ * leads to, then one of a listener once every port of the 10-port ephemeral range is held by
+ * a client-closed connection in TIME_WAIT.
  */
 import { connect, createServer } from 'node:net';
 import { probe } from '../../electron/services/probe/probe';
@@ -18,6 +19,7 @@ function connectAndClose(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  process.stdout.write(`${JSON.stringify(await probe({ host: '10.255.255.1', port: PORT, timeoutMs: 5000 }))}\n`);
   const server = createServer((socket) => socket.on('error', () => undefined));
   await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
   for (let i = 0; i < RANGE; i++) await connectAndClose();
