@@ -30,6 +30,7 @@ export function watchJson(sample: PoolSample, verdict: Verdict, probed: ProbeRes
     ratePerSecond: worst?.rate ?? null,
     secondsToFull: worst?.secondsToFull ?? null,
     heldByFamily: sample.tcp?.held ?? null,
+    bound: sample.tcp?.bound ?? null,
     poolByFamily: sample.pool,
     topProcess: topProcess(sample.tcp),
     topRemote: topRemote(sample.tcp),
@@ -57,6 +58,7 @@ export function watchLine(sample: PoolSample, verdict: Verdict, probed: ProbeRes
     : remote
       ? `top remote: ${endpointText(remote.address, remote.port)} ${countText(remote.ports)}`
       : 'no connections';
+  const bound = sample.tcp?.bound == null ? '' : `  bound ${countText(sample.tcp.bound)}`;
   const alert = sample.alert ? `  ALERT past ${sample.alert.threshold}%: snapshot ${sample.alert.snapshot ?? sample.alert.note}` : '';
-  return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${rateText(worst.rate)}  ${full}  ${top}  [${verdict.level}]${mysql}${alert}`;
+  return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${rateText(worst.rate)}  ${full}${bound}  ${top}  [${verdict.level}]${mysql}${alert}`;
 }

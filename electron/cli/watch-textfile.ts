@@ -33,6 +33,7 @@ export function metricsText(sample: PoolSample, samples: readonly PoolSample[], 
     : [];
   const metrics: Metric[] = [
     { name: 'ports_held', help: 'Ports held by outgoing TCP connections, by address family and state (netstat -ano).', rows: held },
+    { name: 'ports_bound', help: 'Bound but unconnected sockets (netstat -anoq, state BOUND); they hold ports too.', rows: sample.tcp?.bound == null ? [] : [{ value: sample.tcp.bound }] },
     { name: 'pool_ports', help: 'Ports in the dynamic port range less its exclusions (netsh).', rows: FAMILIES.flatMap((family) => (sample.pool[family] === null ? [] : [{ labels: { family }, value: sample.pool[family]! }])) },
     { name: 'pool_share', help: 'Share of the pool held, 0 to 1.', rows: perFamily((found) => found.share) },
     { name: 'fill_rate_ports_per_second', help: 'Held ports gained per second over the last minute (negative when falling).', rows: perFamily((found) => found.rate) },

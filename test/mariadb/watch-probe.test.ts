@@ -15,7 +15,7 @@ import { mariadbMissing, startMariaDb } from '../helpers/mariadb';
 
 const sample = (): PoolSample => ({
   at: Date.now(),
-  tcp: { sockets: 12, held: { ipv4: { timeWait: 100, established: 10, other: 1 }, ipv6: { timeWait: 0, established: 0, other: 0 } }, remotes: [], processes: null, serverTimeWait: null },
+  tcp: { sockets: 12, bound: 0, held: { ipv4: { timeWait: 100, established: 10, other: 1 }, ipv6: { timeWait: 0, established: 0, other: 0 } }, remotes: [], processes: null, serverTimeWait: null },
   pool: { ipv4: 16384, ipv6: 16384 },
   events: null,
   alert: null,
