@@ -27,6 +27,9 @@ export interface ProbeRequest {
   account?: { user: string; password: string };
 }
 
+/** What the wizard's `probe` channel calls: the probe with the real network. */
+export type ProbeService = (request: ProbeRequest) => Promise<ProbeResult>;
+
 /** Opens the TCP connection; tests pass one that fails as Windows does. */
 export type Connect = (options: { host: string; port: number; localAddress?: string }) => Socket;
 
