@@ -3,7 +3,8 @@
  * answered the probe, the share of the port pool held, TIME_WAIT towards that server, and
  * Tcpip events 4227 (a local endpoint reused too soon, close to 10048) and 4231 (the pool
  * exhausted, close to 10055). When the evidence says "not the ports", it says so first, with
- * MySQL's or the network's lever as the next step, never tuning.
+ * MySQL's or the network's lever as the next step, never tuning. What the server answers now
+ * comes before what the ports did over the last week.
  */
 import { MYSQL_REFUSALS, type ProbeResult } from './probe';
 
@@ -61,9 +62,6 @@ export function portsOrMysql(evidence: Evidence): PortsVerdict {
   if (probe && MYSQL_REFUSALS.includes(probe.class)) {
     return { kind: 'mysql', title: `Not the ports: MySQL refused (${probe.message})`, next: `${probe.lever} ${NOT_PORTS}` };
   }
-  if (portsSigns) {
-    return { kind: 'ports', title: `It is the ports: ${why.join('; ')}`, next: 'Back up, then widen the dynamic port range and shorten TIME_WAIT (Next).' };
-  }
   if (probe && ['refused', 'unreachable', 'name-not-found', 'timeout'].includes(probe.class)) {
     return { kind: 'network', title: `Not the ports: ${probe.class === 'refused' ? 'nothing listens there' : `the test got "${probe.class}"`} (${probe.message})`, next: `${probe.lever} ${NOT_PORTS}` };
   }
@@ -71,6 +69,9 @@ export function portsOrMysql(evidence: Evidence): PortsVerdict {
     const seen = `Your clients see ${clientError}: MySQL refusing them, not the ports.`;
     const now = probe && (probe.class === 'ok' || probe.class === 'reachable') ? ' The test got in now: the refusals come and go with the load.' : '';
     return { kind: 'mysql', title: `Not the ports: MySQL refused (${clientError})`, next: `${seen}${now} ${NOT_PORTS}` };
+  }
+  if (portsSigns) {
+    return { kind: 'ports', title: `It is the ports: ${why.join('; ')}`, next: 'Back up, then widen the dynamic port range and shorten TIME_WAIT (Next).' };
   }
   if (probe && (probe.class === 'ok' || probe.class === 'reachable')) {
     const share = evidence.share === null ? 'the pool was not read' : `${Math.round(evidence.share * 100)}% of the pool is held`;

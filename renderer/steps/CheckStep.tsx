@@ -16,6 +16,7 @@ import { DiagnosisArea } from '../components/DiagnosisArea';
 import { HistoryTable } from '../components/HistoryTable';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
+import { PortsOrMysql } from '../components/PortsOrMysql';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { formatDate } from '../model/format';
@@ -44,6 +45,7 @@ export function CheckStep() {
       }
     >
       <StepHeading>Check the current settings</StepHeading>
+      <PortsOrMysql />
       <Body1>
         Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
         out and MySQL clients fail with “Can't connect to MySQL server”.
