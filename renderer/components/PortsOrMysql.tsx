@@ -6,6 +6,7 @@ import { CLIENT_ERRORS, portsOrMysql, type ClientError } from '../../shared/port
 import { figuresOf } from '../../shared/pool-trend';
 import { checkHost, checkPort, isIpAddress } from '../../shared/probe-target';
 import { useTuner } from '../state/TunerContext';
+import { useAnnounce } from './Announcer';
 import { FailureBar } from './FailureBar';
 import { PortsOrMysqlVerdict } from './PortsOrMysqlVerdict';
 import { Section } from './Section';
@@ -35,6 +36,8 @@ export function PortsOrMysql() {
   const [tested, setTested] = useState<{ host: string; port: number } | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
+  // The test's answer is announced, being the result of an action; the verdict is read with the page.
+  useAnnounce(probe ? `${probe.target}: ${probe.class}. ${probe.message}` : null);
   const hostCheck = checkHost(host);
   const portCheck = checkPort(port);
   const test = async () => {

@@ -3,7 +3,6 @@ import type { Evidence, PortsVerdict } from '../../shared/ports-or-mysql';
 import { shareText } from '../../shared/pool-trend';
 import { countText } from '../../shared/port-text';
 import { notRead } from '../model/not-read';
-import { useAnnounce } from './Announcer';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -20,7 +19,6 @@ export interface EvidenceReasons {
 /** The verdict first, then each piece of evidence with its source, or why it was not read. */
 export function PortsOrMysqlVerdict({ verdict, evidence, target, reasons }: { verdict: PortsVerdict; evidence: Evidence; target: string; reasons: EvidenceReasons }) {
   const styles = useStyles();
-  useAnnounce(`${verdict.title}. ${verdict.next}`, 'polite');
   const { probe, share, timeWaitToServer, events } = evidence;
   return (
     <>
