@@ -45,7 +45,6 @@ export function CheckStep() {
       }
     >
       <StepHeading>Check the current settings</StepHeading>
-      <PortsOrMysql />
       <Body1>
         Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
         out and MySQL clients fail with “Can't connect to MySQL server”.
@@ -97,6 +96,7 @@ export function CheckStep() {
         </MessageBar>
       ) : null}
 
+      <PortsOrMysql />
       <DiagnosisArea status={status} />
 
       <Section title="Current values">
