@@ -23,6 +23,9 @@ command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
 # Wine in German and Russian (OEM code pages 850 and 866).
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || missing+=(gcc-mingw-w64-x86-64)
 command -v localedef >/dev/null 2>&1 && [ -d /usr/share/i18n/locales ] || missing+=(locales)
+# The probe's tests (test/mariadb) run real MariaDB servers and its client; neither package starts a service.
+[ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server-core)
+command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client-core)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 apt_install() {

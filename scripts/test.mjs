@@ -9,7 +9,8 @@ const reports = mkdtempSync(path.join(tmpdir(), 'tuner-tests-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const bin = (name) => path.resolve('node_modules/.bin', name);
 const testFiles = (dir, suffix = '.test.ts') =>
-  existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith(suffix)).map((file) => path.join(dir, file)) : [];
+  // Recursive: new unit tests sit at their source's mirrored path (test/unit/electron/...).
+  existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((file) => file.endsWith(suffix)).map((file) => path.join(dir, file)) : [];
 
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
@@ -90,6 +91,7 @@ if (process.argv[2] === 'windows-mode') {
   await check('electronegativity (accepted findings: scripts/electronegativity.accepted.json)', process.execPath, ['scripts/electronegativity.mjs']);
   await check('actionlint (.github/workflows)', process.execPath, ['scripts/lint-workflows.mjs']);
   await nodeSuite('unit', [...testFiles('test/unit'), ...testFiles('test/windows')]);
+  await nodeSuite('mariadb', testFiles('test/mariadb'));
   await nodeSuite('wine', testFiles('test/wine'), ['--test-concurrency=3']);
   await windowsModeSuite();
   await nodeSuite('installer', testFiles('test/installer'));

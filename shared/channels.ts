@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'restartWindows',
   'cancelRestart',
   'relaunchAsAdmin',
+  'probe',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

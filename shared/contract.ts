@@ -15,6 +15,7 @@ import type { Failure } from './failure';
 import { diagnosisSchema } from './diagnosis';
 import { EXPORT_FORMATS } from './export-formats';
 import { dataFolderSchema, poolSampleSchema, sampleRequestSchema } from './pool-sample-schema';
+import { probeRequestSchema, probeResultSchema } from './probe-contract';
 
 const eachSetting = <T extends z.ZodMiniType>(schema: T) => z.object(perSetting(() => schema));
 /** The registry values and, where a change concerned them, the dynamic port range and the reserved ports of each family. */
@@ -168,6 +169,8 @@ export const channels = {
   restartWindows: { request: z.strictObject({ when: z.enum(['now', 'later']) }), response: restartResultSchema },
   cancelRestart: { request: empty, response: restartResultSchema },
   relaunchAsAdmin: { request: empty, response: empty },
+  /** Is it the ports or MySQL: the product's only network connection, to the server the user names. */
+  probe: { request: probeRequestSchema, response: probeResultSchema },
 } as const satisfies Record<Channel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export type Channels = typeof channels;

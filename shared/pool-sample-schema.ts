@@ -12,6 +12,8 @@ export const poolSampleSchema = z.object({
   tcp: z.nullable(
     z.object({
       sockets: count,
+      /** Bound but unconnected sockets (netstat -anoq, state BOUND): they hold ports too. Null where netstat cannot list them. */
+      bound: z.nullable(count),
       held: perFamily(z.object(counts)),
       remotes: z.array(z.object({ address: z.string(), port: count, ...counts })),
       processes: z.nullable(z.array(z.object({ pid: count, name: z.nullable(z.string()), ...counts }))),

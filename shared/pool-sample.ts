@@ -31,6 +31,7 @@ export function sampleOf(diagnosis: Diagnosis, at: number): PoolSample {
     at,
     tcp: tcp && {
       sockets: Object.values(tcp.states).reduce((sum, count) => sum + count, 0),
+      bound: 'bound' in diagnosis.unavailable ? null : (tcp.states.BOUND ?? 0),
       held: tcp.held,
       remotes: tcp.remotes.slice(0, SAMPLE_TOP),
       processes: tcp.processes && tcp.processes.slice(0, SAMPLE_TOP),

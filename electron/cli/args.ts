@@ -4,10 +4,11 @@ import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-change';
 import { WATCH_OPTIONS, WATCH_USAGE, watchFrom, type WatchOptions } from './watch-options';
+import { PROBE_OPTIONS, PROBE_USAGE, probeFrom, type ProbeOptions } from './probe-options';
 import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS, RESERVE_OPTION, SETTING_OPTIONS } from './change-options';
 
-export type Command = 'status' | 'diagnose' | 'watch' | 'backup' | 'apply' | 'undo' | 'history' | 'export';
-const COMMANDS: readonly Command[] = ['status', 'diagnose', 'watch', 'backup', 'apply', 'undo', 'history', 'export'];
+export type Command = 'status' | 'diagnose' | 'watch' | 'backup' | 'apply' | 'undo' | 'history' | 'export' | 'probe';
+const COMMANDS: readonly Command[] = ['status', 'diagnose', 'watch', 'backup', 'apply', 'undo', 'history', 'export', 'probe'];
 
 export interface CliArgs {
   command: Command | 'help';
@@ -23,6 +24,7 @@ export interface CliArgs {
   out?: string;
   /** watch: how often, how many, where its Prometheus text goes, when to alert. */
   watch?: WatchOptions;
+  probe?: ProbeOptions;
 }
 
 const OPTIONS = {
@@ -36,6 +38,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   ...Object.fromEntries(WATCH_OPTIONS.map((option) => [option, { type: 'string' }])),
   ...Object.fromEntries(CHANGE_OPTIONS.map((option) => [option, { type: 'string' }])),
+  ...Object.fromEntries(PROBE_OPTIONS.map((option) => [option, { type: 'string' }])),
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 const TAKES_VALUE = new Set(Object.entries(OPTIONS).flatMap(([name, option]) => (option.type === 'string' ? [`--${name}`] : [])));
 
@@ -49,6 +52,7 @@ const ALLOWED: Record<Command, readonly string[]> = {
   apply: CHANGE_OPTIONS,
   undo: ['force'],
   export: ['format', 'undo', 'out', 'force', ...PORTABLE_OPTIONS],
+  probe: PROBE_OPTIONS,
 };
 
 export const USAGE = `Usage: tcp-port-tuner <command> [options]
@@ -58,6 +62,7 @@ Commands:
   diagnose               Read what is in force: TIME_WAIT per remote endpoint, the dynamic port
                          range and its exclusions, Tcpip events 4227/4231, capacity
 ${WATCH_USAGE}
+${PROBE_USAGE}
   backup [--dir DIR]     Export the Tcpip Parameters key to a verified .reg file
   apply [settings]       Back up, then set the settings given (at least one)
   undo [--force]         Put every setting back as it was before this tool's first change
@@ -75,7 +80,8 @@ Options:
 Exit codes: 0 done, 2 invalid input, 3 not permitted, 4 registry operation failed
 (prior state restored), 5 undo refused (values changed since), 6 restoring the prior state
 failed too (see the message for the backup to import), 7 the backup could not be written
-(a file-system problem; nothing changed), 1 anything else.`;
+(a file-system problem; nothing changed), 1 anything else. probe: 0 MySQL answered as a working
+server does, 8 MySQL refused the connection, 9 no MySQL answered (worst attempt).`;
 
 function invalid(message: string): TunerError {
   return new TunerError('invalid-input', message);
@@ -118,7 +124,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   const [command, ...extra] = positionals;
   if (!COMMANDS.includes(command as Command)) throw invalid(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
-  if (extra.length > 0) throw invalid(`Unexpected argument "${extra[0]}". See --help.`);
+  if (extra.length > (command === 'probe' ? 1 : 0)) throw invalid(`Unexpected argument "${extra.at(-1)}". See --help.`);
   const given = [...seen].filter((name) => name !== 'json' && name !== 'backend');
   const stray = given.find((name) => !ALLOWED[command as Command].includes(name));
   if (stray) throw invalid(`"${command}" does not take --${stray}. See --help.`);
@@ -145,5 +151,6 @@ export function parseCli(argv: readonly string[]): CliArgs {
     undo: values.undo ?? false,
     out: values.out,
     ...(command === 'watch' ? { watch: watchFrom(values) } : {}),
+    ...(command === 'probe' ? { probe: probeFrom(values, extra[0]) } : {}),
   };
 }

@@ -27,6 +27,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, own: OwnPorts, now = Date.
   const lines = [found.title, ...found.notes.map((note) => `  ${note}`), '', 'TCP connections'];
   if (!tcp) lines.push(`  ${unread(diagnosis, 'tcp')}`);
   else {
+    lines.push(`  bound, not connected (netstat -anoq): ${'bound' in diagnosis.unavailable ? unread(diagnosis, 'bound') : countText(tcp.states.BOUND ?? 0)}`);
     lines.push(`  by state: ${Object.entries(tcp.states).map(([state, count]) => `${state} ${countText(count)}`).join(', ') || 'no sockets listed'}`);
     for (const remote of tcp.remotes.slice(0, 10)) {
       lines.push(`  ${endpointText(remote.address, remote.port).padEnd(28)} TIME_WAIT ${countText(remote.timeWait)}, ESTABLISHED ${countText(remote.established)}, other ${countText(remote.other)}`);

@@ -5,6 +5,7 @@ import { TunerError, toFailure } from '../services/errors';
 import { parseCli, USAGE, type CliArgs } from './args';
 import { formatDiagnosis, ownPorts } from './diagnosis-output';
 import { runExport } from './export-command';
+import { runProbe } from './probe-command';
 import { runWatch } from './watch';
 import { formatApply, formatBackup, formatHistory, formatStatus, formatUndo } from './text-output';
 
@@ -82,6 +83,8 @@ export async function runCli(argv: readonly string[], { vbsFolder }: { vbsFolder
       else process.stdout.write(typeof output.text === 'string' ? `${output.text}\n` : output.text);
       return 0;
     }
+    // Before the services: the probe changes nothing, needs no rights and settles no pending change.
+    if (args.command === 'probe' && args.probe) return await runProbe(args.probe, json, (line) => process.stdout.write(`${line}\n`));
     const services = await createServices({ backend: args.backend, vbsFolder });
     await settleAtStart(services.tuner, (line) => process.stderr.write(`tcp-port-tuner: ${line}\n`), readCarriesOn(args));
     if (args.command === 'watch' && args.watch) {

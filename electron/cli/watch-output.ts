@@ -1,4 +1,5 @@
 import type { PoolSample } from '../../shared/pool-sample';
+import type { ProbeResult } from '../../shared/probe';
 import { durationText, rateText, shareText, type Verdict } from '../../shared/pool-trend';
 import { countText, endpointText, processText } from '../../shared/port-text';
 
@@ -16,7 +17,7 @@ function topRemote(tcp: Tcp | null): { address: string; port: number; ports: num
 }
 
 /** One `--json` line: the figures a monitoring script keys on, the verdict's words, and what was not read. */
-export function watchJson(sample: PoolSample, verdict: Verdict) {
+export function watchJson(sample: PoolSample, verdict: Verdict, probed: ProbeResult | null = null) {
   const worst = verdict.worst;
   return {
     at: new Date(sample.at).toISOString(),
@@ -29,6 +30,7 @@ export function watchJson(sample: PoolSample, verdict: Verdict) {
     ratePerSecond: worst?.rate ?? null,
     secondsToFull: worst?.secondsToFull ?? null,
     heldByFamily: sample.tcp?.held ?? null,
+    bound: sample.tcp?.bound ?? null,
     poolByFamily: sample.pool,
     topProcess: topProcess(sample.tcp),
     topRemote: topRemote(sample.tcp),
@@ -36,14 +38,16 @@ export function watchJson(sample: PoolSample, verdict: Verdict) {
     alert: sample.alert,
     notes: verdict.notes,
     unavailable: sample.unavailable,
+    ...(probed ? { probe: probed } : {}),
   };
 }
 
 /** One line a sample: time, held / pool, share, rate, time to full, the top process (or remote where netstat names no PIDs). */
-export function watchLine(sample: PoolSample, verdict: Verdict): string {
+export function watchLine(sample: PoolSample, verdict: Verdict, probed: ProbeResult | null = null): string {
   const time = new Date(sample.at).toISOString().slice(11, 19);
   const worst = verdict.worst;
-  if (!worst) return `${time}  ${verdict.title}`;
+  const mysql = probed ? `  mysql ${probed.target}: ${probed.class} ${probed.milliseconds} ms` : '';
+  if (!worst) return `${time}  ${verdict.title}${mysql}`;
   const pool = worst.pool === null ? 'pool not read' : countText(worst.pool);
   const share = worst.share === null ? '' : ` (${shareText(worst.share)})`;
   const full = worst.secondsToFull === null ? 'not filling' : `full in ${durationText(worst.secondsToFull)}`;
@@ -54,6 +58,7 @@ export function watchLine(sample: PoolSample, verdict: Verdict): string {
     : remote
       ? `top remote: ${endpointText(remote.address, remote.port)} ${countText(remote.ports)}`
       : 'no connections';
+  const bound = sample.tcp?.bound == null ? '' : `  bound ${countText(sample.tcp.bound)}`;
   const alert = sample.alert ? `  ALERT past ${sample.alert.threshold}%: snapshot ${sample.alert.snapshot ?? sample.alert.note}` : '';
-  return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${rateText(worst.rate)}  ${full}  ${top}  [${verdict.level}]${alert}`;
+  return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${rateText(worst.rate)}  ${full}${bound}  ${top}  [${verdict.level}]${mysql}${alert}`;
 }

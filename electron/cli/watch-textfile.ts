@@ -1,6 +1,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FAMILIES, type PoolSample } from '../../shared/pool-sample';
+import { PROBE_CLASSES, type ProbeResult } from '../../shared/probe';
 import type { Verdict } from '../../shared/pool-trend';
 import { figuresOf } from '../../shared/pool-trend';
 import { fileSystemReason } from '../services/backup/backup-folder';
@@ -25,7 +26,7 @@ const labelText = (labels: Record<string, string> | undefined) =>
  * windows_exporter's textfile collector. A figure that was not read is left out, not written
  * as 0: an absent series is what PromQL's `absent()` alerts on.
  */
-export function metricsText(sample: PoolSample, samples: readonly PoolSample[], verdict: Verdict): string {
+export function metricsText(sample: PoolSample, samples: readonly PoolSample[], verdict: Verdict, probed: ProbeResult | null = null): string {
   const figures = FAMILIES.map((family) => figuresOf(samples, family));
   const perFamily = (pick: (found: NonNullable<(typeof figures)[number]>) => number | null) =>
     figures.flatMap((found) => (found && pick(found) !== null ? [{ labels: { family: found.family }, value: pick(found)! }] : []));
@@ -36,6 +37,7 @@ export function metricsText(sample: PoolSample, samples: readonly PoolSample[], 
     : [];
   const metrics: Metric[] = [
     { name: 'ports_held', help: 'Ports held by outgoing TCP connections, by address family and state (netstat -ano).', rows: held },
+    { name: 'ports_bound', help: 'Bound but unconnected sockets (netstat -anoq, state BOUND); they hold ports too.', rows: sample.tcp?.bound == null ? [] : [{ value: sample.tcp.bound }] },
     { name: 'pool_ports', help: 'Ports in the dynamic port range less its exclusions (netsh).', rows: FAMILIES.flatMap((family) => (sample.pool[family] === null ? [] : [{ labels: { family }, value: sample.pool[family]! }])) },
     { name: 'pool_share', help: 'Share of the pool held, 0 to 1.', rows: perFamily((found) => found.share) },
     { name: 'fill_rate_ports_per_second', help: 'Held ports gained per second over the last minute (negative when falling).', rows: perFamily((found) => found.rate) },
@@ -50,6 +52,7 @@ export function metricsText(sample: PoolSample, samples: readonly PoolSample[], 
     { name: 'alert', help: '1 when the share held is past the alert threshold.', rows: [{ value: verdict.over ? 1 : 0 }] },
     { name: 'part_read', help: '0 for each part of the diagnosis that could not be read.', rows: Object.keys(sample.unavailable).map((part) => ({ labels: { part }, value: 0 })) },
     { name: 'sample_timestamp_seconds', help: 'When the sample was taken (Unix time).', rows: [{ value: sample.at / 1000 }] },
+    ...(probed ? probeMetrics(probed) : []),
   ];
   return metrics
     .filter((metric) => metric.rows.length > 0)
@@ -59,6 +62,16 @@ export function metricsText(sample: PoolSample, samples: readonly PoolSample[], 
     })
     .join('\n')
     .concat('\n');
+}
+
+/** What MySQL answered (watch --probe): the class as a label, 1 for the one in force, with the target and the time. */
+function probeMetrics(probed: ProbeResult): Metric[] {
+  const target = probed.target;
+  return [
+    { name: 'probe_class', help: 'What the MySQL probe found: 1 for the class in force (tcp-port-tuner probe).', rows: PROBE_CLASSES.map((found) => ({ labels: { target, class: found }, value: probed.class === found ? 1 : 0 })) },
+    { name: 'probe_milliseconds', help: 'How long the MySQL probe took.', rows: [{ labels: { target }, value: probed.milliseconds }] },
+    { name: 'probe_timestamp_seconds', help: 'When the MySQL probe started (Unix time).', rows: [{ labels: { target }, value: Date.parse(probed.at) / 1000 }] },
+  ];
 }
 
 /**

@@ -5,6 +5,7 @@ import { exportFor, exportText, writeExportFile } from '../services/export/expor
 import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
 import type { RestartService } from '../services/host/restart';
 import type { TunerService } from '../services/tuner';
+import { DEFAULT_TIMEOUT_MS, type ProbeService } from '../services/probe/probe';
 
 /** What the main side offers the wizard; each transport (Electron IPC, the preview) supplies one. */
 export interface MainServices {
@@ -16,6 +17,7 @@ export interface MainServices {
   /** A file to save to, picked in the main side's own save dialog (which confirms replacing one); null when cancelled. */
   chooseSaveFile(suggestedName: string): Promise<string | null>;
   relaunchAsAdmin(): Promise<void>;
+  probe: ProbeService;
 }
 
 type Handlers = { [C in Channel]: (request: ValidRequest<C>) => Promise<Response<C>> };
@@ -54,6 +56,7 @@ export function createDispatcher(services: MainServices): Dispatch {
     },
     restartWindows: (request) => restart.restart(request.when),
     cancelRestart: () => restart.cancel(),
+    probe: ({ host, port, user, password }) => services.probe({ host, port, timeoutMs: DEFAULT_TIMEOUT_MS, ...(user ? { account: { user, password: password ?? '' } } : {}) }),
     relaunchAsAdmin: async () => {
       await services.relaunchAsAdmin();
       return {};

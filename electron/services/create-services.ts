@@ -25,6 +25,7 @@ import { RegExeBackend } from './registry/reg-exe-backend';
 import { RegeditBackend, useScriptFolder, type RegeditModule } from './registry/regedit-backend';
 import { pinScriptHost, regeditScriptHost } from './registry/script-host';
 import { RestartService } from './host/restart';
+import { probe, type ProbeService } from './probe/probe';
 import { TunerService } from './tuner';
 
 export type BackendChoice = 'auto' | 'reg' | 'regedit';
@@ -44,6 +45,7 @@ export interface Services {
   restart: RestartService;
   target: Target;
   run: ProcessRunner;
+  probe: ProbeService;
 }
 
 /**
@@ -103,7 +105,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     readValues: () => backend.readValues(),
     dataDir: target.dataDir,
   });
-  return { tuner, diagnosis, restart: new RestartService(target, run), target, run };
+  return { tuner, diagnosis, restart: new RestartService(target, run), target, run, probe: (request) => probe(request) };
 }
 
 /** For a tool that failed a write: was it for want of rights? Rights not read count as not held. */

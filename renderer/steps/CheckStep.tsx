@@ -16,6 +16,7 @@ import { DiagnosisArea } from '../components/DiagnosisArea';
 import { HistoryTable } from '../components/HistoryTable';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
+import { PortsOrMysql } from '../components/PortsOrMysql';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { formatDate } from '../model/format';
@@ -95,6 +96,7 @@ export function CheckStep() {
         </MessageBar>
       ) : null}
 
+      <PortsOrMysql />
       <DiagnosisArea status={status} />
 
       <Section title="Current values">

@@ -84,7 +84,7 @@ describe('parseCli', () => {
   });
 
   it('refuses an unknown command, listing the real ones', () => {
-    assertInvalid(['tune'], /^Unknown command "tune"\. Commands: status, diagnose, watch, backup, apply, undo, history, export\.$/);
+    assertInvalid(['tune'], /^Unknown command "tune"\. Commands: status, diagnose, watch, backup, apply, undo, history, export, probe\.$/);
   });
 
   it('reads export with its format, --undo and --out, and refuses a missing or unknown format', () => {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { CHANNEL_NAMES } from '../../shared/channels';
 import { SETTINGS, SETTING_NAMES } from '../../shared/settings';
 import { createDispatcher, type MainServices } from '../../electron/ipc/dispatch';
+import { checkHost, checkPort, checkUser } from '../../shared/probe-target';
 
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
@@ -34,11 +35,20 @@ function allowed(channel: string, request: unknown): boolean {
       );
     case 'restartWindows':
       return keys.length === 1 && (entries.when === 'now' || entries.when === 'later');
+    case 'probe':
+      return probeAllowed(entries);
     case 'sample':
       return keys.length === 1 && Number.isInteger(entries.threshold) && (entries.threshold as number) >= 1 && (entries.threshold as number) <= 100;
     default:
       return (CHANNEL_NAMES as readonly string[]).includes(channel) && keys.length === 0;
   }
+}
+
+/** A probe: a host and a port, a user optionally, a password (at most 512 characters) only with a user. */
+function probeAllowed(entries: Record<string, unknown>): boolean {
+  const known = Object.keys(entries).every((key) => ['host', 'port', 'user', 'password'].includes(key));
+  const password = entries.password === undefined || (typeof entries.password === 'string' && entries.password.length <= 512 && entries.user !== undefined);
+  return known && password && checkHost(entries.host).ok && checkPort(entries.port).ok && (entries.user === undefined || checkUser(entries.user).ok);
 }
 
 /** A change as apply takes it; nested, an object without a prototype is as harmless as a plain one. */
@@ -128,6 +138,7 @@ it(`no generated request outside the contract reaches a service (10,000 cases, s
           return null;
         },
         relaunchAsAdmin: note('relaunchAsAdmin'),
+        probe: note('probe'),
       };
       const result = await createDispatcher(services)(name, body);
       assert.equal(typeof result.ok, 'boolean');

@@ -30,6 +30,7 @@ function recordingServices(picked: string | null = null) {
       return null;
     },
     relaunchAsAdmin: record('relaunchAsAdmin', new Error('boom\n    at secret/stack.ts:1:1')),
+    probe: record('probe'),
   };
   return { services, calls };
 }

@@ -10,7 +10,7 @@ function sample(seconds: number, timeWait: number, overrides: Partial<PoolSample
   return {
     at: T0 + seconds * 1000,
     tcp: {
-      sockets: timeWait + 2,
+      sockets: timeWait + 2, bound: 0,
       held: { ipv4: { timeWait, established: 2, other: 0 }, ipv6: { timeWait: 0, established: 0, other: 0 } },
       remotes: [{ address: '10.0.0.5', port: 3306, timeWait, established: 2, other: 0 }],
       processes: [{ pid: 7310, name: 'php-cgi.exe', timeWait: 0, established: 2, other: 0 }],

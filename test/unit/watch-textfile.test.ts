@@ -17,7 +17,7 @@ const at = Date.parse('2026-12-01T22:00:00Z');
 const sample = (seconds: number, timeWait: number): PoolSample => ({
   at: at + seconds * 1000,
   tcp: {
-    sockets: timeWait + 12,
+    sockets: timeWait + 12, bound: 0,
     held: { ipv4: { timeWait, established: 10, other: 1 }, ipv6: { timeWait: 0, established: 1, other: 0 } },
     remotes: [],
     processes: null,

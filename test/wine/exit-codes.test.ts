@@ -14,6 +14,7 @@ import { netshEnv, netshState, seedNetsh } from '../helpers/netsh-stand-in';
 import { runCli } from '../helpers/wine';
 import { regQuery, setValue } from '../helpers/reg-checks';
 import { cliBed, onlyMessage } from '../helpers/cli-bed';
+import { closedPort, refusingServer } from '../helpers/probe-checks';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
 const RANGE = ['--dynamic-start', '33061', '--dynamic-count', '32475'];
@@ -142,6 +143,20 @@ describe('the CLI exit codes, as the README lists them', () => {
       await assertRefused(() => cli([...APPLY, '--backend', 'regedit']), 1, /regedit backend needs Windows Script Host.*Use --backend reg\./);
       assert.equal(existsSync(bed.dataDir), false);
     });
+  });
+
+  it('exit codes 8 and 9 (probe): MySQL refused the connection; no MySQL answered', async () => {
+    const full = await refusingServer();
+    try {
+      const refused = await cli(['probe', `127.0.0.1:${full.port}`]);
+      assert.equal(refused.code, 8, refused.stderr);
+      assert.match(refused.stdout, /too-many-connections .* 1040 Too many connections/);
+    } finally {
+      full.close();
+    }
+    const nothing = await cli(['probe', `127.0.0.1:${await closedPort()}`]);
+    assert.equal(nothing.code, 9, nothing.stderr);
+    assert.match(nothing.stdout, / refused /);
   });
 
 

@@ -34,24 +34,27 @@ export function summarizeConnections(sockets: readonly Socket[], names: Map<numb
   const held = { ipv4: none(), ipv6: none() };
   const server = new Map<number, number>();
   let withPids = false;
+  const ownerOf = (pid: number) => {
+    let owner = processes.get(pid);
+    if (!owner) processes.set(pid, (owner = { pid, name: names?.get(pid) ?? null, ...none() }));
+    return owner;
+  };
   for (const socket of sockets) {
     states[socket.state] = (states[socket.state] ?? 0) + 1;
     if (socket.pid !== undefined) withPids = true;
     if (socket.state === 'LISTENING') continue;
+    const serverSide = listening.has(socket.local.port);
+    if (!serverSide) tally(socket.local.address.includes(':') ? held.ipv6 : held.ipv4, socket);
+    // By ports held: a server's accepted connections hold none of this host's outgoing ports.
+    if (socket.pid !== undefined && socket.pid !== 0 && !serverSide) tally(ownerOf(socket.pid), socket);
+    // A BOUND socket (netstat -q) holds a port and has no remote end: held (other), under no remote.
+    if (socket.state === 'BOUND') continue;
     // Keyed by address, then port: no string is built per row, which 70,000 rows a sample would feel.
     let byPort = remotes.get(socket.remote.address);
     if (!byPort) remotes.set(socket.remote.address, (byPort = new Map()));
     let remote = byPort.get(socket.remote.port);
     if (!remote) byPort.set(socket.remote.port, (remote = { address: socket.remote.address, port: socket.remote.port, ...none() }));
     tally(remote, socket);
-    const serverSide = listening.has(socket.local.port);
-    // By ports held: a server's accepted connections hold none of this host's outgoing ports.
-    if (socket.pid !== undefined && socket.pid !== 0 && !serverSide) {
-      let owner = processes.get(socket.pid);
-      if (!owner) processes.set(socket.pid, (owner = { pid: socket.pid, name: names?.get(socket.pid) ?? null, ...none() }));
-      tally(owner, socket);
-    }
-    if (!serverSide) tally(socket.local.address.includes(':') ? held.ipv6 : held.ipv4, socket);
     if (socket.state !== 'TIME_WAIT') continue;
     if (!serverSide) timeWait.outgoing += 1;
     else {

@@ -92,12 +92,14 @@ export class DiagnosisService {
   }
 
   /**
-   * Windows' `netstat -ano` lists TCP over IPv4 and IPv6 in one run (its UDP rows are skipped):
-   * one process, the very command a DBA would type. Wine's netstat is asked for TCP only.
+   * Windows' `netstat -anoq` lists TCP over IPv4 and IPv6 in one run (its UDP rows are skipped),
+   * with -q the bound but unconnected sockets too (state BOUND), which hold ports as connections
+   * do: one process, the very command Microsoft's port-exhaustion guide has a DBA type. Wine's
+   * netstat has no -q and is asked for TCP only.
    */
   async readSockets(): Promise<SocketsRead> {
     let raw = '';
-    const args = this.deps.nativeNetstat ? ['-ano'] : ['-ano', '-p', 'tcp'];
+    const args = this.deps.nativeNetstat ? ['-anoq'] : ['-ano', '-p', 'tcp'];
     const sockets = await read(this.tool('netstat', args).then((output) => parseNetstat((raw = output))));
     return { sockets, raw };
   }
@@ -114,6 +116,7 @@ export class DiagnosisService {
     const range = value('dynamic.ipv4', context.dynamic.ipv4);
     const exclusions = value('excluded.ipv4', context.excluded.ipv4);
     const listening = found && this.deps.nativeNetstat ? listeningPorts(found, owners) : null;
+    if (found && !this.deps.nativeNetstat) unavailable.bound = "Wine's netstat has no -q, which lists bound sockets";
     if (!listening) unavailable.listening = found ? "Wine's netstat does not list listening sockets" : `netstat was not read: ${unavailable.tcp}`;
     const registry = value('registry', context.values);
     const delay = registry ? inForce('TcpTimedWaitDelay', registry.TcpTimedWaitDelay) : null;
