@@ -16,6 +16,9 @@ export function reviewRows(now: PartialState, changeRows: readonly ChangeRow[], 
   return withRestart(changeRows, plannedState(now, change), usesDynamicPortRange);
 }
 
+/** A row's result in words: after Apply, and after the restart where that differs. */
+const outcome = (row: ChangeRow) => (row.afterRestart === undefined ? row.after : `${row.after}, after the restart ${row.afterRestart}`);
+
 /**
  * How the change Apply would send now differs from the one reviewed, one phrase per row: a row
  * gone (netsh no longer read, say), a row new, a row whose result differs. Empty when the same.
@@ -24,11 +27,11 @@ export function drift(reviewed: Reviewed, now: Reviewed): string[] {
   const before = new Map(reviewed.rows.map((row) => [row.key, row]));
   const after = new Map(now.rows.map((row) => [row.key, row]));
   const gone = reviewed.rows.filter((row) => !after.has(row.key)).map((row) => `${row.label}: no longer in the change`);
-  const added = now.rows.filter((row) => !before.has(row.key)).map((row) => `${row.label}: new, ${row.afterRestart ?? row.after}`);
+  const added = now.rows.filter((row) => !before.has(row.key)).map((row) => `${row.label}: new, ${outcome(row)}`);
   const moved = now.rows.flatMap((row) => {
     const old = before.get(row.key);
-    if (!old || (old.after === row.after && old.afterRestart === row.afterRestart)) return [];
-    return [`${row.label}: now ${row.afterRestart ?? row.after}, was ${old.afterRestart ?? old.after}`];
+    if (!old || outcome(old) === outcome(row)) return [];
+    return [`${row.label}: now ${outcome(row)}; was ${outcome(old)}`];
   });
   const said = [...gone, ...added, ...moved];
   // A port reserved where another exclusion already covers it leaves the table as it was, but not the request.
