@@ -82,7 +82,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // 4 Review & apply: one table of now and after for every kind the change touches.
       await expect(page.getByRole('heading', { name: 'Review and apply' })).toBeFocused();
       const changes = page.getByRole('table', { name: 'Changes, now and after' });
-      await expect(changes.getByRole('row', { name: /MaxUserPort/ })).toHaveText(/MaxUserPort\s*not set\s*65534/);
+      await expect(changes.getByRole('row', { name: /^MaxUserPort / })).toHaveText(/MaxUserPort\s*not set\s*65534/);
       await expect(changes.getByRole('row', { name: /TcpTimedWaitDelay/ })).toHaveText(/TcpTimedWaitDelay\s*not set\s*30 seconds/);
       await expect(changes.getByRole('row', { name: /^Port 3306 / })).toHaveText(/not reserved\s*reserved\s*at once/);
       // The range itself is not set, but MaxUserPort remakes it at the restart, as the Capacity note predicts.

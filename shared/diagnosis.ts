@@ -55,3 +55,18 @@ export const diagnosisSchema = z.object({
 });
 
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+/**
+ * What each of Tcpip's exhaustion events means, told apart: 4227 is one local endpoint reused
+ * too soon for the same remote endpoint (what a client sees as error 10048), 4231 is the whole
+ * TCP port space used up (error 10055).
+ */
+export const EVENT_MEANING = {
+  4227: 'a local port reused too soon for the same server, close to error 10048',
+  4231: 'no ephemeral port left in the TCP port space, close to error 10055',
+} as const;
+
+/** "4227 (a local port reused ...): 2; 4231 (no ephemeral port left ...): 1". */
+export function eventsByIdText(byId: Record<keyof typeof EVENT_MEANING, number>): string {
+  return ([4227, 4231] as const).map((id) => `${id} (${EVENT_MEANING[id]}): ${byId[id]}`).join('; ');
+}

@@ -1,5 +1,5 @@
 import type { PoolSample } from '../../shared/pool-sample';
-import { durationText, rateText, shareText, type Verdict } from '../../shared/pool-trend';
+import { shareText, trendText, type Verdict } from '../../shared/pool-trend';
 import { countText, endpointText, processText } from '../../shared/port-text';
 
 type Tcp = NonNullable<PoolSample['tcp']>;
@@ -39,14 +39,13 @@ export function watchJson(sample: PoolSample, verdict: Verdict) {
   };
 }
 
-/** One line a sample: time, held / pool, share, rate, time to full, the top process (or remote where netstat names no PIDs). */
+/** One line a sample: time, held / pool, share, the trend (rate, time to full), the top process (or remote where netstat names no PIDs). */
 export function watchLine(sample: PoolSample, verdict: Verdict): string {
   const time = new Date(sample.at).toISOString().slice(11, 19);
   const worst = verdict.worst;
   if (!worst) return `${time}  ${verdict.title}`;
   const pool = worst.pool === null ? 'pool not read' : countText(worst.pool);
   const share = worst.share === null ? '' : ` (${shareText(worst.share)})`;
-  const full = worst.secondsToFull === null ? 'not filling' : `full in ${durationText(worst.secondsToFull)}`;
   const process = topProcess(sample.tcp);
   const remote = topRemote(sample.tcp);
   const top = process
@@ -55,5 +54,5 @@ export function watchLine(sample: PoolSample, verdict: Verdict): string {
       ? `top remote: ${endpointText(remote.address, remote.port)} ${countText(remote.ports)}`
       : 'no connections';
   const alert = sample.alert ? `  ALERT past ${sample.alert.threshold}%: snapshot ${sample.alert.snapshot ?? sample.alert.note}` : '';
-  return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${rateText(worst.rate)}  ${full}  ${top}  [${verdict.level}]${alert}`;
+  return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${trendText(worst)}  ${top}  [${verdict.level}]${alert}`;
 }
