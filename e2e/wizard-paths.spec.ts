@@ -69,7 +69,7 @@ test.describe('when the first registry write fails', () => {
     // The reservations of the same change were never left behind either.
     for (const family of ['ipv4', 'ipv6'] as const) expect((await netshState(preview.netshState))[family].exclusions).toEqual([]);
     // The page reads the values again after the failure; photograph it once they are back.
-    await expect(page.getByRole('table', { name: 'Changes, now and after' }).getByRole('row', { name: /MaxUserPort/ })).toHaveText(/not set/);
+    await expect(page.getByRole('table', { name: 'Changes, now and after' }).getByRole('row', { name: /^MaxUserPort / })).toHaveText(/not set/);
     await record(page, 'light-4-apply-failed');
 
     await page.getByRole('button', { name: 'Apply' }).click();
@@ -84,7 +84,7 @@ test('Check and Review read the registry again, so changes made meanwhile show',
   await wine.set('MaxUserPort', 'REG_DWORD', '40000');
   await page.getByRole('button', { name: 'Next' }).click();
   const changes = page.getByRole('table', { name: 'Changes, now and after' });
-  await expect(changes.getByRole('row', { name: /MaxUserPort/ })).toHaveText(/MaxUserPort\s*40000\s*65534/);
+  await expect(changes.getByRole('row', { name: /^MaxUserPort / })).toHaveText(/MaxUserPort\s*40000\s*65534/);
 
   await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
   for (const heading of ['Choose the new values', 'Back up the key', 'Check the current settings']) {

@@ -66,7 +66,5 @@ export const EVENT_MEANING = {
   4231: 'no ephemeral port left in the TCP port space, close to error 10055',
 } as const;
 
-/** "4227 (a local port reused ...): 2; 4231 (no ephemeral port left ...): 1". */
-export function eventsByIdText(byId: Record<keyof typeof EVENT_MEANING, number>): string {
-  return ([4227, 4231] as const).map((id) => `${id} (${EVENT_MEANING[id]}): ${byId[id]}`).join('; ');
-}
+/** The two told apart in one sentence, for wherever the events are counted. */
+export const EVENTS_EXPLAINED = `4227 means ${EVENT_MEANING[4227]}; 4231 means ${EVENT_MEANING[4231]}.`;

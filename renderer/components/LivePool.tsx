@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { THRESHOLD_LIMITS } from '../../shared/pool-sample';
 import { verdict, type Level } from '../../shared/pool-trend';
 import { chartColumns } from '../model/chart-data';
+import { formatTime } from '../model/format';
 import { usePrefersDark } from '../hooks/useColorScheme';
 import { useTuner } from '../state/TunerContext';
 import { SAMPLE_INTERVAL_MS } from '../state/usePoolSampling';
@@ -20,7 +21,6 @@ const useStyles = makeStyles({
 });
 
 const INTENT: Record<Level, 'success' | 'info' | 'warning' | 'error'> = { calm: 'success', unknown: 'info', warned: 'warning', filling: 'warning', 'running-out': 'error' };
-const time = (at: number) => new Date(at).toLocaleTimeString('en-GB');
 
 /** The port pool as it moves: the verdict, the figures, the chart, and the alert's snapshot. */
 export function LivePool() {
@@ -84,7 +84,7 @@ export function LivePool() {
           />
         </Field>
         <Caption1 className={styles.muted} aria-live="polite">
-          {latest ? `${pool.paused ? 'Paused; last read' : 'Last read'} ${time(latest.at)}${pool.paused ? '' : `, every ${SAMPLE_INTERVAL_MS / 1000} s`}` : ''}
+          {latest ? `${pool.paused ? 'Paused; last read' : 'Last read'} ${formatTime(latest.at)}${pool.paused ? '' : `, every ${SAMPLE_INTERVAL_MS / 1000} s`}` : ''}
         </Caption1>
       </div>
       <PoolFigures samples={pool.samples} />

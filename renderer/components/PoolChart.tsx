@@ -2,6 +2,7 @@ import { makeStyles } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import type { ChartColumns } from '../model/chart-data';
+import { formatTime } from '../model/format';
 
 // uPlot's own stylesheet, in the few rules its layout needs, so the build ships no CSS file.
 const useStyles = makeStyles({
@@ -39,7 +40,7 @@ function options(width: number, paint: Paint, label: string): uPlot.Options {
   // Opaque fills, each band painted over the one below it: the top band shows its own state's colour.
   const area = (name: string, stroke: string, fill: string): uPlot.Series => ({ label: name, stroke, fill, width: 1.5, points: { show: false } });
   const axis = { stroke: paint.text, grid: { stroke: paint.grid, width: 1 }, ticks: { stroke: paint.grid, width: 1 } };
-  const clock = (_plot: uPlot, splits: number[]) => splits.map((split) => new Date(split * 1000).toLocaleTimeString('en-GB'));
+  const clock = (_plot: uPlot, splits: number[]) => splits.map((split) => formatTime(split * 1000));
   return {
     width,
     height: 200,
