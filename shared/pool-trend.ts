@@ -117,6 +117,9 @@ export function levelWord(share: number, threshold: number): 'Critical' | 'High'
 
 /** "the latest 2026-11-24 11:30:00" where the time is known. */
 const latestText = (latest: string | null) => (latest ? `, the latest ${dateText(latest)}` : '');
+/** Why a share can pass 100%: the range shrank (an undo, a smaller netsh range) under connections that already held ports. */
+const PAST_FULL =
+  'More ports are held than the pool has now: connections opened while the range was larger keep their ports until they close, and are counted against the smaller range in force now. New connections fail until enough of them close.';
 const EVENTS_TEXT = `Tcpip events 4227 (${EVENT_MEANING[4227]}) or 4231 (${EVENT_MEANING[4231]})`;
 
 function notesOf(latest: PoolSample, level: Level): string[] {
@@ -162,5 +165,5 @@ export function verdict(samples: readonly PoolSample[], thresholdPercent: number
   const level: Level =
     over || (soon !== null && soon <= 60) ? 'running-out' : worst.share >= threshold / 2 || (soon !== null && soon <= 600) ? 'filling' : events > 0 ? 'warned' : 'calm';
   const title = level === 'warned' ? `${state} Windows ran out of ports here before: ${countText(events)} Tcpip events 4227 or 4231 in the last 7 days${latestText(latest.events!.latest)}.` : state;
-  return { level, title, notes: notesOf(latest, level), worst, over };
+  return { level, title, notes: [...(worst.share > 1 ? [PAST_FULL] : []), ...notesOf(latest, level)], worst, over };
 }

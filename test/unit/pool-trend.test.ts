@@ -116,3 +116,13 @@ describe('pool trend', () => {
     assert.deepEqual([durationText(40), durationText(420), durationText(7200)], ['about 40 s', 'about 7 min', 'about 2 h']);
   });
 });
+
+describe('a share past 100%', () => {
+  it('is explained: held ports counted against a smaller range than they were taken from', () => {
+    // 26,060 held after an undo put the range back to 49152-65535.
+    const found = verdict([sample(0, 26058)], 80);
+    assert.equal(found.title, 'Critical: 159% held (26,060 of 16,384, IPv4); trend not known yet.');
+    assert.match(found.notes[0], /^More ports are held than the pool has now: connections opened while the range was larger keep their ports until they close/);
+    assert.equal(verdict([sample(0, 8000)], 80).notes.length, 0);
+  });
+});
