@@ -1,7 +1,7 @@
-import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { THRESHOLD_LIMITS } from '../../shared/pool-sample';
-import { verdict, type Level } from '../../shared/pool-trend';
+import { verdict } from '../../shared/pool-trend';
 import { chartColumns } from '../model/chart-data';
 import { formatTime } from '../model/format';
 import { usePrefersDark } from '../hooks/useColorScheme';
@@ -20,9 +20,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-const INTENT: Record<Level, 'success' | 'info' | 'warning' | 'error'> = { calm: 'success', unknown: 'info', warned: 'warning', filling: 'warning', 'running-out': 'error' };
 
-/** The port pool as it moves: the verdict, the figures, the chart, and the alert's snapshot. */
+/** The port pool as it moves: the figures, the chart, and the alert's snapshot (the verdict they rest on heads the page: VerdictBar). */
 export function LivePool() {
   const styles = useStyles();
   const { pool, readAgain } = useTuner();
@@ -37,19 +36,6 @@ export function LivePool() {
 
   return (
     <Section title="Port pool, live">
-      {latest ? (
-        <MessageBar intent={INTENT[found.level]} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Verdict</MessageBarTitle>
-            {found.title}
-          </MessageBarBody>
-        </MessageBar>
-      ) : (
-        <Body1>Taking the first sample…</Body1>
-      )}
-      {found.notes.map((note) => (
-        <Body1 key={note}>{note}</Body1>
-      ))}
       {latest?.alert ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

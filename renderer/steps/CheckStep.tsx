@@ -18,7 +18,9 @@ import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
+import { VerdictBar } from '../components/VerdictBar';
 import { formatDate } from '../model/format';
+import { lastUndone } from '../model/history';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
 
@@ -34,6 +36,7 @@ export function CheckStep() {
   // Never show values from before a change as the current ones.
   if (!status || loading) return <Busy label="Reading the registry…" />;
   const baseline = status.undo;
+  const undone = baseline ? null : lastUndone(status.history);
   return (
     <Page
       footerStart={<Button onClick={openExport}>Use on other servers…</Button>}
@@ -44,6 +47,8 @@ export function CheckStep() {
       }
     >
       <StepHeading>Check the current settings</StepHeading>
+      {/* The verdict first: at the smallest window it is the one thing above the fold. */}
+      <VerdictBar />
       <Body1>
         Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
         out and MySQL clients fail with “Can't connect to MySQL server”.
@@ -82,6 +87,15 @@ export function CheckStep() {
               Undo changes
             </Button>
           </MessageBarActions>
+        </MessageBar>
+      ) : null}
+
+      {undone ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Changed by this tool and undone</MessageBarTitle>
+            Changed on {formatDate(undone.changed)}, undone on {formatDate(undone.undone)}. The history below shows what each did.
+          </MessageBarBody>
         </MessageBar>
       ) : null}
 
