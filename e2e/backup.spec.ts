@@ -87,7 +87,12 @@ test.describe('a chosen backup folder', () => {
     await expect(page.getByText(/^reg import ".*-restore\.reg"$/)).toBeVisible();
     await expect(page.getByText(/Do not import the full export/)).toBeVisible();
 
-    const file = await shown(page).getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
+    // The page names each file of the backup and says what the lines this tool added to the export do.
+    const files = shown(page).getByRole('list', { name: 'Files of the backup' });
+    await expect(files.getByText(/Tcpip-Parameters-[\d_-]+\.json$/)).toBeVisible();
+    await expect(files.getByText('"MaxUserPort"=-', { exact: true })).toBeVisible();
+    await expect(files.getByText(/they delete what was not set, so importing the file also removes a value a change added/)).toBeVisible();
+    const file = await files.getByText(/Tcpip-Parameters-[\d_-]+\.reg$/).textContent();
     expect(path.dirname(file ?? '')).toBe(picked);
     // What `reg export` writes: UTF-16LE with a byte order mark, then the version line and the key.
     const bytes = await readFile(file ?? '');
@@ -95,6 +100,8 @@ test.describe('a chosen backup folder', () => {
     const text = bytes.subarray(2).toString('utf16le');
     expect(text.startsWith('Windows Registry Editor Version 5.00')).toBe(true);
     expect(text).toContain('[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]');
+    // The lines the page explains are the file's last ones, as it says.
+    expect(text.trimEnd().split('\r\n').slice(-3)).toEqual(['[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]', '"MaxUserPort"=-', '"TcpTimedWaitDelay"=-']);
 
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
