@@ -88,11 +88,11 @@ test.describe('a chosen backup folder', () => {
     await expect(page.getByText(/Do not import the full export/)).toBeVisible();
 
     // The page names each file of the backup and says what the lines this tool added to the export do.
-    const files = shown(page).getByRole('list', { name: 'Files of the backup' });
-    await expect(files.getByText(/Tcpip-Parameters-[\d_-]+\.json$/)).toBeVisible();
-    await expect(files.getByText('"MaxUserPort"=-', { exact: true })).toBeVisible();
-    await expect(files.getByText(/they delete what was not set, so importing the file also removes a value a change added/)).toBeVisible();
-    const file = await files.getByText(/Tcpip-Parameters-[\d_-]+\.reg$/).textContent();
+    const listed = shown(page).getByRole('list', { name: 'Files of the backup' });
+    await expect(listed.getByText(/Tcpip-Parameters-[\d_-]+\.json$/)).toBeVisible();
+    await expect(listed.getByText('"MaxUserPort"=-', { exact: true })).toBeVisible();
+    await expect(listed.getByText(/they delete what was not set, so importing the file also removes a value a change added/)).toBeVisible();
+    const file = await listed.getByText(/Tcpip-Parameters-[\d_-]+\.reg$/).textContent();
     expect(path.dirname(file ?? '')).toBe(picked);
     // What `reg export` writes: UTF-16LE with a byte order mark, then the version line and the key.
     const bytes = await readFile(file ?? '');

@@ -29,7 +29,8 @@ export function LivePool() {
   const [typed, setTyped] = useState(String(pool.threshold));
   const found = useMemo(() => verdict(pool.samples, pool.threshold), [pool.samples, pool.threshold]);
   const family = found.worst?.family ?? 'ipv4';
-  const columns = useMemo(() => chartColumns(pool.samples, family), [pool.samples, family]);
+  // Three intervals without a sample is time nobody sampled (paused, the page left), not a slope.
+  const columns = useMemo(() => chartColumns(pool.samples, family, pool.threshold, 3 * SAMPLE_INTERVAL_MS), [pool.samples, family, pool.threshold]);
   const latest = pool.samples.at(-1);
   const typedNumber = Number(typed);
   const thresholdValid = /^\d+$/.test(typed) && typedNumber >= THRESHOLD_LIMITS.min && typedNumber <= THRESHOLD_LIMITS.max;
@@ -77,7 +78,7 @@ export function LivePool() {
       {latest?.tcp ? <PoolChart columns={columns} themeKey={dark ? 'dark' : 'light'} label={`${family === 'ipv4' ? 'IPv4' : 'IPv6'} ports held`} /> : null}
       <Caption1 className={styles.muted}>
         Held: this host's outgoing connections, from <PathText>netstat -ano</PathText>; pool: the dynamic port range less its exclusions, from{' '}
-        <PathText>netsh</PathText>. The chart stacks TIME_WAIT (yellow), established (blue) and other states (lavender) under the pool (red, dashed line); it keeps the last 30 minutes.
+        <PathText>netsh</PathText>. The chart stacks TIME_WAIT (yellow), established (blue) and other states (lavender) under the pool (red, dashed line) and the alert threshold (orange, dotted line); a gap is time with no sample. It keeps the last 30 minutes.
       </Caption1>
     </Section>
   );
