@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { THRESHOLD_LIMITS } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 
-/** The port pool as it moves: the figures, the chart, and the alert's snapshot (the verdict they rest on heads the page: VerdictBar). */
+/** The port pool as it moves: the verdict's notes, the figures, the chart, and the alert's snapshot (the verdict itself heads the page: VerdictBar). */
 export function LivePool() {
   const styles = useStyles();
   const { pool, readAgain } = useTuner();
@@ -37,6 +37,9 @@ export function LivePool() {
 
   return (
     <Section title="Port pool, live">
+      {found.notes.map((note) => (
+        <Body1 key={note}>{note}</Body1>
+      ))}
       {latest?.alert ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

@@ -47,13 +47,8 @@ export function CheckStep() {
       }
     >
       <StepHeading>Check the current settings</StepHeading>
-      {/* The verdict first: at the smallest window it is the one thing above the fold. */}
+      {/* The verdict first, then what the DBA can act on (restart, undo): at the smallest window these are above the fold. */}
       <VerdictBar />
-      <Body1>
-        Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
-        out and MySQL clients fail with “Can't connect to MySQL server”.
-      </Body1>
-
       {dataFolder.value?.problem ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
@@ -108,6 +103,11 @@ export function CheckStep() {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+
+      <Body1>
+        Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
+        out and MySQL clients fail with “Can't connect to MySQL server”.
+      </Body1>
 
       <DiagnosisArea status={status} />
 
