@@ -13,7 +13,7 @@ import { expectApplied, said, shown } from './walks';
 test('"-restore.reg" never breaks after its hyphen, at any window width', async ({ page, preview }) => {
   await page.goto(preview.url);
   await page.getByRole('button', { name: 'Next' }).click();
-  const paragraph = page.getByText(/^The whole key is exported/);
+  const paragraph = page.getByText(/^A backup is three files/);
   await expect(paragraph).toBeVisible();
   // From the window's smallest up to a wide laptop: the line break falls somewhere else at each.
   for (let width = WINDOW_SIZE.minWidth; width <= 1280; width += 4) {
