@@ -49,7 +49,7 @@ test('real TIME_WAIT shows live; the verdict grows with the load; Pause and Read
   await expect(ipv4.getByRole('cell').nth(3)).toHaveText(/^\d+%$/);
   // The verdict and its notes head the page, above the live section's figures.
   const main = page.getByRole('main');
-  await expect(main.getByText(/^(Low|High): (under 1|\d+)% held \([\d,]+ of [\d,]+, IPv[46]\); (steady|rising|falling|trend not known yet)/)).toBeVisible();
+  await expect(main.getByText(/Port pool ?(Low|High): (under 1|\d+)% held \([\d,]+ of [\d,]+, IPv[46]\); (steady|rising|falling|trend not known yet)/)).toBeVisible();
   await expect(main.getByText(/Listening sockets: not read: .* cannot be told apart from outgoing ports/)).toBeVisible();
 
   // Paused, new load does not show, and the time of the last reading stands still.
@@ -66,7 +66,7 @@ test('real TIME_WAIT shows live; the verdict grows with the load; Pause and Read
   await live.getByRole('button', { name: 'Read again' }).click();
   // Linux may hand a new loopback connection the port of one of the first hundred in TIME_WAIT (tcp_tw_reuse=2): at least the 850 new ones.
   await expect.poll(async () => Number((await remote.getByRole('cell').nth(1).textContent())?.replace(/,/g, ''))).toBeGreaterThanOrEqual(850);
-  await expect(main.getByText(/^Critical: (8\d|9\d|1\d\d)% held \([\d,]+ of 1,000, IPv4\); /)).toBeVisible();
+  await expect(main.getByText(/Port pool ?Critical: (8\d|9\d|1\d\d)% held \([\d,]+ of 1,000, IPv4\); /)).toBeVisible();
   await expect(ipv4.getByRole('cell').nth(4)).toHaveText(/^\+\d+(\.\d)? ports\/s$/);
   await expect(live.getByText('Past 80% of the pool')).toBeVisible();
   const snapshots = await readdir(path.join(preview.dataDir, 'snapshots'));
