@@ -1,4 +1,5 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
+import { Fragment } from 'react';
 import type { Backup } from '../../shared/contract';
 import { describeValue } from '../../shared/registry-value';
 import { PARAMETERS_KEY, SETTING_NAMES } from '../../shared/settings';
@@ -28,8 +29,11 @@ export function BackupFiles({ backup }: { backup: Backup }) {
               <>
                 {' '}
                 This tool added its last lines, <PathText>{`[${PARAMETERS_KEY}]`}</PathText> then{' '}
-                {absent.map((name) => (
-                  <PathText key={name}>{`"${name}"=-`}</PathText>
+                {absent.map((name, index) => (
+                  <Fragment key={name}>
+                    {index > 0 ? ' and ' : null}
+                    <PathText>{`"${name}"=-`}</PathText>
+                  </Fragment>
                 ))}
                 : they delete what was not set, so importing the file also removes a value a change added.
               </>
