@@ -14,6 +14,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     test('fresh machine to restart pending', async ({ page, preview, wine }) => {
+      // The whole walk, Apply with reservations included (a netsh stand-in per call): past the default 90 s on a busy two-core host.
+      test.setTimeout(180_000);
       const shot = (step: string) => record(page, `${colorScheme}-${step}`);
       await page.goto(preview.url);
 
