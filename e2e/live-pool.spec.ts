@@ -6,21 +6,10 @@
  */
 import { once } from 'node:events';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-
-/** Connections this host closes first: each leaves a TIME_WAIT socket on its own outgoing port for 60 s (Linux). */
-async function load(port: number, count: number): Promise<void> {
-  for (let done = 0; done < count; done += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, count - done) }, () => new Promise<void>((resolve, reject) => {
-        const socket = createConnection({ host: '127.0.0.1', port }, () => socket.end());
-        socket.on('close', () => resolve()).on('error', reject);
-      })),
-    );
-  }
-}
+import { load } from './time-wait-load';
 
 let server: Server;
 let port: number;

@@ -5,21 +5,10 @@
  */
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
+import { load } from './time-wait-load';
 import { expectApplied, openConfigure, shown } from './walks';
-
-/** Connections this host closes first: each leaves a TIME_WAIT socket on its own outgoing port for 60 s (Linux). */
-async function load(port: number, count: number): Promise<void> {
-  for (let done = 0; done < count; done += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, count - done) }, () => new Promise<void>((resolve, reject) => {
-        const socket = createConnection({ host: '127.0.0.1', port }, () => socket.end());
-        socket.on('close', () => resolve()).on('error', reject);
-      })),
-    );
-  }
-}
 
 test('the Undo plan weighs the ports held now against the smaller pool undo leaves', async ({ page, preview, wine }) => {
   test.setTimeout(180_000);
