@@ -13,7 +13,7 @@ import { expectApplied, said, shown } from './walks';
 test('"-restore.reg" never breaks after its hyphen, at any window width', async ({ page, preview }) => {
   await page.goto(preview.url);
   await page.getByRole('button', { name: 'Next' }).click();
-  const paragraph = page.getByText(/^The whole key is exported/);
+  const paragraph = page.getByText(/^A backup is three files/);
   await expect(paragraph).toBeVisible();
   // From the window's smallest up to a wide laptop: the line break falls somewhere else at each.
   for (let width = WINDOW_SIZE.minWidth; width <= 1280; width += 4) {
@@ -87,7 +87,12 @@ test.describe('a chosen backup folder', () => {
     await expect(page.getByText(/^reg import ".*-restore\.reg"$/)).toBeVisible();
     await expect(page.getByText(/Do not import the full export/)).toBeVisible();
 
-    const file = await shown(page).getByText(/Tcpip-Parameters-.*\.reg$/).textContent();
+    // The page names each file of the backup and says what the lines this tool added to the export do.
+    const listed = shown(page).getByRole('list', { name: 'Files of the backup' });
+    await expect(listed.getByText(/Tcpip-Parameters-[\d_-]+\.json$/)).toBeVisible();
+    await expect(listed.getByText('"MaxUserPort"=-', { exact: true })).toBeVisible();
+    await expect(listed.getByText(/they delete what was not set, so importing the file also removes a value a change added/)).toBeVisible();
+    const file = await listed.getByText(/Tcpip-Parameters-[\d_-]+\.reg$/).textContent();
     expect(path.dirname(file ?? '')).toBe(picked);
     // What `reg export` writes: UTF-16LE with a byte order mark, then the version line and the key.
     const bytes = await readFile(file ?? '');
@@ -95,6 +100,8 @@ test.describe('a chosen backup folder', () => {
     const text = bytes.subarray(2).toString('utf16le');
     expect(text.startsWith('Windows Registry Editor Version 5.00')).toBe(true);
     expect(text).toContain('[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]');
+    // The lines the page explains are the file's last ones, as it says.
+    expect(text.trimEnd().split('\r\n').slice(-3)).toEqual(['[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]', '"MaxUserPort"=-', '"TcpTimedWaitDelay"=-']);
 
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();

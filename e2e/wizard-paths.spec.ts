@@ -60,16 +60,18 @@ test.describe('when the first registry write fails', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(shown(page).getByText('Not applied')).toBeVisible();
     await expect(shown(page).getByText(/Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 .* Every setting was put back as it was\./)).toBeVisible();
-    // Said at once; focus stays on Apply, to try again.
+    // Said at once; the failure scrolls into view and takes focus, so it is not missed below the table.
     await expect(said(page).alert).toHaveText(/^Not applied\. Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 and said "ERROR: The system was unable to write the value"\. .*Every setting was put back as it was\./);
-    await expect(page.getByRole('button', { name: 'Apply' })).toBeFocused();
+    const failure = page.getByRole('group', { name: 'Not applied' });
+    await expect(failure).toBeFocused();
+    await expect(failure).toBeInViewport();
     await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
     expect(await wine.value('MaxUserPort')).toBeNull();
     expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
     // The reservations of the same change were never left behind either.
     for (const family of ['ipv4', 'ipv6'] as const) expect((await netshState(preview.netshState))[family].exclusions).toEqual([]);
     // The page reads the values again after the failure; photograph it once they are back.
-    await expect(page.getByRole('table', { name: 'Changes, now and after' }).getByRole('row', { name: /MaxUserPort/ })).toHaveText(/not set/);
+    await expect(page.getByRole('table', { name: 'Changes, now and after' }).getByRole('row', { name: /^MaxUserPort / })).toHaveText(/not set/);
     await record(page, 'light-4-apply-failed');
 
     await page.getByRole('button', { name: 'Apply' }).click();
@@ -84,7 +86,7 @@ test('Check and Review read the registry again, so changes made meanwhile show',
   await wine.set('MaxUserPort', 'REG_DWORD', '40000');
   await page.getByRole('button', { name: 'Next' }).click();
   const changes = page.getByRole('table', { name: 'Changes, now and after' });
-  await expect(changes.getByRole('row', { name: /MaxUserPort/ })).toHaveText(/MaxUserPort\s*40000\s*65534/);
+  await expect(changes.getByRole('row', { name: /^MaxUserPort / })).toHaveText(/MaxUserPort\s*40000\s*65534/);
 
   await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
   for (const heading of ['Choose the new values', 'Back up the key', 'Check the current settings']) {

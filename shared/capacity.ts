@@ -35,3 +35,17 @@ export function capacity(values: PerSetting<number | undefined>, pool: Pool): Ca
     : (values.MaxUserPort ?? SETTINGS.MaxUserPort.windowsDefault) - LEGACY_FIRST_PORT + 1;
   return { ports, timeWaitSeconds, connectionsPerSecond: Math.floor(ports / timeWaitSeconds) };
 }
+
+/**
+ * Capacity at the three moments a change passes through: now; just after Apply, when netsh's
+ * range and reservations are in force but Windows still runs on the registry values it read at
+ * start; and after the restart, when the new values count too (TcpTimedWaitDelay, MaxUserPort).
+ */
+export function capacityStages(
+  now: PerSetting<number | undefined>,
+  next: PerSetting<number | undefined>,
+  pool: Pool & { rangeAfter?: PortRange; reserved: readonly Block[] },
+): { now: Capacity; afterApply: Capacity; afterRestart: Capacity } {
+  const changed = { dynamicRange: pool.dynamicRange, range: pool.rangeAfter ?? pool.range, exclusions: [...(pool.exclusions ?? []), ...pool.reserved] };
+  return { now: capacity(now, pool), afterApply: capacity(now, changed), afterRestart: capacity(next, changed) };
+}

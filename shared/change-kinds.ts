@@ -27,7 +27,8 @@ export interface KindDescription<V> {
   read: (value: V | undefined) => string;
 }
 
-const NOT_READ = 'not read';
+/** How every kind reads a side that was not read. */
+export const NOT_READ = 'not read';
 
 export function registryValueKind(name: SettingName): KindDescription<ValueState> {
   return {

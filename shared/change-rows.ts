@@ -1,5 +1,8 @@
 /** One row per thing a change touches, "before" and "after": every page, the CLI and the history print these. */
 import { dynamicRangeKind, FAMILIES, registryValueKind, reservedPortKind, type ChangeState, type Effect, type KindDescription } from './change-kinds';
+import { effectiveValue } from './in-force';
+import { rangeWithMaxUserPort } from './port-pool';
+import { rangeText } from './port-text';
 import { sameState } from './registry-value';
 import { SETTING_NAMES } from './settings';
 
@@ -11,6 +14,8 @@ export interface ChangeRow {
   before: string;
   after: string;
   changed: boolean;
+  /** What the row will read once Windows restarts, where that differs from `after`: the range MaxUserPort reshapes. */
+  afterRestart?: string;
 }
 
 /** Either side may leave a kind out: it was not read, or not part of that change. */
@@ -42,5 +47,25 @@ export function rows(before: PartialState, after: PartialState): ChangeRow[] {
 
 /** Whether Windows must restart before the changed rows are in force. */
 export function needsRestart(changes: readonly ChangeRow[]): boolean {
-  return changes.some((change) => change.changed && change.effect === 'after-restart');
+  return changes.some((change) => (change.changed && change.effect === 'after-restart') || change.afterRestart !== undefined);
+}
+
+/**
+ * The rows with what Windows makes of the range at its next restart: with MaxUserPort in force in
+ * `after`, on a Windows that uses the dynamic range, the range becomes 1024 to MaxUserPort
+ * (rangeWithMaxUserPort) whatever netsh holds. A range row missing because netsh was not read
+ * is added as "not read", so the reshape is never left unsaid.
+ */
+export function withRestart(changes: readonly ChangeRow[], after: PartialState, usesDynamicPortRange: boolean): ChangeRow[] {
+  const maxUserPort = after.MaxUserPort ? effectiveValue('MaxUserPort', after.MaxUserPort) : undefined;
+  if (!usesDynamicPortRange || maxUserPort === undefined) return [...changes];
+  const reshaped = rangeText(rangeWithMaxUserPort(maxUserPort));
+  const ranges = FAMILIES.map((family) => {
+    const key = `dynamicRange.${family}`;
+    const found = changes.find((change) => change.key === key) ?? row(key, dynamicRangeKind(family), undefined, undefined, sameJson);
+    return found.after === reshaped ? found : { ...found, afterRestart: reshaped };
+  });
+  const values = changes.filter((change) => (SETTING_NAMES as readonly string[]).includes(change.key));
+  const rest = changes.filter((change) => !values.includes(change) && !change.key.startsWith('dynamicRange.'));
+  return [...values, ...ranges, ...rest];
 }

@@ -17,7 +17,4 @@ export type ErrorKind =
   | 'unexpected';
 
 /** A failure as the main side worded it: its message already says what was left unchanged. */
-export interface Failure {
-  kind: ErrorKind;
-  message: string;
-}
+export interface Failure { kind: ErrorKind; message: string; repairs?: string[] }

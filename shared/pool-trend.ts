@@ -3,8 +3,9 @@
  * rate, the time to full and one verdict, from a ring of samples. Pure, so the live page and
  * `watch` word the same evidence the same way.
  */
+import { EVENT_MEANING } from './diagnosis';
 import { FAMILIES, type Family, type PoolSample } from './pool-sample';
-import { countText, portWithProcess } from './port-text';
+import { countText, dateText, portWithProcess } from './port-text';
 
 /** The fill rate is the slope over the last minute: long enough to smooth one burst, short enough to see a new one. */
 export const RATE_WINDOW_MS = 60_000;
@@ -20,6 +21,7 @@ export interface Figures {
   secondsToFull: number | null;
 }
 
+/** Keys a monitoring script matches on (`watch --json`, the textfile's labels): the verdict's words say the level and the trend apart. */
 export type Level = 'unknown' | 'calm' | 'warned' | 'filling' | 'running-out';
 
 export interface Verdict {
@@ -96,16 +98,35 @@ const unstop = (reason: string) => reason.replace(/\.$/, '');
 
 const FAMILY_TEXT: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 
-function fullness(worst: Figures): string {
-  if (worst.secondsToFull !== null) return `full in ${durationText(worst.secondsToFull)} at this rate`;
-  return worst.rate !== null && worst.rate < 0 ? 'falling at this rate' : 'not filling at this rate';
+/**
+ * Where the held count is going, apart from how high it is: "steady", "rising +12 ports/s, full
+ * in about 7 min", "falling -5.0 ports/s".
+ */
+export function trendText(figures: Pick<Figures, 'rate' | 'secondsToFull'>): string {
+  const { rate, secondsToFull } = figures;
+  if (rate === null) return 'trend not known yet';
+  if (Math.abs(rate) < 0.05) return 'steady';
+  if (rate < 0) return `falling ${rateText(rate)}`;
+  return `rising ${rateText(rate)}${secondsToFull === null ? '' : `, full in ${durationText(secondsToFull)}`}`;
 }
+
+/** How high the share is against the alert threshold: past it, past half of it, or below. */
+export function levelWord(share: number, threshold: number): 'Critical' | 'High' | 'Low' {
+  return share >= threshold ? 'Critical' : share >= threshold / 2 ? 'High' : 'Low';
+}
+
+/** "the latest 2026-11-24 11:30:00" where the time is known. */
+const latestText = (latest: string | null) => (latest ? `, the latest ${dateText(latest)}` : '');
+/** Why a share can pass 100%: the range shrank (an undo, a smaller netsh range) under connections that already held ports. */
+const PAST_FULL =
+  'More ports are held than the pool has now: connections opened while the range was larger keep their ports until they close, and are counted against the smaller range in force now. New connections fail until enough of them close.';
+const EVENTS_TEXT = `Tcpip events 4227 (${EVENT_MEANING[4227]}) or 4231 (${EVENT_MEANING[4231]})`;
 
 function notesOf(latest: PoolSample, level: Level): string[] {
   const notes: string[] = [];
   const events = latest.events;
   if (events && events.count > 0 && level !== 'warned') {
-    notes.push(`Windows logged ${countText(events.count)} Tcpip events 4227/4231 (no ephemeral port left) in the last 7 days${events.latest ? `, the latest ${events.latest.slice(0, 16).replace('T', ' ')} UTC` : ''}.`);
+    notes.push(`Windows logged ${countText(events.count)} ${EVENTS_TEXT} in the last 7 days${latestText(events.latest)}.`);
   }
   const server = latest.tcp?.serverTimeWait;
   if (latest.tcp && server === null) {
@@ -138,21 +159,11 @@ export function verdict(samples: readonly PoolSample[], thresholdPercent: number
   const threshold = thresholdPercent / 100;
   const soon = worst.secondsToFull;
   const over = worst.share >= threshold;
-  const heldText = `${shareText(worst.share)} of its outgoing ports held (${countText(worst.held)} of ${countText(worst.pool!)}, ${FAMILY_TEXT[worst.family]})`;
-  let level: Level;
-  let title: string;
-  if (over || (soon !== null && soon <= 60)) {
-    level = 'running-out';
-    title = `This host is running out: ${heldText}, ${fullness(worst)}.`;
-  } else if (worst.share >= threshold / 2 || (soon !== null && soon <= 600)) {
-    level = 'filling';
-    title = `Filling: ${heldText}, ${fullness(worst)}.`;
-  } else if ((latest.events?.count ?? 0) > 0) {
-    level = 'warned';
-    title = `No exhaustion now (${shareText(worst.share)} of the pool), but Windows ran out of ports here before: ${countText(latest.events!.count)} Tcpip events 4227/4231 in the last 7 days.`;
-  } else {
-    level = 'calm';
-    title = `No exhaustion now (${shareText(worst.share)} of the pool).`;
-  }
-  return { level, title, notes: notesOf(latest, level), worst, over };
+  // The level word comes from the share alone, the trend word from the rate alone: never "filling ... steady".
+  const state = `${levelWord(worst.share, threshold)}: ${shareText(worst.share)} held (${countText(worst.held)} of ${countText(worst.pool!)}, ${FAMILY_TEXT[worst.family]}); ${trendText(worst)}.`;
+  const events = latest.events?.count ?? 0;
+  const level: Level =
+    over || (soon !== null && soon <= 60) ? 'running-out' : worst.share >= threshold / 2 || (soon !== null && soon <= 600) ? 'filling' : events > 0 ? 'warned' : 'calm';
+  const title = level === 'warned' ? `${state} Windows ran out of ports here before: ${countText(events)} Tcpip events 4227 or 4231 in the last 7 days${latestText(latest.events!.latest)}.` : state;
+  return { level, title, notes: [...(worst.share > 1 ? [PAST_FULL] : []), ...notesOf(latest, level)], worst, over };
 }

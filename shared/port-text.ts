@@ -67,3 +67,21 @@ export function portsWithProcesses(ports: readonly { port: number; process: stri
 export function ownReservedPorts(baseline: Record<string, { ipv4: string; ipv6: string }> | undefined, family: 'ipv4' | 'ipv6'): Set<number> {
   return new Set(Object.entries(baseline ?? {}).flatMap(([port, holds]) => (holds[family] === 'open' ? [Number(port)] : [])));
 }
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * "2026-12-07 15:25:03", in this machine's time: the one way every page and `watch` write a
+ * moment, so one event reads the same wherever it is shown. An unreadable time is shown as given.
+ */
+export function dateText(at: string | number): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return String(at);
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${clockText(date.getTime())}`;
+}
+
+/** "15:25:03": the time of day alone, where the day is plain (the live chart, the last sample). */
+export function clockText(at: number): string {
+  const date = new Date(at);
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}

@@ -1,6 +1,6 @@
 import type { PoolSample } from '../../shared/pool-sample';
 import type { ProbeResult } from '../../shared/probe';
-import { durationText, rateText, shareText, type Verdict } from '../../shared/pool-trend';
+import { shareText, trendText, type Verdict } from '../../shared/pool-trend';
 import { countText, endpointText, processText } from '../../shared/port-text';
 
 type Tcp = NonNullable<PoolSample['tcp']>;
@@ -42,7 +42,7 @@ export function watchJson(sample: PoolSample, verdict: Verdict, probed: ProbeRes
   };
 }
 
-/** One line a sample: time, held / pool, share, rate, time to full, the top process (or remote where netstat names no PIDs). */
+/** One line a sample: time, held / pool, share, the trend (rate, time to full), bound sockets, the top process (or remote where netstat names no PIDs), MySQL's answer. */
 export function watchLine(sample: PoolSample, verdict: Verdict, probed: ProbeResult | null = null): string {
   const time = new Date(sample.at).toISOString().slice(11, 19);
   const worst = verdict.worst;
@@ -50,7 +50,6 @@ export function watchLine(sample: PoolSample, verdict: Verdict, probed: ProbeRes
   if (!worst) return `${time}  ${verdict.title}${mysql}`;
   const pool = worst.pool === null ? 'pool not read' : countText(worst.pool);
   const share = worst.share === null ? '' : ` (${shareText(worst.share)})`;
-  const full = worst.secondsToFull === null ? 'not filling' : `full in ${durationText(worst.secondsToFull)}`;
   const process = topProcess(sample.tcp);
   const remote = topRemote(sample.tcp);
   const top = process
@@ -60,5 +59,5 @@ export function watchLine(sample: PoolSample, verdict: Verdict, probed: ProbeRes
       : 'no connections';
   const bound = sample.tcp?.bound == null ? '' : `  bound ${countText(sample.tcp.bound)}`;
   const alert = sample.alert ? `  ALERT past ${sample.alert.threshold}%: snapshot ${sample.alert.snapshot ?? sample.alert.note}` : '';
-  return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${rateText(worst.rate)}  ${full}${bound}  ${top}  [${verdict.level}]${mysql}${alert}`;
+  return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${trendText(worst)}${bound}  ${top}  [${verdict.level}]${mysql}${alert}`;
 }

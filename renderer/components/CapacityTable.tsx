@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { capacity, type Capacity } from '../../shared/capacity';
+import { capacityStages, type Capacity } from '../../shared/capacity';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { rangeWithMaxUserPort } from '../../shared/port-pool';
 import { DEFAULT_DYNAMIC_RANGE, type PortRange } from '../../shared/port-range';
@@ -11,7 +11,7 @@ import { formatNumber } from '../model/format';
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   table: { maxWidth: '560px' },
-  label: { width: '50%' },
+  label: { width: '40%' },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   numberHeading: { justifyContent: 'flex-end' },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -43,27 +43,39 @@ export function CapacityTable({ now, next, dynamicRange, diagnosis }: Props) {
   const styles = useStyles();
   const rangeNow = diagnosis?.ports.dynamic.ipv4 ?? undefined;
   const exclusions = diagnosis?.ports.excluded.ipv4 ?? [];
-  const before = capacity(now, { dynamicRange, range: rangeNow, exclusions });
   const values = next ? { ...now, ...Object.fromEntries(SETTING_NAMES.flatMap((name) => (next[name] === undefined ? [] : [[name, next[name]]]))) } : null;
   // The ports the change reserves are exclusions too, once it is made.
   const reserved = (next?.reservePorts ?? []).map((port) => ({ start: port, end: port }));
-  const after = next && values ? capacity(values, { dynamicRange, range: next.dynamicRange ?? rangeNow, exclusions: [...exclusions, ...reserved] }) : null;
+  const stages = capacityStages(now, values ?? now, { dynamicRange, range: rangeNow, exclusions, rangeAfter: next?.dynamicRange, reserved });
+  const before = stages.now;
+  const after = values ? stages.afterRestart : null;
+  const columns: [string, Capacity | null][] = [
+    ['Now', before],
+    ['After Apply', values ? stages.afterApply : null],
+    ['New, after the restart', after],
+  ];
   return (
     <div className={styles.wrap}>
       <Table size="small" className={styles.table} aria-label="Capacity now and with the new values">
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.label}>To one server</TableHeaderCell>
-            <TableHeaderCell button={{ className: styles.numberHeading }}>Now</TableHeaderCell>
-            <TableHeaderCell button={{ className: styles.numberHeading }}>New</TableHeaderCell>
+            {columns.map(([heading]) => (
+              <TableHeaderCell key={heading} button={{ className: styles.numberHeading }}>
+                {heading}
+              </TableHeaderCell>
+            ))}
           </TableRow>
         </TableHeader>
         <TableBody>
           {ROWS.map((row) => (
             <TableRow key={row.label}>
               <TableCell>{row.label}</TableCell>
-              <TableCell className={styles.number}>{formatNumber(row.of(before))}</TableCell>
-              <TableCell className={styles.number}>{after ? formatNumber(row.of(after)) : '—'}</TableCell>
+              {columns.map(([heading, stage]) => (
+                <TableCell key={heading} className={styles.number}>
+                  {stage ? formatNumber(row.of(stage)) : '—'}
+                </TableCell>
+              ))}
             </TableRow>
           ))}
         </TableBody>
@@ -79,7 +91,8 @@ export function CapacityTable({ now, next, dynamicRange, diagnosis }: Props) {
         {dynamicRange ? (
           <>
             Ports: the dynamic port range less its exclusions ({formatNumber(exclusions.length)} read). Now: {source(now, rangeNow, false)}.
-            {values ? ` New: ${source(values, next?.dynamicRange ?? rangeNow, Boolean(next?.dynamicRange))}.` : ''} MaxUserPort's range is not
+            {values ? ` New: ${source(values, next?.dynamicRange ?? rangeNow, Boolean(next?.dynamicRange))}.` : ''} After Apply, the new
+            range and reservations count at once but Windows keeps the registry values it started with until the restart. MaxUserPort's range is not
             documented by Microsoft. Each port is held for TcpTimedWaitDelay seconds after its connection closes; per remote server and port, and
             only on the side that closes first.
           </>

@@ -1,5 +1,5 @@
 import { Body1, Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import type { Diagnosis } from '../../shared/diagnosis';
+import { EVENTS_EXPLAINED, type Diagnosis } from '../../shared/diagnosis';
 import type { PoolSample } from '../../shared/pool-sample';
 import { countText, endpointText, processText } from '../../shared/port-text';
 import { formatDate } from '../model/format';
@@ -18,7 +18,7 @@ function events(diagnosis: Diagnosis): string {
   const found = diagnosis.events;
   if (!found) return `Tcpip events 4227 and 4231: ${notRead(diagnosis.unavailable.events)}.`;
   if (found.count === 0) return 'Tcpip events 4227 and 4231 in the last 7 days: 0, so Windows has not run out of ports here lately.';
-  return `Tcpip events in the last 7 days: ${found.count} (4227: ${found.byId[4227]}, 4231: ${found.byId[4231]}), the latest ${found.latest ? formatDate(found.latest) : 'at an unknown time'}. Windows ran out of outgoing ports then.`;
+  return `Tcpip events in the last 7 days: ${found.count} (4227: ${found.byId[4227]}, 4231: ${found.byId[4231]}), the latest ${found.latest ? formatDate(found.latest) : 'at an unknown time'}. ${EVENTS_EXPLAINED}`;
 }
 
 function CountsTable<T extends Counts>({ label, first, rows, name }: { label: string; first: string; rows: T[]; name: (row: T) => string }) {

@@ -1,8 +1,9 @@
 import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { THRESHOLD_LIMITS } from '../../shared/pool-sample';
-import { verdict, type Level } from '../../shared/pool-trend';
+import { verdict } from '../../shared/pool-trend';
 import { chartColumns } from '../model/chart-data';
+import { formatTime } from '../model/format';
 import { usePrefersDark } from '../hooks/useColorScheme';
 import { useTuner } from '../state/TunerContext';
 import { SAMPLE_INTERVAL_MS } from '../state/usePoolSampling';
@@ -19,10 +20,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-const INTENT: Record<Level, 'success' | 'info' | 'warning' | 'error'> = { calm: 'success', unknown: 'info', warned: 'warning', filling: 'warning', 'running-out': 'error' };
-const time = (at: number) => new Date(at).toLocaleTimeString('en-GB');
 
-/** The port pool as it moves: the verdict, the figures, the chart, and the alert's snapshot. */
+/** The port pool as it moves: the verdict's notes, the figures, the chart, and the alert's snapshot (the verdict itself heads the page: VerdictBar). */
 export function LivePool() {
   const styles = useStyles();
   const { pool, readAgain } = useTuner();
@@ -30,23 +29,14 @@ export function LivePool() {
   const [typed, setTyped] = useState(String(pool.threshold));
   const found = useMemo(() => verdict(pool.samples, pool.threshold), [pool.samples, pool.threshold]);
   const family = found.worst?.family ?? 'ipv4';
-  const columns = useMemo(() => chartColumns(pool.samples, family), [pool.samples, family]);
+  // Three intervals without a sample is time nobody sampled (paused, the page left), not a slope.
+  const columns = useMemo(() => chartColumns(pool.samples, family, pool.threshold, 3 * SAMPLE_INTERVAL_MS), [pool.samples, family, pool.threshold]);
   const latest = pool.samples.at(-1);
   const typedNumber = Number(typed);
   const thresholdValid = /^\d+$/.test(typed) && typedNumber >= THRESHOLD_LIMITS.min && typedNumber <= THRESHOLD_LIMITS.max;
 
   return (
     <Section title="Port pool, live">
-      {latest ? (
-        <MessageBar intent={INTENT[found.level]} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Verdict</MessageBarTitle>
-            {found.title}
-          </MessageBarBody>
-        </MessageBar>
-      ) : (
-        <Body1>Taking the first sample…</Body1>
-      )}
       {found.notes.map((note) => (
         <Body1 key={note}>{note}</Body1>
       ))}
@@ -84,14 +74,14 @@ export function LivePool() {
           />
         </Field>
         <Caption1 className={styles.muted} aria-live="polite">
-          {latest ? `${pool.paused ? 'Paused; last read' : 'Last read'} ${time(latest.at)}${pool.paused ? '' : `, every ${SAMPLE_INTERVAL_MS / 1000} s`}` : ''}
+          {latest ? `${pool.paused ? 'Paused; last read' : 'Last read'} ${formatTime(latest.at)}${pool.paused ? '' : `, every ${SAMPLE_INTERVAL_MS / 1000} s`}` : ''}
         </Caption1>
       </div>
       <PoolFigures samples={pool.samples} />
       {latest?.tcp ? <PoolChart columns={columns} themeKey={dark ? 'dark' : 'light'} label={`${family === 'ipv4' ? 'IPv4' : 'IPv6'} ports held`} /> : null}
       <Caption1 className={styles.muted}>
         Held: this host's outgoing connections, from <PathText>netstat -ano</PathText>; pool: the dynamic port range less its exclusions, from{' '}
-        <PathText>netsh</PathText>. The chart stacks TIME_WAIT (yellow), established (blue) and other states (lavender) under the pool (red, dashed line); it keeps the last 30 minutes.
+        <PathText>netsh</PathText>. The chart stacks TIME_WAIT (yellow), established (blue) and other states (lavender) under the pool (red, dashed line) and the alert threshold (orange, dotted line); a gap is time with no sample. It keeps the last 30 minutes.
       </Caption1>
     </Section>
   );

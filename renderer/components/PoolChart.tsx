@@ -2,6 +2,7 @@ import { makeStyles } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import type { ChartColumns } from '../model/chart-data';
+import { formatTime } from '../model/format';
 
 // uPlot's own stylesheet, in the few rules its layout needs, so the build ships no CSS file.
 const useStyles = makeStyles({
@@ -25,6 +26,7 @@ const PAINT = {
   other: '--colorPaletteLavenderBorderActive',
   otherFill: '--colorPaletteLavenderBackground2',
   pool: '--colorPaletteRedForeground1',
+  threshold: '--colorPaletteDarkOrangeForeground1',
   text: '--colorNeutralForeground2',
   grid: '--colorNeutralStroke2',
 } as const;
@@ -39,7 +41,7 @@ function options(width: number, paint: Paint, label: string): uPlot.Options {
   // Opaque fills, each band painted over the one below it: the top band shows its own state's colour.
   const area = (name: string, stroke: string, fill: string): uPlot.Series => ({ label: name, stroke, fill, width: 1.5, points: { show: false } });
   const axis = { stroke: paint.text, grid: { stroke: paint.grid, width: 1 }, ticks: { stroke: paint.grid, width: 1 } };
-  const clock = (_plot: uPlot, splits: number[]) => splits.map((split) => new Date(split * 1000).toLocaleTimeString('en-GB'));
+  const clock = (_plot: uPlot, splits: number[]) => splits.map((split) => formatTime(split * 1000));
   return {
     width,
     height: 200,
@@ -54,6 +56,7 @@ function options(width: number, paint: Paint, label: string): uPlot.Options {
       area('Established', paint.established, paint.establishedFill),
       area('TIME_WAIT', paint.timeWait, paint.timeWaitFill),
       { label: 'Pool', stroke: paint.pool, width: 2, dash: [6, 4], points: { show: false } },
+      { label: 'Alert threshold', stroke: paint.threshold, width: 1.5, dash: [2, 3], points: { show: false } },
     ],
   };
 }
@@ -77,7 +80,7 @@ export function PoolChart({ columns, themeKey, label }: { columns: ChartColumns;
     const element = box.current;
     if (!element || width === 0) return;
     // Stacked from the top: Other holds all held, Established TIME_WAIT plus open ones, TIME_WAIT alone.
-    const chart = new uPlot(options(width, paintOf(element), label), [columns[0], columns[3], columns[2], columns[1], columns[4]], element);
+    const chart = new uPlot(options(width, paintOf(element), label), [columns[0], columns[3], columns[2], columns[1], columns[4], columns[5]], element);
     plot.current = chart;
     return () => {
       chart.destroy();
@@ -87,8 +90,8 @@ export function PoolChart({ columns, themeKey, label }: { columns: ChartColumns;
   }, [width, themeKey, label]);
 
   useLayoutEffect(() => {
-    plot.current?.setData([columns[0], columns[3], columns[2], columns[1], columns[4]]);
+    plot.current?.setData([columns[0], columns[3], columns[2], columns[1], columns[4], columns[5]]);
   }, [columns]);
 
-  return <div ref={box} className={styles.chart} role="img" aria-label={`${label} over the last minutes, by state, against the pool`} />;
+  return <div ref={box} className={styles.chart} role="img" aria-label={`${label} over the last minutes, by state, against the pool and the alert threshold`} />;
 }

@@ -40,7 +40,7 @@ export function PoolFigures({ samples }: { samples: PoolSample[] }) {
               <TableCell className={styles.number}>{found?.pool != null ? countText(found.pool) : notRead(poolReason)}</TableCell>
               <TableCell className={styles.number}>{found?.share != null ? shareText(found.share) : 'unknown'}</TableCell>
               <TableCell className={styles.number}>{found ? rateText(found.rate) : 'unknown'}</TableCell>
-              <TableCell className={styles.number}>{found?.secondsToFull != null ? durationText(found.secondsToFull) : 'not filling'}</TableCell>
+              <TableCell className={styles.number}>{found?.secondsToFull != null ? durationText(found.secondsToFull) : 'not at this rate'}</TableCell>
             </TableRow>
           );
         })}

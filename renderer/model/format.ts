@@ -1,11 +1,10 @@
+import { clockText, dateText } from '../../shared/port-text';
+
 const numbers = new Intl.NumberFormat('en-US');
-const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function formatNumber(value: number): string {
   return numbers.format(value);
 }
 
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dates.format(date);
-}
+/** Every moment on every page in one format, "2026-12-07 15:25:03", the same as `watch` writes; the time alone where the day goes without saying. */
+export { dateText as formatDate, clockText as formatTime };

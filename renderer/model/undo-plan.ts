@@ -1,6 +1,9 @@
-import { changedSinceText } from '../../shared/change-kinds';
+import { changedSinceText, FAMILIES, FAMILY_LABEL, type Family } from '../../shared/change-kinds';
 import type { Status } from '../../shared/contract';
 import { valueProblem } from '../../shared/in-force';
+import { freePorts, type Block } from '../../shared/port-pool';
+import type { PortRange } from '../../shared/port-range';
+import { countText, ownReservedPorts } from '../../shared/port-text';
 import { SETTING_NAMES } from '../../shared/settings';
 
 /** What undo puts back: the states from before this tool's first change since the last undo. */
@@ -17,4 +20,38 @@ export function undoNotes(baseline: Baseline, outside: Status['outsideChanges'] 
     return problem ? [`Windows will ignore ${name} again: ${problem}`] : [];
   });
   return [...overwritten, ...ignored];
+}
+
+/** One family's load against the pool undo leaves. */
+export interface UndoLoad {
+  family: Family;
+  held: number;
+  /** The range undo puts back (the baseline's), and its free ports less the exclusions that stay. */
+  range: PortRange;
+  poolAfter: number;
+  /** False where netsh's exclusions were not read: the pool is then the whole range, an upper bound. */
+  exclusionsRead: boolean;
+}
+
+/**
+ * Per family, the ports held now against the pool the baseline range leaves, the tightest
+ * family first. The exclusions that stay are those read now less this tool's own reservations,
+ * which undo releases. Empty where the baseline has no range or nothing held was read.
+ */
+export function undoLoad(baseline: Baseline, held: Record<Family, number> | null, excluded: Record<Family, readonly Block[] | null>): UndoLoad[] {
+  const ranges = baseline.values.dynamicRange;
+  if (!ranges || !held) return [];
+  const loads = FAMILIES.map((family) => {
+    const own = ownReservedPorts(baseline.values.reservedPorts, family);
+    const staying = excluded[family]?.filter((block) => !(block.start === block.end && own.has(block.start)));
+    const range = ranges[family];
+    return { family, held: held[family], range, poolAfter: staying ? freePorts(range, staying) : range.count, exclusionsRead: staying !== undefined };
+  });
+  return loads.sort((a, b) => b.held / b.poolAfter - a.held / a.poolAfter);
+}
+
+/** The warning before an undo that leaves fewer ports than are held now, or null. */
+export function undoLoadWarning(load: UndoLoad | undefined): string | null {
+  if (!load || load.held <= load.poolAfter) return null;
+  return `Undo would leave ${countText(load.poolAfter)} ports, fewer than the ${countText(load.held)} held now (${FAMILY_LABEL[load.family]}): connections will fail until load drops.`;
 }

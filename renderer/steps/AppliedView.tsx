@@ -1,23 +1,22 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { needsRestart, rows } from '../../shared/change-rows';
+import { rows, withRestart } from '../../shared/change-rows';
 import { useAnnounce } from '../components/Announcer';
 import { ChangeTable } from '../components/ChangeTable';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { StepHeading } from '../components/StepHeading';
+import { appliedSummary } from '../model/applied';
 import { formatDate } from '../model/format';
+import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
 
 /** After Apply: every kind the change touched, as it was and as it read back; said once, `justNow`, not on every visit. */
 export function AppliedView({ justNow }: { justNow: boolean }) {
   const { state, go, openUndo, openExport } = useWizard();
-  const changes = state.applied ? rows(state.applied.before, state.applied.result.readBack) : [];
-  const atOnce = changes.some((row) => row.changed && row.effect === 'at-once');
-  const said = [
-    'Every change read back as written.',
-    ...(atOnce ? ['The range and the reservations are in force now.'] : []),
-    needsRestart(changes) ? 'Windows uses the registry values after its next restart.' : 'No restart is needed.',
-  ].join(' ');
+  const { status } = useTuner();
+  const readBack = state.applied?.result.readBack ?? {};
+  const changes = state.applied ? withRestart(rows(state.applied.before, readBack), readBack, status?.windows.usesDynamicPortRange ?? false) : [];
+  const said = appliedSummary(changes).join(' ');
   useAnnounce(justNow ? `Applied. ${said}` : null);
   if (!state.applied) return null;
   const { result } = state.applied;

@@ -1,7 +1,7 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { describeValue } from '../../shared/registry-value';
 import { SETTING_NAMES } from '../../shared/settings';
 import { useAnnounce } from '../components/Announcer';
+import { BackupFiles } from '../components/BackupFiles';
 import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
@@ -57,8 +57,9 @@ export function BackupStep() {
     >
       <StepHeading>Back up the key</StepHeading>
       <Body1>
-        The whole key is exported to a .reg file and read back to check it. Beside it goes a small{' '}
-        <PathText whole>-restore.reg</PathText> file that holds only {SETTING_NAMES.join(' and ')}.
+        A backup is three files: the whole registry key exported to a .reg file and read back to check it; a small{' '}
+        <PathText whole>-restore.reg</PathText> that holds only {SETTING_NAMES.join(' and ')}; and a <PathText whole>.json</PathText> that
+        records the values and, once Apply runs, the dynamic port range and the reservations (netsh has no export of its own).
       </Body1>
 
       <Section title="Backup folder">
@@ -83,11 +84,7 @@ export function BackupStep() {
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Backup verified</MessageBarTitle>
-            <PathText>{backup.file}</PathText>
-            <br />
-            It holds {SETTING_NAMES.map((name) => `${name} ${describeValue(backup.values[name])}`).join(' and ')}. To put
-            these values back by hand, run <PathText>{`reg import "${backup.restoreFile}"`}</PathText> as administrator. Do not
-            import the full export: it would also roll back the key's subkeys (interface settings) to today.
+            <BackupFiles backup={backup} />
           </MessageBarBody>
         </MessageBar>
       ) : null}

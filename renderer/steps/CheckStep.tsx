@@ -19,7 +19,9 @@ import { PathText } from '../components/PathText';
 import { PortsOrMysql } from '../components/PortsOrMysql';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
+import { VerdictBar } from '../components/VerdictBar';
 import { formatDate } from '../model/format';
+import { lastUndone } from '../model/history';
 import { useTuner } from '../state/TunerContext';
 import { useWizard } from '../state/WizardContext';
 
@@ -35,6 +37,7 @@ export function CheckStep() {
   // Never show values from before a change as the current ones.
   if (!status || loading) return <Busy label="Reading the registry…" />;
   const baseline = status.undo;
+  const undone = baseline ? null : lastUndone(status.history);
   return (
     <Page
       footerStart={<Button onClick={openExport}>Use on other servers…</Button>}
@@ -45,11 +48,8 @@ export function CheckStep() {
       }
     >
       <StepHeading>Check the current settings</StepHeading>
-      <Body1>
-        Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
-        out and MySQL clients fail with “Can't connect to MySQL server”.
-      </Body1>
-
+      {/* The verdict first, then what the DBA can act on (restart, undo): at the smallest window these are above the fold. */}
+      <VerdictBar />
       {dataFolder.value?.problem ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
@@ -86,6 +86,15 @@ export function CheckStep() {
         </MessageBar>
       ) : null}
 
+      {undone ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Changed by this tool and undone</MessageBarTitle>
+            Changed on {formatDate(undone.changed)}, undone on {formatDate(undone.undone)}. The history below shows what each did.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
       {status.outsideChanges.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -95,6 +104,11 @@ export function CheckStep() {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+
+      <Body1>
+        Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
+        out and MySQL clients fail with “Can't connect to MySQL server”.
+      </Body1>
 
       <PortsOrMysql />
       <DiagnosisArea status={status} />

@@ -1,4 +1,5 @@
-import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { needsRestart } from '../../shared/change-rows';
 import { rangeText } from '../../shared/port-text';
 import { Busy } from '../components/Busy';
@@ -9,6 +10,8 @@ import { PathText } from '../components/PathText';
 import { StepHeading } from '../components/StepHeading';
 import { UnknownPorts } from '../components/UnknownPorts';
 import { useAction } from '../hooks/useAction';
+import { stateNow } from '../model/change-state';
+import { drift, leftChanged, reviewRows, type Reviewed } from '../model/review';
 import type { DraftChange } from '../state/draft';
 import { useDraft } from '../state/useDraft';
 import { useTuner } from '../state/TunerContext';
@@ -16,21 +19,33 @@ import { useWizard } from '../state/WizardContext';
 import { AppliedView } from './AppliedView';
 
 export function ReviewStep() {
-  const { status, loading, api } = useTuner();
+  const { status, loading, api, diagnosis } = useTuner();
   const { state, dispatch, go } = useWizard();
   const checked = useDraft();
   const apply = useAction((change: DraftChange) => api.apply(change));
-  if (state.applied) return <AppliedView justNow={apply.value !== null} />;
   const change = checked?.change && !checked.nothing ? checked.change : null;
-  const run = async (chosen: DraftChange, before: NonNullable<typeof checked>['now']) => {
-    const result = await apply.run(chosen);
-    if (result.ok) dispatch({ type: 'applied', result: result.value, before });
+  const current: Reviewed | null =
+    checked && change && status ? { change, rows: reviewRows(checked.now, checked.rows, change, status.windows.usesDynamicPortRange), now: checked.now } : null;
+  // The table the DBA has read: Apply sends it and nothing else; it is taken once the readings settle.
+  const [reviewed, setReviewed] = useState<Reviewed | null>(null);
+  const settled = !loading && !diagnosis.loading && !apply.busy;
+  useEffect(() => {
+    if (!reviewed && settled && current) setReviewed(current);
+  }, [reviewed, settled, current]);
+  if (state.applied) return <AppliedView justNow={apply.value !== null} />;
+
+  const moved = reviewed && current ? drift(reviewed, current) : [];
+  const run = async (chosen: Reviewed) => {
+    const result = await apply.run(chosen.change);
+    if (result.ok) dispatch({ type: 'applied', result: result.value, before: chosen.now });
   };
-  const changes = checked?.rows ?? [];
+  const changes = current?.rows ?? checked?.rows ?? [];
   const protect = checked?.protect;
   const reserved = change?.reservePorts ?? [];
   // Applied before netsh's exclusions are in, the change would reserve nothing.
   const waiting = checked?.unknownPorts?.reading === true;
+  const partly = apply.failure?.kind === 'restore-failed';
+  const left = partly && reviewed && status ? leftChanged(reviewed, stateNow(status.values, diagnosis.value, reviewed.change.reservePorts ?? [])) : [];
   return (
     <Page
       busy={apply.busy ? 'Writing and reading back…' : null}
@@ -41,13 +56,29 @@ export function ReviewStep() {
       }
       footer={
         // Focusable while it runs and the values are read again: after a failure, focus is still here.
-        <Button appearance="primary" disabledFocusable={apply.busy || loading || waiting || !change} onClick={() => change && checked && void run(change, checked.now)}>
+        <Button
+          appearance="primary"
+          disabledFocusable={apply.busy || loading || waiting || !reviewed || moved.length > 0}
+          onClick={() => reviewed && void run(reviewed)}
+        >
           Apply
         </Button>
       }
     >
       <StepHeading>Review and apply</StepHeading>
       {loading || !status ? <Busy label="Reading the registry…" /> : <ChangeTable rows={changes} headings={['Now', 'After']} label="Changes, now and after" />}
+      {moved.length > 0 && current ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Not what you reviewed</MessageBarTitle>
+            The values were read again and Apply would now send a different change: {moved.join('; ')}. Apply stays off until you have read the
+            table above again.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => setReviewed(current)}>I have reviewed the new table</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {protect && reserved.length > 0 ? (
         <Body1>
           Reserved for IPv4 and IPv6 (netsh port exclusions), so no outgoing connection takes them: {reserved.join(', ')}. They are inside{' '}
@@ -69,7 +100,13 @@ export function ReviewStep() {
         <PathText>{status?.backupDir ?? ''}</PathText>), makes each change and reads it back. If any step fails, everything is put back as it
         was.
       </Body1>
-      {apply.failure ? <FailureBar failure={apply.failure} title="Not applied" /> : null}
+      {apply.failure ? <FailureBar failure={apply.failure} title={partly ? 'Partly applied; putting it back failed' : 'Not applied'} takeFocus /> : null}
+      {left.length > 0 ? (
+        <>
+          <Body1>Left changed, as read again after the failure:</Body1>
+          <ChangeTable rows={left} headings={['Before Apply', 'Read now']} label="Left changed after the failed Apply" />
+        </>
+      ) : null}
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { FailureBar } from '../components/FailureBar';
 import { Page } from '../components/Page';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
+import { UndoLoadNote } from '../components/UndoLoadNote';
 import { useAction } from '../hooks/useAction';
 import { useFocusOn } from '../hooks/useFocusOn';
 import { stateNow } from '../model/change-state';
@@ -83,6 +84,7 @@ export function UndoPage() {
                 ))}
               </ul>
             ) : null}
+            <UndoLoadNote baseline={baseline} diagnosis={diagnosis.value} />
             <Body1>A backup of the current values is made first.</Body1>
           </>
         )}

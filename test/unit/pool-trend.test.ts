@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import type { PoolSample } from '../../shared/pool-sample';
 import { durationText, fillRate, figuresOf, verdict } from '../../shared/pool-trend';
 
+// The verdict writes times in this machine's zone: the test fixes it, so the expected text is exact.
+process.env.TZ = 'UTC';
 const T0 = Date.parse('2026-12-01T22:00:00Z');
 
 function sample(seconds: number, timeWait: number, overrides: Partial<PoolSample> = {}, pool = 16384): PoolSample {
@@ -25,10 +27,10 @@ function sample(seconds: number, timeWait: number, overrides: Partial<PoolSample
 }
 
 describe('pool trend', () => {
-  it('at 5 sockets says there is no exhaustion, with the share', () => {
+  it('at 5 sockets says the level is low, with the share and the counts it comes from', () => {
     const found = verdict([sample(0, 3)], 80);
     assert.equal(found.level, 'calm');
-    assert.equal(found.title, 'No exhaustion now (under 1% of the pool).');
+    assert.equal(found.title, 'Low: under 1% held (5 of 16,384, IPv4); trend not known yet.');
     assert.equal(found.over, false);
   });
 
@@ -37,7 +39,7 @@ describe('pool trend', () => {
     const found = verdict([sample(0, 14998), sample(3, 15072)], 80);
     assert.equal(found.level, 'running-out');
     assert.equal(found.over, true);
-    assert.equal(found.title, 'This host is running out: 92% of its outgoing ports held (15,074 of 16,384, IPv4), full in about 53 s at this rate.');
+    assert.equal(found.title, 'Critical: 92% held (15,074 of 16,384, IPv4); rising +25 ports/s, full in about 53 s.');
   });
 
   it('calls a pool half full, or full within ten minutes, filling', () => {
@@ -45,15 +47,31 @@ describe('pool trend', () => {
     // 1,000 more every 30 s over 16,384: about 33/s, full in about 7 min.
     const rising = verdict([sample(0, 2000), sample(30, 3000)], 80);
     assert.equal(rising.level, 'filling');
-    assert.match(rising.title, /^Filling: 18% of its outgoing ports held .*full in about 7 min at this rate\.$/);
+    assert.equal(rising.title, 'Low: 18% held (3,002 of 16,384, IPv4); rising +33 ports/s, full in about 7 min.');
+  });
+
+  it('keeps the level and the trend apart: a high share that holds steady, and one that falls', () => {
+    // 68% of 16,224 held, the same over a minute: high, but not filling.
+    const steady = verdict([sample(0, 11058, {}, 16224), sample(30, 11058, {}, 16224)], 80);
+    assert.equal(steady.title, 'High: 68% held (11,060 of 16,224, IPv4); steady.');
+    const falling = verdict([sample(0, 15500), sample(30, 15200)], 80);
+    assert.equal(falling.level, 'running-out');
+    assert.equal(falling.title, 'Critical: 93% held (15,202 of 16,384, IPv4); falling -10 ports/s.');
   });
 
   it('counts Tcpip events 4227/4231 as evidence even when the pool is calm now', () => {
     const found = verdict([sample(0, 300, { events: { count: 3, latest: '2026-11-24T11:30:00.500Z' } })], 80);
     assert.equal(found.level, 'warned');
-    assert.equal(found.title, 'No exhaustion now (2% of the pool), but Windows ran out of ports here before: 3 Tcpip events 4227/4231 in the last 7 days.');
+    assert.equal(
+      found.title,
+      'Low: 2% held (302 of 16,384, IPv4); trend not known yet. Windows ran out of ports here before: 3 Tcpip events 4227 or 4231 in the last 7 days, the latest 2026-11-24 11:30:00.',
+    );
     const running = verdict([sample(0, 15500, { events: { count: 3, latest: '2026-11-24T11:30:00.500Z' } })], 80);
-    assert.match(running.notes[0], /^Windows logged 3 Tcpip events 4227\/4231 .* the latest 2026-11-24 11:30 UTC\.$/);
+    // The two events mean different things: one endpoint reused too soon, or the whole port space used up.
+    assert.equal(
+      running.notes[0],
+      'Windows logged 3 Tcpip events 4227 (a local port reused too soon for the same server, close to error 10048) or 4231 (no ephemeral port left in the TCP port space, close to error 10055) in the last 7 days, the latest 2026-11-24 11:30:00.',
+    );
   });
 
   it('honours the alert threshold it is given', () => {
@@ -96,5 +114,15 @@ describe('pool trend', () => {
 
   it('words durations as a DBA reads them', () => {
     assert.deepEqual([durationText(40), durationText(420), durationText(7200)], ['about 40 s', 'about 7 min', 'about 2 h']);
+  });
+});
+
+describe('a share past 100%', () => {
+  it('is explained: held ports counted against a smaller range than they were taken from', () => {
+    // 26,060 held after an undo put the range back to 49152-65535.
+    const found = verdict([sample(0, 26058)], 80);
+    assert.equal(found.title, 'Critical: 159% held (26,060 of 16,384, IPv4); trend not known yet.');
+    assert.match(found.notes[0], /^More ports are held than the pool has now: connections opened while the range was larger keep their ports until they close/);
+    assert.equal(verdict([sample(0, 8000)], 80).notes.length, 0);
   });
 });
