@@ -4,6 +4,7 @@ import { SETTINGS, SETTING_NAMES, type PerSetting } from '../../shared/settings'
 import { describeInForce, valueProblem } from '../../shared/in-force';
 import { EFFECT_TEXT } from '../../shared/change-kinds';
 import { needsRestart, rows, type ChangeRow } from '../../shared/change-rows';
+import { ALL_BACK, allBack, stillChangedLines, undoRows } from '../../shared/undo-rows';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
@@ -59,9 +60,16 @@ export function formatApply(result: ApplyResult): string {
 }
 
 export function formatUndo(result: UndoResult): string {
-  if (result.status === 'nothing-to-undo') return 'Nothing to undo: this tool has not changed this machine.';
-  const changes = rows({}, result.restored);
-  return ['Restored:', ...table(changes, (row) => [row.after]), `Backup of the values before undo: ${result.backupFile}`, restartLine(changes)].join('\n');
+  if (result.status === 'nothing-to-undo') return 'Nothing to undo: no change made by this tool is in effect.';
+  const changes = undoRows(result);
+  return [
+    allBack(result) ? ALL_BACK : 'Undone, but not all of it is as before the first change:',
+    ...stillChangedLines(result).map((line) => `  ${line}`),
+    'Before undo → now (read back):',
+    ...table(changes, (row) => [row.before, '→', row.changed ? row.after : 'unchanged']),
+    `Backup of the values before undo: ${result.backupFile}`,
+    restartLine(changes),
+  ].join('\n');
 }
 
 export function formatHistory(history: HistoryEntry[]): string {

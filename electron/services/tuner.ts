@@ -1,4 +1,4 @@
-import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../../shared/contract';
+import type { ApplyResult, Backup, HistoryEntry, StartupSettle, Status, UndoResult } from '../../shared/contract';
 import { effectiveValues } from '../../shared/in-force';
 import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import type { ValueState } from '../../shared/registry-value';
@@ -8,11 +8,12 @@ import { withChangeLock } from './change/change-lock';
 import type { ChangeEngine } from './change/change-engine';
 import { netshStates, reportStates } from './change/kind-states';
 import type { ChangeRequest } from './change/setting-kind';
-import { messageOf, TunerError } from './errors';
+import { toFailure, TunerError } from './errors';
 import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
 import { valueStatesOf } from './registry/snapshot';
-import { registryChanges, reportOf, takesEffect, undoOf } from './tuner-reports';
+import { statusReadings } from './change/status-readings';
+import { reportOf, takesEffect, undoOf } from './tuner-reports';
 
 export interface TunerDeps {
   backend: RegistryBackend;
@@ -43,6 +44,8 @@ export class TunerService {
   private backupDir: string;
   /** The last backup made on request, for apply to use while the key still matches it. */
   private recentBackup: VerifiedBackup | undefined;
+  /** What the wizard's start-up settle did, for the notice on its first page. */
+  private startupSettle: StartupSettle | null = null;
 
   constructor(private readonly deps: TunerDeps) {
     this.backupDir = deps.defaultBackupDir;
@@ -52,7 +55,7 @@ export class TunerService {
     const { backend, journal, dataDir } = this.deps;
     const { windows: readWindows, rights: readRights, warnings: readWarnings } = this.deps;
     const [values, windows, rights, record, warnings] = await Promise.all([backend.readValues(), readWindows(), readRights(), journal.read(), readWarnings?.() ?? []]);
-    const drift = await this.driftFrom(record, values);
+    const readings = await statusReadings(this.deps.engine, record, values, this.restartedSince(record));
     return {
       key: PARAMETERS_KEY,
       values,
@@ -61,7 +64,8 @@ export class TunerService {
       rightsNotRead: rights.notRead,
       backend: backend.name,
       restartPending: this.restartPending(record, values),
-      ...drift,
+      ...readings,
+      settledAtStart: this.startupSettle,
       warnings,
       undo: undoOf(record),
       history: record.history,
@@ -108,11 +112,35 @@ export class TunerService {
     return this.changing(async () => {
       const undone = await this.deps.engine.undo(options.force, this.backupDir, this.restartedSince(await this.deps.journal.read()));
       if (!undone) return { status: 'nothing-to-undo' } as const;
-      return { status: 'undone', restored: reportStates(undone.restored), backupFile: undone.backup.file, takesEffect: takesEffect(undone.restart) } as const;
+      const { before, now, baseline, stillChanged, backup, restart } = undone;
+      return {
+        status: 'undone',
+        before: reportStates(before),
+        now: reportStates(now),
+        baseline: reportStates(baseline),
+        stillChanged,
+        backupFile: backup.file,
+        takesEffect: takesEffect(restart),
+      } as const;
     });
   }
 
-  /** Settles an operation a crash left half-done (see ChangeEngine.settle); null when there was none. */
+  /**
+   * The wizard's start: settles a change a crash left half-done and keeps what that did (or why
+   * it could not) for the notice on the first page. The failure is not thrown: the wizard opens
+   * and shows it, and the next change settles first.
+   */
+  async settleForWizard(): Promise<StartupSettle | null> {
+    try {
+      const entry = await this.settleInterrupted();
+      this.startupSettle = entry && { outcome: 'settled', message: entry.note ?? '', entry };
+    } catch (error) {
+      this.startupSettle = { outcome: 'failed', message: toFailure(error).message };
+    }
+    return this.startupSettle;
+  }
+
+  /** Settles an operation a crash left half-done (see ChangeEngine.settle); null when there was none. Only change commands and the wizard's start call it. */
   async settleInterrupted(): Promise<HistoryEntry | null> {
     if (!(await this.deps.journal.read()).pending) return null;
     return this.exclusive(() =>
@@ -124,28 +152,6 @@ export class TunerService {
         return this.deps.engine.settle(record);
       }),
     );
-  }
-
-  /** Every kind this tool last wrote, against what it reads now: the registry from the values just read, the rest from netsh. */
-  private async driftFrom(record: JournalData, values: PerSetting<ValueState>): Promise<Pick<Status, 'outsideChanges' | 'notRead' | 'rangeReshape'>> {
-    const written = record.lastWritten;
-    if (!written) return { outsideChanges: [], notRead: [], rangeReshape: null };
-    const { engine } = this.deps;
-    const current: Record<string, unknown> = {};
-    const notRead: Status['notRead'] = [];
-    for (const kind of engine.kindsIn(written)) {
-      if (kind.inBackup) continue;
-      current[kind.id] = await engine.read(kind, written[kind.id]).catch((error: unknown) => {
-        notRead.push({ kind: kind.id, reason: messageOf(error) });
-        return undefined;
-      });
-    }
-    const { conflicts, reshape } = engine.drift(written, current, this.restartedSince(record), values);
-    const outsideChanges = [
-      ...registryChanges(valueStatesOf(written.registry), values),
-      ...conflicts.map(({ kind, name, was, now }) => ({ kind, name, was, now })),
-    ];
-    return { outsideChanges, notRead, rangeReshape: reshape && { maxUserPort: reshape.maxUserPort, range: reshape.range, message: reshape.message } };
   }
 
   /** Windows started since this tool's last change: a change that waits for a restart is in force now. */

@@ -5,6 +5,15 @@ import { historyEntrySchema, type HistoryEntry } from '../../../shared/contract'
 import { kindStatesSchema } from './kind-states';
 import { errnoOf, TunerError } from '../errors';
 
+const stepSchema = z.strictObject({
+  kind: z.enum(['dynamicRange', 'reservedPorts']),
+  /** The part's name as the kind gives it: "port 3306 (IPv6)", "the IPv4 dynamic port range". */
+  part: z.string().check(z.maxLength(80)),
+  from: z.string().check(z.maxLength(80)),
+  to: z.string().check(z.maxLength(80)),
+  at: z.string(),
+});
+
 const journalSchema = z.object({
   version: z.literal(2),
   /** The states from before this tool's first change: what "Undo changes" returns to. */
@@ -27,6 +36,11 @@ const journalSchema = z.object({
       prior: kindStatesSchema,
       target: kindStatesSchema,
       backupFile: z.string(),
+      /**
+       * Each netsh step as it completed. Settling undoes only these: a part that merely reads as
+       * the target may be an admin's (an exclusion added by hand after a crash), never proof.
+       */
+      steps: z.optional(z.array(stepSchema).check(z.maxLength(256))),
     }),
   ),
   lastChangeAt: z.nullable(z.string()),
@@ -37,6 +51,7 @@ const journalSchema = z.object({
 
 export type JournalData = z.infer<typeof journalSchema>;
 export type PendingOperation = NonNullable<JournalData['pending']>;
+export type RecordedStep = NonNullable<PendingOperation['steps']>[number];
 
 export const EMPTY_JOURNAL: JournalData = {
   version: 2,
