@@ -20,4 +20,9 @@ export type ErrorKind =
 export interface Failure {
   kind: ErrorKind;
   message: string;
+  /**
+   * Commands that finish by hand what the tool could not (exit 6, a blocked data folder), one
+   * per entry: cmd.exe does not take two joined with " ; ". Only what this tool itself changed.
+   */
+  repairs?: string[];
 }

@@ -17,6 +17,7 @@ import { HistoryTable } from '../components/HistoryTable';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { Section } from '../components/Section';
+import { SettledNotice } from '../components/SettledNotice';
 import { StepHeading } from '../components/StepHeading';
 import { formatDate } from '../model/format';
 import { useTuner } from '../state/TunerContext';
@@ -44,6 +45,7 @@ export function CheckStep() {
       }
     >
       <StepHeading>Check the current settings</StepHeading>
+      <SettledNotice settled={status.settledAtStart} />
       <Body1>
         Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
         out and MySQL clients fail with “Can't connect to MySQL server”.

@@ -61,6 +61,6 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeSt
         key: `${state[family].start}+${state[family].count}`,
         text: rangeText(state[family]),
       })),
-    repairs: (state, slots) => FAMILIES.filter((family) => slots.has(family)).map((family) => setCommand(family, state[family])),
+    repairs: (state, parts) => FAMILIES.filter((family) => parts.some((part) => part.slot === family)).map((family) => setCommand(family, state[family])),
   };
 }

@@ -25,8 +25,8 @@ const portsOf = (scope: ReservedState | readonly number[] | undefined): number[]
 
 const partName = (port: string, family: Family) => `port ${port} (${FAMILY_LABELS[family]})`;
 
-const exclusionCommand = (verb: 'add' | 'delete', family: Family, port: string) =>
-  `netsh int ${family} ${verb} excludedportrange protocol=tcp startport=${port} numberofports=1 store=persistent`;
+const deleteCommand = (family: Family, port: string) =>
+  `netsh int ${family} delete excludedportrange protocol=tcp startport=${port} numberofports=1 store=persistent`;
 
 /**
  * Ports kept out of the dynamic range (`netsh int ipv4|ipv6 add excludedportrange protocol=tcp
@@ -83,10 +83,8 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
       Object.entries(state).flatMap(([port, families]) =>
         FAMILIES.map((family) => ({ name: partName(port, family), slot: port, family, key: families[family], text: HOLD_TEXT[families[family]] })),
       ),
-    repairs: (state, slots) =>
-      Object.entries(state)
-        .filter(([port]) => slots.has(port))
-        .flatMap(([port, families]) => FAMILIES.flatMap((family) => (families[family] === 'covered' ? [] : [exclusionCommand(families[family] === 'open' ? 'delete' : 'add', family, port)]))),
+    repairs: (state, parts) =>
+      parts.flatMap(({ slot, family }) => (family && state[slot]?.[family] === 'open' ? [deleteCommand(family, slot)] : [])),
   };
   return kind;
 }

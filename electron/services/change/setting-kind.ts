@@ -51,8 +51,11 @@ export interface SettingKind<State = unknown, Wanted = unknown, ReadBack = unkno
   /** Puts a saved state back from `current` and proves with a fresh read that the whole of it holds. */
   restore(state: State, current: State, done?: StepDone): Promise<void>;
   parts(state: State): StatePart[];
-  /** Lines an administrator can run to give the `slots` named the parts `state` has; `restoreFile` holds its registry values. */
-  repairs(state: State, slots: ReadonlySet<string>, restoreFile: string): string[];
+  /**
+   * Commands, one each, an administrator can run to give the `parts` named (this tool's own
+   * changes) what `state` has. Never one that adds an exclusion: that could only be an admin's.
+   */
+  repairs(state: State, parts: readonly PartDifference[]): string[];
   /**
    * Where its own read or restore needs disk space a full disk does not have: puts `state` back
    * from `file` (the backup's -restore.reg, once it is checked to hold exactly `state`) and proves
