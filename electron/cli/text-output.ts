@@ -31,7 +31,21 @@ export function formatStatus(status: Status): string {
     `Restart pending:  ${yesNo(status.restartPending)}`,
     `Undo available:   ${yesNo(status.undo !== null)}${lastChange ? ` (last change ${lastChange.at}, ${lastChange.action})` : ''}`,
     `Backups:          ${status.backupDir}`,
+    ...unfinishedLines(status.unfinished),
+    ...status.warnings.map((warning) => `Warning: ${warning}`),
   ].join('\n');
+}
+
+/** A change a crash left half-done: what is left changed, and what settles it (status itself never does). */
+function unfinishedLines(unfinished: Status['unfinished']): string[] {
+  if (!unfinished) return [];
+  return [
+    `Unfinished:       the ${unfinished.operation} started at ${unfinished.startedAt} did not finish.`,
+    ...unfinished.parts.map((part) => `                  ${part.name}: ${part.prior} before it, ${part.now} now`),
+    ...unfinished.notRead.map((kind) => `                  ${kind.kind} not read: ${kind.reason}`),
+    ...(unfinished.parts.length === 0 && unfinished.notRead.length === 0 ? ['                  Every part reads as before it.'] : []),
+    '                  The next apply or undo settles it, or starting the wizard.',
+  ];
 }
 
 function pair(values: PerSetting<ValueState>): string {

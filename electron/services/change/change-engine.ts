@@ -96,7 +96,9 @@ export class ChangeEngine {
     return async (step) => {
       const pending = record.pending as PendingOperation;
       pending.steps = [...(pending.steps ?? []), { kind: kind.id as RecordedStep['kind'], ...step, at: this.at() }];
-      await this.deps.journal.write(record);
+      await this.deps.journal.write(record).catch((error: unknown) => {
+        throw new TunerError('backup-failed', `Could not record a step of the ${pending.operation} (${step.part}) in ${this.deps.journal.file} (${messageOf(error)}).`);
+      });
     };
   }
 

@@ -59,8 +59,8 @@ export function stillChanged(left: readonly LeftChanged[], goal: States, changed
  * Exit 6: what is left, and the commands that finish the job by hand, one a line. An undo's
  * goal is its target (the baseline, less the reservations a range still covers; its first
  * backup's -restore.reg holds the values), and the parts the journal says this tool changed
- * are its own; an apply's goal is the state before it, and its own parts are the steps it
- * recorded, so no line deletes an exclusion an admin added meanwhile.
+ * are its own; an apply's goal is the state before it, and its own exclusions are those its
+ * steps recorded adding, so no line deletes one an admin added meanwhile.
  */
 export function leftChanged(kinds: readonly AnyKind[], record: JournalData, failure: TunerError, left: LeftChanged[]): TunerError {
   const pending = record.pending as PendingOperation;
@@ -79,7 +79,9 @@ export function leftChanged(kinds: readonly AnyKind[], record: JournalData, fail
   }
   const file = restoreFileOf(pending.backupFile);
   const recorded = new Set((pending.steps ?? []).map((step) => `${step.kind}:${step.part}`));
-  const { parts, lines } = stillChanged(left, pending.prior as States, pending.target as States, (kind, part) => recorded.has(`${kind.id}:${part}`));
+  // The range is always this tool's to set; an exclusion only where a step recorded adding it.
+  const own = (kind: AnyKind, part: string) => kind.id !== 'reservedPorts' || recorded.has(`${kind.id}:${part}`);
+  const { parts, lines } = stillChanged(left, pending.prior as States, pending.target as States, own);
   const registry = left.some(({ kind }) => kind.inBackup);
   const registrySaid = registry ? ` ${file} holds the previous values: import it with 'reg import' as administrator.` : '';
   const netsh = parts.length > 0 ? ` Still changed or not known: ${parts.join(', ')}.${lines.length > 0 ? ' To put back what this tool changed, run as administrator the commands below.' : ''}` : '';

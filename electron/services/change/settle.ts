@@ -78,11 +78,13 @@ export async function settleInterrupted(engine: ChangeEngine, record: JournalDat
   const found = { ...current, ...Object.fromEntries(restores.map(({ kind, state }) => [kind.id, state])) } as KindStates;
   const seen = { before: current as KindStates, after: found };
   const leftAlone = notOursSaid.length > 0 ? ` Left alone as maybe an administrator's: ${notOursSaid.join(', ')}.` : '';
-  const done = restores.length > 0 ? `Rolled back ${what}` : `Wrote nothing to settle ${what}`;
+  const done = restores.length > 0 ? `Rolled back ${what}` : `Put nothing back after ${what}`;
   if (keptSaid.length === 0) {
     return engine.write(rolledBackRecord(record, 'recovered', `${done}.${leftAlone}`, engine.at(), await audit(), seen));
   }
   const except = restores.length > 0 ? ', except' : ': left as found';
-  const note = `${done}${except} ${keptSaid.join(', ')}, changed since by hand or with no record of this tool setting it.${leftAlone} Undo (with --force) puts back the values from before this tool's first change.`;
+  const note =
+    `${done}${except} ${keptSaid.join(', ')}, changed since by hand or with no record of this tool setting it.${leftAlone} ` +
+    "Undo (with --force) puts back the values from before this tool's first change.";
   return engine.write(settledRecord(record, byHand, note, engine.at(), await audit(), seen));
 }
