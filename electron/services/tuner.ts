@@ -1,6 +1,5 @@
 import type { ApplyResult, Backup, HistoryEntry, StartupSettle, Status, UndoResult } from '../../shared/contract';
-import { effectiveValues } from '../../shared/in-force';
-import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
+import { PARAMETERS_KEY, type PerSetting } from '../../shared/settings';
 import type { ValueState } from '../../shared/registry-value';
 import type { VerifiedBackup } from './backup/backup';
 import type { Rights } from './host/elevation-check';
@@ -11,9 +10,9 @@ import type { ChangeRequest } from './change/setting-kind';
 import { toFailure, TunerError } from './errors';
 import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
-import { valueStatesOf } from './registry/snapshot';
 import { statusReadings } from './change/status-readings';
-import { reportOf, takesEffect, undoOf } from './tuner-reports';
+import { blockedFolder, manualUndo } from './change/blocked-folder';
+import { reportOf, restartPendingOf, takesEffect, undoOf } from './tuner-reports';
 
 export interface TunerDeps {
   backend: RegistryBackend;
@@ -63,7 +62,7 @@ export class TunerService {
       canWrite: rights.canWrite,
       rightsNotRead: rights.notRead,
       backend: backend.name,
-      restartPending: this.restartPending(record, values),
+      restartPending: restartPendingOf(record, values, this.deps.bootTime()),
       ...readings,
       settledAtStart: this.startupSettle,
       warnings,
@@ -109,6 +108,7 @@ export class TunerService {
   }
 
   undo(options: { force: boolean }): Promise<UndoResult> {
+    const manual = async () => manualUndo(this.deps.engine.deps.kinds, await this.deps.journal.read());
     return this.changing(async () => {
       const undone = await this.deps.engine.undo(options.force, this.backupDir, this.restartedSince(await this.deps.journal.read()));
       if (!undone) return { status: 'nothing-to-undo' } as const;
@@ -122,7 +122,7 @@ export class TunerService {
         backupFile: backup.file,
         takesEffect: takesEffect(restart),
       } as const;
-    });
+    }, manual);
   }
 
   /**
@@ -159,15 +159,6 @@ export class TunerService {
     return record.lastChangeAt !== null && Date.parse(record.lastChangeAt) < this.deps.bootTime();
   }
 
-  /** A change Windows has not started with yet: the numbers it works with differ from those at the last start. */
-  private restartPending(record: JournalData, values: PerSetting<ValueState>): boolean {
-    const since = record.sinceBoot;
-    if (!since || Date.parse(since.at) <= this.deps.bootTime()) return false;
-    const atBoot = effectiveValues(valueStatesOf(since.registry));
-    const now = effectiveValues(values);
-    return SETTING_NAMES.some((name) => atBoot[name] !== now[name]);
-  }
-
   private async requireWrite(context = ''): Promise<void> {
     const { canWrite, notRead } = await this.deps.rights();
     if (canWrite) return this.deps.secureDataDir();
@@ -175,14 +166,27 @@ export class TunerService {
     throw new TunerError('not-permitted', `${context}Changing ${PARAMETERS_KEY} needs administrator rights. Nothing was changed.`);
   }
 
-  /** A change: one at a time in this process and across processes, and only with rights. */
-  private changing<T>(work: () => Promise<T>): Promise<T> {
-    return this.exclusive(() =>
-      withChangeLock(this.deps.dataDir, async () => {
-        await this.requireWrite();
-        return work();
-      }),
-    );
+  /**
+   * A change: one at a time in this process and across processes, and only with rights. A lock
+   * the data folder refuses to an administrator is the folder's fault (blocked-folder.ts);
+   * `manual` gives an undo's steps to do by hand.
+   */
+  private changing<T>(work: () => Promise<T>, manual?: () => Promise<string[]>): Promise<T> {
+    return this.exclusive(async () => {
+      let locked = false;
+      try {
+        return await withChangeLock(this.deps.dataDir, async () => {
+          locked = true;
+          await this.requireWrite();
+          return work();
+        });
+      } catch (error) {
+        // An undo that could not write its backup or journal hands over its steps too.
+        const folderRefused = error instanceof TunerError && ((!locked && error.kind === 'not-permitted') || (manual !== undefined && error.kind === 'backup-failed'));
+        if (!folderRefused || !(await this.deps.rights()).canWrite) throw error;
+        throw blockedFolder(error, manual ? await manual().catch(() => null) : null);
+      }
+    });
   }
 
   /** One operation at a time in this process: a double click must not start two applies. */

@@ -55,7 +55,7 @@ export interface SettingKind<State = unknown, Wanted = unknown, ReadBack = unkno
    * Commands, one each, an administrator can run to give the `parts` named (this tool's own
    * changes) what `state` has. Never one that adds an exclusion: that could only be an admin's.
    */
-  repairs(state: State, parts: readonly PartDifference[]): string[];
+  repairs(state: State, parts: readonly Pick<StatePart, 'slot' | 'family'>[]): string[];
   /**
    * Where its own read or restore needs disk space a full disk does not have: puts `state` back
    * from `file` (the backup's -restore.reg, once it is checked to hold exactly `state`) and proves
