@@ -46,7 +46,7 @@ export function Undone({ result, onBack }: { result: UndoResult; onBack: () => v
           {allBack(result) ? ALL_BACK : kept.join(' ')} Backup of the values just before the undo: <PathText>{result.backupFile}</PathText>
         </MessageBarBody>
       </MessageBar>
-      <ChangeTable rows={undoRows(result)} headings={['Before undo', 'Now (read back)']} label="Undone, before and now" />
+      <ChangeTable rows={undoRows(result)} headings={['Before undo', 'Now (read back)']} label="Undone, before and restored" />
       {status?.restartPending ? (
         <>
           <Body1>Windows uses the restored values after a restart.</Body1>

@@ -31,8 +31,10 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeSt
     for (const family of FAMILIES) {
       const same = current[family].start === wanted[family].start && current[family].count === wanted[family].count;
       if (same && skipSame) continue;
-      await netsh.setDynamicRange(family, wanted[family]);
+      // Recorded as it starts: a kill between netsh and the journal must not leave a range this
+      // tool set looking like someone else's; the range is always this tool's to set back.
       await done?.({ part: partName(family), from: rangeText(current[family]), to: rangeText(wanted[family]) });
+      await netsh.setDynamicRange(family, wanted[family]);
     }
     const readBack = await capture();
     const missed = FAMILIES.filter((family) => readBack[family].start !== wanted[family].start || readBack[family].count !== wanted[family].count);

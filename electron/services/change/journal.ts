@@ -37,8 +37,9 @@ const journalSchema = z.object({
       target: kindStatesSchema,
       backupFile: z.string(),
       /**
-       * Each netsh step as it completed. Settling undoes only these: a part that merely reads as
-       * the target may be an admin's (an exclusion added by hand after a crash), never proof.
+       * Each netsh step: a range set as it starts, an exclusion added or deleted once done.
+       * Settling undoes only these: a part that merely reads as the target may be an admin's (an
+       * exclusion added by hand after a crash), never proof.
        */
       steps: z.optional(z.array(stepSchema).check(z.maxLength(256))),
     }),

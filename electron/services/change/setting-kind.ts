@@ -17,7 +17,7 @@ export interface StatePart {
   family?: Family;
 }
 
-/** One netsh step as it completed (a range set, an exclusion added or deleted): the journal records each, as proof this tool made it. */
+/** One netsh step (a range set, an exclusion added or deleted): the journal records each, as proof this tool made it. */
 export interface Step {
   part: string;
   from: string;
@@ -46,7 +46,7 @@ export interface SettingKind<State = unknown, Wanted = unknown, ReadBack = unkno
   capture(scope?: State | Wanted): Promise<State>;
   /** The state once `wanted` is written over `prior`. */
   targetOf(prior: State, wanted: Wanted): State;
-  /** Writes `wanted`, then proves with a fresh read that the whole of `target` holds; throws a TunerError when not. `done` hears of each step as it completes. */
+  /** Writes `wanted`, then proves with a fresh read that the whole of `target` holds; throws a TunerError when not. `done` hears of each step (see journal.ts for when). */
   write(wanted: Wanted, target: State, prior: State, done?: StepDone): Promise<ReadBack>;
   /** Puts a saved state back from `current` and proves with a fresh read that the whole of it holds. */
   restore(state: State, current: State, done?: StepDone): Promise<void>;
