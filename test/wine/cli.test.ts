@@ -47,7 +47,7 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
     const undo = await cli(['undo']);
     assert.equal(undo.code, 0, undo.stderr);
     assert.match(undo.stdout, /^Everything this tool changed is back as it was before its first change\.\n/);
-    assert.match(undo.stdout, /^ {2}MaxUserPort +65534 +→ +not set +after a restart\n {2}TcpTimedWaitDelay +30 +→ +not set +after a restart$/m);
+    assert.match(undo.stdout, /^ {2}MaxUserPort +65534 +→ +not set +after a restart\n {2}TcpTimedWaitDelay +30 seconds +→ +not set +after a restart$/m);
     assert.equal(await regExport(bed.prefix), untouched);
   });
 
