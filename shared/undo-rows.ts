@@ -12,7 +12,7 @@ export const ALL_BACK = 'Everything this tool changed is back as it was before i
  */
 export function undoRows(result: Undone): ChangeRow[] {
   const unlikeBaseline = new Set(rows(result.baseline, result.now).filter((row) => row.changed).map((row) => row.key));
-  return rows(result.before, result.now).map((row) => (unlikeBaseline.has(row.key) ? { ...row, after: `${row.after} (kept, see below)` } : row));
+  return rows(result.before, result.now).map((row) => (unlikeBaseline.has(row.key) ? { ...row, after: `${row.after} (kept)` } : row));
 }
 
 /** Whether every part is as before the first change. */
