@@ -42,8 +42,4 @@ test("the manual's fix, a restart that reshapes the range, then Undo: the key, t
   expect(await wine.exported()).toBe(keyBefore);
   expect(await netshState(preview.netshState)).toEqual(netshBefore);
   expect(JSON.parse(await readFile(journalFile, 'utf8')).baseline).toBeNull();
-
-  // The Check page no longer finds 3306 inside the range, unprotected.
-  await page.goto(preview.url);
-  await expect(page.getByText(/3306 .*inside the range/)).toHaveCount(0);
 });
