@@ -181,8 +181,8 @@ export class TunerService {
           return work();
         });
       } catch (error) {
-        // An undo that could not write its backup or journal hands over its steps too.
-        const folderRefused = error instanceof TunerError && ((!locked && error.kind === 'not-permitted') || (manual !== undefined && error.kind === 'backup-failed'));
+        // The lock is the first write in the data folder: a folder that refuses writes fails there.
+        const folderRefused = !locked && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'backup-failed');
         if (!folderRefused || !(await this.deps.rights()).canWrite) throw error;
         throw blockedFolder(error, manual ? await manual().catch(() => null) : null);
       }
