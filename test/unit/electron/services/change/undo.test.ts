@@ -76,3 +76,32 @@ describe('undo after a change that set MaxUserPort', () => {
     assert.notEqual((await world.tuner.status()).undo, null, 'undo is still offered');
   });
 });
+
+describe('settling at the wizard start', () => {
+  let root: string;
+  before(async () => {
+    root = await makeTempRoot('wizard-settle');
+  });
+  after(() => removeTempRoot(root));
+
+  it('status reports the unfinished change without settling it; the wizard start settles it and status hands the notice over', async () => {
+    const world = memoryEngine(root);
+    await world.tuner.apply({ MaxUserPort: 65534 });
+    const record = await world.journal.read();
+    assert.ok(record.lastWritten && record.baseline);
+    // An undo killed right after its intent: nothing written yet.
+    await world.journal.write({ ...record, pending: { operation: 'undo', startedAt: 'T', prior: record.lastWritten, target: record.baseline.states, backupFile: record.baseline.backupFile } });
+    const reading = await world.tuner.status();
+    assert.equal(reading.unfinished?.operation, 'undo');
+    assert.deepEqual(reading.unfinished?.parts, [], 'every part reads as before the undo');
+    assert.equal(reading.settledAtStart, null);
+    assert.notEqual((await world.journal.read()).pending, null, 'status left it pending');
+
+    const settled = await world.tuner.settleForWizard();
+    assert.equal(settled?.outcome, 'settled');
+    const status = await world.tuner.status();
+    assert.equal(status.unfinished, null);
+    assert.deepEqual(status.settledAtStart, settled);
+    assert.match(status.settledAtStart?.message ?? '', /^Put nothing back after the undo interrupted at T\.$/);
+  });
+});
