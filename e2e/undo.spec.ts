@@ -115,7 +115,9 @@ test('an undo the engine refuses is said at once, and focus goes to the choice t
   await applyManualFix(page, preview.url);
   await page.getByRole('button', { name: 'Undo changes' }).click();
   const undo = page.getByRole('button', { name: 'Undo changes' });
-  await expect(undo).toBeEnabled();
+  // Enabled once status has read every part the change concerns, the range MaxUserPort reshapes
+  // included: a netsh stand-in process per read, as slow as Apply on a busy host.
+  await expect(undo).toBeEnabled({ timeout: 60_000 });
   // Someone changes a value while the plan is on screen: the engine finds it, not the page.
   await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
   await undo.click();

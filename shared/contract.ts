@@ -8,18 +8,19 @@ import * as z from 'zod/mini';
 import { perSetting, type SettingName } from './settings';
 import { validateDynamicRange } from './port-range';
 import { validateReservedPorts } from './reserved-ports';
-import { KIND_IDS, otherKindFields, valueStateSchema as valueState } from './kinds';
+import { KIND_IDS, valueStateSchema as valueState } from './kinds';
+import { historyEntrySchema, settingsState, startupSettleSchema, takesEffect, undoResultSchema, unfinishedSchema } from './change-reports';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import type { Failure } from './failure';
+
+export { historyEntrySchema, undoResultSchema };
 import { diagnosisSchema } from './diagnosis';
 import { EXPORT_FORMATS } from './export-formats';
 import { dataFolderSchema, poolSampleSchema, sampleRequestSchema } from './pool-sample-schema';
 import { probeRequestSchema, probeResultSchema } from './probe-contract';
 
 const eachSetting = <T extends z.ZodMiniType>(schema: T) => z.object(perSetting(() => schema));
-/** The registry values and, where a change concerned them, the dynamic port range and the reserved ports of each family. */
-const settingsState = z.object({ ...perSetting(() => valueState), ...otherKindFields });
 
 /** One part of a setting (a value, one family's range, one port of one family), as this tool left it and as it reads now. */
 const outsideChange = z.object({
@@ -28,23 +29,6 @@ const outsideChange = z.object({
   name: z.string(),
   was: z.string(),
   now: z.string(),
-});
-
-const takesEffect = z.enum(['at once', 'after a restart']);
-
-export const historyEntrySchema = z.object({
-  at: z.string(),
-  action: z.enum(['apply', 'undo', 'rollback', 'recovered']),
-  before: settingsState,
-  after: settingsState,
-  backupFile: z.nullable(z.string()),
-  note: z.optional(z.string()),
-  /** Who made the change: the Windows account as DOMAIN\name, the machine and the tool's version. */
-  user: z.optional(z.string()),
-  machine: z.optional(z.string()),
-  version: z.optional(z.string()),
-  /** The registry backend that did the work (absent in entries made before it was recorded). */
-  backend: z.optional(z.enum(['reg', 'regedit'])),
 });
 
 export const statusSchema = z.object({
@@ -73,6 +57,10 @@ export const statusSchema = z.object({
   rangeReshape: z.nullable(z.object({ maxUserPort: z.number(), range: z.object({ start: z.number(), count: z.number() }), message: z.string() })),
   /** Plain warnings about where the journal lives: a chosen data folder left unguarded, a lock name this tool did not make. */
   warnings: z.array(z.string()),
+  /** A change a crash left half-done, not settled: only apply, undo or the wizard's start settle it. */
+  unfinished: z.nullable(unfinishedSchema),
+  /** What settling at the wizard's start did, for its notice; null where nothing was settled (and always in the CLI). */
+  settledAtStart: z.nullable(startupSettleSchema),
   /** What "Undo changes" puts back (the values before this tool's first change), or null when nothing to undo. */
   undo: z.nullable(z.object({ at: z.string(), values: settingsState })),
   history: z.array(historyEntrySchema),
@@ -100,11 +88,6 @@ export const applyResultSchema = z.object({
   /** When Windows goes by the change: at once (the range, reservations), or after a restart (a registry value changed). */
   takesEffect,
 });
-
-export const undoResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('undone'), restored: settingsState, backupFile: z.string(), takesEffect }),
-  z.object({ status: z.literal('nothing-to-undo') }),
-]);
 
 export const restartResultSchema = z.object({
   when: z.enum(['now', 'later', 'cancelled']),
@@ -182,7 +165,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
 export type Status = z.infer<typeof statusSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type { StartupSettle, UndoResult, Unfinished } from './change-reports';
 export type Backup = z.infer<typeof backupSchema>;
 export type ApplyResult = z.infer<typeof applyResultSchema>;
-export type UndoResult = z.infer<typeof undoResultSchema>;
 export type RestartResult = z.infer<typeof restartResultSchema>;

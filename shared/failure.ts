@@ -17,4 +17,12 @@ export type ErrorKind =
   | 'unexpected';
 
 /** A failure as the main side worded it: its message already says what was left unchanged. */
-export interface Failure { kind: ErrorKind; message: string; repairs?: string[] }
+export interface Failure {
+  kind: ErrorKind;
+  message: string;
+  /**
+   * Commands that finish by hand what the tool could not (exit 6, a blocked data folder), one
+   * per entry: cmd.exe does not take two joined with " ; ". Only what this tool itself changed.
+   */
+  repairs?: string[];
+}

@@ -1,7 +1,6 @@
 import type { ErrorKind } from '../../shared/failure';
 import { createServices, type Services } from '../services/create-services';
-import { settleAtStart } from '../services/change/settle-at-start';
-import { TunerError, toFailure } from '../services/errors';
+import { toFailure } from '../services/errors';
 import { parseCli, USAGE, type CliArgs } from './args';
 import { formatDiagnosis, ownPorts } from './diagnosis-output';
 import { runExport } from './export-command';
@@ -55,13 +54,13 @@ async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): 
 }
 
 /**
- * Reading needs neither rights nor the lock: a read goes on, having said why, whenever settling
- * failed in words (no rights, another change, a journal its backup does not vouch for, a tool
- * that failed), and then shows what is there.
+ * Only a change command settles a change a crash left half-done, and says how that ended; every
+ * other command reads and never writes (status reports the unfinished change instead).
  */
-function readCarriesOn(args: CliArgs): (error: unknown) => boolean {
-  const readOnly = ['status', 'history', 'diagnose', 'watch'].includes(args.command);
-  return (error) => readOnly && error instanceof TunerError;
+async function settleBeforeChange(args: CliArgs, { tuner }: Services): Promise<void> {
+  if (args.command !== 'apply' && args.command !== 'undo') return;
+  const settled = await tuner.settleInterrupted();
+  if (settled?.note) process.stderr.write(`tcp-port-tuner: ${settled.note}\n`);
 }
 
 /**
@@ -86,7 +85,7 @@ export async function runCli(argv: readonly string[], { vbsFolder }: { vbsFolder
     // Before the services: the probe changes nothing, needs no rights and settles no pending change.
     if (args.command === 'probe' && args.probe) return await runProbe(args.probe, json, (line) => process.stdout.write(`${line}\n`));
     const services = await createServices({ backend: args.backend, vbsFolder });
-    await settleAtStart(services.tuner, (line) => process.stderr.write(`tcp-port-tuner: ${line}\n`), readCarriesOn(args));
+    await settleBeforeChange(args, services);
     if (args.command === 'watch' && args.watch) {
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
@@ -100,6 +99,8 @@ export async function runCli(argv: readonly string[], { vbsFolder }: { vbsFolder
     const failure = toFailure(error);
     if (json) process.stdout.write(`${JSON.stringify({ error: failure })}\n`);
     process.stderr.write(`tcp-port-tuner: ${failure.message.replace(/\s+/g, ' ')}\n`);
+    // One command a line: cmd.exe does not take two joined with " ; ".
+    for (const line of failure.repairs ?? []) process.stderr.write(`  ${line}\n`);
     return EXIT_CODES[failure.kind];
   }
 }

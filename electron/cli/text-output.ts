@@ -4,6 +4,7 @@ import { SETTINGS, SETTING_NAMES, type PerSetting } from '../../shared/settings'
 import { describeInForce, valueProblem } from '../../shared/in-force';
 import { EFFECT_TEXT } from '../../shared/change-kinds';
 import { needsRestart, rows, type ChangeRow } from '../../shared/change-rows';
+import { ALL_BACK, allBack, stillChangedLines, undoRows } from '../../shared/undo-rows';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
@@ -30,7 +31,21 @@ export function formatStatus(status: Status): string {
     `Restart pending:  ${yesNo(status.restartPending)}`,
     `Undo available:   ${yesNo(status.undo !== null)}${lastChange ? ` (last change ${lastChange.at}, ${lastChange.action})` : ''}`,
     `Backups:          ${status.backupDir}`,
+    ...unfinishedLines(status.unfinished),
+    ...status.warnings.map((warning) => `Warning: ${warning}`),
   ].join('\n');
+}
+
+/** A change a crash left half-done: what is left changed, and what settles it (status itself never does). */
+function unfinishedLines(unfinished: Status['unfinished']): string[] {
+  if (!unfinished) return [];
+  return [
+    `Unfinished:       the ${unfinished.operation} started at ${unfinished.startedAt} did not finish.`,
+    ...unfinished.parts.map((part) => `                  ${part.name}: ${part.prior} before it, ${part.now} now`),
+    ...unfinished.notRead.map((kind) => `                  ${kind.kind} not read: ${kind.reason}`),
+    ...(unfinished.parts.length === 0 && unfinished.notRead.length === 0 ? ['                  Every part reads as before it.'] : []),
+    '                  The next apply or undo settles it, or starting the wizard.',
+  ];
 }
 
 function pair(values: PerSetting<ValueState>): string {
@@ -59,9 +74,16 @@ export function formatApply(result: ApplyResult): string {
 }
 
 export function formatUndo(result: UndoResult): string {
-  if (result.status === 'nothing-to-undo') return 'Nothing to undo: this tool has not changed this machine.';
-  const changes = rows({}, result.restored);
-  return ['Restored:', ...table(changes, (row) => [row.after]), `Backup of the values before undo: ${result.backupFile}`, restartLine(changes)].join('\n');
+  if (result.status === 'nothing-to-undo') return 'Nothing to undo: no change made by this tool is in effect.';
+  const changes = undoRows(result);
+  return [
+    allBack(result) ? ALL_BACK : 'Undone, but not all of it is as before the first change:',
+    ...stillChangedLines(result).map((line) => `  ${line}`),
+    'Before undo → now (read back):',
+    ...table(changes, (row) => [row.before, '→', row.changed ? row.after : 'unchanged']),
+    `Backup of the values before undo: ${result.backupFile}`,
+    restartLine(changes),
+  ].join('\n');
 }
 
 export function formatHistory(history: HistoryEntry[]): string {

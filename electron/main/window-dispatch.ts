@@ -15,7 +15,7 @@ import { vbsFolder } from './vbs-folder';
 export async function createWindowDispatch(window: BrowserWindow, requests: Requests): Promise<Dispatch> {
   try {
     const services = await createServices({ vbsFolder: vbsFolder() });
-    // The wizard opens whatever this says; the history it shows records how a settle ended.
+    // The wizard opens whatever this says, and its first page shows it (status.settledAtStart).
     await settleAtStart(services.tuner, (line) => process.stderr.write(`TCP Port Tuner: ${line}\n`));
     return createDispatcher({
       ...services,

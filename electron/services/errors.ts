@@ -5,6 +5,8 @@ export class TunerError extends Error {
   constructor(
     readonly kind: ErrorKind,
     message: string,
+    /** Commands that finish the job by hand, one each (see Failure.repairs). */
+    readonly repairs?: string[],
   ) {
     super(message);
     this.name = 'TunerError';
@@ -24,6 +26,6 @@ export function errnoOf(error: unknown): string | undefined {
 
 /** Turns anything thrown into a failure fit to show: never a stack trace. */
 export function toFailure(error: unknown): Failure {
-  if (error instanceof TunerError) return { kind: error.kind, message: error.message };
+  if (error instanceof TunerError) return { kind: error.kind, message: error.message, ...(error.repairs?.length ? { repairs: error.repairs } : {}) };
   return { kind: 'unexpected', message: `Something unexpected went wrong: ${messageOf(error)}` };
 }

@@ -5,6 +5,8 @@ import { describeValue, sameState, type ValueState } from '../../shared/registry
 import type { VerifiedBackup } from './backup/backup';
 import { reportStates } from './change/kind-states';
 import type { JournalData } from './change/journal';
+import { effectiveValues } from '../../shared/in-force';
+import { valueStatesOf } from './registry/snapshot';
 
 /** Registry values that differ from what this tool last wrote: someone else changed them since. */
 export function registryChanges(written: PerSetting<ValueState>, values: PerSetting<ValueState>): Status['outsideChanges'] {
@@ -26,4 +28,13 @@ export function reportOf({ snapshot: _exact, digest: _digest, ...backup }: Verif
 /** The values before this tool's first change, while a change of its own stands to be undone. */
 export function undoOf(record: JournalData): Status['undo'] {
   return record.baseline && record.lastWritten ? { at: record.baseline.at, values: reportStates(record.baseline.states) } : null;
+}
+
+/** A change Windows has not started with yet: the numbers it works with differ from those at the last start (`bootTime`). */
+export function restartPendingOf(record: JournalData, values: PerSetting<ValueState>, bootTime: number): boolean {
+  const since = record.sinceBoot;
+  if (!since || Date.parse(since.at) <= bootTime) return false;
+  const atBoot = effectiveValues(valueStatesOf(since.registry));
+  const now = effectiveValues(values);
+  return SETTING_NAMES.some((name) => atBoot[name] !== now[name]);
 }

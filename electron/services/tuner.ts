@@ -1,6 +1,5 @@
-import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../../shared/contract';
-import { effectiveValues } from '../../shared/in-force';
-import { PARAMETERS_KEY, SETTING_NAMES, type PerSetting } from '../../shared/settings';
+import type { ApplyResult, Backup, HistoryEntry, StartupSettle, Status, UndoResult } from '../../shared/contract';
+import { PARAMETERS_KEY, type PerSetting } from '../../shared/settings';
 import type { ValueState } from '../../shared/registry-value';
 import type { VerifiedBackup } from './backup/backup';
 import type { Rights } from './host/elevation-check';
@@ -8,11 +7,12 @@ import { withChangeLock } from './change/change-lock';
 import type { ChangeEngine } from './change/change-engine';
 import { netshStates, reportStates } from './change/kind-states';
 import type { ChangeRequest } from './change/setting-kind';
-import { messageOf, TunerError } from './errors';
+import { toFailure, TunerError } from './errors';
 import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
-import { valueStatesOf } from './registry/snapshot';
-import { registryChanges, reportOf, takesEffect, undoOf } from './tuner-reports';
+import { statusReadings } from './change/status-readings';
+import { blockedFolder, manualUndo } from './change/blocked-folder';
+import { reportOf, restartPendingOf, takesEffect, undoOf } from './tuner-reports';
 
 export interface TunerDeps {
   backend: RegistryBackend;
@@ -43,6 +43,8 @@ export class TunerService {
   private backupDir: string;
   /** The last backup made on request, for apply to use while the key still matches it. */
   private recentBackup: VerifiedBackup | undefined;
+  /** What the wizard's start-up settle did, for the notice on its first page. */
+  private startupSettle: StartupSettle | null = null;
 
   constructor(private readonly deps: TunerDeps) {
     this.backupDir = deps.defaultBackupDir;
@@ -52,7 +54,7 @@ export class TunerService {
     const { backend, journal, dataDir } = this.deps;
     const { windows: readWindows, rights: readRights, warnings: readWarnings } = this.deps;
     const [values, windows, rights, record, warnings] = await Promise.all([backend.readValues(), readWindows(), readRights(), journal.read(), readWarnings?.() ?? []]);
-    const drift = await this.driftFrom(record, values);
+    const readings = await statusReadings(this.deps.engine, record, values, this.restartedSince(record));
     return {
       key: PARAMETERS_KEY,
       values,
@@ -60,8 +62,9 @@ export class TunerService {
       canWrite: rights.canWrite,
       rightsNotRead: rights.notRead,
       backend: backend.name,
-      restartPending: this.restartPending(record, values),
-      ...drift,
+      restartPending: restartPendingOf(record, values, this.deps.bootTime()),
+      ...readings,
+      settledAtStart: this.startupSettle,
       warnings,
       undo: undoOf(record),
       history: record.history,
@@ -105,14 +108,39 @@ export class TunerService {
   }
 
   undo(options: { force: boolean }): Promise<UndoResult> {
+    const manual = async () => manualUndo(this.deps.engine.deps.kinds, await this.deps.journal.read());
     return this.changing(async () => {
       const undone = await this.deps.engine.undo(options.force, this.backupDir, this.restartedSince(await this.deps.journal.read()));
       if (!undone) return { status: 'nothing-to-undo' } as const;
-      return { status: 'undone', restored: reportStates(undone.restored), backupFile: undone.backup.file, takesEffect: takesEffect(undone.restart) } as const;
-    });
+      const { before, now, baseline, stillChanged, backup, restart } = undone;
+      return {
+        status: 'undone',
+        before: reportStates(before),
+        now: reportStates(now),
+        baseline: reportStates(baseline),
+        stillChanged,
+        backupFile: backup.file,
+        takesEffect: takesEffect(restart),
+      } as const;
+    }, manual);
   }
 
-  /** Settles an operation a crash left half-done (see ChangeEngine.settle); null when there was none. */
+  /**
+   * The wizard's start: settles a change a crash left half-done and keeps what that did (or why
+   * it could not) for the notice on the first page. The failure is not thrown: the wizard opens
+   * and shows it, and the next change settles first.
+   */
+  async settleForWizard(): Promise<StartupSettle | null> {
+    try {
+      const entry = await this.settleInterrupted();
+      this.startupSettle = entry && { outcome: 'settled', message: entry.note ?? '', entry };
+    } catch (error) {
+      this.startupSettle = { outcome: 'failed', message: toFailure(error).message };
+    }
+    return this.startupSettle;
+  }
+
+  /** Settles an operation a crash left half-done (see ChangeEngine.settle); null when there was none. Only change commands and the wizard's start call it. */
   async settleInterrupted(): Promise<HistoryEntry | null> {
     if (!(await this.deps.journal.read()).pending) return null;
     return this.exclusive(() =>
@@ -126,40 +154,9 @@ export class TunerService {
     );
   }
 
-  /** Every kind this tool last wrote, against what it reads now: the registry from the values just read, the rest from netsh. */
-  private async driftFrom(record: JournalData, values: PerSetting<ValueState>): Promise<Pick<Status, 'outsideChanges' | 'notRead' | 'rangeReshape'>> {
-    const written = record.lastWritten;
-    if (!written) return { outsideChanges: [], notRead: [], rangeReshape: null };
-    const { engine } = this.deps;
-    const current: Record<string, unknown> = {};
-    const notRead: Status['notRead'] = [];
-    for (const kind of engine.kindsIn(written)) {
-      if (kind.inBackup) continue;
-      current[kind.id] = await engine.read(kind, written[kind.id]).catch((error: unknown) => {
-        notRead.push({ kind: kind.id, reason: messageOf(error) });
-        return undefined;
-      });
-    }
-    const { conflicts, reshape } = engine.drift(written, current, this.restartedSince(record), values);
-    const outsideChanges = [
-      ...registryChanges(valueStatesOf(written.registry), values),
-      ...conflicts.map(({ kind, name, was, now }) => ({ kind, name, was, now })),
-    ];
-    return { outsideChanges, notRead, rangeReshape: reshape && { maxUserPort: reshape.maxUserPort, range: reshape.range, message: reshape.message } };
-  }
-
   /** Windows started since this tool's last change: a change that waits for a restart is in force now. */
   private restartedSince(record: JournalData): boolean {
     return record.lastChangeAt !== null && Date.parse(record.lastChangeAt) < this.deps.bootTime();
-  }
-
-  /** A change Windows has not started with yet: the numbers it works with differ from those at the last start. */
-  private restartPending(record: JournalData, values: PerSetting<ValueState>): boolean {
-    const since = record.sinceBoot;
-    if (!since || Date.parse(since.at) <= this.deps.bootTime()) return false;
-    const atBoot = effectiveValues(valueStatesOf(since.registry));
-    const now = effectiveValues(values);
-    return SETTING_NAMES.some((name) => atBoot[name] !== now[name]);
   }
 
   private async requireWrite(context = ''): Promise<void> {
@@ -169,14 +166,27 @@ export class TunerService {
     throw new TunerError('not-permitted', `${context}Changing ${PARAMETERS_KEY} needs administrator rights. Nothing was changed.`);
   }
 
-  /** A change: one at a time in this process and across processes, and only with rights. */
-  private changing<T>(work: () => Promise<T>): Promise<T> {
-    return this.exclusive(() =>
-      withChangeLock(this.deps.dataDir, async () => {
-        await this.requireWrite();
-        return work();
-      }),
-    );
+  /**
+   * A change: one at a time in this process and across processes, and only with rights. A lock
+   * the data folder refuses to an administrator is the folder's fault (blocked-folder.ts);
+   * `manual` gives an undo's steps to do by hand.
+   */
+  private changing<T>(work: () => Promise<T>, manual?: () => Promise<string[]>): Promise<T> {
+    return this.exclusive(async () => {
+      let locked = false;
+      try {
+        return await withChangeLock(this.deps.dataDir, async () => {
+          locked = true;
+          await this.requireWrite();
+          return work();
+        });
+      } catch (error) {
+        // The lock is the first write in the data folder: a folder that refuses writes fails there.
+        const folderRefused = !locked && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'backup-failed');
+        if (!folderRefused || !(await this.deps.rights()).canWrite) throw error;
+        throw blockedFolder(error, manual ? await manual().catch(() => null) : null);
+      }
+    });
   }
 
   /** One operation at a time in this process: a double click must not start two applies. */

@@ -18,6 +18,7 @@ import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { PortsOrMysql } from '../components/PortsOrMysql';
 import { Section } from '../components/Section';
+import { SettledNotice } from '../components/SettledNotice';
 import { StepHeading } from '../components/StepHeading';
 import { VerdictBar } from '../components/VerdictBar';
 import { formatDate } from '../model/format';
@@ -48,6 +49,7 @@ export function CheckStep() {
       }
     >
       <StepHeading>Check the current settings</StepHeading>
+      <SettledNotice settled={status.settledAtStart} />
       {/* The verdict first, then what the DBA can act on (restart, undo): at the smallest window these are above the fold. */}
       <VerdictBar />
       {dataFolder.value?.problem ? (

@@ -1,6 +1,5 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { rows, type PartialState } from '../../shared/change-rows';
+import { rows } from '../../shared/change-rows';
 import { useAnnounce } from '../components/Announcer';
 import { Busy } from '../components/Busy';
 import { ChangeTable } from '../components/ChangeTable';
@@ -26,7 +25,6 @@ export function UndoPage() {
   const styles = useStyles();
   const { status, loading, api, diagnosis } = useTuner();
   const { state, go } = useWizard();
-  const [before, setBefore] = useState<PartialState | null>(null);
   const undo = useAction((force: boolean) => api.undo({ force }));
   const back = () => go(state.cameFrom);
   const refused = undo.failure?.kind === 'undo-refused' ? undo.failure : null;
@@ -34,7 +32,7 @@ export function UndoPage() {
   // Undo's button goes when it is refused: focus goes to the choice that changes nothing.
   const keep = useFocusOn<HTMLButtonElement>(refused);
 
-  if (undo.value) return <Undone result={undo.value} before={before} onBack={back} />;
+  if (undo.value) return <Undone result={undo.value} onBack={back} />;
   const baseline = status?.undo;
   if (!baseline && !loading) {
     return (
@@ -47,7 +45,6 @@ export function UndoPage() {
   const outside = status?.outsideChanges ?? [];
   const now = status && baseline ? stateNow(status.values, diagnosis.value, Object.keys(baseline.values.reservedPorts ?? {}).map(Number)) : null;
   const run = (force: boolean) => {
-    setBefore(now);
     void undo.run(force);
   };
   const notes = baseline ? undoNotes(baseline, outside) : [];

@@ -1,7 +1,7 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useRef } from 'react';
-import { rows, type PartialState } from '../../shared/change-rows';
 import type { UndoResult } from '../../shared/contract';
+import { ALL_BACK, allBack, stillChangedLines, undoRows } from '../../shared/undo-rows';
 import { useAnnounce } from '../components/Announcer';
 import { ChangeTable } from '../components/ChangeTable';
 import { Page } from '../components/Page';
@@ -11,15 +11,15 @@ import { StepHeading } from '../components/StepHeading';
 import { useRestart } from '../hooks/useRestart';
 import { useTuner } from '../state/TunerContext';
 
-const UNDONE = 'Everything this tool changed is back as it was before its first change.';
 const NOTHING = 'Nothing to undo: no change made by this tool is in effect.';
 
-/** After the undo: every kind it put back, from what the plan showed to what it restored. */
-export function Undone({ result, before, onBack }: { result: UndoResult; before: PartialState | null; onBack: () => void }) {
+/** After the undo: every part as the undo found it and as it reads now, and what is still not as before the first change. */
+export function Undone({ result, onBack }: { result: UndoResult; onBack: () => void }) {
   const restart = useRestart();
   const { status } = useTuner();
   const back = useRef<HTMLButtonElement>(null);
-  useAnnounce(result.status === 'undone' ? `Undone. ${UNDONE}` : NOTHING);
+  const kept = result.status === 'undone' ? stillChangedLines(result) : [];
+  useAnnounce(result.status === 'undone' ? `Undone. ${kept.length === 0 ? ALL_BACK : kept.join(' ')}` : NOTHING);
   if (result.status === 'nothing-to-undo') {
     return (
       <Page footerStart={<Button onClick={onBack}>Back</Button>}>
@@ -40,14 +40,13 @@ export function Undone({ result, before, onBack }: { result: UndoResult; before:
       }
     >
       <StepHeading>Undo changes</StepHeading>
-      <MessageBar intent="success" layout="multiline">
+      <MessageBar intent={allBack(result) ? 'success' : 'warning'} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>Undone</MessageBarTitle>
-          {UNDONE} Backup of the values just before the undo:{' '}
-          <PathText>{result.backupFile}</PathText>
+          <MessageBarTitle>{allBack(result) ? 'Undone' : 'Undone, except'}</MessageBarTitle>
+          {allBack(result) ? ALL_BACK : kept.join(' ')} Backup of the values just before the undo: <PathText>{result.backupFile}</PathText>
         </MessageBarBody>
       </MessageBar>
-      <ChangeTable rows={rows(before ?? {}, result.restored)} headings={['Before undo', 'Restored']} label="Undone, before and restored" />
+      <ChangeTable rows={undoRows(result)} headings={['Before undo', 'Now (read back)']} label="Undone, before and restored" />
       {status?.restartPending ? (
         <>
           <Body1>Windows uses the restored values after a restart.</Body1>

@@ -3,7 +3,7 @@
  * place for prefixes and independent checks) in the shape a browser test reads best.
  */
 import { createPrefix, destroyPrefix, type WinePrefix } from './wine';
-import { regQuery, resetValues, setValue } from './reg-checks';
+import { regExport, regQuery, resetValues, setValue } from './reg-checks';
 
 export { KEY } from './wine';
 
@@ -18,6 +18,11 @@ export class WineRegistry {
   async value(name: string): Promise<string | null> {
     const found = (await regQuery(this.prefix))[name];
     return found ? `${found.type} ${found.data}` : null;
+  }
+
+  /** The whole key as `wine reg export` writes it: compared whole, it proves a walk left the key as it found it. */
+  exported(): Promise<string> {
+    return regExport(this.prefix);
   }
 
   set(name: string, type: string, data: string): Promise<void> {

@@ -44,7 +44,8 @@ describe('the journal on a full disk', () => {
 
   it('the finish cannot be recorded: the change is rolled back, exit 7, and the next start finds nothing to undo', async () => {
     const world = memoryEngine(root);
-    failingWrite(world, 2);
+    // The intent, then one step per family of the range, then the finish.
+    failingWrite(world, 4);
     await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 } }), (error: TunerError) => {
       assert.equal(error.kind, 'backup-failed');
       assert.match(error.message, /^The apply was written and read back, but .*journal\.json could not be updated \(ENOSPC.*\)\. Every setting was put back as it was\.$/);
@@ -54,5 +55,17 @@ describe('the journal on a full disk', () => {
     assert.deepEqual(world.netsh.pools.ipv4.range, { start: 49152, count: 16384 });
     await world.tuner.settleInterrupted();
     assert.equal((await world.tuner.status()).undo, null);
+  });
+
+  it('a step cannot be recorded: the change is rolled back, exit 7', async () => {
+    const world = memoryEngine(root);
+    failingWrite(world, 2);
+    await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 } }), (error: TunerError) => {
+      assert.equal(error.kind, 'backup-failed');
+      assert.match(error.message, /^Could not record a step of the apply \(the IPv4 dynamic port range\) in .*journal\.json \(ENOSPC.*\)\. Every setting was put back as it was\.$/);
+      return true;
+    });
+    assert.deepEqual(world.registry.values.MaxUserPort, { present: false });
+    assert.deepEqual([world.netsh.pools.ipv4.range, world.netsh.pools.ipv6.range], [{ start: 49152, count: 16384 }, { start: 49152, count: 16384 }]);
   });
 });

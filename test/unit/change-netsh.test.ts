@@ -51,13 +51,18 @@ describe('the engine over the range and the reservations', () => {
     return { ...world, atBaseline, killAt };
   }
 
-  it('a crash after the first reservation, then a hand change: settling keeps the baseline, and undo --force restores all of it', async () => {
+  it('a crash right after the first reservation, then a hand change: settling keeps the baseline, leaves the exclusion no step recorded, and undo --force restores the rest', async () => {
     const { registry, netsh, tuner, atBaseline, killAt } = setUp();
     await killAt('reserve ipv4', ALL);
     registry.set('TcpTimedWaitDelay', 'dword:0000003c');
 
     const settled = await tuner.settleInterrupted();
-    assert.match(settled?.note ?? '', /^Rolled back the apply interrupted at .*, except TcpTimedWaitDelay \(now 60; this tool was setting 30\), changed by hand since\./);
+    assert.match(settled?.note ?? '', /^Rolled back the apply interrupted at .*, except TcpTimedWaitDelay \(now 60; this tool was setting 30\), changed since by hand/);
+    assert.match(settled?.note ?? '', /Left alone as maybe an administrator's: port 3306 \(IPv4\) is reserved, but no step of this tool's made it so\./);
+    assert.ok(
+      netsh.pools.ipv4.exclusions.some((range) => range.start === 3306 && range.end === 3306),
+      'killed before it recorded the step, the tool cannot tell its 3306 from an admin\'s: it stays',
+    );
     assert.deepEqual(netsh.pools.ipv4.range, DEFAULT, 'the range the tool wrote is put back at once');
     const status = await tuner.status();
     assert.notEqual(status.undo, null, 'undo still knows what this tool changed');
@@ -65,8 +70,28 @@ describe('the engine over the range and the reservations', () => {
 
     await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => error.kind === 'undo-refused' && /TcpTimedWaitDelay: 30 after this tool's last change, 60 now\./.test(error.message));
     assert.equal((await tuner.undo({ force: true })).status, 'undone');
+    netsh.pools.ipv4.exclusions = netsh.pools.ipv4.exclusions.filter((range) => range.start !== 3306);
     atBaseline();
     assert.equal((await tuner.status()).undo, null);
+  });
+
+  it("killed before its reservations, then an admin reserves 3306 (IPv6) by hand: undo's settle leaves the admin's exclusion", async () => {
+    const { netsh, tuner, killAt } = setUp();
+    await killAt('setRange ipv6', ALL);
+    netsh.exclude('ipv6', 3306);
+    const status = await tuner.status();
+    assert.equal(status.unfinished?.operation, 'apply', 'status reports the unfinished apply and settles nothing');
+    assert.deepEqual(
+      status.unfinished?.parts.map((part) => `${part.name}: ${part.prior} -> ${part.now}`),
+      [
+        'MaxUserPort: not set -> 65534',
+        'TcpTimedWaitDelay: not set -> 30',
+        'the IPv4 dynamic port range: 49152 to 65535 (16,384 ports) -> 33061 to 65535 (32,475 ports)', 'the IPv6 dynamic port range: 49152 to 65535 (16,384 ports) -> 33061 to 65535 (32,475 ports)', 'port 3306 (IPv6): not reserved -> reserved'],
+    );
+    assert.ok((await tuner.status()).unfinished, 'a second status still finds it unfinished: status wrote nothing');
+    await tuner.undo({ force: true });
+    assert.ok(netsh.pools.ipv6.exclusions.some((range) => range.start === 3306 && range.end === 3306), "the admin's 3306 (IPv6) stays");
+    assert.deepEqual([netsh.pools.ipv4.range, netsh.pools.ipv6.range], [DEFAULT, DEFAULT]);
   });
 
   it('a crash after the range, then the IPv6 range set by hand: undo --force puts the IPv6 range back too', async () => {
@@ -150,8 +175,8 @@ describe('the engine over the range and the reservations', () => {
       assert.equal(error.kind, 'restore-failed');
       assert.match(error.message, /^Injected failure of setRange ipv6\. Putting the values back failed too \(Injected failure of readRange ipv4\.\)\./);
       assert.match(error.message, /Still changed or not known: the IPv4 dynamic port range \(to be 49152 to 65535 \(16,384 ports\)\), the IPv6 dynamic port range/);
-      assert.match(error.message, /netsh int ipv4 set dynamicport tcp start=49152 num=16384 ; netsh int ipv6 set dynamicport tcp start=49152 num=16384$/);
-      assert.doesNotMatch(error.message, /reg import/, 'the registry was put back, so no file needs importing');
+      assert.deepEqual(error.repairs, ['netsh int ipv4 set dynamicport tcp start=49152 num=16384', 'netsh int ipv6 set dynamicport tcp start=49152 num=16384'], 'one command per line');
+      assert.doesNotMatch(`${error.message} ${error.repairs?.join(' ')}`, /reg import/, 'the registry was put back, so no file needs importing');
       return true;
     });
     assert.deepEqual(registry.values.MaxUserPort, { present: false }, 'MaxUserPort is absent again');

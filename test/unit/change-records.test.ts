@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { reportStates } from '../../electron/services/change/kind-states';
 import { describe, it } from 'node:test';
 import { beginRecord, finishedRecord, rolledBackRecord } from '../../electron/services/change/records';
 import { EMPTY_JOURNAL, type JournalData } from '../../electron/services/change/journal';
@@ -65,10 +66,11 @@ describe('journal records', () => {
     assert.deepEqual(entry.after, entry.before);
   });
 
-  it('values left as found are recorded as found', () => {
+  it('a settle records the states it found and left, not the interrupted plan', () => {
     const later = beginRecord(applied(), { operation: 'apply', prior: TUNED, target: OTHER, backupFile: 'two.reg' }, 'T', BOOT);
-    const { entry } = rolledBackRecord(later, 'recovered', 'left', 'U', AUDIT, ABSENT);
+    const { entry } = rolledBackRecord(later, 'recovered', 'left', 'U', AUDIT, { before: OTHER, after: ABSENT });
     assert.deepEqual(entry.after, { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } });
+    assert.deepEqual(entry.before, reportStates(OTHER));
   });
 
   it('remembers the registry Windows started with: the first change after a restart records it, later ones keep it', () => {

@@ -28,7 +28,7 @@ describe('settles an operation a crash left half-done', () => {
     registry.set('MaxUserPort', null);
     registry.set('TcpTimedWaitDelay', null);
     const settled = await tuner.settleInterrupted();
-    assert.equal(settled?.note, 'Finished the undo interrupted at T.');
+    assert.equal(settled?.note, 'Finished the undo interrupted at T: it had written every part; settling wrote nothing.');
     const after = await tuner.status();
     assert.equal(after.undo, null);
     assert.deepEqual(registry.calls.filter((call) => call === 'importFile'), [], 'nothing written to finish it');
@@ -47,6 +47,11 @@ describe('settles an operation a crash left half-done', () => {
     registry.set('MaxUserPort', 'dword:0000fffe');
     const rolledBack = await engine.settle(base);
     assert.equal(rolledBack.note, 'Rolled back the apply interrupted at 2026-01-01T00:00:00Z.');
+    assert.deepEqual(
+      [rolledBack.before.MaxUserPort, rolledBack.after.MaxUserPort],
+      [{ present: true, type: 'REG_DWORD', data: 65534 }, { present: false }],
+      'the history shows what settling wrote: from the value found to the one put back',
+    );
     assert.deepEqual(registry.values, prior.registry);
     assert.equal((await journal.read()).baseline, null, 'a first apply that never took leaves nothing to undo');
 
@@ -54,15 +59,15 @@ describe('settles an operation a crash left half-done', () => {
     const left = await engine.settle(base);
     assert.equal(
       left.note,
-      'Left the values as found after the apply interrupted at 2026-01-01T00:00:00Z: someone changed MaxUserPort (now 10000; this tool was setting 65534) since. ' +
-        "Undo (with --force) puts back the values from before this tool's first change.",
+      'Put nothing back after the apply interrupted at 2026-01-01T00:00:00Z: left as found MaxUserPort (now 10000; this tool was setting 65534), ' +
+        "changed since by hand or with no record of this tool setting it. Undo (with --force) puts back the values from before this tool's first change.",
     );
     assert.equal(registry.values.MaxUserPort.present && registry.values.MaxUserPort.payload, 'dword:00002710');
 
     registry.set('MaxUserPort', 'dword:0000fffe');
     registry.set('TcpTimedWaitDelay', 'dword:0000001e');
     const finished = await engine.settle(base);
-    assert.equal(finished.note, 'Finished the apply interrupted at 2026-01-01T00:00:00Z.');
+    assert.equal(finished.note, 'Finished the apply interrupted at 2026-01-01T00:00:00Z: it had written every part; settling wrote nothing.');
     assert.deepEqual((await journal.read()).lastWritten, target);
   });
 });

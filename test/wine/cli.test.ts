@@ -46,7 +46,8 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
 
     const undo = await cli(['undo']);
     assert.equal(undo.code, 0, undo.stderr);
-    assert.match(undo.stdout, /^Restored:\n {2}MaxUserPort +not set +after a restart\n {2}TcpTimedWaitDelay +not set +after a restart$/m);
+    assert.match(undo.stdout, /^Everything this tool changed is back as it was before its first change\.\n/);
+    assert.match(undo.stdout, /^ {2}MaxUserPort +65534 +→ +not set +after a restart\n {2}TcpTimedWaitDelay +30 seconds +→ +not set +after a restart$/m);
     assert.equal(await regExport(bed.prefix), untouched);
   });
 
@@ -105,12 +106,17 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
     });
   });
 
-  it('settles a change cut off by a crash at the next command, and says so', async () => {
+  it('settles a change cut off by a crash at the next change command, not at status, and says so', async () => {
     const before = await regExport(bed.prefix);
     const crashed = await withStandIn(APPLY, { kind: 'crash', verb: 'add', nth: 2 });
     assert.equal(crashed.signal, 'SIGKILL');
+    const cut = await regExport(bed.prefix);
 
-    const next = await cli(['status']);
+    const status = await cli(['status']);
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /^Unfinished: +the apply started at .* did not finish\.$/m);
+    assert.equal(await regExport(bed.prefix), cut, 'status wrote nothing');
+    const next = await cli(['undo']);
     assert.equal(next.code, 0, next.stderr);
     assert.match(onlyMessage(next), /^tcp-port-tuner: Rolled back the apply interrupted at /);
     assert.equal(await regExport(bed.prefix), before);

@@ -64,7 +64,7 @@ describe('the journal checked against its backups, on Wine with the netsh stand-
     });
   }
 
-  it('a planted pending entry makes status settle nothing: no REG_SZ "evil", and the admin\'s 8080 stays', async () => {
+  it('a planted pending entry: status settles nothing, undo\'s settle writes nothing: no REG_SZ "evil", and the admin\'s 8080 stays', async () => {
     await edit((journal) => {
       const written = journal.lastWritten as { registry: Record<string, unknown> };
       const registry = { ...written.registry, MaxUserPort: { present: true, payload: '"evil"' } };
@@ -79,7 +79,11 @@ describe('the journal checked against its backups, on Wine with the netsh stand-
     const before = await machine();
     const status = await runCli(['status'], env);
     assert.equal(status.code, 0, 'status still shows what is there');
-    assert.match(cliMessages(status.stderr)[0], /^tcp-port-tuner: Settling the apply interrupted at T stopped: what the journal .*journal\.json would write does not match the backup .*\(MaxUserPort differ\)/);
+    assert.deepEqual(cliMessages(status.stderr), [], 'status only reads: it does not even try to settle');
+    assert.deepEqual(await machine(), before);
+    const undo = await runCli(['undo'], env);
+    assert.equal(undo.code, 5, undo.stderr);
+    assert.match(cliMessages(undo.stderr)[0], /^tcp-port-tuner: Settling the apply interrupted at T stopped: what the journal .*journal\.json would write does not match the backup .*\(MaxUserPort differ\)/);
     assert.deepEqual(await machine(), before);
   });
 

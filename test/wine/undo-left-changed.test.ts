@@ -34,9 +34,11 @@ describe('exit 6 during undo, on Wine with the netsh stand-in', () => {
     const undo = await runCli(['undo'], netshEnv(prefix, dataDir, state, { TCP_PORT_TUNER_STANDIN_BREAK_AFTER: '3' }));
     assert.equal(undo.code, 6, undo.stderr);
     const [said] = cliMessages(undo.stderr);
-    const told = /To finish the undo by hand, as administrator: (.+-restore\.reg) holds the values from before the first change: import it with 'reg import', then run: (.+)\.$/.exec(said);
+    const told = /To finish the undo by hand, as administrator: (.+-restore\.reg) holds the values from before the first change; run the commands below\.$/.exec(said);
     assert.ok(told, said);
-    const lines = told[2].split(' ; ');
+    // One command a line under the message: cmd.exe does not take two joined with " ; ".
+    const [importLine, ...lines] = undo.stderr.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.trim());
+    assert.equal(importLine, `reg import "${told[1]}"`);
     assert.deepEqual(lines, ['netsh int ipv4 set dynamicport tcp start=49152 num=16384', 'netsh int ipv6 set dynamicport tcp start=49152 num=16384']);
 
     await regImport(prefix, told[1]);

@@ -1,18 +1,17 @@
 import type { HistoryEntry } from '../../../shared/contract';
 import { currentDigest, recordNetshStates, restoreFileOf, type VerifiedBackup } from '../backup/backup';
 import { messageOf, TunerError } from '../errors';
-import type { Journal, JournalData, PendingOperation } from './journal';
+import type { Journal, JournalData, PendingOperation, RecordedStep } from './journal';
 import type { RegistryBackend } from '../registry/backend';
-import { checkAgainstBackups } from './backup-check';
 import { netshStates, type KindStates } from './kind-states';
 import { beginRecord, finishedRecord, rolledBackRecord, type Audit } from './records';
 import { leftChanged, putBackEach } from './put-back';
 import { driftOf, type Drift } from './drift';
 import type { ValueState } from '../../../shared/registry-value';
-import { changedSinceText } from '../../../shared/change-kinds';
 import type { PerSetting } from '../../../shared/settings';
-import { differingParts, type AnyKind, type ChangeRequest } from './setting-kind';
+import { differingParts, type AnyKind, type ChangeRequest, type StepDone } from './setting-kind';
 import { settleInterrupted } from './settle';
+import { undoChange, type Undone } from './undo';
 
 export interface EngineDeps {
   kinds: readonly AnyKind[];
@@ -47,6 +46,7 @@ export class ChangeEngine {
     // Kinds the backup does not hold are read (twice) before it: one that cannot be read stops the change with nothing written.
     const prior: States = {};
     for (const { kind, part } of wanted) if (!kind.inBackup) prior[kind.id] = await this.read(kind, part);
+    await this.recordRangeFor(request, prior);
     const reused = recent !== undefined && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
     const backup = reused ? recent : await this.deps.makeBackup(folder);
     await recordNetshStates(backup, netshStates(prior));
@@ -57,7 +57,7 @@ export class ChangeEngine {
     const started = await this.begin(record, { operation: 'apply', prior: prior as KindStates, target: target as KindStates, backupFile: backup.file });
     const readBack: States = {};
     try {
-      for (const { kind, part } of wanted) readBack[kind.id] = await kind.write(part, target[kind.id], prior[kind.id]);
+      for (const { kind, part } of wanted) readBack[kind.id] = await kind.write(part, target[kind.id], prior[kind.id], this.stepsOf(started, kind));
     } catch (error) {
       throw await this.rollBack(started, error);
     }
@@ -65,38 +65,41 @@ export class ChangeEngine {
     return { backup, reused, readBack, restart: this.needsRestart(prior, target) };
   }
 
-  async undo(force: boolean, folder: string, restartedSince: boolean): Promise<{ restored: KindStates; backup: VerifiedBackup; restart: boolean } | null> {
-    const record = await this.settled();
-    if (!record.baseline || !record.lastWritten) return null;
-    const baseline = record.baseline.states as States;
-    await checkAgainstBackups(record.baseline.states, backupsOf(record), { stopped: 'Undo stopped', journalFile: this.deps.journal.file });
-    const backup = await this.deps.makeBackup(folder);
-    const current = await this.capture(baseline, { registry: backup.snapshot });
-    await recordNetshStates(backup, netshStates(current));
-
-    const changed = this.drift(record.lastWritten as States, current, restartedSince).conflicts;
-    if (changed.length > 0 && !force) {
-      throw new TunerError(
-        'undo-refused',
-        `Undo stopped: someone changed the settings since this tool did. ${changed.map(changedSinceText).join(' ')} ` +
-          'Nothing was changed. Undo anyway to put back the values from before the first change.',
-      );
-    }
-    const started = await this.begin(record, { operation: 'undo', prior: current as KindStates, target: record.baseline.states, backupFile: backup.file });
-    try {
-      for (const kind of this.kindsIn(baseline)) {
-        if (differingParts(kind, current[kind.id], baseline[kind.id]).length > 0) await kind.restore(baseline[kind.id], current[kind.id]);
-      }
-    } catch (error) {
-      throw await this.rollBack(started, error);
-    }
-    await this.finishAfterWrite(started, 'undo');
-    return { restored: record.baseline.states, backup, restart: this.needsRestart(current, baseline) };
+  /** Undoes every change of this tool's (see undo.ts). */
+  undo(force: boolean, folder: string, restartedSince: boolean): Promise<Undone | null> {
+    return undoChange(this, force, folder, restartedSince);
   }
 
   /** What differs from this tool's last write now; the registry's reported values stand in for its exact state where given. */
   drift(lastWritten: States, current: States, restartedSince: boolean, registryNow?: PerSetting<ValueState>): Drift {
     return driftOf(this.deps.kinds, lastWritten, current, restartedSince, registryNow);
+  }
+
+  /**
+   * MaxUserPort reshapes the dynamic range at the next restart (drift.ts), so a change that sets
+   * it records the range as it is, unchanged, for undo to put back. A range netsh cannot read
+   * is not recorded: undo then keeps every reservation a range may cover (undo-goal.ts).
+   */
+  private async recordRangeFor(request: ChangeRequest, prior: States): Promise<void> {
+    const range = this.deps.kinds.find((kind) => kind.id === 'dynamicRange');
+    if (request.MaxUserPort === undefined || !range || prior[range.id] !== undefined) return;
+    await this.read(range, undefined).then(
+      (state) => (prior[range.id] = state),
+      (error: unknown) => {
+        if (!(error instanceof TunerError)) throw error;
+      },
+    );
+  }
+
+  /** Records each netsh step of `record`'s operation in the journal as it completes: what a settle may undo (settle.ts). */
+  stepsOf(record: JournalData, kind: AnyKind): StepDone {
+    return async (step) => {
+      const pending = record.pending as PendingOperation;
+      pending.steps = [...(pending.steps ?? []), { kind: kind.id as RecordedStep['kind'], ...step, at: this.at() }];
+      await this.deps.journal.write(record).catch((error: unknown) => {
+        throw new TunerError('backup-failed', `Could not record a step of the ${pending.operation} (${step.part}) in ${this.deps.journal.file} (${messageOf(error)}).`);
+      });
+    };
   }
 
   /** Settles an operation a crash or power cut left half-done (see settle.ts). */
@@ -112,7 +115,7 @@ export class ChangeEngine {
   }
 
   /** Whether going from `from` to `to` changes a kind Windows reads only when it starts. */
-  private needsRestart(from: States, to: States): boolean {
+  needsRestart(from: States, to: States): boolean {
     return this.kindsIn(to).some((kind) => kind.takesEffect === 'after a restart' && differingParts(kind, to[kind.id], from[kind.id]).length > 0);
   }
 
@@ -154,7 +157,7 @@ export class ChangeEngine {
   }
 
   /** The settings hold the change already, but a change the journal does not know is one undo could not find: it is put back. */
-  private async finishAfterWrite(record: JournalData, action: 'apply' | 'undo'): Promise<void> {
+  async finishAfterWrite(record: JournalData, action: 'apply' | 'undo'): Promise<void> {
     try {
       await this.write(finishedRecord(record, this.at(), await this.deps.audit()));
     } catch (error) {
@@ -185,9 +188,4 @@ export class ChangeEngine {
   at(): string {
     return this.deps.now().toISOString();
   }
-}
-
-/** Every backup the baseline's parts came from, the first change's first. */
-export function backupsOf(record: JournalData): string[] {
-  return record.baseline ? [record.baseline.backupFile, ...(record.baseline.laterBackups ?? [])] : [];
 }

@@ -2,7 +2,7 @@ import { FAMILIES, FAMILY_LABELS, type Family, type RangeState } from '../../../
 import type { PortRange } from '../../../shared/port-range';
 import { rangeText } from '../../../shared/port-text';
 import { TunerError } from '../errors';
-import type { SettingKind } from './setting-kind';
+import type { SettingKind, StepDone } from './setting-kind';
 
 // netsh/netsh-ports.ts takes the family type from here; it lives in shared/ now.
 export type { Family, RangeState };
@@ -12,6 +12,8 @@ export interface DynamicRangeAccess {
   readDynamicRange(family: Family): Promise<PortRange>;
   setDynamicRange(family: Family, range: PortRange): Promise<void>;
 }
+
+const partName = (family: Family) => `the ${FAMILY_LABELS[family]} dynamic port range`;
 
 const setCommand = (family: Family, { start, count }: PortRange) => `netsh int ${family} set dynamicport tcp start=${start} num=${count}`;
 
@@ -24,10 +26,15 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeSt
     const [ipv4, ipv6] = await Promise.all(FAMILIES.map((family) => netsh.readDynamicRange(family)));
     return { ipv4, ipv6 };
   };
-  const setAll = async (wanted: RangeState, current?: RangeState): Promise<RangeState> => {
+  /** `current` as read before: a family already as wanted is not set again; `skipSame` is off for a change, which sets both. */
+  const setAll = async (wanted: RangeState, current: RangeState, skipSame: boolean, done?: StepDone): Promise<RangeState> => {
     for (const family of FAMILIES) {
-      const same = current && current[family].start === wanted[family].start && current[family].count === wanted[family].count;
-      if (!same) await netsh.setDynamicRange(family, wanted[family]);
+      const same = current[family].start === wanted[family].start && current[family].count === wanted[family].count;
+      if (same && skipSame) continue;
+      // Recorded as it starts: a kill between netsh and the journal must not leave a range this
+      // tool set looking like someone else's; the range is always this tool's to set back.
+      await done?.({ part: partName(family), from: rangeText(current[family]), to: rangeText(wanted[family]) });
+      await netsh.setDynamicRange(family, wanted[family]);
     }
     const readBack = await capture();
     const missed = FAMILIES.filter((family) => readBack[family].start !== wanted[family].start || readBack[family].count !== wanted[family].count);
@@ -45,17 +52,17 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeSt
     wantedFrom: (request) => request.dynamicRange,
     capture,
     targetOf: (_prior, wanted) => ({ ipv4: wanted, ipv6: wanted }),
-    write: (_wanted, target) => setAll(target),
-    restore: async (state, current) => {
-      await setAll(state, current);
+    write: (_wanted, target, prior, done) => setAll(target, prior, false, done),
+    restore: async (state, current, done) => {
+      await setAll(state, current, true, done);
     },
     parts: (state) =>
       FAMILIES.map((family) => ({
-        name: `the ${FAMILY_LABELS[family]} dynamic port range`,
+        name: partName(family),
         slot: family,
         key: `${state[family].start}+${state[family].count}`,
         text: rangeText(state[family]),
       })),
-    repairs: (state, slots) => FAMILIES.filter((family) => slots.has(family)).map((family) => setCommand(family, state[family])),
+    repairs: (state, parts) => FAMILIES.filter((family) => parts.some((part) => part.slot === family)).map((family) => setCommand(family, state[family])),
   };
 }

@@ -8,6 +8,15 @@ import { plainFolder, readPlain, replacePlain } from '../host/safe-file';
 /** Far more than years of history: a larger journal is not one this tool wrote. */
 const JOURNAL_LIMIT = 16 * 1024 * 1024;
 
+const stepSchema = z.strictObject({
+  kind: z.enum(['dynamicRange', 'reservedPorts']),
+  /** The part's name as the kind gives it: "port 3306 (IPv6)", "the IPv4 dynamic port range". */
+  part: z.string().check(z.maxLength(80)),
+  from: z.string().check(z.maxLength(80)),
+  to: z.string().check(z.maxLength(80)),
+  at: z.string(),
+});
+
 const journalSchema = z.object({
   version: z.literal(2),
   /** The states from before this tool's first change: what "Undo changes" returns to. */
@@ -30,6 +39,12 @@ const journalSchema = z.object({
       prior: kindStatesSchema,
       target: kindStatesSchema,
       backupFile: z.string(),
+      /**
+       * Each netsh step: a range set as it starts, an exclusion added or deleted once done.
+       * Settling undoes only these: a part that merely reads as the target may be an admin's (an
+       * exclusion added by hand after a crash), never proof.
+       */
+      steps: z.optional(z.array(stepSchema).check(z.maxLength(256))),
     }),
   ),
   lastChangeAt: z.nullable(z.string()),
@@ -40,6 +55,7 @@ const journalSchema = z.object({
 
 export type JournalData = z.infer<typeof journalSchema>;
 export type PendingOperation = NonNullable<JournalData['pending']>;
+export type RecordedStep = NonNullable<PendingOperation['steps']>[number];
 
 export const EMPTY_JOURNAL: JournalData = {
   version: 2,

@@ -40,43 +40,50 @@ export async function putBackEach(kinds: readonly AnyKind[], saved: States, read
 }
 
 /**
- * For each netsh kind left changed, the parts `goal` and `changed` differ in, and the exact lines
- * that give them `goal`'s state by hand ("reg import" of the restore file stands for the registry).
+ * For each netsh kind left changed, the parts `goal` and `changed` differ in, and the commands
+ * that give this tool's own parts (`own`) `goal`'s state by hand, one each.
  */
-export function stillChanged(left: readonly LeftChanged[], goal: States, changed: States): { parts: string[]; lines: string[] } {
+export function stillChanged(left: readonly LeftChanged[], goal: States, changed: States, own: (kind: AnyKind, part: string) => boolean): { parts: string[]; lines: string[] } {
   const parts: string[] = [];
   const lines: string[] = [];
   for (const { kind } of left) {
     if (kind.inBackup || goal[kind.id] === undefined) continue;
     const off = differingParts(kind, goal[kind.id], changed[kind.id] ?? goal[kind.id]);
     parts.push(...off.map((part) => `${part.name} (to be ${part.now})`));
-    lines.push(...kind.repairs(goal[kind.id], new Set(off.map((part) => part.slot)), ''));
+    lines.push(...kind.repairs(goal[kind.id], off.filter((part) => own(kind, part.name))));
   }
   return { parts, lines };
 }
 
 /**
- * Exit 6: what is left, and the exact lines that finish the job by hand. An undo's goal is the
- * baseline (its first backup's -restore.reg holds those values), so the lines finish the undo;
- * an apply's is the state before it.
+ * Exit 6: what is left, and the commands that finish the job by hand, one a line. An undo's
+ * goal is its target (the baseline, less the reservations a range still covers; its first
+ * backup's -restore.reg holds the values), and the parts the journal says this tool changed
+ * are its own; an apply's goal is the state before it, and its own exclusions are those its
+ * steps recorded adding, so no line deletes one an admin added meanwhile.
  */
 export function leftChanged(kinds: readonly AnyKind[], record: JournalData, failure: TunerError, left: LeftChanged[]): TunerError {
   const pending = record.pending as PendingOperation;
   const said = `${failure.message} Putting the values back failed too (${left.map(({ reason }) => reason).join('; ')}).`;
   const undoing = pending.operation === 'undo' ? record.baseline : null;
   if (undoing) {
-    const all = kinds.filter((kind) => (undoing.states as States)[kind.id] !== undefined).map((kind) => ({ kind, reason: '' }));
-    const { lines } = stillChanged(all, undoing.states as States, pending.prior as States);
+    const all = kinds.filter((kind) => (pending.target as States)[kind.id] !== undefined).map((kind) => ({ kind, reason: '' }));
+    const { lines } = stillChanged(all, pending.target as States, pending.prior as States, () => true);
     const file = restoreFileOf(undoing.backupFile);
+    const repairs = [`reg import "${file}"`, ...lines];
     return new TunerError(
       'restore-failed',
-      `${said} To finish the undo by hand, as administrator: ${file} holds the values from before the first change: import it with 'reg import'` +
-        `${lines.length > 0 ? `, then run: ${lines.join(' ; ')}` : ''}.`,
+      `${said} To finish the undo by hand, as administrator: ${file} holds the values from before the first change; run the commands below.`,
+      repairs,
     );
   }
   const file = restoreFileOf(pending.backupFile);
-  const { parts, lines } = stillChanged(left, pending.prior as States, pending.target as States);
-  const registry = left.some(({ kind }) => kind.inBackup) ? ` ${file} holds the previous values: import it with 'reg import' as administrator.` : '';
-  const netsh = parts.length > 0 ? ` Still changed or not known: ${parts.join(', ')}; to put them back, run as administrator: ${lines.join(' ; ')}` : '';
-  return new TunerError('restore-failed', `${said}${registry}${netsh}`);
+  const recorded = new Set((pending.steps ?? []).map((step) => `${step.kind}:${step.part}`));
+  // The range is always this tool's to set; an exclusion only where a step recorded adding it.
+  const own = (kind: AnyKind, part: string) => kind.id !== 'reservedPorts' || recorded.has(`${kind.id}:${part}`);
+  const { parts, lines } = stillChanged(left, pending.prior as States, pending.target as States, own);
+  const registry = left.some(({ kind }) => kind.inBackup);
+  const registrySaid = registry ? ` ${file} holds the previous values: import it with 'reg import' as administrator.` : '';
+  const netsh = parts.length > 0 ? ` Still changed or not known: ${parts.join(', ')}.${lines.length > 0 ? ' To put back what this tool changed, run as administrator the commands below.' : ''}` : '';
+  return new TunerError('restore-failed', `${said}${registrySaid}${netsh}`, [...(registry ? [`reg import "${file}"`] : []), ...lines]);
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { HistoryEntry } from '../../../shared/contract';
 import type { BackendName } from '../registry/backend';
 import type { KindId } from '../../../shared/kinds';
@@ -61,11 +62,17 @@ function within(states: KindStates, scope: KindStates): KindStates {
   return kept as KindStates;
 }
 
-function entryOf(pending: PendingOperation, action: HistoryEntry['action'], after: KindStates, at: string, audit: Audit, note?: string): HistoryEntry {
+/** The states a settle found and left: its history entry shows its own writes, not the interrupted operation's plan. */
+export interface Seen {
+  before: KindStates;
+  after: KindStates;
+}
+
+function entryOf(pending: PendingOperation, action: HistoryEntry['action'], after: KindStates, at: string, audit: Audit, note?: string, before = pending.prior): HistoryEntry {
   return {
     at,
     action,
-    before: reportStates(pending.prior),
+    before: reportStates(before),
     after: reportStates(after),
     backupFile: pending.backupFile,
     ...(note ? { note } : {}),
@@ -73,17 +80,33 @@ function entryOf(pending: PendingOperation, action: HistoryEntry['action'], afte
   };
 }
 
-/** The operation reached its target: an undo clears what there was to undo. */
+/**
+ * The slots an undo's target leaves off the baseline (reservations a range still covers, see
+ * undo-goal.ts), with the registry: what the journal keeps so a later undo can finish; null when none.
+ */
+function leftAfterUndo(baseline: KindStates, target: KindStates): KindStates | null {
+  const left: Record<string, unknown> = {};
+  for (const [id, state] of Object.entries(baseline as Slotted)) {
+    if (id === 'registry') continue;
+    const slots = Object.keys(state).filter((slot) => !isDeepStrictEqual(state[slot], (target as Slotted)[id]?.[slot]));
+    if (slots.length > 0) left[id] = Object.fromEntries(slots.map((slot) => [slot, state[slot]]));
+  }
+  return Object.keys(left).length > 0 ? ({ registry: baseline.registry, ...left } as KindStates) : null;
+}
+
+/** The operation reached its target: an undo clears what there was to undo, but for what it had to leave. */
 export function finishedRecord(record: JournalData, at: string, audit: Audit, note?: string): { record: JournalData; entry: HistoryEntry } {
   const pending = record.pending as PendingOperation;
   const entry = entryOf(pending, note ? 'recovered' : pending.operation, pending.target, at, audit, note);
+  const left = pending.operation === 'undo' && record.baseline ? leftAfterUndo(record.baseline.states, pending.target) : null;
+  const baseline = record.baseline && left ? { ...record.baseline, states: within(record.baseline.states, left) } : null;
   const undone = pending.operation === 'undo';
   return {
     entry,
     record: {
       ...record,
-      baseline: undone ? null : record.baseline,
-      lastWritten: undone ? null : mergeStates(record.lastWritten ?? {}, pending.target),
+      baseline: undone ? baseline : record.baseline,
+      lastWritten: undone ? left && within(pending.target, left) : mergeStates(record.lastWritten ?? {}, pending.target),
       pending: null,
       lastChangeAt: at,
       history: [...record.history, entry],
@@ -92,7 +115,7 @@ export function finishedRecord(record: JournalData, at: string, audit: Audit, no
 }
 
 /**
- * The operation was put back (or, when `found` is given, left as found): the settings are not
+ * The operation was put back (`seen`: by a settle, from the states it found): the settings are not
  * its target. The baseline shrinks back to what earlier changes made it, so a failed change
  * leaves no part behind that this tool never set.
  */
@@ -102,9 +125,9 @@ export function rolledBackRecord(
   note: string,
   at: string,
   audit: Audit,
-  found?: KindStates,
+  seen?: Seen,
 ): { record: JournalData; entry: HistoryEntry } {
-  return keptRecord(record, record.lastWritten, action, note, at, audit, found, false);
+  return keptRecord(record, record.lastWritten, action, note, at, audit, seen, false);
 }
 
 /**
@@ -118,7 +141,7 @@ export function settledRecord(
   note: string,
   at: string,
   audit: Audit,
-  found: KindStates,
+  seen: Seen,
 ): { record: JournalData; entry: HistoryEntry } {
   const pending = record.pending as PendingOperation;
   const view: Record<string, unknown> = {};
@@ -128,7 +151,7 @@ export function settledRecord(
   }
   const lastWritten = mergeStates(record.lastWritten ?? { registry: pending.prior.registry }, view as Partial<KindStates>);
   // The parts kept by hand are vouched for by this operation's backup.
-  return keptRecord(record, lastWritten, 'recovered', note, at, audit, found, true);
+  return keptRecord(record, lastWritten, 'recovered', note, at, audit, seen, true);
 }
 
 function keptRecord(
@@ -138,11 +161,11 @@ function keptRecord(
   note: string,
   at: string,
   audit: Audit,
-  found: KindStates | undefined,
+  seen: Seen | undefined,
   keepBackup: boolean,
 ): { record: JournalData; entry: HistoryEntry } {
   const pending = record.pending as PendingOperation;
-  const entry = entryOf(pending, action, found ?? pending.prior, at, audit, note);
+  const entry = entryOf(pending, action, seen?.after ?? pending.prior, at, audit, note, seen?.before);
   let baseline: JournalData['baseline'] = null;
   // A first apply that never took leaves nothing to undo.
   if (record.baseline && lastWritten) {

@@ -71,6 +71,7 @@ export function registryKind(
         return { name, slot: name, key: value.present ? value.payload : '-', text: describeValue(valueStateOf(value)) };
       });
     },
-    repairs: (_snapshot, _slots, restoreFile) => [`reg import "${restoreFile}"`],
+    // Its repair is a `reg import` of a backup's -restore.reg, which put-back.ts names with the file.
+    repairs: () => [],
   };
 }

@@ -2,7 +2,7 @@ import { FAMILIES, FAMILY_LABELS, type Family, type ReservedState } from '../../
 import type { Hold } from '../../../shared/reserved-ports';
 import { TunerError } from '../errors';
 import type { Exclusion } from '../netsh/netsh-parsers';
-import { differingParts, type SettingKind } from './setting-kind';
+import { differingParts, type SettingKind, type StepDone } from './setting-kind';
 
 export type { ReservedState };
 
@@ -23,8 +23,10 @@ function holdOf(exclusions: readonly Exclusion[], port: number): Hold {
 const portsOf = (scope: ReservedState | readonly number[] | undefined): number[] =>
   Array.isArray(scope) ? [...scope] : Object.keys(scope ?? {}).map(Number);
 
-const exclusionCommand = (verb: 'add' | 'delete', family: Family, port: string) =>
-  `netsh int ${family} ${verb} excludedportrange protocol=tcp startport=${port} numberofports=1 store=persistent`;
+const partName = (port: string, family: Family) => `port ${port} (${FAMILY_LABELS[family]})`;
+
+const deleteCommand = (family: Family, port: string) =>
+  `netsh int ${family} delete excludedportrange protocol=tcp startport=${port} numberofports=1 store=persistent`;
 
 /**
  * Ports kept out of the dynamic range (`netsh int ipv4|ipv6 add excludedportrange protocol=tcp
@@ -41,14 +43,17 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
     return Object.fromEntries(ports.map((port) => [String(port), { ipv4: holdOf(ipv4, port), ipv6: holdOf(ipv6, port) }]));
   };
   /** Moves each family of each port from `now` to open or reserved as `wanted` says (covered ports are not this tool's), then reads every port back. */
-  const reach = async (wanted: ReservedState, now: ReservedState): Promise<ReservedState> => {
+  const reach = async (wanted: ReservedState, now: ReservedState, done?: StepDone): Promise<ReservedState> => {
     const moves = Object.entries(wanted).flatMap(([port, families]) =>
       FAMILIES.flatMap((family) => {
         const [from, to] = [now[port][family], families[family]];
-        return from !== to && from !== 'covered' && to !== 'covered' ? [{ port: Number(port), family, to }] : [];
+        return from !== to && from !== 'covered' && to !== 'covered' ? [{ port: Number(port), family, from, to }] : [];
       }),
     );
-    for (const { port, family, to } of moves) await (to === 'reserved' ? netsh.reservePort(family, port) : netsh.releasePort(family, port));
+    for (const { port, family, from, to } of moves) {
+      await (to === 'reserved' ? netsh.reservePort(family, port) : netsh.releasePort(family, port));
+      await done?.({ part: partName(String(port), family), from: HOLD_TEXT[from], to: HOLD_TEXT[to] });
+    }
     const readBack = await capture(wanted);
     const missed = differingParts(kind, readBack, wanted).map((part) => `${part.name} is ${part.now}`);
     if (missed.length > 0) throw new TunerError('netsh-failed', `The port reservations did not read back as set: ${missed.join(', ')}.`);
@@ -62,26 +67,24 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
     wantedFrom: (request) => request.reservePorts,
     capture,
     targetOf: (prior, wanted) => Object.fromEntries(wanted.map((port) => [String(port), reservedUnlessCovered(prior[String(port)])])),
-    write: async (_wanted, target, prior) => {
+    write: async (_wanted, target, prior, done) => {
       const now = await capture(target);
       const moved = differingParts(kind, now, prior);
       if (moved.length > 0) {
         const said = moved.map((part) => `${part.name} is ${part.now} now, read as ${part.was} before`).join(', ');
         throw new TunerError('netsh-failed', `The port exclusions changed while this change was under way, or netsh answered differently: ${said}.`);
       }
-      return reach(target, now);
+      return reach(target, now, done);
     },
-    restore: async (state, current) => {
-      await reach(state, current);
+    restore: async (state, current, done) => {
+      await reach(state, current, done);
     },
     parts: (state) =>
       Object.entries(state).flatMap(([port, families]) =>
-        FAMILIES.map((family) => ({ name: `port ${port} (${FAMILY_LABELS[family]})`, slot: port, key: families[family], text: HOLD_TEXT[families[family]] })),
+        FAMILIES.map((family) => ({ name: partName(port, family), slot: port, family, key: families[family], text: HOLD_TEXT[families[family]] })),
       ),
-    repairs: (state, slots) =>
-      Object.entries(state)
-        .filter(([port]) => slots.has(port))
-        .flatMap(([port, families]) => FAMILIES.flatMap((family) => (families[family] === 'covered' ? [] : [exclusionCommand(families[family] === 'open' ? 'delete' : 'add', family, port)]))),
+    repairs: (state, parts) =>
+      parts.flatMap(({ slot, family }) => (family && state[slot]?.[family] === 'open' ? [deleteCommand(family, slot)] : [])),
   };
   return kind;
 }

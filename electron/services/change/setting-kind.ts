@@ -1,5 +1,5 @@
 import type { ValidRequest } from '../../../shared/contract';
-import type { KindId } from '../../../shared/kinds';
+import type { Family, KindId } from '../../../shared/kinds';
 
 /** What a change asks for, as the contract has validated it. */
 export type ChangeRequest = Partial<ValidRequest<'apply'>>;
@@ -13,7 +13,17 @@ export interface StatePart {
   key: string;
   /** How it reads in a sentence: "65534", "REG_SZ \"5000\"", "not set". */
   text: string;
+  /** Where a slot holds both families (a port), the one this part is. */
+  family?: Family;
 }
+
+/** One netsh step (a range set, an exclusion added or deleted): the journal records each, as proof this tool made it. */
+export interface Step {
+  part: string;
+  from: string;
+  to: string;
+}
+export type StepDone = (step: Step) => Promise<void>;
 
 /**
  * One kind of setting the tool may change: registry DWORDs, the netsh port range, reserved ports.
@@ -36,13 +46,16 @@ export interface SettingKind<State = unknown, Wanted = unknown, ReadBack = unkno
   capture(scope?: State | Wanted): Promise<State>;
   /** The state once `wanted` is written over `prior`. */
   targetOf(prior: State, wanted: Wanted): State;
-  /** Writes `wanted`, then proves with a fresh read that the whole of `target` holds; throws a TunerError when not. */
-  write(wanted: Wanted, target: State, prior: State): Promise<ReadBack>;
+  /** Writes `wanted`, then proves with a fresh read that the whole of `target` holds; throws a TunerError when not. `done` hears of each step (see journal.ts for when). */
+  write(wanted: Wanted, target: State, prior: State, done?: StepDone): Promise<ReadBack>;
   /** Puts a saved state back from `current` and proves with a fresh read that the whole of it holds. */
-  restore(state: State, current: State): Promise<void>;
+  restore(state: State, current: State, done?: StepDone): Promise<void>;
   parts(state: State): StatePart[];
-  /** Lines an administrator can run to give the `slots` named the parts `state` has; `restoreFile` holds its registry values. */
-  repairs(state: State, slots: ReadonlySet<string>, restoreFile: string): string[];
+  /**
+   * Commands, one each, an administrator can run to give the `parts` named (this tool's own
+   * changes) what `state` has. Never one that adds an exclusion: that could only be an admin's.
+   */
+  repairs(state: State, parts: readonly Pick<StatePart, 'slot' | 'family'>[]): string[];
   /**
    * Where its own read or restore needs disk space a full disk does not have: puts `state` back
    * from `file` (the backup's -restore.reg, once it is checked to hold exactly `state`) and proves
@@ -59,6 +72,7 @@ export type AnyKind = SettingKind<any, any, unknown>;
 export interface PartDifference {
   name: string;
   slot: string;
+  family?: Family;
   now: string;
   was: string;
 }
@@ -69,7 +83,7 @@ export function differingParts<S>(kind: SettingKind<S>, a: S, b: S): PartDiffere
   return kind
     .parts(a)
     .filter((part) => other.get(part.name)?.key !== part.key)
-    .map((part) => ({ name: part.name, slot: part.slot, now: part.text, was: other.get(part.name)?.text ?? 'unknown' }));
+    .map((part) => ({ name: part.name, slot: part.slot, family: part.family, now: part.text, was: other.get(part.name)?.text ?? 'unknown' }));
 }
 
 type Slotted = Record<string, unknown>;
@@ -78,5 +92,16 @@ type Slotted = Record<string, unknown>;
 export function overlay<S>(state: S, from: S, slots: ReadonlySet<string>): S {
   const mixed: Slotted = { ...(state as Slotted) };
   for (const slot of slots) if (slot in (from as Slotted)) mixed[slot] = (from as Slotted)[slot];
+  return mixed as S;
+}
+
+/** `state` with the `parts` taken from `from`: a whole slot, or one family of it, so an admin's half of a port is never moved with this tool's. */
+export function overlayParts<S>(state: S, from: S, parts: readonly Pick<PartDifference, 'slot' | 'family'>[]): S {
+  const mixed: Record<string, Slotted> = { ...(state as Record<string, Slotted>) };
+  const source = from as Record<string, Slotted>;
+  for (const { slot, family } of parts) {
+    if (!(slot in source)) continue;
+    mixed[slot] = family ? { ...mixed[slot], [family]: source[slot][family] } : source[slot];
+  }
   return mixed as S;
 }

@@ -1,22 +1,11 @@
-import { toFailure } from '../errors';
 import type { TunerService } from '../tuner';
 
 /**
- * What every entry point (app, preview, CLI) does first: settle a change a crash left
- * half-done, and say how that ended. When settling fails (most often: not elevated, or another
- * change under way), the failure is said too, and the caller goes on where `canGoOnAfter` says it may:
- * the next change settles first and reports the same failure through its own result.
+ * What the wizard's entry points (app, preview) do first: settle a change a crash left
+ * half-done, say how that ended on stderr, and keep it for the notice on the wizard's first
+ * page (TunerService.settleForWizard). The CLI never does this: only its change commands settle.
  */
-export async function settleAtStart(
-  service: TunerService,
-  say: (line: string) => void,
-  canGoOnAfter: (error: unknown) => boolean = () => true,
-): Promise<void> {
-  try {
-    const settled = await service.settleInterrupted();
-    if (settled?.note) say(settled.note);
-  } catch (error) {
-    if (!canGoOnAfter(error)) throw error;
-    say(toFailure(error).message);
-  }
+export async function settleAtStart(service: TunerService, say: (line: string) => void): Promise<void> {
+  const settled = await service.settleForWizard();
+  if (settled?.message) say(settled.message);
 }

@@ -1,0 +1,60 @@
+import { FAMILIES, FAMILY_LABELS, type Family, type RangeState, type ReservedState } from '../../../shared/kinds';
+import { inRange, rangeWithMaxUserPort } from '../../../shared/port-pool';
+import type { PortRange } from '../../../shared/port-range';
+import { rangeText } from '../../../shared/port-text';
+import { valueStateOf, type Snapshot } from '../registry/snapshot';
+
+type States = Record<string, unknown>;
+
+/** A part undo leaves as this tool set it, and why: named in the result and kept in the journal for a later undo. */
+export interface KeptPart {
+  name: string;
+  now: string;
+  why: string;
+}
+
+/**
+ * The range each family will have at the next restart once the registry is back at `registry`:
+ * a MaxUserPort DWORD reshapes it to 1024-MaxUserPort (drift.ts reshapeOf), otherwise the range
+ * set now stays.
+ */
+function rangeAfterRestart(registry: Snapshot, now: PortRange): PortRange {
+  const maxUserPort = valueStateOf(registry.MaxUserPort);
+  return maxUserPort.present && maxUserPort.type === 'REG_DWORD' && typeof maxUserPort.data === 'number' ? rangeWithMaxUserPort(maxUserPort.data) : now;
+}
+
+/** Why a port of one family must stay reserved after the undo, or null when no range it will be under covers it. */
+function coveredBy(port: number, family: Family, rangeNow: RangeState | null, registry: Snapshot): string | null {
+  const label = FAMILY_LABELS[family];
+  if (!rangeNow) return `the ${label} dynamic port range could not be read, so it may cover the port`;
+  if (inRange(port, rangeNow[family])) return `the ${label} dynamic port range ${rangeText(rangeNow[family])} covers it`;
+  const later = rangeAfterRestart(registry, rangeNow[family]);
+  if (inRange(port, later)) return `after the next restart the ${label} range will be ${rangeText(later)} (MaxUserPort), which covers it`;
+  return null;
+}
+
+/**
+ * What undo puts back: the baseline, except reservations a range would still cover. Undo sets
+ * the range back before it releases a port, and releases one only where neither the range in
+ * force after the undo (`rangeNow`: the baseline's, or the one read now when the baseline has
+ * none; null when it could not be read) nor the range Windows makes at the next restart covers
+ * it: until then a mysqld restart could lose its port to an outgoing connection.
+ */
+export function undoGoal(baseline: States, current: States, rangeNow: RangeState | null): { goal: States; kept: KeptPart[] } {
+  const wanted = baseline.reservedPorts as ReservedState | undefined;
+  const found = current.reservedPorts as ReservedState | undefined;
+  if (!wanted || !found) return { goal: baseline, kept: [] };
+  const kept: KeptPart[] = [];
+  const ports: ReservedState = {};
+  for (const [port, families] of Object.entries(wanted)) {
+    ports[port] = { ...families };
+    for (const family of FAMILIES) {
+      if (families[family] !== 'open' || found[port]?.[family] !== 'reserved') continue;
+      const why = coveredBy(Number(port), family, rangeNow, baseline.registry as Snapshot);
+      if (!why) continue;
+      ports[port][family] = 'reserved';
+      kept.push({ name: `port ${port} (${FAMILY_LABELS[family]})`, now: 'reserved', why });
+    }
+  }
+  return { goal: { ...baseline, reservedPorts: ports }, kept };
+}

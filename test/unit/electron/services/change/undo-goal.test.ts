@@ -1,0 +1,33 @@
+/** Which reservations undo may release: only ports no range in force now or after the next restart covers. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { undoGoal } from '../../../../../electron/services/change/undo-goal';
+
+const ABSENT = { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } as const;
+const DEFAULT = { start: 49152, count: 16384 };
+const OPEN = { ipv4: 'open', ipv6: 'open' } as const;
+const RESERVED = { ipv4: 'reserved', ipv6: 'reserved' } as const;
+const baseline = { registry: ABSENT, reservedPorts: { 3306: OPEN } };
+const current = { registry: ABSENT, reservedPorts: { 3306: RESERVED } };
+
+describe('undoGoal', () => {
+  it('releases a port outside the range now and after the restart', () => {
+    assert.deepEqual(undoGoal(baseline, current, { ipv4: DEFAULT, ipv6: DEFAULT }), { goal: baseline, kept: [] });
+  });
+
+  it('keeps a port the range in force covers, per family', () => {
+    const { goal, kept } = undoGoal(baseline, current, { ipv4: { start: 1024, count: 64511 }, ipv6: DEFAULT });
+    assert.deepEqual(goal.reservedPorts, { 3306: { ipv4: 'reserved', ipv6: 'open' } });
+    assert.deepEqual(kept.map((part) => part.name), ['port 3306 (IPv4)']);
+  });
+
+  it('keeps every port when the range could not be read', () => {
+    const { goal, kept } = undoGoal(baseline, current, null);
+    assert.deepEqual(goal.reservedPorts, { 3306: RESERVED });
+    assert.match(kept[0].why, /could not be read/);
+  });
+
+  it("never reserves a port that was not reserved when undo began: an admin's release stays", () => {
+    assert.deepEqual(undoGoal(baseline, { registry: ABSENT, reservedPorts: { 3306: OPEN } }, null).kept, []);
+  });
+});
