@@ -122,7 +122,7 @@ describe('undo restores what the change caused, and reading writes nothing', () 
       const undo = await runCli(['undo'], env);
       assert.equal(undo.code, 7, undo.stderr);
       const [message] = cliMessages(undo.stderr);
-      assert.match(message, /Cannot write to the data folder .* \(EPERM\).* attribute .* ACL .* full disk\. To undo by hand instead, run these commands as administrator, in this order:$/);
+      assert.match(message, /Cannot use the data folder .*: this account may not write in .* attribute .* ACL .* full disk\. To undo by hand instead, run these commands as administrator, in this order:$/);
       const lines = undo.stderr.split('\n').filter((line) => line.startsWith('  '));
       const journal = JSON.parse(await readFile(path.join(dataDir, 'journal.json'), 'utf8'));
       assert.deepEqual(

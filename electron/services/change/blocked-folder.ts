@@ -37,5 +37,7 @@ export function manualUndo(kinds: readonly AnyKind[], record: JournalData): stri
 export function blockedFolder(error: TunerError, manual: string[] | null): TunerError {
   const steps =
     manual === null ? '' : manual.length > 0 ? ' To undo by hand instead, run these commands as administrator, in this order:' : ' The journal names nothing to undo.';
-  return new TunerError('backup-failed', `${error.message} ${CAUSES}${steps}`, manual ?? undefined);
+  // The lock's own advice (start as administrator, or pick another folder) is for an account without rights: this one has them.
+  const [said] = error.message.split(' Nothing was changed.');
+  return new TunerError('backup-failed', `${said} Nothing was changed. ${CAUSES}${steps}`, manual ?? undefined);
 }
