@@ -73,7 +73,7 @@ test.describe('a backup folder that cannot be created', () => {
 test.describe('a chosen backup folder', () => {
   test.use({ pickedFolder: 'fresh' });
 
-  test('holds the verified backup and the one Apply makes', async ({ page, preview }) => {
+  test("holds the DBA's verified backup; Apply keeps its own in the data folder, the only one Undo trusts", async ({ page, preview }) => {
     const picked = path.join(preview.dataDir, 'picked backups');
     await page.goto(preview.url);
     await page.getByRole('button', { name: 'Next' }).click();
@@ -105,12 +105,15 @@ test.describe('a chosen backup folder', () => {
 
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
-    await expect(page.getByText(picked, { exact: true })).toBeVisible();
+    const own = path.join(preview.dataDir, 'backups');
+    await expect(page.getByText(own, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Apply' }).click();
     await expectApplied(page);
-    // One backup, not two: the key had not changed since the Back up page made it.
-    const files = await readdir(picked);
-    expect(files.filter((name) => name.endsWith('-restore.reg'))).toHaveLength(1);
-    expect(files.filter((name) => name.endsWith('.reg') && !name.endsWith('-restore.reg'))).toHaveLength(1);
+    // A backup in a folder the DBA picked stays theirs; the journal names only one in the data folder's own.
+    const count = async (folder: string) => (await readdir(folder)).filter((name) => name.endsWith('-restore.reg')).length;
+    expect(await count(picked)).toBe(1);
+    expect(await count(own)).toBe(1);
+    const journal = JSON.parse(await readFile(path.join(preview.dataDir, 'journal.json'), 'utf8')) as { baseline: { backupFile: string } };
+    expect(path.dirname(journal.baseline.backupFile)).toBe(own);
   });
 });

@@ -65,8 +65,10 @@ export const statusSchema = z.object({
   undo: z.nullable(z.object({ at: z.string(), values: settingsState })),
   history: z.array(historyEntrySchema),
   dataDir: z.string(),
-  /** The folder backups go to now: the default, or the one the user picked in the main side's dialog. */
+  /** The folder the Back up page's backups go to now: the default, or the one the user picked in the main side's dialog. */
   backupDir: z.string(),
+  /** Where Apply and Undo keep the backups the journal names: the data folder's own, the only one undo trusts. */
+  changeBackupDir: z.string(),
 });
 
 export const backupSchema = z.object({

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ApplyResult, Backup, HistoryEntry, StartupSettle, Status, UndoResult } from '../../shared/contract';
 import { PARAMETERS_KEY, type PerSetting } from '../../shared/settings';
 import type { ValueState } from '../../shared/registry-value';
@@ -70,6 +71,7 @@ export class TunerService {
       history: record.history,
       dataDir,
       backupDir: this.backupDir,
+      changeBackupDir: this.deps.defaultBackupDir,
     };
   }
 
@@ -100,7 +102,9 @@ export class TunerService {
   /** Takes numbers already validated at the boundary (the contract, or the CLI's parser). */
   apply(request: ChangeRequest): Promise<ApplyResult> {
     return this.changing(async () => {
-      const { backup, reused, readBack, restart } = await this.deps.engine.apply(request, this.backupDir, this.recentBackup);
+      // The journal may name only backups in the data folder's own folder (backup-check.ts): one made in a folder the DBA picked stays theirs.
+      const own = this.recentBackup && path.dirname(this.recentBackup.file) === this.deps.defaultBackupDir ? this.recentBackup : undefined;
+      const { backup, reused, readBack, restart } = await this.deps.engine.apply(request, this.deps.defaultBackupDir, own);
       this.recentBackup = undefined;
       const registry = (readBack.registry as PerSetting<ValueState> | undefined) ?? backup.values;
       return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...netshStates(readBack) }, takesEffect: takesEffect(restart) };
@@ -110,7 +114,7 @@ export class TunerService {
   undo(options: { force: boolean }): Promise<UndoResult> {
     const manual = async () => manualUndo(this.deps.engine.deps.kinds, await this.deps.journal.read());
     return this.changing(async () => {
-      const undone = await this.deps.engine.undo(options.force, this.backupDir, this.restartedSince(await this.deps.journal.read()));
+      const undone = await this.deps.engine.undo(options.force, this.deps.defaultBackupDir, this.restartedSince(await this.deps.journal.read()));
       if (!undone) return { status: 'nothing-to-undo' } as const;
       const { before, now, baseline, stillChanged, backup, restart } = undone;
       return {

@@ -96,9 +96,9 @@ export function ReviewStep() {
         </MessageBar>
       ) : null}
       <Body1>
-        Apply uses the backup from the Back up page while the key has not changed since (otherwise it makes a new one in{' '}
-        <PathText>{status?.backupDir ?? ''}</PathText>), makes each change and reads it back. If any step fails, everything is put back as it
-        was.
+        Apply keeps its backup in <PathText>{status?.changeBackupDir ?? ''}</PathText>, the only folder Undo trusts: it uses the one
+        from the Back up page when it is there and the key has not changed since, otherwise it makes a new one. Then it makes each
+        change and reads it back. If any step fails, everything is put back as it was.
       </Body1>
       {apply.failure ? <FailureBar failure={apply.failure} title={partly ? 'Partly applied; putting it back failed' : 'Not applied'} takeFocus /> : null}
       {left.length > 0 ? (

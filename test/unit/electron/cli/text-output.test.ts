@@ -54,6 +54,7 @@ describe('the CLI text of undo, status and history', () => {
       history: [],
       dataDir: 'C:\\ProgramData\\TcpPortTuner',
       backupDir: 'C:\\ProgramData\\TcpPortTuner\\backups',
+      changeBackupDir: 'C:\\ProgramData\\TcpPortTuner\\backups',
     } satisfies Status;
     const text = formatStatus(status);
     assert.match(text, /^Unfinished: +the apply started at T did not finish\.\n +MaxUserPort: not set before it, 65534 now\n +dynamicRange not read: netsh failed\n +The next apply or undo settles it, or starting the wizard\.$/m);
