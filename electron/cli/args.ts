@@ -3,6 +3,7 @@ import type { ChangeRequest } from '../services/change/setting-kind';
 import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-change';
+import { pathOption } from './path-option';
 import { WATCH_OPTIONS, WATCH_USAGE, watchFrom, type WatchOptions } from './watch-options';
 import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS, RESERVE_OPTION, SETTING_OPTIONS } from './change-options';
 
@@ -138,12 +139,12 @@ export function parseCli(argv: readonly string[]): CliArgs {
     command: command as Command,
     json,
     backend: values.backend ?? 'auto',
-    dir: values.dir,
+    dir: pathOption('dir', 'folder', values.dir),
     change,
     force: values.force ?? false,
     format: values.format as ExportFormat | undefined,
     undo: values.undo ?? false,
-    out: values.out,
+    out: pathOption('out', 'file', values.out),
     ...(command === 'watch' ? { watch: watchFrom(values) } : {}),
   };
 }
