@@ -8,6 +8,7 @@ import { withChangeLock } from './change/change-lock';
 import type { ChangeEngine } from './change/change-engine';
 import { netshStates, reportStates } from './change/kind-states';
 import type { ChangeRequest } from './change/setting-kind';
+import { refuseUnprotected } from './change/unprotected-check';
 import { messageOf, TunerError } from './errors';
 import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
@@ -97,6 +98,7 @@ export class TunerService {
   /** Takes numbers already validated at the boundary (the contract, or the CLI's parser). */
   apply(request: ChangeRequest): Promise<ApplyResult> {
     return this.changing(async () => {
+      await refuseUnprotected(request, this.deps.engine);
       const { backup, reused, readBack, restart } = await this.deps.engine.apply(request, this.backupDir, this.recentBackup);
       this.recentBackup = undefined;
       const registry = (readBack.registry as PerSetting<ValueState> | undefined) ?? backup.values;
