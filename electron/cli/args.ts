@@ -5,7 +5,7 @@ import { TunerError } from '../services/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-change';
 import { pathOption } from './path-option';
 import { WATCH_OPTIONS, WATCH_USAGE, watchFrom, type WatchOptions } from './watch-options';
-import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS, RESERVE_OPTION, SETTING_OPTIONS } from './change-options';
+import { ACCEPT_OPTION, CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS, RESERVE_OPTION, SETTING_OPTIONS } from './change-options';
 
 export type Command = 'status' | 'diagnose' | 'watch' | 'backup' | 'apply' | 'undo' | 'history' | 'export';
 const COMMANDS: readonly Command[] = ['status', 'diagnose', 'watch', 'backup', 'apply', 'undo', 'history', 'export'];
@@ -34,6 +34,7 @@ const OPTIONS = {
   out: { type: 'string' },
   undo: { type: 'boolean' },
   force: { type: 'boolean' },
+  [ACCEPT_OPTION]: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...Object.fromEntries(WATCH_OPTIONS.map((option) => [option, { type: 'string' }])),
   ...Object.fromEntries(CHANGE_OPTIONS.map((option) => [option, { type: 'string' }])),
@@ -47,7 +48,7 @@ const ALLOWED: Record<Command, readonly string[]> = {
   watch: WATCH_OPTIONS,
   history: [],
   backup: ['dir'],
-  apply: CHANGE_OPTIONS,
+  apply: [...CHANGE_OPTIONS, ACCEPT_OPTION],
   undo: ['force'],
   export: ['format', 'undo', 'out', 'force', ...PORTABLE_OPTIONS],
 };

@@ -120,6 +120,14 @@ describe('parseCli', () => {
     assertInvalid(['watch', '--interval', '5 '], /^--interval must be a whole number from 1 to 3600; "5 " has a space before or after it\.$/);
   });
 
+  it('takes --accept-unprotected on apply alone, and never as a change by itself', () => {
+    assert.deepEqual(parseCli(['apply', '--max-user-port', '65534', '--accept-unprotected']).change, { MaxUserPort: 65534, acceptUnprotected: true });
+    assert.deepEqual(parseCli(['apply', '--max-user-port', '65534']).change, { MaxUserPort: 65534 });
+    assertInvalid(['apply', '--accept-unprotected'], /^apply needs at least one of --max-user-port N, /);
+    assertInvalid(['export', '--format', 'reg', '--max-user-port', '65534', '--accept-unprotected'], /^"export" does not take --accept-unprotected\./);
+    assertInvalid(['apply', '--max-user-port', '65534', '--accept-unprotected=yes'], /accept-unprotected/);
+  });
+
   it('refuses an extra argument', () => {
     assertInvalid(['status', 'now'], /^Unexpected argument "now"\./);
   });
