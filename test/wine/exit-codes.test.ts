@@ -14,7 +14,7 @@ import { runCli } from '../helpers/wine';
 import { regQuery, setValue } from '../helpers/reg-checks';
 import { cliBed, onlyMessage } from '../helpers/cli-bed';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
+const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'];
 const RANGE = ['--dynamic-start', '33061', '--dynamic-count', '32475'];
 
 describe('the CLI exit codes, as the README lists them', () => {
