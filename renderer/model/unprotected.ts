@@ -1,12 +1,15 @@
 /** The wizard's side of the rule in electron/services/change/unprotected-check.ts, so the page asks before the main side refuses. */
 import type { Diagnosis } from '../../shared/diagnosis';
 import { ALWAYS_PROTECTED, holdIn, inRange, rangeWithMaxUserPort } from '../../shared/port-pool';
+import type { PortRange } from '../../shared/port-range';
 import type { NetshUnknown } from './templates';
 
 /** MySQL's ports a MaxUserPort change leaves open inside the range it makes; `reading` while netsh has not answered yet. */
 export interface Unprotected {
   ports: number[];
   reading: boolean;
+  /** The range MaxUserPort makes after a restart, which covers them. */
+  range: PortRange;
 }
 
 /** "3306", "3306 and 33060": ports as a sentence names them. */
@@ -30,7 +33,7 @@ export function unprotectedBy(maxUserPort: number | undefined, reserve: readonly
   const exposed = ALWAYS_PROTECTED.filter((port) => inRange(port, reshaped) && !reserve.includes(port));
   const excluded = diagnosis?.ports.excluded;
   const open = unknown || !excluded ? exposed : exposed.filter((port) => holdIn(excluded.ipv4 ?? [], port) === 'open' || holdIn(excluded.ipv6 ?? [], port) === 'open');
-  return open.length > 0 ? { ports: open, reading: unknown?.reading === true } : null;
+  return open.length > 0 ? { ports: open, reading: unknown?.reading === true, range: reshaped } : null;
 }
 
 /** Why Next and Apply wait, or null when they need not. */
