@@ -41,8 +41,10 @@ export type DraftContext = TemplateContext & { values: Status['values'] };
 
 /** The range outgoing ports will come from once the change is in force, and why. */
 function rangeAfter(change: DraftChange, ctx: DraftContext): { range: PortRange; because: string } | null {
+  // A MaxUserPort this change sets reshapes the range at the restart, a netsh range set with it included.
+  if (ctx.usesDynamicPortRange && change.MaxUserPort !== undefined) return { range: rangeWithMaxUserPort(change.MaxUserPort), because: `the range MaxUserPort ${change.MaxUserPort} makes after a restart` };
   if (change.dynamicRange) return { range: change.dynamicRange, because: 'the new range' };
-  const maxUserPort = change.MaxUserPort ?? effectiveValue('MaxUserPort', ctx.values.MaxUserPort);
+  const maxUserPort = effectiveValue('MaxUserPort', ctx.values.MaxUserPort);
   if (ctx.usesDynamicPortRange && maxUserPort !== undefined) return { range: rangeWithMaxUserPort(maxUserPort), because: `the range MaxUserPort ${maxUserPort} makes after a restart` };
   const now = ctx.diagnosis?.ports.dynamic.ipv4;
   return now ? { range: now, because: 'the range in force' } : null;

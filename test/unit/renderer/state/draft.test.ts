@@ -45,6 +45,14 @@ describe('a MaxUserPort change and MySQL\'s ports', () => {
     assert.equal(unticked.blocked, 'Reserve 3306 or tick "I accept that 3306 is unprotected" to go on.');
   });
 
+  it('reserves them for a MaxUserPort set with a new range too: the restart reshapes that range as well', () => {
+    const range = { use: true, start: '33063', count: '32473' };
+    const checked = checkDraft(walk({ type: 'choose', template: 'custom', fill: { draft: { MaxUserPort: '65534', TcpTimedWaitDelay: null }, range } }), CONTEXT);
+    assert.deepEqual(checked.change?.reservePorts, [3306, 33060, 33061, 33062]);
+    assert.equal(checked.protect?.because, 'the range MaxUserPort 65534 makes after a restart');
+    assert.equal(checked.blocked, null);
+  });
+
   it('asks nothing of a change that leaves MaxUserPort alone, even with netsh unread', () => {
     const checked = checkDraft(walk({ type: 'choose', template: 'custom' }, { type: 'edit', name: 'MaxUserPort', text: null }), { ...CONTEXT, diagnosis: UNREAD });
     assert.equal(checked.blocked, null);
