@@ -18,7 +18,7 @@ const FIELDS = [
     range: 'from 5000 to 65534',
     cases: [
       { kind: 'empty', input: '', reason: 'nothing was entered.' },
-      { kind: 'blank', input: '   ', reason: '"   " has a space before or after it.' },
+      { kind: 'blank', input: '   ', reason: 'only spaces were entered.' },
       { kind: 'leading space', input: ' 5000', reason: '" 5000" has a space before or after it.' },
       { kind: 'trailing space', input: '65534 ', reason: '"65534 " has a space before or after it.' },
       { kind: 'text', input: 'max', reason: '"max" is not a number.' },

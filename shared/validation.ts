@@ -26,6 +26,7 @@ export function validateWholeNumber(label: string, min: number, max: number, inp
   const text = input;
   const shown = `"${text.length > 12 ? `${text.slice(0, 12)}…` : text}"`;
   if (text === '') return reject('nothing was entered');
+  if (/^\s+$/.test(text)) return reject('only spaces were entered');
   if (/^\s|\s$/.test(text)) return reject(`${shown} has a space before or after it`);
   if (text.length > MAX_INPUT_LENGTH) return reject(`${shown} is too long`);
   if (/^[+-]/.test(text)) return reject(`${shown} has a sign`);

@@ -30,7 +30,7 @@ describe('validateSetting', () => {
   describe('refuses typed text that is not a plain whole number, saying what was typed', () => {
     const cases: [input: string, reason: string][] = [
       ['', 'nothing was entered'],
-      ['   ', '"   " has a space before or after it'],
+      ['   ', 'only spaces were entered'],
       [' 5000', '" 5000" has a space before or after it'],
       ['65534 ', '"65534 " has a space before or after it'],
       ['\t30', '"\t30" has a space before or after it'],
