@@ -1,6 +1,7 @@
 import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { rangeText } from '../../shared/port-text';
-import { acceptLabel, portList, type Unprotected } from '../model/unprotected';
+import { portList } from '../../shared/reserved-ports';
+import { acceptLabel, type Unprotected } from '../model/unprotected';
 
 interface Props {
   unprotected: Unprotected;

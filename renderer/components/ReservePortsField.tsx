@@ -2,8 +2,7 @@ import { Body1, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-c
 import { useId } from 'react';
 import type { PortRange } from '../../shared/port-range';
 import { portWithProcess, rangeText } from '../../shared/port-text';
-import { RESERVE_LIMITS } from '../../shared/reserved-ports';
-import { portList } from '../model/unprotected';
+import { portList, RESERVE_LIMITS } from '../../shared/reserved-ports';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },

@@ -2,6 +2,7 @@
 import type { Diagnosis } from '../../shared/diagnosis';
 import { ALWAYS_PROTECTED, holdIn, inRange, rangeWithMaxUserPort } from '../../shared/port-pool';
 import type { PortRange } from '../../shared/port-range';
+import { portList } from '../../shared/reserved-ports';
 import type { NetshUnknown } from './templates';
 
 /** MySQL's ports a MaxUserPort change leaves open inside the range it makes; `reading` while netsh has not answered yet. */
@@ -10,11 +11,6 @@ export interface Unprotected {
   reading: boolean;
   /** The range MaxUserPort makes after a restart, which covers them. */
   range: PortRange;
-}
-
-/** "3306", "3306 and 33060": ports as a sentence names them. */
-export function portList(ports: readonly number[]): string {
-  return ports.length === 1 ? String(ports[0]) : `${ports.slice(0, -1).join(', ')} and ${ports[ports.length - 1]}`;
 }
 
 /** The acceptance the DBA ticks, naming the exact ports. */

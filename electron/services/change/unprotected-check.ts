@@ -1,6 +1,7 @@
 import type { ReservedState } from '../../../shared/kinds';
 import { ALWAYS_PROTECTED, inRange, rangeWithMaxUserPort } from '../../../shared/port-pool';
 import { rangeText } from '../../../shared/port-text';
+import { portList } from '../../../shared/reserved-ports';
 import { messageOf, TunerError } from '../errors';
 import type { States } from './change-engine';
 import type { ChangeRequest } from './setting-kind';
@@ -9,8 +10,6 @@ import type { ChangeRequest } from './setting-kind';
 export interface HoldReader {
   capture(like: States): Promise<States>;
 }
-
-const listed = (ports: readonly number[]) => (ports.length === 1 ? String(ports[0]) : `${ports.slice(0, -1).join(', ')} and ${ports[ports.length - 1]}`);
 
 /**
  * MaxUserPort reshapes the dynamic range to 1024-MaxUserPort at the next restart, over MySQL's
@@ -27,7 +26,7 @@ export async function refuseUnprotected(request: ChangeRequest, engine: HoldRead
   const refuse = (ports: readonly number[], why: string) =>
     new TunerError(
       'invalid-input',
-      `MaxUserPort ${request.MaxUserPort} widens the dynamic port range to ${rangeText(reshaped)} at the next restart, over ${listed(ports)}, ${why}. ` +
+      `MaxUserPort ${request.MaxUserPort} widens the dynamic port range to ${rangeText(reshaped)} at the next restart, over ${portList(ports)}, ${why}. ` +
         `Reserve ${ports.length === 1 ? 'it' : 'them'} with --reserve-ports ${ports.join(',')}, or accept that ${ports.length === 1 ? 'it is' : 'they are'} unprotected with --accept-unprotected. Nothing was changed.`,
     );
   let holds: ReservedState | undefined;
