@@ -32,9 +32,11 @@ export function unprotectedBy(maxUserPort: number | undefined, reserve: readonly
   return open.length > 0 ? { ports: open, reading: unknown?.reading === true, range: reshaped } : null;
 }
 
-/** Why Next and Apply wait, or null when they need not. */
+/**
+ * Why Next and Apply wait for the DBA, or null when they need not. While netsh is still being
+ * read there is nothing to accept yet: Review holds Apply until it has answered (unknownPorts).
+ */
 export function blockedBy(unprotected: Unprotected | null, accepted: boolean): string | null {
-  if (!unprotected) return null;
-  if (unprotected.reading) return `Waiting for netsh's port exclusions, to tell whether ${portList(unprotected.ports)} will be reserved.`;
-  return accepted ? null : `Reserve ${portList(unprotected.ports)} or tick "${acceptLabel(unprotected.ports)}" to go on.`;
+  if (!unprotected || unprotected.reading || accepted) return null;
+  return `Reserve ${portList(unprotected.ports)} or tick "${acceptLabel(unprotected.ports)}" to go on.`;
 }

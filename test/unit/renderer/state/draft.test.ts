@@ -34,9 +34,12 @@ describe('a MaxUserPort change and MySQL\'s ports', () => {
     assert.deepEqual(accepted.change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true });
   });
 
-  it('waits without a choice while netsh is still being read', () => {
-    const reading = checkDraft(walk(MYSQL, { type: 'accept', on: true }), { ...CONTEXT, diagnosis: null });
-    assert.equal(reading.blocked, "Waiting for netsh's port exclusions, to tell whether 3306 and 33060 will be reserved.");
+  it('asks nothing yet while netsh is still being read (Review holds Apply until it answers), and sends no acceptance', () => {
+    const reading = checkDraft(walk(MYSQL), { ...CONTEXT, diagnosis: null });
+    assert.deepEqual(reading.unprotected?.reading, true);
+    assert.equal(reading.blocked, null);
+    assert.deepEqual(reading.unknownPorts, { reading: true });
+    assert.equal(reading.change?.acceptUnprotected, undefined);
   });
 
   it('asks for the acceptance of an unticked 3306 alone, and not for an unticked 33061', () => {
