@@ -17,7 +17,7 @@ test('after a restart in which MaxUserPort widened the range: the cause, the two
   // Custom: MaxUserPort 65534 and the recommended range together, as a DBA might combine them.
   await openConfigure(page, preview.url, 'Custom');
   await page.getByRole('checkbox', { name: /Also set the dynamic port range/ }).check();
-  await expect(page.getByRole('textbox', { name: 'First port' })).toHaveValue('33061');
+  await expect(page.getByRole('textbox', { name: 'First port' })).toHaveValue('33063');
   // Which wins is said where the numbers are: MaxUserPort's range, from the restart on.
   await expect(page.getByText(/New: 1024 to 65534 \(64,511 ports\): with MaxUserPort set, Windows was seen to make this range at the next restart, whatever netsh set \(the netsh range holds until then\)/)).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -44,7 +44,7 @@ test('after a restart in which MaxUserPort widened the range: the cause, the two
   await expect(shown(page).getByText('Backup verified')).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('radio', { name: 'Custom' })).toBeChecked();
-  await expect(page.getByRole('textbox', { name: 'First port' })).toHaveValue('33061');
+  await expect(page.getByRole('textbox', { name: 'First port' })).toHaveValue('33063');
   await expect(page.getByRole('textbox', { name: 'MaxUserPort' })).toHaveAttribute('placeholder', 'Left as it is');
 
   // Way two: remove MaxUserPort with Undo, which is not refused: the reshape is the tool's own doing.

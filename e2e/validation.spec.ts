@@ -18,7 +18,9 @@ const FIELDS = [
     range: 'from 5000 to 65534',
     cases: [
       { kind: 'empty', input: '', reason: 'nothing was entered.' },
-      { kind: 'blank', input: '   ', reason: 'nothing was entered.' },
+      { kind: 'blank', input: '   ', reason: 'only spaces were entered.' },
+      { kind: 'leading space', input: ' 5000', reason: '" 5000" has a space before or after it.' },
+      { kind: 'trailing space', input: '65534 ', reason: '"65534 " has a space before or after it.' },
       { kind: 'text', input: 'max', reason: '"max" is not a number.' },
       { kind: 'hex', input: '0xfffe', reason: '"0xfffe" is not a number.' },
       { kind: 'fraction', input: '6000.5', reason: '"6000.5" has a fraction.' },

@@ -10,7 +10,7 @@ import { expectApplied, netshState, openConfigure, openReview, said, shown } fro
 test('restart now, confirmed, is only reported on Wine', async ({ page, preview, wine }) => {
   // Reached from a restart-pending status page as well as after applying: a change made earlier
   // with the command line, on the same registry and journal.
-  const applied = await runCli(['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'], {
+  const applied = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'], {
     ...wine.env,
     TCP_PORT_TUNER_DATA_DIR: preview.dataDir,
   });

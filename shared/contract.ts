@@ -144,7 +144,8 @@ export const channels = {
   chooseBackupFolder: { request: empty, response: z.object({ folder: z.nullable(z.string()) }) },
   createBackup: { request: empty, response: backupSchema },
   apply: {
-    request: changeRequest.check(z.refine((values) => Object.values(values).some((value) => value !== undefined), 'Choose at least one value to change.')),
+    // acceptUnprotected: the user accepts that MaxUserPort's reshaped range leaves 3306/33060 unreserved (electron/services/change/unprotected-check.ts).
+    request: z.extend(changeRequest, { acceptUnprotected: z.optional(z.boolean()) }).check(z.refine(({ acceptUnprotected: _, ...values }) => Object.values(values).some((value) => value !== undefined), 'Choose at least one value to change.')),
     response: applyResultSchema,
   },
   undo: { request: z.strictObject({ force: z.boolean() }), response: undoResultSchema },

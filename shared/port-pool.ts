@@ -1,8 +1,15 @@
 import { DYNAMIC_RANGE_LIMITS, lastPortOf, type PortRange } from './port-range';
 import type { Hold } from './reserved-ports';
 
-/** Ports a MySQL host always has in mind, listening now or not: MySQL classic and X protocol. */
+/** Ports a MySQL host always has in mind, listening now or not: MySQL classic and X protocol. A change may leave them unreserved inside the range only when the user accepts it. */
 export const ALWAYS_PROTECTED = [3306, 33060] as const;
+
+/**
+ * MySQL's default ports, listening now or not (a stopped server still needs its port later):
+ * classic, X protocol, Group Replication / InnoDB Cluster (33061) and admin_port (33062, 8.0.14+).
+ * The recommended range starts above them; a range that covers one offers it for reservation.
+ */
+export const MYSQL_PORTS = [...ALWAYS_PROTECTED, 33061, 33062] as const;
 
 /**
  * Fixed ports of services often found beside MySQL, or that firewalls are written for: SQL
@@ -54,17 +61,17 @@ export function inRange(port: number, range: PortRange): boolean {
  * a fleet ends up with one range.
  */
 export function recommendRange(): PortRange {
-  const start = Math.max(...ALWAYS_PROTECTED, ...WELL_KNOWN_SERVICE_PORTS) + 1;
+  const start = Math.max(...MYSQL_PORTS, ...WELL_KNOWN_SERVICE_PORTS) + 1;
   return { start, count: DYNAMIC_RANGE_LIMITS.lastPort - start + 1 };
 }
 
 /**
- * The ports to reserve so that `range` takes none a server needs: MySQL's two, and the fixed
+ * The ports to reserve so that `range` takes none a server needs: MySQL's four, and the fixed
  * listening ports (those outside the range in force: the ones inside took their port from the
  * range itself), where they fall inside `range` and an exclusion of either family leaves them open.
  */
 export function portsToProtect(range: PortRange, listening: readonly number[], rangeNow: PortRange | null, exclusions: Record<'ipv4' | 'ipv6', readonly Block[]>): number[] {
   const fixed = listening.filter((port) => !rangeNow || !inRange(port, rangeNow));
-  const candidates = [...new Set([...fixed, ...ALWAYS_PROTECTED])].sort((a, b) => a - b);
+  const candidates = [...new Set([...fixed, ...MYSQL_PORTS])].sort((a, b) => a - b);
   return candidates.filter((port) => inRange(port, range) && (holdIn(exclusions.ipv4, port) === 'open' || holdIn(exclusions.ipv6, port) === 'open'));
 }

@@ -11,6 +11,11 @@ export const RESERVE_LIMITS = { first: 1, last: 65535, most: 16 } as const;
 export const HOLDS = ['reserved', 'covered', 'open'] as const;
 export type Hold = (typeof HOLDS)[number];
 
+/** "3306", "3306 and 33060", "3306, 33060 and 33061": ports as a sentence names them. */
+export function portList(ports: readonly number[]): string {
+  return ports.length === 1 ? String(ports[0]) : `${ports.slice(0, -1).join(', ')} and ${ports[ports.length - 1]}`;
+}
+
 export type PortsValidation = { ok: true; value: number[] } | { ok: false; messages: string[] };
 
 /** Ports as typed ("3306,33060") or sent (an array): whole decimal numbers, each once, at most 16, sorted. */

@@ -22,9 +22,12 @@ export function validateWholeNumber(label: string, min: number, max: number, inp
   }
   if (typeof input !== 'string') return reject('no number was given');
 
-  const text = input.trim();
+  // Taken exactly as typed: a space is a mistake to show, not to repair silently (' 5000' is not 5000).
+  const text = input;
   const shown = `"${text.length > 12 ? `${text.slice(0, 12)}…` : text}"`;
   if (text === '') return reject('nothing was entered');
+  if (/^\s+$/.test(text)) return reject('only spaces were entered');
+  if (/^\s|\s$/.test(text)) return reject(`${shown} has a space before or after it`);
   if (text.length > MAX_INPUT_LENGTH) return reject(`${shown} is too long`);
   if (/^[+-]/.test(text)) return reject(`${shown} has a sign`);
   if (/^\d+(\.\d*)?[eE]/.test(text)) return reject(`${shown} uses an exponent`);

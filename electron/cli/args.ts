@@ -3,9 +3,10 @@ import type { ChangeRequest } from '../services/change/setting-kind';
 import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-change';
+import { pathOption } from './path-option';
 import { WATCH_OPTIONS, WATCH_USAGE, watchFrom, type WatchOptions } from './watch-options';
 import { PROBE_OPTIONS, PROBE_USAGE, probeFrom, type ProbeOptions } from './probe-options';
-import { CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS, RESERVE_OPTION, SETTING_OPTIONS } from './change-options';
+import { ACCEPT_OPTION, CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS, RESERVE_OPTION, SETTING_OPTIONS } from './change-options';
 
 export type Command = 'status' | 'diagnose' | 'watch' | 'backup' | 'apply' | 'undo' | 'history' | 'export' | 'probe';
 const COMMANDS: readonly Command[] = ['status', 'diagnose', 'watch', 'backup', 'apply', 'undo', 'history', 'export', 'probe'];
@@ -35,6 +36,7 @@ const OPTIONS = {
   out: { type: 'string' },
   undo: { type: 'boolean' },
   force: { type: 'boolean' },
+  [ACCEPT_OPTION]: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...Object.fromEntries(WATCH_OPTIONS.map((option) => [option, { type: 'string' }])),
   ...Object.fromEntries(CHANGE_OPTIONS.map((option) => [option, { type: 'string' }])),
@@ -49,7 +51,7 @@ const ALLOWED: Record<Command, readonly string[]> = {
   watch: WATCH_OPTIONS,
   history: [],
   backup: ['dir'],
-  apply: CHANGE_OPTIONS,
+  apply: [...CHANGE_OPTIONS, ACCEPT_OPTION],
   undo: ['force'],
   export: ['format', 'undo', 'out', 'force', ...PORTABLE_OPTIONS],
   probe: PROBE_OPTIONS,
@@ -144,12 +146,12 @@ export function parseCli(argv: readonly string[]): CliArgs {
     command: command as Command,
     json,
     backend: values.backend ?? 'auto',
-    dir: values.dir,
+    dir: pathOption('dir', 'folder', values.dir),
     change,
     force: values.force ?? false,
     format: values.format as ExportFormat | undefined,
     undo: values.undo ?? false,
-    out: values.out,
+    out: pathOption('out', 'file', values.out),
     ...(command === 'watch' ? { watch: watchFrom(values) } : {}),
     ...(command === 'probe' ? { probe: probeFrom(values, extra[0]) } : {}),
   };

@@ -12,6 +12,8 @@ export const RESERVE_OPTION = 'reserve-ports';
 /** What export carries: reserved ports follow what listens on each host, so they are not exported. */
 export const PORTABLE_OPTIONS = [...SETTING_OPTIONS, ...RANGE_OPTIONS];
 export const CHANGE_OPTIONS = [...PORTABLE_OPTIONS, RESERVE_OPTION];
+/** apply's one switch: the user accepts that MaxUserPort's reshaped range leaves MySQL's 3306/33060 unreserved (see unprotected-check.ts). */
+export const ACCEPT_OPTION = 'accept-unprotected';
 
 export const CHANGE_USAGE = [
   ...SETTING_NAMES.map((name) => {
@@ -24,6 +26,9 @@ export const CHANGE_USAGE = [
   `  --${RESERVE_OPTION} P[,P...]`.padEnd(31) + `keep these ports (at most ${RESERVE_LIMITS.most}) out of the dynamic range for`,
   '                               IPv4 and IPv6, so no outgoing connection takes a port a server',
   '                               listens on (no restart needed; undo releases only these)',
+  `  --${ACCEPT_OPTION}`.padEnd(31) + 'with --max-user-port: go ahead although 3306/33060 are not reserved',
+  '                               (MaxUserPort widens the range over them at the next restart; without',
+  '                               this, such a change is refused unless both are reserved, by it or already)',
 ].join('\n');
 
 /** The change the options describe, validated; an empty change when none was given. */
@@ -46,9 +51,11 @@ export function changeFrom(options: Record<string, string | boolean | undefined>
   const ports = reserve === undefined ? undefined : validateReservedPorts(reserve);
   if (ports && !ports.ok) messages.push(...ports.messages);
   if (messages.length > 0) throw new TunerError('invalid-input', `${messages.join(' ')} Nothing was changed.`);
-  return { ...(settings.ok ? settings.values : {}), ...(dynamicRange ? { dynamicRange } : {}), ...(ports?.ok ? { reservePorts: ports.value } : {}) };
+  const accept = options[ACCEPT_OPTION] === true ? { acceptUnprotected: true } : {};
+  return { ...(settings.ok ? settings.values : {}), ...(dynamicRange ? { dynamicRange } : {}), ...(ports?.ok ? { reservePorts: ports.value } : {}), ...accept };
 }
 
-export function isEmptyChange(change: ChangeRequest): boolean {
+/** Nothing to change: an acceptance alone changes nothing. */
+export function isEmptyChange({ acceptUnprotected: _, ...change }: ChangeRequest): boolean {
   return Object.values(change).every((value) => value === undefined);
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_THRESHOLD, THRESHOLD_LIMITS } from '../../shared/pool-sample';
 import { validateWholeNumber } from '../../shared/validation';
 import { TunerError } from '../services/errors';
+import { pathOption } from './path-option';
 import { targetFrom } from './probe-options';
 
 export const WATCH_OPTIONS = ['interval', 'count', 'textfile', 'threshold', 'probe'] as const;
@@ -36,8 +37,7 @@ function whole(label: string, [min, max]: readonly [number, number], input: stri
 /** watch's options, checked by the same validator as the settings; a bad one exits 2 before any sample. */
 export function watchFrom(values: Record<string, string | boolean | undefined>): WatchOptions {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const textfile = text('textfile');
-  if (textfile !== undefined && textfile.trim() === '') throw new TunerError('invalid-input', '--textfile needs a file name.');
+  const textfile = pathOption('textfile', 'file', text('textfile'));
   return {
     interval: whole('--interval', LIMITS.interval, text('interval'), 5),
     count: text('count') === undefined ? null : whole('--count', LIMITS.count, text('count'), 1),

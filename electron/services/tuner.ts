@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ApplyResult, Backup, HistoryEntry, StartupSettle, Status, UndoResult } from '../../shared/contract';
 import { PARAMETERS_KEY, type PerSetting } from '../../shared/settings';
 import type { ValueState } from '../../shared/registry-value';
@@ -8,6 +7,7 @@ import { withChangeLock } from './change/change-lock';
 import type { ChangeEngine } from './change/change-engine';
 import { netshStates, reportStates } from './change/kind-states';
 import type { ChangeRequest } from './change/setting-kind';
+import { refuseUnprotected } from './change/unprotected-check';
 import { toFailure, TunerError } from './errors';
 import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
@@ -102,9 +102,9 @@ export class TunerService {
   /** Takes numbers already validated at the boundary (the contract, or the CLI's parser). */
   apply(request: ChangeRequest): Promise<ApplyResult> {
     return this.changing(async () => {
-      // The journal may name only backups in the data folder's own folder (backup-check.ts): one made in a folder the DBA picked stays theirs.
-      const own = this.recentBackup && path.dirname(this.recentBackup.file) === this.deps.defaultBackupDir ? this.recentBackup : undefined;
-      const { backup, reused, readBack, restart } = await this.deps.engine.apply(request, this.deps.defaultBackupDir, own);
+      await refuseUnprotected(request, this.deps.engine);
+      // The journal may name only backups in the data folder's own: one made in a folder the DBA picked stays theirs.
+      const { backup, reused, readBack, restart } = await this.deps.engine.apply(request, this.deps.defaultBackupDir, this.recentBackup);
       this.recentBackup = undefined;
       const registry = (readBack.registry as PerSetting<ValueState> | undefined) ?? backup.values;
       return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...netshStates(readBack) }, takesEffect: takesEffect(restart) };
@@ -117,15 +117,8 @@ export class TunerService {
       const undone = await this.deps.engine.undo(options.force, this.deps.defaultBackupDir, this.restartedSince(await this.deps.journal.read()));
       if (!undone) return { status: 'nothing-to-undo' } as const;
       const { before, now, baseline, stillChanged, backup, restart } = undone;
-      return {
-        status: 'undone',
-        before: reportStates(before),
-        now: reportStates(now),
-        baseline: reportStates(baseline),
-        stillChanged,
-        backupFile: backup.file,
-        takesEffect: takesEffect(restart),
-      } as const;
+      const states = { before: reportStates(before), now: reportStates(now), baseline: reportStates(baseline) };
+      return { status: 'undone', ...states, stillChanged, backupFile: backup.file, takesEffect: takesEffect(restart) } as const;
     }, manual);
   }
 

@@ -1,7 +1,7 @@
 import { Body1, Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Diagnosis } from '../../shared/diagnosis';
-import { ALWAYS_PROTECTED, inRange } from '../../shared/port-pool';
+import { inRange, MYSQL_PORTS } from '../../shared/port-pool';
 import type { RangeValidation } from '../../shared/port-range';
 import type { RangeDraft } from '../state/wizard';
 import { rangeText } from '../../shared/port-text';
@@ -19,12 +19,12 @@ interface Props {
   onChange: (range: Partial<RangeDraft>) => void;
 }
 
-/** Listening ports (and MySQL's, always) that a proposed range would cover, by name. */
+/** Listening ports (and MySQL's four, always) that a proposed range would cover, by name. */
 function covered(diagnosis: Diagnosis | null, check: RangeValidation | null): string[] {
   if (!check?.ok) return [];
   const listening = diagnosis?.ports.listening ?? [];
   const ports = new Map<number, string | null>(listening.map(({ port, process }) => [port, process]));
-  for (const port of ALWAYS_PROTECTED) if (!ports.has(port)) ports.set(port, null);
+  for (const port of MYSQL_PORTS) if (!ports.has(port)) ports.set(port, null);
   return [...ports].filter(([port]) => inRange(port, check.value)).map(([port, process]) => `${port}${process ? ` (${process})` : ''}`);
 }
 

@@ -1,6 +1,6 @@
 /** Whole-change templates, computed from what the diagnosis read: a DBA picks one instead of typing four things. */
 import type { Diagnosis } from '../../shared/diagnosis';
-import { recommendRange } from '../../shared/port-pool';
+import { MYSQL_PORTS, recommendRange } from '../../shared/port-pool';
 import { perSetting, SETTINGS, type PerSetting } from '../../shared/settings';
 import type { RangeDraft } from '../state/wizard';
 
@@ -23,6 +23,9 @@ export interface TemplateContext {
   /** Why the diagnosis could not be read at all, if it could not. */
   diagnosisFailure: string | null;
 }
+
+/** Why the recommended range starts where it does, in one sentence for the page. */
+export const RANGE_REASON = `It starts at ${recommendRange().start}, above MySQL's ${MYSQL_PORTS.slice(0, -1).join(', ')} and ${MYSQL_PORTS[MYSQL_PORTS.length - 1]} (classic, X Protocol, Group Replication, admin_port), listening or not, so no outgoing connection takes them.`;
 
 const NO_RANGE: RangeDraft = { use: false, start: '', count: '' };
 

@@ -29,6 +29,10 @@ export interface WizardState {
   range: RangeDraft;
   /** Ports the change would put inside the range that the DBA unticked: every other one is reserved. */
   unticked: number[];
+  /** Ports the DBA added to reserve (Custom's field), on top of those the change puts inside the range. */
+  ownPorts: number[];
+  /** The DBA ticked "I accept that ... are unprotected" for a MaxUserPort change that leaves MySQL's ports open. */
+  accepted: boolean;
   /** What Apply read back, with the state it started from, for the table of both. */
   applied: { result: ApplyResult; before: PartialState } | null;
   /** Whether the user has moved between pages: from then on each page's heading takes focus. */
@@ -49,6 +53,8 @@ export type WizardEvent =
   | { type: 'edit'; name: SettingName; text: string | null }
   | { type: 'edit-range'; range: Partial<RangeDraft> }
   | { type: 'protect'; port: number; on: boolean }
+  | { type: 'own-port'; port: number }
+  | { type: 'accept'; on: boolean }
   | { type: 'applied'; result: ApplyResult; before: PartialState }
   | { type: 'start-over' };
 
@@ -62,6 +68,8 @@ export function initialWizard(navigated = false): WizardState {
     draft: perSetting((_name, setting) => String(setting.recommended)),
     range: { use: false, start: '', count: '' },
     unticked: [],
+    ownPorts: [],
+    accepted: false,
     applied: null,
     navigated,
   };
@@ -83,6 +91,10 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, range: { ...state.range, ...event.range } };
     case 'protect':
       return { ...state, unticked: event.on ? state.unticked.filter((port) => port !== event.port) : [...new Set([...state.unticked, event.port])] };
+    case 'own-port':
+      return { ...state, ownPorts: [...new Set([...state.ownPorts, event.port])].sort((a, b) => a - b), unticked: state.unticked.filter((port) => port !== event.port) };
+    case 'accept':
+      return { ...state, accepted: event.on };
     case 'applied':
       return { ...state, applied: { result: event.result, before: event.before } };
     case 'start-over':

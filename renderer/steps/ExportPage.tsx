@@ -64,7 +64,8 @@ export function ExportPage() {
   const [preview, setPreview] = useState<{ text: string } | { failure: Failure } | null>(null);
   const [copied, setCopied] = useState<{ ok: true } | { ok: false; reason: string } | null>(null);
   const context = useDraftContext();
-  const change = context ? checkDraft({ ...state, template }, context).change : null;
+  // Another server's ports are its own: this machine's acceptance of unprotected ports is not exported.
+  const change = context ? checkDraft({ ...state, template, accepted: false }, context).change : null;
   const request = change ? { format, undo, change } : null;
   const save = useAction((chosen: NonNullable<typeof request>) => api.saveExport(chosen));
   const key = JSON.stringify(request);

@@ -58,7 +58,7 @@ export function ReviewStep() {
         // Focusable while it runs and the values are read again: after a failure, focus is still here.
         <Button
           appearance="primary"
-          disabledFocusable={apply.busy || loading || waiting || !reviewed || moved.length > 0}
+          disabledFocusable={apply.busy || loading || waiting || !reviewed || moved.length > 0 || checked?.blocked != null}
           onClick={() => reviewed && void run(reviewed)}
         >
           Apply
@@ -85,6 +85,7 @@ export function ReviewStep() {
           {protect.because}, {rangeText(protect.range)}.
         </Body1>
       ) : null}
+      {checked?.blocked ? <Body1>{checked.blocked}</Body1> : null}
       {checked?.unknownPorts ? <UnknownPorts unknown={checked.unknownPorts} /> : null}
       {checked?.nothing ? <Body1>Nothing would change: every value is already as chosen.</Body1> : null}
       {needsRestart(changes) ? (

@@ -33,7 +33,7 @@ describe('the journal on a full disk', () => {
   it('the intent cannot be recorded: exit 7, nothing changed', async () => {
     const world = memoryEngine(root);
     failingWrite(world, 1);
-    await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 } }), (error: TunerError) => {
+    await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }), (error: TunerError) => {
       assert.equal(error.kind, 'backup-failed');
       assert.match(error.message, /^Could not record the change in .*journal\.json \(ENOSPC: no space left on device, write\)\. Nothing was changed\.$/);
       return true;
@@ -46,7 +46,7 @@ describe('the journal on a full disk', () => {
     const world = memoryEngine(root);
     // The intent, then one step per family of the range, then the finish.
     failingWrite(world, 4);
-    await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 } }), (error: TunerError) => {
+    await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }), (error: TunerError) => {
       assert.equal(error.kind, 'backup-failed');
       assert.match(error.message, /^The apply was written and read back, but .*journal\.json could not be updated \(ENOSPC.*\)\. Every setting was put back as it was\.$/);
       return true;

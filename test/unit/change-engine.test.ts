@@ -33,7 +33,7 @@ describe('the change engine', () => {
     const { registry, tuner } = setUp();
     registry.set('MaxUserPort', '"65534"');
     registry.failing.add('setDword TcpTimedWaitDelay');
-    await assert.rejects(tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }), (error: TunerError) => {
+    await assert.rejects(tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true }), (error: TunerError) => {
       assert.equal(error.kind, 'registry-failed');
       assert.match(error.message, /Injected failure of setDword TcpTimedWaitDelay\. Both values were put back as they were\.$/);
       return true;
@@ -48,7 +48,7 @@ describe('the change engine', () => {
     const { registry, tuner } = setUp();
     registry.failing.add('setDword TcpTimedWaitDelay');
     registry.failing.add('importFile');
-    await assert.rejects(tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }), (error: TunerError) => {
+    await assert.rejects(tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true }), (error: TunerError) => {
       assert.equal(error.kind, 'restore-failed');
       assert.match(error.message, /Putting the values back failed too \(Injected failure of importFile\.\)\. .*-restore\.reg holds the previous values/);
       return true;
@@ -57,7 +57,7 @@ describe('the change engine', () => {
 
   it('refuses an undo after someone else changed a value, saying from what to what; force undoes anyway', async () => {
     const { registry, tuner } = setUp();
-    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true });
     registry.set('TcpTimedWaitDelay', 'dword:0000003c');
     const status = await tuner.status();
     assert.deepEqual(status.outsideChanges, [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }]);
@@ -74,8 +74,8 @@ describe('the change engine', () => {
   it('undo returns to the values before the first change, across several applies', async () => {
     const { registry, tuner } = setUp();
     registry.set('MaxUserPort', 'hex(b):fe,ff,00,00,00,00,00,00');
-    await tuner.apply({ MaxUserPort: 50000 });
-    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    await tuner.apply({ MaxUserPort: 50000, acceptUnprotected: true });
+    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true });
     await tuner.undo({ force: false });
     assert.deepEqual(registry.values, { MaxUserPort: { present: true, payload: 'hex(b):fe,ff,00,00,00,00,00,00' }, TcpTimedWaitDelay: { present: false } });
     assert.equal((await tuner.status()).undo, null);
@@ -83,7 +83,7 @@ describe('the change engine', () => {
 
   it('no longer says a restart is pending once an undo brought back the values Windows started with', async () => {
     const { tuner } = setUp({ bootTime: Date.parse('2025-12-31T00:00:00Z') });
-    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true });
     assert.equal((await tuner.status()).restartPending, true);
     await tuner.undo({ force: false });
     assert.equal((await tuner.status()).restartPending, false);
@@ -115,7 +115,7 @@ describe('the change engine', () => {
     for (const [what, edit, said] of cases) {
       it(what, async () => {
         const { registry, journal, tuner } = setUp();
-        await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+        await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true });
         const record = await journal.read();
         assert.ok(record.baseline);
         edit(record.baseline);

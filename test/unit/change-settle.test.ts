@@ -20,7 +20,7 @@ describe('settling an interrupted change', () => {
 describe('settles an operation a crash left half-done', () => {
   it('finishes an undo whose import went through, leaving nothing more to undo', async () => {
     const { registry, journal, tuner } = setUp();
-    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true });
     const record = await journal.read();
     assert.ok(record.baseline && record.lastWritten);
     // A process killed right after its import: the intent is on disk, the registry holds the target.

@@ -21,7 +21,7 @@ describe('the journal against its backups, and status across kinds', () => {
     const world = memoryEngine(root);
     world.netsh.exclude('ipv4', 8080);
     world.netsh.exclude('ipv6', 8080);
-    await world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, reservePorts: [3306, 8080] });
+    await world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, reservePorts: [3306, 8080], acceptUnprotected: true });
     const machine = () => structuredClone({ values: world.registry.values, pools: world.netsh.pools });
     return { ...world, machine, applied: machine() };
   }

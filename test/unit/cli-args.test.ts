@@ -104,6 +104,30 @@ describe('parseCli', () => {
     assertInvalid(['export', '--format', 'reg', '--reserve-ports', '3306'], /^"export" does not take --reserve-ports\./);
   });
 
+  it('refuses a path that names nothing, rather than falling back to a default place', () => {
+    assertInvalid(['backup', '--dir', ''], /^--dir needs a folder name; an empty name names no folder\. Nothing was done\.$/);
+    assertInvalid(['backup', '--dir='], /^--dir needs a folder name; an empty name names no folder\./);
+    assertInvalid(['export', '--format', 'reg', '--max-user-port', '65534', '--out', ''], /^--out needs a file name; an empty name names no file\./);
+    assertInvalid(['export', '--format', 'reg', '--max-user-port', '65534', '--out', '  '], /^--out needs a file name; "  " names no file\./);
+    // Taken as given: a name with a space around it is a name, not trimmed to another one.
+    assert.equal(parseCli(['backup', '--dir', ' D:\\backups']).dir, ' D:\\backups');
+  });
+
+  it('takes numbers exactly as typed: a space around one is refused, not trimmed', () => {
+    assertInvalid(['apply', '--max-user-port', ' 5000'], /^MaxUserPort must be a whole number from 5000 to 65534; " 5000" has a space before or after it\. Nothing was changed\.$/);
+    assertInvalid(['apply', '--reserve-ports', '3306, 33060'], /^A port to reserve must be a whole number from 1 to 65535; " 33060" has a space before or after it\./);
+    assertInvalid(['apply', '--dynamic-start', '33063 ', '--dynamic-count', '32473'], /" ?33063 " has a space before or after it/);
+    assertInvalid(['watch', '--interval', '5 '], /^--interval must be a whole number from 1 to 3600; "5 " has a space before or after it\.$/);
+  });
+
+  it('takes --accept-unprotected on apply alone, and never as a change by itself', () => {
+    assert.deepEqual(parseCli(['apply', '--max-user-port', '65534', '--accept-unprotected']).change, { MaxUserPort: 65534, acceptUnprotected: true });
+    assert.deepEqual(parseCli(['apply', '--max-user-port', '65534']).change, { MaxUserPort: 65534 });
+    assertInvalid(['apply', '--accept-unprotected'], /^apply needs at least one of --max-user-port N, /);
+    assertInvalid(['export', '--format', 'reg', '--max-user-port', '65534', '--accept-unprotected'], /^"export" does not take --accept-unprotected\./);
+    assertInvalid(['apply', '--max-user-port', '65534', '--accept-unprotected=yes'], /accept-unprotected/);
+  });
+
   it('refuses an extra argument', () => {
     assertInvalid(['status', 'now'], /^Unexpected argument "now"\./);
   });

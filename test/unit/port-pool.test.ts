@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { freePorts, holdIn, portsToProtect, rangeWithMaxUserPort, recommendRange } from '../../shared/port-pool';
+import { freePorts, holdIn, inRange, portsToProtect, rangeWithMaxUserPort, recommendRange } from '../../shared/port-pool';
 import { validateDynamicRange } from '../../shared/port-range';
 import { portsAtRisk } from '../../electron/services/diagnosis/pool';
 
@@ -15,19 +15,26 @@ describe('the port pool', () => {
   });
 
   it('recommends a range ending at 65535, starting above MySQL and the well-known service ports, the same whatever is excluded', () => {
-    assert.deepEqual(recommendRange(), { start: 33061, count: 32475 });
+    assert.deepEqual(recommendRange(), { start: 33063, count: 32473 });
+    // Listening or not: Group Replication's 33061 and admin_port's 33062 stay outside with 3306 and 33060.
+    for (const port of [3306, 33060, 33061, 33062]) assert.equal(inRange(port, recommendRange()), false, `${port} is outside`);
     // Hyper-V's block and WSD's 5357 are holes, not walls: the range keeps its top and counts 160 fewer free ports.
-    assert.equal(freePorts(recommendRange(), [{ start: 5357, end: 5357 }, { start: 50000, end: 50159 }]), 32475 - 160);
+    assert.equal(freePorts(recommendRange(), [{ start: 5357, end: 5357 }, { start: 50000, end: 50159 }]), 32473 - 160);
   });
 
   it('protects the fixed listening ports and MySQL\'s that a range covers, where no exclusion holds them already', () => {
     const none = { ipv4: [], ipv6: [] };
     // 47001 (WinRM) listens below the default range, so it is fixed; 49664 took its port from the range.
     assert.deepEqual(portsToProtect(recommendRange(), [1433, 47001, 49664], { start: 49152, count: 16384 }, none), [47001]);
-    assert.deepEqual(portsToProtect(rangeWithMaxUserPort(65534), [1433], { start: 49152, count: 16384 }, none), [1433, 3306, 33060]);
-    // 3306 reserved already in both families, 33060 inside an admin's block in IPv4 only: still open in IPv6.
+    // MySQL's four, listening or not, once MaxUserPort's range covers them.
+    assert.deepEqual(portsToProtect(rangeWithMaxUserPort(65534), [1433], { start: 49152, count: 16384 }, none), [1433, 3306, 33060, 33061, 33062]);
+    // MaxUserPort 5000 makes 1024-5000: of MySQL's, only 3306 is inside.
+    assert.deepEqual(portsToProtect(rangeWithMaxUserPort(5000), [], { start: 49152, count: 16384 }, none), [3306]);
+    // A range the DBA types that starts at 33062 covers admin_port alone.
+    assert.deepEqual(portsToProtect({ start: 33062, count: 32474 }, [], { start: 49152, count: 16384 }, none), [33062]);
+    // 3306 reserved already in both families, 33060-33062 inside an admin's block in IPv4 only: still open in IPv6.
     const held = { ipv4: [{ start: 3306, end: 3306, administered: true }, { start: 33000, end: 33100, administered: true }], ipv6: [{ start: 3306, end: 3306, administered: true }] };
-    assert.deepEqual(portsToProtect(rangeWithMaxUserPort(65534), [], null, held), [33060]);
+    assert.deepEqual(portsToProtect(rangeWithMaxUserPort(65534), [], null, held), [33060, 33061, 33062]);
   });
 
   it('tells a one-port exclusion (the form this tool adds) from a port inside another block', () => {

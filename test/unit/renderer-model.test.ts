@@ -24,7 +24,7 @@ describe('the wizard state', () => {
     const state = initialWizard();
     assert.equal(state.view, 'check');
     assert.equal(state.template, 'recommended');
-    assert.deepEqual(checkDraft(state, CONTEXT).change, { TcpTimedWaitDelay: 30, dynamicRange: { start: 33061, count: 32475 } });
+    assert.deepEqual(checkDraft(state, CONTEXT).change, { TcpTimedWaitDelay: 30, dynamicRange: { start: 33063, count: 32473 } });
     // Before Vista, MaxUserPort is the lever; without netsh there is no range to offer.
     assert.deepEqual(checkDraft(state, { ...CONTEXT, usesDynamicPortRange: false }).change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
     assert.deepEqual(checkDraft(state, { ...CONTEXT, diagnosis: null }).change, { TcpTimedWaitDelay: 30 });
@@ -32,12 +32,13 @@ describe('the wizard state', () => {
 
   it("protects every port the change puts inside the range unless unticked, and says when nothing would change", () => {
     let state = wizardReducer(initialWizard(), { type: 'choose', template: 'mysql' });
-    assert.deepEqual(checkDraft(state, CONTEXT).change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30, reservePorts: [3306, 33060] });
+    assert.deepEqual(checkDraft(state, CONTEXT).change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30, reservePorts: [3306, 33060, 33061, 33062] });
     assert.equal(checkDraft(state, CONTEXT).protect?.because, 'the range MaxUserPort 65534 makes after a restart');
-    state = wizardReducer(state, { type: 'protect', port: 33060, on: false });
-    assert.deepEqual(checkDraft(state, CONTEXT).change?.reservePorts, [3306]);
+    state = wizardReducer(state, { type: 'protect', port: 33062, on: false });
+    assert.deepEqual(checkDraft(state, CONTEXT).change?.reservePorts, [3306, 33060, 33061]);
     const done = { MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 } } as const;
-    const reserved = { ...DIAGNOSIS.ports, excluded: { ipv4: [{ start: 3306, end: 3306, administered: true }, { start: 33060, end: 33060, administered: true }], ipv6: [{ start: 3306, end: 3306, administered: true }, { start: 33060, end: 33060, administered: true }] } };
+    const held = [3306, 33060, 33061].map((port) => ({ start: port, end: port, administered: true }));
+    const reserved = { ...DIAGNOSIS.ports, excluded: { ipv4: held, ipv6: held } };
     assert.equal(checkDraft(state, { ...CONTEXT, values: done, diagnosis: { ...DIAGNOSIS, ports: reserved } }).nothing, true);
   });
 

@@ -30,7 +30,10 @@ describe('validateSetting', () => {
   describe('refuses typed text that is not a plain whole number, saying what was typed', () => {
     const cases: [input: string, reason: string][] = [
       ['', 'nothing was entered'],
-      ['   ', 'nothing was entered'],
+      ['   ', 'only spaces were entered'],
+      [' 5000', '" 5000" has a space before or after it'],
+      ['65534 ', '"65534 " has a space before or after it'],
+      ['\t30', '"\t30" has a space before or after it'],
       ['abc', '"abc" is not a number'],
       ['12.5', '"12.5" has a fraction'],
       ['65534.', '"65534." has a fraction'],
@@ -51,8 +54,8 @@ describe('validateSetting', () => {
     }
   });
 
-  it('ignores spaces around a number, as a pasted value has', () => {
-    assert.deepEqual(validateSetting('MaxUserPort', ' 65534\n'), { ok: true, value: 65534 });
+  it('takes text exactly as given: a pasted line break is refused, not trimmed away', () => {
+    assert.deepEqual(validateSetting('MaxUserPort', ' 65534\n'), { ok: false, message: `${PORT_RULE}" 65534\n" has a space before or after it.` });
   });
 
   it('takes the longest number that can be in range but refuses one digit more', () => {

@@ -28,7 +28,8 @@ describe('watch options', () => {
     invalid(['watch', '--interval', '0'], /^--interval must be a whole number from 1 to 3600; 0 is out of range\.$/);
     invalid(['watch', '--count', '1.5'], /^--count must be a whole number from 1 to 1000000; "1\.5" has a fraction\.$/);
     invalid(['watch', '--threshold', '101'], /^--threshold must be a whole number from 1 to 100; 101 is out of range\.$/);
-    invalid(['watch', '--textfile', ' '], /^--textfile needs a file name\.$/);
+    invalid(['watch', '--textfile', ' '], /^--textfile needs a file name; " " names no file\. Nothing was done\.$/);
+    invalid(['watch', '--textfile', ''], /^--textfile needs a file name; an empty name names no file\./);
     invalid(['watch', '--force'], /^"watch" does not take --force\./);
     invalid(['diagnose', '--interval', '5'], /^"diagnose" does not take --interval\./);
   });

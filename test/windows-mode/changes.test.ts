@@ -43,7 +43,7 @@ describe('apply, history and undo as a win32 process', () => {
 
   it('secures C:\\ProgramData\\TCP Port Tuner with icacls from System32 before the first change', async (t) => {
     if (skipped(t)) return;
-    await cli(['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30']);
+    await cli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30']);
     const folder = 'C:\\ProgramData\\TCP Port Tuner';
     const calls = await recordedCalls(icaclsLog);
     assert.deepEqual(

@@ -80,7 +80,7 @@ describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
   it('not elevated: exit 3, the one line the README gives, nothing on stdout, and the exe never starts', async (t) => {
     if (skipped(t)) return;
     await installWhoami(bed.prefix, 'medium');
-    const result = await runCmd('apply --max-user-port 65534');
+    const result = await runCmd('apply --max-user-port 65534 --accept-unprotected');
     assert.equal(result.code, 3, result.stderr);
     assert.deepEqual(result.stderr.split(/\r?\n/).filter(Boolean), [REFUSAL]);
     assert.equal(result.stdout.trim(), '');

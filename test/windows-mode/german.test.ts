@@ -88,7 +88,7 @@ describe('a German Windows as a win32 process (code page 850)', () => {
     const status = await bed.cli(['status', '--json']);
     assert.equal(status.code, 0, status.stderr);
     assert.deepEqual(JSON.parse(status.stdout).values.MaxUserPort, { present: false });
-    const applied = await bed.cli(['apply', '--max-user-port', '65534']);
+    const applied = await bed.cli(['apply', '--max-user-port', '65534', '--accept-unprotected']);
     assert.equal(applied.code, 0, applied.stderr);
     assert.equal((await regQuery(bed.regTool)).MaxUserPort?.data, '0xfffe');
     const undone = await bed.cli(['undo']);

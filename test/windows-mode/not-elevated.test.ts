@@ -12,11 +12,11 @@ import { installNetsh, installRecorder, installWhoami, recordedCalls } from '../
 import { regExport, setValue } from '../helpers/reg-checks';
 
 const CHANGES = [
-  ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'],
+  ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'],
   ['apply', '--dynamic-start', '33061', '--dynamic-count', '32475'],
   ['apply', '--reserve-ports', '3306,33060'],
   ['undo', '--force'],
-  ['apply', '--max-user-port', '65534', '--backend', 'regedit'],
+  ['apply', '--max-user-port', '65534', '--accept-unprotected', '--backend', 'regedit'],
 ];
 
 describe('a non-elevated token as a win32 process', () => {

@@ -12,7 +12,7 @@ import { regExport, resetValues, setValue } from '../helpers/reg-checks';
 import { writeRegStandIn } from '../helpers/reg-stand-in';
 import { randomFrom } from '../helpers/seeded-random';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
+const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'];
 const KILLS_DURING_APPLY = 8;
 const KILLS_DURING_UNDO = 5;
 const RACES = 4;
@@ -93,7 +93,7 @@ describe('abuse: the CLI killed at random and run twice at once, on a Wine regis
     const env = productEnv(prefix, dataDir, { TCP_PORT_TUNER_REG_COMMAND: await writeRegStandIn(prefix.root, { kind: 'slow', seconds: 1 }) });
     const requests = [
       { args: APPLY, values: ['"MaxUserPort"=dword:0000fffe', '"TcpTimedWaitDelay"=dword:0000001e'] },
-      { args: ['apply', '--max-user-port', '20000', '--tcp-timed-wait-delay', '60'], values: ['"MaxUserPort"=dword:00004e20', '"TcpTimedWaitDelay"=dword:0000003c'] },
+      { args: ['apply', '--max-user-port', '20000', '--accept-unprotected', '--tcp-timed-wait-delay', '60'], values: ['"MaxUserPort"=dword:00004e20', '"TcpTimedWaitDelay"=dword:0000003c'] },
     ];
     for (let round = 0; round < RACES; round++) {
       const results = await Promise.all(requests.map((request) => startCli(request.args, env).done));

@@ -7,7 +7,7 @@ import { statusSchema } from '../../shared/contract';
 import { regExport, regQuery, setValue } from '../helpers/reg-checks';
 import { cliBed, onlyMessage } from '../helpers/cli-bed';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
+const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'];
 
 describe('tcp-port-tuner CLI on a Wine registry', () => {
   const bed = cliBed('cli');
@@ -83,7 +83,7 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
       },
       {
         title: 'a delay below the range',
-        args: ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '29'],
+        args: ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '29'],
         said: /TcpTimedWaitDelay must be a whole number from 30 to 300; 29 is out of range/,
       },
       { title: 'an unknown command', args: ['tune'], said: /Unknown command "tune"/ },

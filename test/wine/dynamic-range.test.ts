@@ -63,7 +63,7 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
 
   it('puts the registry values back when netsh fails in the same change', async () => {
     const failing = { ...env, TCP_PORT_TUNER_STANDIN_FAIL: 'set' };
-    const result = await runCli(['apply', '--max-user-port', '65534', '--dynamic-start', '10000', '--dynamic-count', '55536'], failing);
+    const result = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '10000', '--dynamic-count', '55536'], failing);
     assert.equal(result.code, 4, result.stderr);
     assert.match(cliMessages(result.stderr)[0], /Could not set the IPv4 dynamic port range: netsh exited with 1 .*Every setting was put back as it was\.$/);
     assert.equal((await regQuery(prefix)).MaxUserPort, undefined, 'MaxUserPort is absent again');
@@ -87,7 +87,7 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
 
   it('without a stand-in, says netsh is not available under Wine and changes nothing', async () => {
     const { TCP_PORT_TUNER_NETSH_COMMAND: _gone, ...plain } = env;
-    const result = await runCli(['apply', '--max-user-port', '65534', '--dynamic-start', '10000', '--dynamic-count', '55536'], plain);
+    const result = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '10000', '--dynamic-count', '55536'], plain);
     assert.equal(result.code, 1);
     assert.equal(cliMessages(result.stderr)[0], 'tcp-port-tuner: Could not read the IPv4 dynamic port range: netsh is not available under Wine.');
     assert.equal((await regQuery(prefix)).MaxUserPort, undefined);

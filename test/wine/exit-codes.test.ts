@@ -16,7 +16,7 @@ import { regQuery, setValue } from '../helpers/reg-checks';
 import { cliBed, onlyMessage } from '../helpers/cli-bed';
 import { closedPort, refusingServer } from '../helpers/probe-checks';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
+const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'];
 const RANGE = ['--dynamic-start', '33061', '--dynamic-count', '32475'];
 
 describe('the CLI exit codes, as the README lists them', () => {

@@ -20,7 +20,7 @@ import { FaultyBackend, type Call } from '../helpers/faulty-backend';
 const APPLY_STEPS: Call[] = ['exportKey', 'readValues', 'setDword MaxUserPort', 'setDword TcpTimedWaitDelay', 'readValues'];
 const UNDO_STEPS: Call[] = ['exportKey', 'readValues', 'importFile', 'exportKey'];
 const BACKUP_STEPS = 2;
-const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };
+const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
 
 describe('a failing registry step leaves the key exactly as it was', () => {
   let prefix: WinePrefix;

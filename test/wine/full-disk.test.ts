@@ -15,7 +15,7 @@ import { netshEnv, netshState, seedNetsh } from '../helpers/netsh-stand-in';
 import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
 import { regExport, resetValues, setValue } from '../helpers/reg-checks';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30', '--dynamic-start', '33061', '--dynamic-count', '32475'];
+const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30', '--dynamic-start', '33061', '--dynamic-count', '32475'];
 const PAGE = 4096;
 
 /** Every file under `dir`, relative to it. */

@@ -12,7 +12,7 @@ import { netshEnv, netshState, one, seedNetsh } from '../helpers/netsh-stand-in'
 import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
 import { regExport, resetValues } from '../helpers/reg-checks';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--dynamic-start', '33061', '--dynamic-count', '32475', '--reserve-ports', '3306,8080'];
+const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '33061', '--dynamic-count', '32475', '--reserve-ports', '3306,8080'];
 /** The admin's own 5357 and 8080. */
 const FOUND = [one(5357), one(8080)];
 type Journal = { baseline: { states: Record<string, Record<string, unknown>>; backupFile: string }; lastWritten: Record<string, unknown>; pending: unknown };

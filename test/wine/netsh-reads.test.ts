@@ -50,7 +50,7 @@ describe('netsh read twice and proven whole, on Wine with the netsh stand-in', (
   });
 
   it("apply: a first exclusion read that answers nothing stops the change, and undo --force later leaves the admin's 8080", async () => {
-    const failed = await cli(['apply', '--max-user-port', '65534', '--reserve-ports', '8080,3306'], { TCP_PORT_TUNER_STANDIN_EMPTY: 'ipv4:1' });
+    const failed = await cli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--reserve-ports', '8080,3306'], { TCP_PORT_TUNER_STANDIN_EMPTY: 'ipv4:1' });
     assert.equal(failed.code, 4, failed.stderr);
     assert.match(cliMessages(failed.stderr)[0], /Could not read the IPv4 port exclusions: netsh's answer held no table of exclusions \(the answer was empty\)/);
     assert.equal(await regExport(prefix), baseline);

@@ -12,7 +12,7 @@ import { DEFAULT_RANGE, editNetsh, netshEnv, netshState, seedNetsh } from '../he
 import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
 import { regExport, resetValues } from '../helpers/reg-checks';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--dynamic-start', '33061', '--dynamic-count', '32475'];
+const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '33061', '--dynamic-count', '32475'];
 const RESHAPED = { start: 1024, count: 64511 };
 
 describe('the range MaxUserPort reshaped, on Wine with the netsh stand-in', () => {

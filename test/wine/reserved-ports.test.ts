@@ -85,7 +85,7 @@ describe('reserved ports on a Wine prefix with a netsh stand-in', () => {
   });
 
   it('puts the registry value back when netsh refuses the reservation', async () => {
-    const result = await runCli(['apply', '--max-user-port', '65534', '--reserve-ports', '3306'], { ...env, TCP_PORT_TUNER_STANDIN_FAIL: 'add' });
+    const result = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--reserve-ports', '3306'], { ...env, TCP_PORT_TUNER_STANDIN_FAIL: 'add' });
     assert.equal(result.code, 4, result.stderr);
     assert.match(cliMessages(result.stderr)[0], /Could not reserve port 3306 for IPv4: netsh exited with 1 .*Every setting was put back as it was\.$/);
     assert.equal((await regQuery(prefix)).MaxUserPort, undefined, 'MaxUserPort is absent again');

@@ -7,7 +7,7 @@ import { createPrefix, destroyPrefix, freshPath, KEY, productEnv, type WinePrefi
 import { regExport, regImport, regQuery, resetValues, setValue } from '../helpers/reg-checks';
 import { exportedSettings } from '../helpers/cli-bed';
 
-const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };
+const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
 
 describe('TunerService on a Wine registry', () => {
   let prefix: WinePrefix;
@@ -83,7 +83,7 @@ describe('TunerService on a Wine registry', () => {
 
   it('undo after two applies returns to the values from before the first', async () => {
     await setValue(prefix, 'MaxUserPort', 'REG_DWORD', 40000);
-    await service.apply({ MaxUserPort: 50000, TcpTimedWaitDelay: 100 });
+    await service.apply({ MaxUserPort: 50000, TcpTimedWaitDelay: 100, acceptUnprotected: true });
     await service.apply(TUNED);
     await service.undo({ force: false });
     assert.deepEqual(await exportedSettings(prefix), ['"MaxUserPort"=dword:00009c40', undefined]);

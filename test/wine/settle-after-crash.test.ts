@@ -11,7 +11,7 @@ import { regExport, regQuery, resetValues, setValue } from '../helpers/reg-check
 import { writeRegStandIn, type StandInFault } from '../helpers/reg-stand-in';
 import { exportedSettings } from '../helpers/cli-bed';
 
-const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30 };
+const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
 
 describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is settled by settleInterrupted', () => {
   let prefix: WinePrefix;
@@ -35,7 +35,7 @@ describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is se
     assert.equal(result.signal, 'SIGKILL', `the CLI died at the ${at.verb} call: ${result.stderr}`);
     assert.notEqual((await readJournal(dataDir)).pending, null, 'the journal holds the change under way');
   }
-  const applyArgs = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
+  const applyArgs = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'];
 
   it('an apply stopped after one of its two writes is rolled back', async () => {
     await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);

@@ -27,7 +27,7 @@ describe('exit 6 during undo, on Wine with the netsh stand-in', () => {
     const state = await seedNetsh(prefix.root, [one(8080)]);
     const seeded = await netshState(state);
     const dataDir = freshPath(prefix.root, 'data');
-    const apply = await runCli(['apply', '--max-user-port', '65534', '--dynamic-start', '33061', '--dynamic-count', '32475'], netshEnv(prefix, dataDir, state));
+    const apply = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '33061', '--dynamic-count', '32475'], netshEnv(prefix, dataDir, state));
     assert.equal(apply.code, 0, apply.stderr);
 
     // The apply made two changes (a range per family); netsh answers undo's reads and its IPv4 set, then nothing.

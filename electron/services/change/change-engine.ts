@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { HistoryEntry } from '../../../shared/contract';
 import { currentDigest, recordNetshStates, restoreFileOf, type VerifiedBackup } from '../backup/backup';
 import { messageOf, TunerError } from '../errors';
@@ -36,7 +37,10 @@ export type States = Record<string, unknown>;
 export class ChangeEngine {
   constructor(readonly deps: EngineDeps) {}
 
-  /** `recent` is a backup the user just made: used instead of a second one while the key still matches it exactly. */
+  /**
+   * `recent` is a backup the user just made: used instead of a second one while the key still matches it exactly, and only
+   * when it is in `folder`, the one the journal may name (backup-check.ts).
+   */
   async apply(request: ChangeRequest, folder: string, recent?: VerifiedBackup): Promise<{ backup: VerifiedBackup; reused: boolean; readBack: States; restart: boolean }> {
     const record = await this.settled();
     const wanted = this.deps.kinds.flatMap((kind) => {
@@ -47,7 +51,7 @@ export class ChangeEngine {
     const prior: States = {};
     for (const { kind, part } of wanted) if (!kind.inBackup) prior[kind.id] = await this.read(kind, part);
     await this.recordRangeFor(request, prior);
-    const reused = recent !== undefined && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
+    const reused = recent !== undefined && path.dirname(recent.file) === folder && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
     const backup = reused ? recent : await this.deps.makeBackup(folder);
     await recordNetshStates(backup, netshStates(prior));
     for (const kind of this.deps.kinds) if (kind.inBackup) prior[kind.id] = backup.snapshot;
