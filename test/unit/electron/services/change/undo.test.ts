@@ -86,7 +86,7 @@ describe('settling at the wizard start', () => {
 
   it('status reports the unfinished change without settling it; the wizard start settles it and status hands the notice over', async () => {
     const world = memoryEngine(root);
-    await world.tuner.apply({ MaxUserPort: 65534 });
+    await world.tuner.apply({ MaxUserPort: 65534, acceptUnprotected: true });
     const record = await world.journal.read();
     assert.ok(record.lastWritten && record.baseline);
     // An undo killed right after its intent: nothing written yet.
