@@ -1,8 +1,8 @@
 import { Body1, Button, Caption1, Field, Input, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Failure } from '../../shared/failure';
 import type { ProbeResult } from '../../shared/probe';
-import { CLIENT_ERRORS, portsOrMysql, type ClientError } from '../../shared/ports-or-mysql';
+import { CLIENT_ERRORS, portsOrMysql, type ClientError, type PortsVerdict } from '../../shared/ports-or-mysql';
 import { figuresOf } from '../../shared/pool-trend';
 import { checkHost, checkPort, isIpAddress } from '../../shared/probe-target';
 import { useTuner } from '../state/TunerContext';
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
  * The Check page's first question: is it the ports, or is it MySQL? What the clients see, a
  * test of the connection from this machine, and one verdict from all the evidence together.
  */
-export function PortsOrMysql() {
+export function PortsOrMysql({ onVerdict }: { onVerdict: (verdict: PortsVerdict) => void }) {
   const styles = useStyles();
   const { diagnosis, pool, api } = useTuner();
   const [clientError, setClientError] = useState<ClientError>('unknown');
@@ -64,10 +64,13 @@ export function PortsOrMysql() {
     events: found?.unavailable.events ?? 'the diagnosis is still being read',
   };
   const target = probe?.target ?? 'the server';
+  const verdict = portsOrMysql(evidence);
+  // The page leads with a "not the ports" answer and stops offering tuning as the next step.
+  useEffect(() => onVerdict(verdict), [onVerdict, verdict.kind, verdict.title]);
 
   return (
     <Section title="Is it the ports?">
-      <PortsOrMysqlVerdict verdict={portsOrMysql(evidence)} evidence={evidence} target={target} reasons={reasons} />
+      <PortsOrMysqlVerdict verdict={verdict} evidence={evidence} target={target} reasons={reasons} />
       <Field label="Which error do your clients see?">
         <Select value={clientError} onChange={(_event, data) => setClientError(data.value as ClientError)}>
           {CLIENT_ERRORS.map((error) => (

@@ -38,7 +38,7 @@ export function PortsOrMysqlVerdict({ verdict, evidence, target, reasons }: { ve
         <li>Pool held: {share === null ? notRead(reasons.share) : `${shareText(share)} (live sample, netstat and netsh)`}</li>
         <li>TIME_WAIT towards {target}: {timeWaitToServer === null ? notRead(reasons.timeWait) : `${countText(timeWaitToServer)} (netstat)`}</li>
         <li>
-          Tcpip events 4227 / 4231 (no ephemeral port left):{' '}
+          Tcpip events 4227 (a local port reused too soon) / 4231 (no ephemeral port left):{' '}
           {events === null ? notRead(reasons.events) : `${countText(events[4227])} / ${countText(events[4231])} in the last 7 days (System log)`}
         </li>
       </ul>

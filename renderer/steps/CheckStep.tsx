@@ -9,7 +9,9 @@ import {
   MessageBarTitle,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import { changedSinceText } from '../../shared/change-kinds';
+import type { PortsVerdict } from '../../shared/ports-or-mysql';
 import { Busy } from '../components/Busy';
 import { CurrentValues } from '../components/CurrentValues';
 import { DiagnosisArea } from '../components/DiagnosisArea';
@@ -35,21 +37,33 @@ export function CheckStep() {
   const styles = useStyles();
   const { status, loading, dataFolder } = useTuner();
   const { go, openUndo, openExport } = useWizard();
+  const [ports, setPorts] = useState<PortsVerdict | null>(null);
   // Never show values from before a change as the current ones.
   if (!status || loading) return <Busy label="Reading the registry…" />;
   const baseline = status.undo;
   const undone = baseline ? null : lastUndone(status.history);
+  const notPorts = ports?.kind === 'mysql' || ports?.kind === 'network' ? ports : null;
   return (
     <Page
       footerStart={<Button onClick={openExport}>Use on other servers…</Button>}
       footer={
-        <Button appearance="primary" onClick={() => go('backup')}>
-          Next
+        <Button appearance={notPorts ? 'secondary' : 'primary'} onClick={() => go('backup')}>
+          {notPorts ? 'Tune anyway' : 'Next'}
         </Button>
       }
     >
       <StepHeading>Check the current settings</StepHeading>
       <SettledNotice settled={status.settledAtStart} />
+      {notPorts ? (
+        <div role="group" aria-label="Is it the ports? The answer">
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{notPorts.title}</MessageBarTitle>
+              {notPorts.next} The evidence is under "Is it the ports?" below.
+            </MessageBarBody>
+          </MessageBar>
+        </div>
+      ) : null}
       {/* The verdict first, then what the DBA can act on (restart, undo): at the smallest window these are above the fold. */}
       <VerdictBar />
       {dataFolder.value?.problem ? (
@@ -112,7 +126,7 @@ export function CheckStep() {
         out and MySQL clients fail with “Can't connect to MySQL server”.
       </Body1>
 
-      <PortsOrMysql />
+      <PortsOrMysql onVerdict={setPorts} />
       <DiagnosisArea status={status} />
 
       <Section title="Current values">
