@@ -14,7 +14,7 @@ import { cliBed, onlyMessage } from '../helpers/cli-bed';
 import { exportedValue, regExport, writeRegFile } from '../helpers/reg-checks';
 import { cliMessages, KEY } from '../helpers/wine';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'];
+const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'];
 const PROBE_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\AbuseProbe';
 
 /** A folder another user controls, with one file in it: what it holds, byte for byte, and when each was written. */
@@ -76,7 +76,7 @@ describe('links, pipes and devices in and around the data folder, through the CL
     ['a link in backups/ to /dev/zero', (file: string) => symlink('/dev/zero', file), 'it is a link or junction'],
     ['/dev/zero itself', async () => undefined, 'it is not a file directly in'],
   ] as const) {
-    it(`a pending entry naming ${what} as its backup: status ends at once, reads nothing there, and says why`, async () => {
+    it(`a pending entry naming ${what} as its backup: status ends at once; undo, which settles, reads nothing there and says why`, async () => {
       assert.equal((await cli(APPLY)).code, 0);
       const journalFile = path.join(bed.dataDir, 'journal.json');
       const journal = JSON.parse(await readFile(journalFile, 'utf8'));
@@ -88,8 +88,10 @@ describe('links, pipes and devices in and around the data folder, through the CL
       await writeFile(journalFile, JSON.stringify(journal));
       const before = await regExport(bed.prefix);
       const status = await cli(['status']);
-      assert.equal(status.code, 0, 'status still shows what is there');
-      const [line] = cliMessages(status.stderr);
+      assert.equal(status.code, 0, 'status still shows what is there, and settles nothing');
+      const undo = await cli(['undo']);
+      assert.equal(undo.code, 5, undo.stderr);
+      const [line] = cliMessages(undo.stderr);
       assert.ok(line.includes(`does not match the backup ${backupFile} (${said}`), line);
       assert.equal(await regExport(bed.prefix), before, 'nothing was settled');
     });

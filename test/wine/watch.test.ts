@@ -81,7 +81,7 @@ describe('watch on a Wine prefix', () => {
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.trim().split('\n');
     assert.equal(lines.length, 2);
-    assert.match(lines[0], /^\d\d:\d\d:\d\d {2}held \d[\d,]* \/ 255 \(\d+%\) {2}not known yet {2}.*\[running-out\] {2}ALERT past 30%: snapshot .*snapshot-.*\.json$/);
+    assert.match(lines[0], /^\d\d:\d\d:\d\d {2}held \d[\d,]* \/ 255 \(\d+%\) {2}trend not known yet {2}.*\[running-out\] {2}ALERT past 30%: snapshot .*snapshot-.*\.json$/);
     assert.match(lines[1], /ALERT past 30%: snapshot one was saved less than a minute ago/);
 
     assert.deepEqual(await readdir(folder), ['tcp_port_tuner.prom']);
