@@ -1,7 +1,7 @@
-import type { Diagnosis } from '../../shared/diagnosis';
+import { EVENTS_EXPLAINED, type Diagnosis } from '../../shared/diagnosis';
 import { DEFAULT_THRESHOLD, sampleOf } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
-import { countText, endpointText, exclusionOwner, exclusionText, ownReservedPorts, portWithProcess, processText, rangeText } from '../../shared/port-text';
+import { countText, dateText, endpointText, exclusionOwner, exclusionText, ownReservedPorts, portWithProcess, processText, rangeText } from '../../shared/port-text';
 import { toFailure } from '../services/errors';
 import type { TunerService } from '../services/tuner';
 
@@ -58,7 +58,8 @@ export function formatDiagnosis(diagnosis: Diagnosis, own: OwnPorts, now = Date.
     lines.push(`  recommended:   ${rangeText(diagnosis.recommendedRange)} (above MySQL's and well-known service ports, up to 65535; exclusions stay as holes)`);
   }
   lines.push('', 'Tcpip events 4227/4231, last 7 days');
-  lines.push(events ? `  ${countText(events.count)} (4227: ${events.byId[4227]}, 4231: ${events.byId[4231]})${events.latest ? `, latest ${events.latest}` : ''}` : `  ${unread(diagnosis, 'events')}`);
+  lines.push(events ? `  ${countText(events.count)} (4227: ${events.byId[4227]}, 4231: ${events.byId[4231]})${events.latest ? `, latest ${dateText(events.latest)}` : ''}` : `  ${unread(diagnosis, 'events')}`);
+  if (events && events.count > 0) lines.push(`  ${EVENTS_EXPLAINED}`);
   lines.push('', 'Capacity to one remote address and port (TIME_WAIT only on the side that closes first)');
   lines.push(`  TIME_WAIT: ${capacity.timeWaitSeconds} seconds (${capacity.timeWaitSource})`);
   lines.push(`  now: ${capacity.now === null ? 'unknown (the range was not read)' : `${countText(capacity.now)} new connections per second`}`);

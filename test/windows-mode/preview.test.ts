@@ -45,7 +45,7 @@ describe('the preview server as a win32 process', () => {
 
   it('apply and undo through the API change the registry, as reg.exe reads it', async (t) => {
     if (skipped(t)) return;
-    const applied = await preview.call('apply', { MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    const applied = await preview.call('apply', { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true });
     assert.equal(applied.ok, true, JSON.stringify(applied.error));
     const values = await regQuery(bed.regTool);
     assert.deepEqual([values.MaxUserPort?.data, values.TcpTimedWaitDelay?.data], ['0xfffe', '0x1e']);
