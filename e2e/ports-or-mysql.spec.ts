@@ -32,10 +32,14 @@ test('a healthy server, then one out of connections: "Not the ports" first, with
     await section.getByRole('button', { name: 'Test the connection' }).click();
     await expect(verdict).toContainText('Not the ports: MySQL refused (1040 Too many connections)');
     await expect(verdict).toContainText('Raise max_connections or pool the clients; changing ports here will not help. Tuning the ports here is not the next step.');
-    // Said first: above everything else on the page but its heading.
-    const verdictTop = (await verdict.boundingBox())!.y;
-    const valuesTop = (await page.getByRole('heading', { name: 'Current values' }).boundingBox())!.y;
-    expect(verdictTop).toBeLessThan(valuesTop);
+    // Said first: right under the heading, above the pool's own verdict; and tuning is no longer the next step.
+    const answer = page.getByRole('group', { name: 'Is it the ports? The answer' });
+    await expect(answer).toContainText('Not the ports: MySQL refused (1040 Too many connections)');
+    const answerTop = (await answer.boundingBox())!.y;
+    const poolTop = (await page.getByText('Port pool', { exact: true }).boundingBox())!.y;
+    expect(answerTop).toBeLessThan(poolTop);
+    await expect(page.getByRole('button', { name: 'Tune anyway' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Next', exact: true })).toHaveCount(0);
   } finally {
     await server.stop();
   }

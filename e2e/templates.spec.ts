@@ -140,7 +140,7 @@ test('Custom: a range over MySQL reserves the ports it covers unless unticked', 
 
 test("Windows defaults: removes what this tool set, and says so when it set nothing", async ({ page, preview, wine }) => {
   await openConfigure(page, preview.url, 'Windows defaults');
-  await expect(page.getByText('This tool has not changed this machine: there is nothing of its own to remove.')).toBeVisible();
+  await expect(page.getByText('Nothing this tool set is in force now (it never changed this machine, or its change was undone): there is nothing of its own to remove.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
   // A change made earlier (the recommended one), then the template that takes it away.
   await chooseTemplate(page, 'Recommended for this Windows');

@@ -106,7 +106,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: 'Applied' })).toBeFocused();
       await expect(page.getByRole('heading', { name: 'Review and apply' })).toHaveCount(0);
       await expect(said(page).status).toHaveText(
-        'Applied. 4 of 6 rows read back as written; not read back: Dynamic port range, IPv4; Dynamic port range, IPv6. The reservations are in force now. Windows uses the registry values after its next restart.',
+        'Applied. 6 of 8 rows read back as written; not read back: Dynamic port range, IPv4; Dynamic port range, IPv6. The reservations are in force now. Windows uses the registry values after its next restart.',
       );
       await expect(page.getByRole('table', { name: 'Changes, before and read back' }).getByRole('row', { name: /^Port 33060 / })).toHaveText(/not reserved\s*reserved/);
       expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');

@@ -35,7 +35,7 @@ function explain(id: TemplateId, { context, canUndo }: Omit<Props, 'value' | 'on
     case 'defaults':
       return canUndo
         ? "Removes what this tool set: undo puts every value, the range and the reservations back as they were before this tool's first change."
-        : 'This tool has not changed this machine: there is nothing of its own to remove.';
+        : 'Nothing this tool set is in force now (it never changed this machine, or its change was undone): there is nothing of its own to remove.';
     case 'custom':
       return 'Type the values yourself, starting from the template chosen before.';
   }
