@@ -49,13 +49,13 @@ test.describe('a backup folder that cannot be created', () => {
     await expect(page.getByText(blocked, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Create backup' }).click();
 
-    await expect(shown(page).getByText('The backup failed')).toBeVisible();
+    await expect(shown(page).getByText('A file or folder could not be written', { exact: true })).toBeVisible();
     await expect(
       shown(page).getByText(`Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
     // Said at once; focus stays on the button used, to try again.
-    await expect(said(page).alert).toHaveText(`The backup failed. Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`);
+    await expect(said(page).alert).toHaveText(`A file or folder could not be written. Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`);
     await expect(page.getByRole('button', { name: 'Create backup' })).toBeFocused();
     await page.screenshot({ path: 'e2e/screenshots/light-2-backup-failed.png' });
     const { violations } = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
@@ -63,7 +63,7 @@ test.describe('a backup folder that cannot be created', () => {
 
     // Trying again does not slip through either.
     await page.getByRole('button', { name: 'Create backup' }).click();
-    await expect(shown(page).getByText('The backup failed')).toBeVisible();
+    await expect(shown(page).getByText('A file or folder could not be written', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
     expect(await wine.value('MaxUserPort')).toBeNull();
     expect(await wine.value('TcpTimedWaitDelay')).toBeNull();

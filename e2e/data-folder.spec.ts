@@ -24,7 +24,7 @@ test('an unwritable data folder is named on the Check page with its cause and fi
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Create backup' }).click();
   await expect(said(page).alert).toHaveText(
-    `The backup failed. Cannot use the data folder ${preview.dataDir}: a file stands where ${preview.dataDir} or a folder above it should be. ` +
+    `A file or folder could not be written. Cannot use the data folder ${preview.dataDir}: a file stands where ${preview.dataDir} or a folder above it should be. ` +
       'Nothing was changed. Move that file away (or rename it), or name a folder you can write in TCP_PORT_TUNER_DATA_DIR.',
   );
   expect(await wine.value('MaxUserPort')).toBeNull();

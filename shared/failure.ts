@@ -7,7 +7,15 @@ export type ErrorKind =
   | 'netsh-failed'
   /** A step failed and putting the values back failed too: the registry may be half-changed. */
   | 'restore-failed'
+  /** The backup itself failed: the key could not be exported or read back, or the export is not a true copy of it. */
   | 'backup-failed'
+  /**
+   * A file or folder this tool writes could not be written, or something other than a plain file
+   * stands there: the data folder, the change lock, a backup's files, an export, a textfile.
+   */
+  | 'write-failed'
+  /** The change journal could not be written, or what stands at its name is refused (a link, a folder, far too large). */
+  | 'journal-failed'
   | 'undo-refused'
   /** Another process of this tool is making a change right now. */
   | 'busy'

@@ -15,6 +15,8 @@ const EXIT_CODES: Record<ErrorKind, number> = {
   'netsh-failed': 4,
   'restore-failed': 6,
   'backup-failed': 7,
+  'write-failed': 7,
+  'journal-failed': 7,
   'undo-refused': 5,
   busy: 1,
   'tool-missing': 1,

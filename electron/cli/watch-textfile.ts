@@ -98,5 +98,5 @@ export async function writeTextfile(file: string, text: string): Promise<void> {
 }
 
 function cannotWrite(file: string, why: string): TunerError {
-  return new TunerError('backup-failed', `Cannot write the textfile ${file}: ${why}. Nothing was written.`);
+  return new TunerError('write-failed', `Cannot write the textfile ${file}: ${why}. Nothing was written.`);
 }

@@ -179,7 +179,7 @@ export class TunerService {
         });
       } catch (error) {
         // The lock is the first write in the data folder: a folder that refuses writes fails there.
-        const folderRefused = !locked && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'backup-failed');
+        const folderRefused = !locked && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'write-failed');
         if (!folderRefused || !(await this.deps.rights()).canWrite) throw error;
         throw blockedFolder(error, manual ? await manual().catch(() => null) : null);
       }

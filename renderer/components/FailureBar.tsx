@@ -15,6 +15,8 @@ const TITLES: Record<ErrorKind, string> = {
   'netsh-failed': 'The port range or reservation change failed',
   'restore-failed': 'The values could not be put back',
   'backup-failed': 'The backup failed',
+  'write-failed': 'A file or folder could not be written',
+  'journal-failed': 'The change journal could not be written or read',
   'undo-refused': 'Undo stopped',
   busy: 'Another change is under way',
   'tool-missing': 'A Windows tool is missing',

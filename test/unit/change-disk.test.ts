@@ -34,8 +34,8 @@ describe('the journal on a full disk', () => {
     const world = memoryEngine(root);
     failingWrite(world, 1);
     await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }), (error: TunerError) => {
-      assert.equal(error.kind, 'backup-failed');
-      assert.match(error.message, /^Could not record the change in .*journal\.json \(ENOSPC: no space left on device, write\)\. Nothing was changed\.$/);
+      assert.equal(error.kind, 'journal-failed', 'told as the journal, not as the backup');
+      assert.match(error.message, /^Could not record the change in the change journal .*journal\.json \(ENOSPC: no space left on device, write\)\. Nothing was changed\.$/);
       return true;
     });
     assert.deepEqual(world.registry.values.MaxUserPort, { present: false });
@@ -47,8 +47,8 @@ describe('the journal on a full disk', () => {
     // The intent, then one step per family of the range, then the finish.
     failingWrite(world, 4);
     await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }), (error: TunerError) => {
-      assert.equal(error.kind, 'backup-failed');
-      assert.match(error.message, /^The apply was written and read back, but .*journal\.json could not be updated \(ENOSPC.*\)\. Every setting was put back as it was\.$/);
+      assert.equal(error.kind, 'journal-failed', 'told as the journal, not as the backup');
+      assert.match(error.message, /^The apply was written and read back, but the change journal .*journal\.json could not be updated \(ENOSPC.*\)\. Every setting was put back as it was\.$/);
       return true;
     });
     assert.deepEqual(world.registry.values.MaxUserPort, { present: false });
@@ -61,8 +61,8 @@ describe('the journal on a full disk', () => {
     const world = memoryEngine(root);
     failingWrite(world, 2);
     await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }), (error: TunerError) => {
-      assert.equal(error.kind, 'backup-failed');
-      assert.match(error.message, /^Could not record a step of the apply \(the IPv4 dynamic port range\) in .*journal\.json \(ENOSPC.*\)\. Every setting was put back as it was\.$/);
+      assert.equal(error.kind, 'journal-failed', 'told as the journal, not as the backup');
+      assert.match(error.message, /^Could not record a step of the apply \(the IPv4 dynamic port range\) in the change journal .*journal\.json \(ENOSPC.*\)\. Every setting was put back as it was\.$/);
       return true;
     });
     assert.deepEqual(world.registry.values.MaxUserPort, { present: false });

@@ -83,7 +83,7 @@ describe('the change lock shared by the app and the command line', () => {
     const dir = path.join(freshPath(root, 'file'), 'below');
     await writeFile(path.dirname(dir), 'a file where the folder would be');
     await assert.rejects(withChangeLock(dir, async () => undefined), (error: TunerError) => {
-      assert.equal(error.kind, 'backup-failed', 'exit 7: a file-system problem, not a matter of rights');
+      assert.equal(error.kind, 'write-failed', 'exit 7: a file-system problem, not a matter of rights');
       assert.match(error.message, /^Cannot use the data folder .*below: a file stands where .*below or a folder above it should be, so no change can be recorded\. Nothing was changed\. Move that file away/);
       return true;
     });

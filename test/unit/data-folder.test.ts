@@ -112,7 +112,7 @@ describe('the data folder guard', () => {
     const dataDir = path.join(blocker, 'data');
     const { calls, run } = recording();
     await assert.rejects(dataFolderGuard(resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32'), run)(), (error: TunerError) => {
-      assert.equal(error.kind, 'backup-failed');
+      assert.equal(error.kind, 'write-failed');
       assert.equal(
         error.message,
         `Cannot use the data folder ${dataDir}: a file stands where ${dataDir} or a folder above it should be. Nothing was changed. ` +

@@ -61,7 +61,7 @@ describe('writing an export file', () => {
       const file = await make(dir);
       const before = await lstat(file);
       await assert.rejects(writeExportFile(file, CONTENT, { force: true }), (error: TunerError) => {
-        assert.equal(error.kind, 'backup-failed', 'exit 7, as the README says for an export file that cannot be written');
+        assert.equal(error.kind, 'write-failed', 'exit 7, as the README says for an export file that cannot be written');
         assert.equal(error.message, `${file} is ${what}, not a plain file; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`);
         return true;
       });
@@ -74,7 +74,7 @@ describe('writing an export file', () => {
     const file = path.join(freshPath(root, 'missing'), 'out.reg');
     const result = await runCli(['export', '--format', 'reg', '--max-user-port', '65534', '--out', file], process.env);
     assert.equal(result.code, 7, result.stderr);
-    assert.match(result.stderr, new RegExp(`^tcp-port-tuner: Could not write ${file.replace(/[/.-]/g, '\\$&')}: the folder does not exist\\. Nothing was written\\.$`, 'm'));
+    assert.match(result.stderr, new RegExp(`^tcp-port-tuner: Could not write the export ${file.replace(/[/.-]/g, '\\$&')}: the folder does not exist\\. Nothing was written\\.$`, 'm'));
   });
 
   it('keeps a link it must not follow out of the picture: the link still names its target after a refused write', async () => {

@@ -92,8 +92,9 @@ describe('Journal', () => {
     assert.deepEqual(await journal.read(), AFTER_ONE_APPLY);
     await rm(journal.file);
     await symlink(outside, journal.file);
-    await assert.rejects(journal.write(AFTER_ONE_APPLY), /journal\.json is a link or junction, not a plain file/);
-    await assert.rejects(journal.read(), /journal\.json is a link or junction, not a plain file/);
+    const told = (error: TunerError) => error.kind === 'journal-failed' && /^The change journal .*journal\.json is a link or junction, not a plain file/.test(error.message);
+    await assert.rejects(journal.write(AFTER_ONE_APPLY), told);
+    await assert.rejects(journal.read(), told);
     assert.equal(await readFile(outside, 'utf8'), 'an outside file');
     assert.equal((await stat(outside)).mtimeMs, mtime);
   });
@@ -103,7 +104,7 @@ describe('Journal', () => {
     await mkdir(dir);
     await writeFile(journal.file, '');
     await truncate(journal.file, 16 * 1024 * 1024 + 1);
-    await assert.rejects(journal.read(), (error: TunerError) => error.kind === 'backup-failed' && /is larger than 16777216 bytes/.test(error.message));
+    await assert.rejects(journal.read(), (error: TunerError) => error.kind === 'journal-failed' && /is larger than 16777216 bytes/.test(error.message));
   });
 
   it('reads a journal written by version 0.1.0 (one registry snapshot) with nothing lost', async () => {
@@ -170,8 +171,8 @@ describe('Journal', () => {
       const { journal } = freshJournal();
       await mkdir(journal.file, { recursive: true });
       await assert.rejects(journal.read(), (error: TunerError) => {
-        assert.equal(error.kind, 'backup-failed');
-        assert.equal(error.message, `${journal.file} is a folder, not a plain file; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`);
+        assert.equal(error.kind, 'journal-failed');
+        assert.equal(error.message, `The change journal ${journal.file} is a folder, not a plain file; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`);
         return true;
       });
     });

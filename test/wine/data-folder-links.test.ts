@@ -62,7 +62,7 @@ describe('links, pipes and devices in and around the data folder, through the CL
     const journal = path.join(bed.dataDir, 'journal.json');
     await symlink(outside.file, journal);
     const before = await outside.seen();
-    const refused = new RegExp(`^tcp-port-tuner: ${escaped(journal)} is a link or junction, not a plain file;`);
+    const refused = new RegExp(`^tcp-port-tuner: The change journal ${escaped(journal)} is a link or junction, not a plain file;`);
     const status = await cli(['status']);
     assert.equal(status.code, 7, status.stderr);
     // Settling at start says it, and so does status itself (run-cli.ts's readCarriesOn): the same line.

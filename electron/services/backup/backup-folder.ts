@@ -19,7 +19,7 @@ export function fileSystemReason(error: unknown): string {
 }
 
 function refuse(folder: string, why: string): TunerError {
-  return new TunerError('backup-failed', `Cannot use the backup folder ${folder}: ${why}. Nothing was changed.`);
+  return new TunerError('write-failed', `Cannot use the backup folder ${folder}: ${why}. Nothing was changed.`);
 }
 
 /**

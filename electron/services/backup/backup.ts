@@ -38,7 +38,8 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   const snapshotFile = file.replace(/\.reg$/, '.json');
   const restoreFile = restoreFileOf(file);
   // A backup that does not prove itself is not left where a user would take it for one.
-  const discard = () => Promise.all([file, snapshotFile, restoreFile].map((made) => rm(made, { force: true }))).catch(() => undefined);
+  // Settled, not all: one removal that fails must not return before the others are done.
+  const discard = () => Promise.allSettled([file, snapshotFile, restoreFile].map((made) => rm(made, { force: true })));
   await prepareBackupFolder(folder, dataDir);
   let exported: Buffer;
   try {
@@ -67,7 +68,7 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   } catch (error) {
     await discard();
     if (error instanceof NotPlainError) throw error;
-    throw new TunerError('backup-failed', `Could not finish the backup ${file}: ${reason(error)}; it was removed. Nothing was changed.`);
+    throw new TunerError('write-failed', `Could not finish the backup ${file}: ${reason(error)}; it was removed. Nothing was changed.`);
   }
   return { file, restoreFile, snapshotFile, createdAt, values, snapshot, digest: digestOf(exported) };
 }
@@ -119,7 +120,7 @@ export async function recordNetshStates(backup: VerifiedBackup, states: Record<s
     await replacePlain(backup.snapshotFile, `${JSON.stringify({ ...record, states }, null, 2)}\n`);
   } catch (error) {
     if (error instanceof NotPlainError) throw error;
-    throw new TunerError('backup-failed', `Could not record the port range and reservations in ${backup.snapshotFile}: ${reason(error)}. Nothing was changed.`);
+    throw new TunerError('write-failed', `Could not record the port range and reservations in ${backup.snapshotFile}: ${reason(error)}. Nothing was changed.`);
   }
 }
 

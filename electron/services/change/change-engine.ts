@@ -101,7 +101,7 @@ export class ChangeEngine {
       const pending = record.pending as PendingOperation;
       pending.steps = [...(pending.steps ?? []), { kind: kind.id as RecordedStep['kind'], ...step, at: this.at() }];
       await this.deps.journal.write(record).catch((error: unknown) => {
-        throw new TunerError('backup-failed', `Could not record a step of the ${pending.operation} (${step.part}) in ${this.deps.journal.file} (${messageOf(error)}).`);
+        throw new TunerError('journal-failed', `Could not record a step of the ${pending.operation} (${step.part}) in the change journal ${this.deps.journal.file} (${messageOf(error)}).`);
       });
     };
   }
@@ -155,7 +155,7 @@ export class ChangeEngine {
     try {
       await this.deps.journal.write(started);
     } catch (error) {
-      throw new TunerError('backup-failed', `Could not record the change in ${this.deps.journal.file} (${messageOf(error)}). Nothing was changed.`);
+      throw new TunerError('journal-failed', `Could not record the change in the change journal ${this.deps.journal.file} (${messageOf(error)}). Nothing was changed.`);
     }
     return started;
   }
@@ -165,7 +165,7 @@ export class ChangeEngine {
     try {
       await this.write(finishedRecord(record, this.at(), await this.deps.audit()));
     } catch (error) {
-      const cause = new TunerError('backup-failed', `The ${action} was written and read back, but ${this.deps.journal.file} could not be updated (${messageOf(error)}).`);
+      const cause = new TunerError('journal-failed', `The ${action} was written and read back, but the change journal ${this.deps.journal.file} could not be updated (${messageOf(error)}).`);
       throw await this.rollBack(record, cause);
     }
   }

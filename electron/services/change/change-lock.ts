@@ -58,7 +58,7 @@ async function acquire(dir: string): Promise<{ file: string; identity: Stats }> 
     // Access denied is a matter of rights (exit 3); a file in the way or a full disk is the file system's (exit 7).
     const denied = errnoOf(error) === 'EACCES' || errnoOf(error) === 'EPERM';
     const { problem, fix } = explainDataFolder(dir, error as NodeJS.ErrnoException);
-    throw new TunerError(denied ? 'not-permitted' : 'backup-failed', `Cannot use the data folder ${dir}: ${problem}, so no change can be recorded. Nothing was changed. ${fix}`);
+    throw new TunerError(denied ? 'not-permitted' : 'write-failed', `Cannot use the data folder ${dir}: ${problem}, so no change can be recorded. Nothing was changed. ${fix}`);
   }
   try {
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -84,7 +84,7 @@ export class Journal {
     try {
       text = (await readPlain(this.file, JOURNAL_LIMIT)).toString('utf8');
     } catch (error) {
-      if (error instanceof TunerError) throw error;
+      if (error instanceof TunerError) throw new TunerError('journal-failed', `The change journal ${error.message}`);
       const code = errnoOf(error);
       // ENOTDIR: a file stands where the data folder (or one above it) should be, so no journal
       // can be there; the Check page names that file's place and the fix, instead of calling a
@@ -120,7 +120,7 @@ export class Journal {
       if (code === 'EACCES' || code === 'EPERM') {
         throw new TunerError('not-permitted', `The change journal ${this.file} can be written by administrators only. Run as administrator.`);
       }
-      throw error;
+      throw error instanceof TunerError ? new TunerError('journal-failed', `The change journal ${error.message}`) : error;
     }
   }
 

@@ -55,7 +55,7 @@ export async function writeExportFile(file: string, content: Buffer, { force }: 
     else await link(temporary, file);
   } catch (error) {
     if (errnoOf(error) === 'EEXIST') throw exists(file);
-    throw new TunerError('backup-failed', `Could not write ${file}: ${fileSystemReason(error)}. Nothing was written.`);
+    throw new TunerError('write-failed', `Could not write the export ${file}: ${fileSystemReason(error)}. Nothing was written.`);
   } finally {
     // Cleaning up must never hide why the write failed.
     if (folder) await rm(folder, { recursive: true, force: true }).catch(() => undefined);

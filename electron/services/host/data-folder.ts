@@ -24,7 +24,7 @@ export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promi
       const { problem, fix } = explainDataFolder(target.dataDir, error);
       // Access denied is a matter of rights (exit 3); anything else is the file system's (exit 7).
       const denied = errnoOf(error) === 'EACCES' || errnoOf(error) === 'EPERM';
-      throw new TunerError(denied ? 'not-permitted' : 'backup-failed', `Cannot use the data folder ${target.dataDir}: ${problem}. Nothing was changed. ${fix}`);
+      throw new TunerError(denied ? 'not-permitted' : 'write-failed', `Cannot use the data folder ${target.dataDir}: ${problem}. Nothing was changed. ${fix}`);
     });
     if (target.host !== 'windows' || target.dataDirChosen) return;
     const icacls = path.win32.join(target.system32 ?? '', 'icacls.exe');
@@ -58,7 +58,7 @@ export function checkDataFolderPath(target: Target): void {
   const isAbsolute = target.host === 'windows' ? path.win32.isAbsolute : path.isAbsolute;
   if (!isAbsolute(target.dataDir)) {
     const named = target.dataDir === '' ? 'is empty' : `is "${target.dataDir}", not a full path`;
-    throw new TunerError('backup-failed', `TCP_PORT_TUNER_DATA_DIR ${named}: name the data folder by its full path, or leave the variable unset. Nothing was changed.`);
+    throw new TunerError('write-failed', `TCP_PORT_TUNER_DATA_DIR ${named}: name the data folder by its full path, or leave the variable unset. Nothing was changed.`);
   }
 }
 

@@ -38,7 +38,7 @@ export class NotPlainError extends TunerError {
     readonly what: string,
     expected: 'file' | 'folder' = 'file',
   ) {
-    super('backup-failed', `${file} is ${what}, not a plain ${expected}; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`);
+    super('write-failed', `${file} is ${what}, not a plain ${expected}; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`);
   }
 }
 
@@ -86,7 +86,7 @@ export async function readPlain(file: string, limit: number, sameAs?: Stats): Pr
     for (let read = -1; read !== 0 && filled < buffer.length; filled += read) {
       ({ bytesRead: read } = await handle.read(buffer, filled, buffer.length - filled, filled));
     }
-    if (size > limit || filled > limit) throw new TunerError('backup-failed', `${file} is larger than ${limit} bytes, far more than this tool ever writes there; it was not read. Move it away and run again.`);
+    if (size > limit || filled > limit) throw new TunerError('write-failed', `${file} is larger than ${limit} bytes, far more than this tool ever writes there; it was not read. Move it away and run again.`);
     return buffer.subarray(0, filled);
   } finally {
     await handle.close();
