@@ -3,13 +3,13 @@ import { DEFAULT_THRESHOLD, sampleOf } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
 import { countText, dateText, endpointText, exclusionOwner, exclusionText, ownReservedPorts, portWithProcess, processText, rangeText } from '../../shared/port-text';
 import { toFailure } from '../services/errors';
-import type { TunerService } from '../services/tuner';
+import type { ChangeService } from '../services/change-service';
 
 /** The IPv4 ports this tool reserved (ownReservedPorts of what undo would put back), or why that is not known. */
 export type OwnPorts = ReadonlySet<number> | { notRead: string };
 
 /** Which exclusions are this tool's, as the Check page tells them: the ports undo would release (the journal alone is read). */
-export function ownPorts(tuner: Pick<TunerService, 'undoPlan'>): Promise<OwnPorts> {
+export function ownPorts(tuner: Pick<ChangeService, 'undoPlan'>): Promise<OwnPorts> {
   return tuner.undoPlan().then(
     (undo) => ownReservedPorts(undo?.values.reservedPorts, 'ipv4'),
     (error: unknown) => ({ notRead: toFailure(error).message }),

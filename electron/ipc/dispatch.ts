@@ -4,12 +4,12 @@ import { toFailure } from '../services/errors';
 import { exportFor, exportText, writeExportFile } from '../services/export/export-service';
 import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
 import type { RestartService } from '../services/host/restart';
-import type { TunerService } from '../services/tuner';
+import type { ChangeService } from '../services/change-service';
 import { DEFAULT_TIMEOUT_MS, type ProbeService } from '../services/probe/probe';
 
 /** What the main side offers the wizard; each transport (Electron IPC, the preview) supplies one. */
 export interface MainServices {
-  tuner: Pick<TunerService, 'status' | 'useBackupFolder' | 'backup' | 'apply' | 'undo'>;
+  tuner: Pick<ChangeService, 'status' | 'useBackupFolder' | 'backup' | 'apply' | 'undo'>;
   restart: Pick<RestartService, 'restart' | 'cancel'>;
   diagnosis: Pick<DiagnosisService, 'diagnose' | 'sample' | 'checkDataFolder'>;
   /** A folder the user picked in a dialog the main side owns; null when cancelled. */

@@ -26,7 +26,7 @@ import { RegeditBackend, useScriptFolder, type RegeditModule } from './registry/
 import { pinScriptHost, regeditScriptHost } from './registry/script-host';
 import { RestartService } from './host/restart';
 import { probe, type ProbeService } from './probe/probe';
-import { TunerService } from './tuner';
+import { ChangeService } from './change-service';
 
 export type BackendChoice = 'auto' | 'reg' | 'regedit';
 
@@ -40,7 +40,7 @@ export interface ServiceOptions {
 }
 
 export interface Services {
-  tuner: TunerService;
+  tuner: ChangeService;
   diagnosis: DiagnosisService;
   restart: RestartService;
   target: Target;
@@ -82,7 +82,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     now,
     scratchFile,
   });
-  const tuner = new TunerService({
+  const tuner = new ChangeService({
     backend,
     journal,
     engine,

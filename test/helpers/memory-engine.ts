@@ -5,7 +5,7 @@ import { dynamicRangeKind } from '../../electron/services/change/dynamic-range-k
 import { Journal } from '../../electron/services/change/journal';
 import { registryKind } from '../../electron/services/change/registry-kind';
 import { reservedPortsKind } from '../../electron/services/change/reserved-ports-kind';
-import { TunerService } from '../../electron/services/tuner';
+import { ChangeService } from '../../electron/services/change-service';
 import { MemoryNetsh } from './memory-netsh';
 import { MemoryRegistry } from './memory-registry';
 import { freshPath } from './wine';
@@ -31,7 +31,7 @@ export function memoryEngine(root: string, options: { bootTime?: number; registr
     ? [registryKind(registry, scratchFile)]
     : [registryKind(registry, scratchFile), dynamicRangeKind(netsh), reservedPortsKind(netsh)];
   const engine = new ChangeEngine({ kinds, backend: registry, journal, makeBackup, audit: async () => AUDIT, bootTime: () => bootTime, now, scratchFile });
-  const tuner = new TunerService({
+  const tuner = new ChangeService({
     backend: registry,
     journal,
     engine,

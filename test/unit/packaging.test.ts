@@ -96,7 +96,7 @@ describe('electron-builder.json', () => {
       'dist/cli/tcp-port-tuner.cjs',
       'electron/main/main.ts',
       'electron/preview/server.ts',
-      'electron/services/tuner.ts',
+      'electron/services/change-service.ts',
       'shared/contract.ts',
       'renderer/main.tsx',
       'test/unit/packaging.test.ts',

@@ -11,7 +11,7 @@ import { resolveTarget } from '../../electron/services/host/target';
 import { assembleServices } from '../../electron/services/create-services';
 import { runProcess } from '../../electron/services/host/process-runner';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
-import type { TunerService } from '../../electron/services/tuner';
+import type { ChangeService } from '../../electron/services/change-service';
 import { createPrefix, destroyPrefix, freshPath, productEnv, readJournal, type WinePrefix } from '../helpers/wine';
 import { deleteValue, regExport, regImport, resetValues, setValue } from '../helpers/reg-checks';
 import { FaultyBackend, type Call } from '../helpers/faulty-backend';
@@ -26,7 +26,7 @@ describe('a failing registry step leaves the key exactly as it was', () => {
   let prefix: WinePrefix;
   let dataDir: string;
   let backend: FaultyBackend;
-  let service: TunerService;
+  let service: ChangeService;
 
   before(async () => {
     prefix = await createPrefix('faults');

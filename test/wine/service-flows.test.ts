@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createServices } from '../../electron/services/create-services';
 import type { TunerError } from '../../electron/services/errors';
-import type { TunerService } from '../../electron/services/tuner';
+import type { ChangeService } from '../../electron/services/change-service';
 import { createPrefix, destroyPrefix, freshPath, KEY, productEnv, type WinePrefix } from '../helpers/wine';
 import { regExport, regImport, regQuery, resetValues, setValue } from '../helpers/reg-checks';
 import { exportedSettings } from '../helpers/cli-bed';
 
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
 
-describe('TunerService on a Wine registry', () => {
+describe('ChangeService on a Wine registry', () => {
   let prefix: WinePrefix;
   let dataDir: string;
-  let service: TunerService;
+  let service: ChangeService;
 
   before(async () => {
     prefix = await createPrefix('service');

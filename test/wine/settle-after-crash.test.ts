@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createServices } from '../../electron/services/create-services';
-import type { TunerService } from '../../electron/services/tuner';
+import type { ChangeService } from '../../electron/services/change-service';
 import { createPrefix, destroyPrefix, freshPath, productEnv, readJournal, runCli, type WinePrefix } from '../helpers/wine';
 import { regExport, regQuery, resetValues, setValue } from '../helpers/reg-checks';
 import { writeRegStandIn, type StandInFault } from '../helpers/reg-stand-in';
@@ -16,7 +16,7 @@ const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: tr
 describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is settled by settleInterrupted', () => {
   let prefix: WinePrefix;
   let dataDir: string;
-  let service: TunerService;
+  let service: ChangeService;
 
   before(async () => {
     prefix = await createPrefix('settle');

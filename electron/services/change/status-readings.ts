@@ -3,7 +3,7 @@ import type { ValueState } from '../../../shared/registry-value';
 import type { PerSetting } from '../../../shared/settings';
 import { messageOf } from '../errors';
 import { valueStatesOf } from '../registry/snapshot';
-import { registryChanges } from '../tuner-reports';
+import { registryChanges } from '../change-service-reports';
 import type { ChangeEngine, States } from './change-engine';
 import type { JournalData } from './journal';
 import { differingParts } from './setting-kind';

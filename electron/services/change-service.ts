@@ -13,7 +13,7 @@ import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
 import { statusReadings } from './change/status-readings';
 import { blockedFolder, manualUndo } from './change/blocked-folder';
-import { reportOf, restartPendingOf, takesEffect, undoOf } from './tuner-reports';
+import { reportOf, restartPendingOf, takesEffect, undoOf } from './change-service-reports';
 
 export interface TunerDeps {
   backend: RegistryBackend;
@@ -38,7 +38,7 @@ export interface TunerDeps {
  * preview all drive this one service. Changes go through the engine, one at a time in this
  * process and across processes, and only once rights are confirmed.
  */
-export class TunerService {
+export class ChangeService {
   private queue: Promise<unknown> = Promise.resolve();
   /** The one owner of the backup folder: the default until the user picks another. */
   private backupDir: string;
