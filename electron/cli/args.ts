@@ -79,10 +79,10 @@ Options:
   --json                 Print one JSON object on stdout
   --backend reg|regedit  Registry backend (default: reg.exe; regedit falls back to reg.exe)
 
-Exit codes: 0 done, 2 invalid input, 3 not permitted, 4 registry operation failed
-(prior state restored), 5 undo refused (values changed since), 6 restoring the prior state
-failed too (see the message for the backup to import), 7 the backup could not be written
-(a file-system problem; nothing changed), 1 anything else. probe: 0 MySQL answered as a working
+Exit codes: 0 done, 2 invalid input, 3 not permitted, 4 a registry or netsh step failed
+(prior state restored), 5 undo refused (settings changed since), 6 restoring the prior state
+failed too (see the message for the backup to import), 7 the backup, the change journal or
+another file could not be written (the message names it; nothing changed), 1 anything else. probe: 0 MySQL answered as a working
 server does, 8 MySQL refused the connection, 9 no MySQL answered (worst attempt).`;
 
 function invalid(message: string): TunerError {

@@ -64,7 +64,7 @@ function restartLine(changes: readonly ChangeRow[]): string {
 }
 
 export function formatBackup(backup: Backup): string {
-  return `Backup verified: ${backup.file}\nPrior values: ${pair(backup.values)}`;
+  return `Backup verified: ${backup.file}\nPrior registry values: ${pair(backup.values)}`;
 }
 
 /** What was read back; the range and the reserved ports as the change set them. */
@@ -81,7 +81,7 @@ export function formatUndo(result: UndoResult): string {
     ...stillChangedLines(result).map((line) => `  ${line}`),
     'Before undo → now (read back):',
     ...table(changes, (row) => [row.before, '→', row.changed ? row.after : 'unchanged']),
-    `Backup of the values before undo: ${result.backupFile}`,
+    `Backup of the registry values before undo: ${result.backupFile}`,
     restartLine(changes),
   ].join('\n');
 }

@@ -13,7 +13,7 @@ const TITLES: Record<ErrorKind, string> = {
   'not-permitted': 'Administrator rights needed',
   'registry-failed': 'The registry change failed',
   'netsh-failed': 'The port range or reservation change failed',
-  'restore-failed': 'The values could not be put back',
+  'restore-failed': 'The settings could not be put back',
   'backup-failed': 'The backup failed',
   'write-failed': 'A file or folder could not be written',
   'journal-failed': 'The change journal could not be written or read',

@@ -160,7 +160,7 @@ describe('parseCli', () => {
     assert.match(USAGE, /--dynamic-start N --dynamic-count N\s+the TCP dynamic port range/);
     assert.match(
       USAGE,
-      /0 done, 2 invalid input, 3 not permitted, 4 registry operation failed\s+\(prior state restored\), 5 undo refused .*, 6 restoring the prior state\s+failed too .*, 7 the backup could not be written\s+\(a file-system problem; nothing changed\), 1 anything else/,
+      /0 done, 2 invalid input, 3 not permitted, 4 a registry or netsh step failed\s+\(prior state restored\), 5 undo refused \(settings changed since\), 6 restoring the prior state\s+failed too .*, 7 the backup, the change journal or\s+another file could not be written \(the message names it; nothing changed\), 1 anything else/,
     );
   });
 });
