@@ -39,7 +39,7 @@ test('Recommended for this Windows: the netsh range up to 65535, TcpTimedWaitDel
   // Why it starts there, in one sentence naming MySQL's ports.
   await expect(page.getByText(/It starts at 33063, above MySQL's 3306, 33060, 33061 and 33062 \(classic, X Protocol, Group Replication, admin_port\), listening or not, so no outgoing connection takes them\./)).toBeVisible();
   // Exclusions are holes: Hyper-V's 160 ports come off both the range now and the new one.
-  const capacity = page.getByRole('table', { name: 'Capacity now and with the new values' });
+  const capacity = page.getByRole('table', { name: 'Capacity now and with the new settings' });
   await expect(capacity.getByRole('row', { name: /Ports for outgoing connections/ })).toHaveText(/16,224\s*32,313/);
   // Under Wine nothing fixed listens inside 33063-65535, and MySQL's four ports are below it: nothing to reserve.
   await expect(page.getByRole('region', { name: 'Protect what listens' })).toHaveCount(0);
@@ -151,7 +151,7 @@ test("Windows defaults: removes what this tool set, and says so when it set noth
   await page.getByRole('button', { name: 'Restart later' }).click();
   await page.getByRole('button', { name: 'Back to Check' }).click();
   await openConfigure(page, preview.url, 'Windows defaults');
-  await expect(page.getByText(/Removes what this tool set: undo puts every value, the range and the reservations back/)).toBeVisible();
+  await expect(page.getByText(/Removes what this tool set: undo puts every setting \(the registry values, the range, the reservations\) back/)).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
   await undoAll(page, preview, /33063 to 65535 \(32,473 ports\)\s*49152 to 65535 \(16,384 ports\)/, true);
   expect(await wine.value('TcpTimedWaitDelay')).toBeNull();

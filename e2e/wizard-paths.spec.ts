@@ -46,7 +46,7 @@ test('a restart Windows scheduled: focus on calling it off, then on the way on o
   await expect(said(page).status).toHaveText('Restart scheduled. Windows restarts in 60 seconds. To stop it, run: shutdown /a');
   await expect(page.getByRole('button', { name: 'Cancel the restart' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(said(page).status).toHaveText('Restart cancelled. The scheduled restart was cancelled. The new values take effect at the next restart.');
+  await expect(said(page).status).toHaveText('Restart cancelled. The scheduled restart was cancelled. The new registry values take effect at the next restart.');
   await expect(page.getByRole('button', { name: 'Back to Check' })).toBeFocused();
 });
 

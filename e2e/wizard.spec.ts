@@ -60,7 +60,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // Wine reports Windows 7: now the default dynamic range; after Apply the same (the registry values wait for the restart);
       // after the restart, with MaxUserPort 65534, the range seen then, less the four reserved ports (MySQL's 3306, 33060, 33061,
       // 33062), each port held 30 s instead of 120.
-      const capacity = page.getByRole('table', { name: 'Capacity now and with the new values' });
+      const capacity = page.getByRole('table', { name: 'Capacity now and with the new settings' });
       await expect(capacity.getByRole('row', { name: /Ports for outgoing connections/ })).toHaveText(/16,384\s*16,384\s*64,507/);
       await expect(capacity.getByRole('row', { name: /New connections per second/ })).toHaveText(/136\s*136\s*2,150/);
       await expect(page.getByText(/New: 1024 to 65534 \(64,511 ports\): with MaxUserPort set, Windows was seen to make this range at the next restart/)).toBeVisible();

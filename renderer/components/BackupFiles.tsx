@@ -50,7 +50,7 @@ export function BackupFiles({ backup }: { backup: Backup }) {
         <li>
           <PathText>{backup.snapshotFile}</PathText>
           <Body1 block>
-            The two values exactly; Apply adds the dynamic port range and the reservations of both families as they were before the change
+            The two registry values exactly; Apply adds the dynamic port range and the reservations of both families as they were before the change
             (netsh keeps no backup of its own). Undo checks its journal against this file.
           </Body1>
         </li>

@@ -56,7 +56,7 @@ export function CapacityTable({ now, next, dynamicRange, diagnosis }: Props) {
   ];
   return (
     <div className={styles.wrap}>
-      <Table size="small" className={styles.table} aria-label="Capacity now and with the new values">
+      <Table size="small" className={styles.table} aria-label="Capacity now and with the new settings">
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.label}>To one server</TableHeaderCell>

@@ -3,7 +3,7 @@ import type { Ref } from 'react';
 import type { RestartResult } from '../../shared/contract';
 import { useAnnounce } from './Announcer';
 
-const AT_NEXT = 'The new values take effect at the next restart.';
+const AT_NEXT = 'The new registry values take effect at the next restart.';
 
 interface Props {
   result: RestartResult;

@@ -34,7 +34,7 @@ function explain(id: TemplateId, { context, canUndo }: Omit<Props, 'value' | 'on
       return `MaxUserPort 65534 and TcpTimedWaitDelay 30 seconds, as MySQL's manual says; both after a restart. ${usesDynamicPortRange ? `${reshape} ${protection(unknown)}` : ''}`.trim();
     case 'defaults':
       return canUndo
-        ? "Removes what this tool set: undo puts every value, the range and the reservations back as they were before this tool's first change."
+        ? "Removes what this tool set: undo puts every setting (the registry values, the range, the reservations) back as it was before this tool's first change."
         : 'Nothing this tool set is in force now (it never changed this machine, or its change was undone): there is nothing of its own to remove.';
     case 'custom':
       return 'Type the values yourself, starting from the template chosen before.';
