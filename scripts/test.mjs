@@ -111,7 +111,13 @@ const SUITES = {
   e2e: playwrightSuite,
 };
 
-const plan = testPlan(process.platform, process.argv[2]);
+let plan;
+try {
+  plan = testPlan(process.platform, process.argv[2]);
+} catch (error) {
+  console.error(`test: ${error.message}`);
+  process.exit(2);
+}
 for (const name of plan.checks) await CHECKS[name]();
 for (const name of plan.suites) await SUITES[name]();
 for (const { suite, why } of plan.notHere) console.log(`\n== ${suite}: not run on ${process.platform}, needs Debian: it ${why}.`);
