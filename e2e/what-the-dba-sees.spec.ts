@@ -1,6 +1,6 @@
 /**
  * What the DBA sees: every page of the walk, at a common laptop size and at the window's
- * smallest, in both themes, saved to test-results/what-the-dba-sees/ (linked from the README).
+ * smallest, in both themes, saved to test-results/what-the-dba-sees/ (described in docs/testing.md).
  * At each size nothing may be cut off: no sideways scrolling, the page's heading and its main
  * button on screen, and no text running into other text or clipped by its box.
  */

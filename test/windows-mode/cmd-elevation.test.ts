@@ -3,7 +3,7 @@
  * 64-bit) in the Windows-mode bed: whoami.exe in System32 is a stand-in giving an elevated
  * (High) or a filtered (Medium) token, and "TCP Port Tuner.exe" beside the .cmd is a planted
  * program that records its command line. From a console that is not elevated the .cmd must
- * refuse with exit 3 and the README's line before the exe starts: on Windows, starting it
+ * refuse with exit 3 and the line docs/cli.md gives before the exe starts: on Windows, starting it
  * would ask UAC and run it in a console of its own. Programs planted in the working folder, on
  * PATH and as %ComSpec% must never run.
  */
@@ -77,7 +77,7 @@ describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
     for (const program of planted) assert.equal(await ranWith(program), null, `${program} must never run`);
   }
 
-  it('not elevated: exit 3, the one line the README gives, nothing on stdout, and the exe never starts', async (t) => {
+  it('not elevated: exit 3, the one line docs/cli.md gives, nothing on stdout, and the exe never starts', async (t) => {
     if (skipped(t)) return;
     await installWhoami(bed.prefix, 'medium');
     const result = await runCmd('apply --max-user-port 65534 --accept-unprotected');
@@ -101,10 +101,10 @@ describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
     await nothingPlantedRan();
   });
 
-  it('the README gives the same refusal line and documents > out.txt 2>&1', async () => {
-    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
-    assert.ok(readme.includes(REFUSAL), 'README.md quotes the line');
-    assert.match(readme, /tcp-port-tuner\.cmd" status > out\.txt 2>&1/);
+  it('docs/cli.md gives the same refusal line and documents > out.txt 2>&1', async () => {
+    const page = await readFile(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
+    assert.ok(page.includes(REFUSAL), 'docs/cli.md quotes the line');
+    assert.match(page, /tcp-port-tuner\.cmd" status > out\.txt 2>&1/);
     assert.match(await readFile(path.join(ROOT, 'build', 'tcp-port-tuner.cmd'), 'utf8'), /tcp-port-tuner status > out\.txt 2>&1\r\n/);
   });
 });

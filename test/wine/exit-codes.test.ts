@@ -1,8 +1,8 @@
 /**
- * Every exit code of the README's table, driven through the CLI on a Wine registry (with the
+ * Every exit code of docs/cli.md's table, driven through the CLI on a Wine registry (with the
  * netsh stand-in where netsh is the part that fails), each outcome checked with the test's own
  * `wine reg export` and the stand-in's state file. The last test reads the table itself, so a
- * code the README names and no test drives fails here.
+ * code the table names and no test drives fails here.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { closedPort, refusingServer } from '../helpers/probe-checks';
 const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'];
 const RANGE = ['--dynamic-start', '33061', '--dynamic-count', '32475'];
 
-describe('the CLI exit codes, as the README lists them', () => {
+describe('the CLI exit codes, as docs/cli.md lists them', () => {
   const driven = new Set<number>();
   const bed = cliBed('exit-codes', (result) => {
     if (result.code !== null) driven.add(result.code);
@@ -161,11 +161,12 @@ describe('the CLI exit codes, as the README lists them', () => {
   });
 
 
-  it('drives every code the README names', async () => {
-    const readme = await readFile(path.resolve(__dirname, '../../README.md'), 'utf8');
-    const start = readme.indexOf('| exit code | meaning |');
-    const table = readme.slice(start, readme.indexOf('\n\n', start));
+  it('drives every code docs/cli.md names', async () => {
+    const page = await readFile(path.resolve(__dirname, '../../docs/cli.md'), 'utf8');
+    const start = page.indexOf('| exit code | meaning |');
+    assert.ok(start >= 0, 'docs/cli.md has the exit-code table');
+    const table = page.slice(start, page.indexOf('\n\n', start));
     const codes = [...table.matchAll(/^\| (\d) \| /gm)].map((match) => Number(match[1]));
-    assert.deepEqual([...driven].sort(), [...new Set(codes)].sort(), 'each code in the README table, and no other, came back from a test above');
+    assert.deepEqual([...driven].sort(), [...new Set(codes)].sort(), 'each code in the docs/cli.md table, and no other, came back from a test above');
   });
 });

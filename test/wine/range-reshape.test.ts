@@ -1,6 +1,6 @@
 /**
  * Windows 11 and Server build images make the dynamic range start 1024, count MaxUserPort - 1023
- * at the next restart (README). After such a restart, simulated here by the stand-in's range and
+ * at the next restart (docs/recommended-range.md). After such a restart, simulated here by the stand-in's range and
  * a journal whose last change predates this boot, status names the tool's own MaxUserPort as the
  * cause and undo is not refused; without a restart the same range is someone else's change.
  */

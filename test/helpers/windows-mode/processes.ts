@@ -58,7 +58,7 @@ export function wineProcesses(prefixDir: string): string {
       // The process ended while being read.
     }
   }
-  // Wine 8's server was seen to crash (README, "What made the suite hang"): say so plainly.
+  // Wine 8's server was seen to crash (docs/incidents.md, "What made the suite hang"): say so plainly.
   if (!lines.some((line) => /\bwineserver/.test(line))) lines.push('(no wineserver is running for this prefix: it ended or crashed, so what waits on it never ends)');
   return lines.join('\n');
 }

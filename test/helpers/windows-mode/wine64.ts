@@ -1,6 +1,6 @@
 /**
  * How the bed starts a Windows program: Wine's 64-bit loader, with the address space laid out
- * the same way every time (README, "What made a run fail now and then").
+ * the same way every time (docs/incidents.md, "What made a run fail now and then").
  *
  * Debian builds Wine without its preloader, which would reserve the addresses Windows programs
  * need before Linux maps anything. The 64-bit loader sits at 0x7d000000 and Linux puts its heap a
