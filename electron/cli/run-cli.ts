@@ -89,7 +89,7 @@ export async function runCli(argv: readonly string[], { vbsFolder }: { vbsFolder
     if (args.command === 'watch' && args.watch) {
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
-      await runWatch({ ...args.watch, json }, services.diagnosis, (line) => process.stdout.write(`${line}\n`), stop.signal);
+      await runWatch({ ...args.watch, json }, services.sampler, (line) => process.stdout.write(`${line}\n`), stop.signal);
       return 0;
     }
     const output = await execute(args, services);

@@ -5,6 +5,8 @@ import { createBackup } from './backup/backup';
 import { ChangeEngine } from './change/change-engine';
 import { dynamicRangeKind } from './change/dynamic-range-kind';
 import { DiagnosisService } from './diagnosis/diagnosis-service';
+import { PoolSampler } from './diagnosis/sampling';
+import { SnapshotStore } from './diagnosis/snapshots';
 import { windowsTool } from './host/windows-tools';
 import { NetshPorts } from './netsh/netsh-ports';
 import { registryKind } from './change/registry-kind';
@@ -42,6 +44,8 @@ export interface ServiceOptions {
 export interface Services {
   tuner: TunerService;
   diagnosis: DiagnosisService;
+  /** The live pool: netstat every sample, the rest from the last minute's diagnosis. */
+  sampler: PoolSampler;
   restart: RestartService;
   target: Target;
   run: ProcessRunner;
@@ -105,7 +109,9 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     readValues: () => backend.readValues(),
     dataDir: target.dataDir,
   });
-  return { tuner, diagnosis, restart: new RestartService(target, run), target, run, probe: (request) => probe(request) };
+  const sampler = new PoolSampler(diagnosis, new SnapshotStore(target.dataDir));
+  diagnosis.onContext((context) => sampler.remember(context));
+  return { tuner, diagnosis, sampler, restart: new RestartService(target, run), target, run, probe: (request) => probe(request) };
 }
 
 /** For a tool that failed a write: was it for want of rights? Rights not read count as not held. */

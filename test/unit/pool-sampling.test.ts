@@ -10,7 +10,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseNetstat } from '../../electron/services/diagnosis/netstat';
 import { parseTasklist } from '../../electron/services/diagnosis/tasklist';
-import { DiagnosisService, type Context } from '../../electron/services/diagnosis/diagnosis-service';
+import { DiagnosisService } from '../../electron/services/diagnosis/diagnosis-service';
+import type { Context } from '../../electron/services/diagnosis/reads';
 import { PoolSampler } from '../../electron/services/diagnosis/sampling';
 import { SnapshotStore, SNAPSHOTS_KEPT } from '../../electron/services/diagnosis/snapshots';
 

@@ -4,20 +4,15 @@ import { inForce } from '../../../shared/in-force';
 import { perSetting, SETTINGS, type PerSetting } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { freePorts } from '../../../shared/port-pool';
-import type { PoolSample } from '../../../shared/pool-sample';
-import { messageOf } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
 import type { NetshPorts } from '../netsh/netsh-ports';
-import type { Exclusion } from '../netsh/netsh-parsers';
-import type { PortRange } from '../../../shared/port-range';
 import { andSaid, type ProcessRunner } from '../host/process-runner';
 import { summarizeConnections } from './connections';
-import { EVENT_QUERY, parseEvents, type EventSummary } from './events';
+import { EVENT_QUERY, parseEvents } from './events';
 import { parseNetstat, type Socket } from './netstat';
 import { listeningPorts, portsAtRisk, recommendedRange } from './pool';
 import { checkDataFolder, type DataFolderCheck } from './data-folder-check';
-import { PoolSampler } from './sampling';
-import { SnapshotStore } from './snapshots';
+import { read, type Context, type DiagnosisReader, type Read, type SocketsRead } from './reads';
 import { parseTasklist } from './tasklist';
 
 export interface DiagnosisDeps {
@@ -27,25 +22,8 @@ export interface DiagnosisDeps {
   /** Windows' netstat (or a stand-in printing its format); Wine's lists IPv4 only and never lists listening sockets. */
   nativeNetstat: boolean;
   readValues: () => Promise<PerSetting<ValueState>>;
-  /** Where the alert's snapshots go (`snapshots` inside it); none are saved without it. */
+  /** The data folder, checked for writing; without one, it is said plainly. */
   dataDir?: string;
-}
-
-type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
-const read = <T>(work: Promise<T>): Promise<Read<T>> => work.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, reason: messageOf(error) }));
-
-/** Everything but the sockets: it changes slowly, so a live sample reuses it for a minute. */
-export interface Context {
-  names: Read<Map<number, string>>;
-  dynamic: { ipv4: Read<PortRange>; ipv6: Read<PortRange> };
-  excluded: { ipv4: Read<Exclusion[]>; ipv6: Read<Exclusion[]> };
-  events: Read<EventSummary>;
-  values: Read<PerSetting<ValueState>>;
-}
-/** The sockets, and netstat's own text for the alert's snapshot (kept only until the next sample). */
-export interface SocketsRead {
-  sockets: Read<Socket[]>;
-  raw: string;
 }
 
 /**
@@ -53,22 +31,20 @@ export interface SocketsRead {
  * exclusions, Tcpip's exhaustion events, the registry values. A part that cannot be read is
  * null with its reason, never a default made up in its place.
  */
-export class DiagnosisService {
-  private readonly sampler: PoolSampler;
+export class DiagnosisService implements DiagnosisReader {
+  private readonly contextListeners: ((context: Context) => void)[] = [];
 
-  constructor(private readonly deps: DiagnosisDeps) {
-    this.sampler = new PoolSampler(this, deps.dataDir ? new SnapshotStore(deps.dataDir) : null);
-  }
+  constructor(private readonly deps: DiagnosisDeps) {}
 
   async diagnose(): Promise<Diagnosis> {
     const [sockets, context] = await Promise.all([this.readSockets(), this.readContext()]);
-    this.sampler.remember(context);
+    for (const listener of this.contextListeners) listener(context);
     return this.compose(sockets.sockets, context);
   }
 
-  /** One live sample for the page and `watch`; past `threshold` percent of the pool it saves a snapshot. */
-  sample(threshold: number): Promise<PoolSample> {
-    return this.sampler.sample(threshold);
+  /** Told each full diagnosis's slow parts: the live sampler reuses them for its next samples. */
+  onContext(listener: (context: Context) => void): void {
+    this.contextListeners.push(listener);
   }
 
   /** Whether the data folder can be written; without one named, it is said plainly. */
