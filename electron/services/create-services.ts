@@ -72,7 +72,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   const bootTime = () => Date.now() - uptime() * 1000;
   // Scratch files live in the machine-wide data folder, where only administrators may write;
   // each is used inside a folder of its own (host/scratch.ts), under a name no one can guess.
-  const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${randomBytes(8).toString('hex')}.reg`);
+  const scratchFile = (purpose: string, extension = 'reg') => path.join(target.dataDir, 'scratch', `${purpose}-${randomBytes(8).toString('hex')}.${extension}`);
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
   const netsh = new NetshPorts(windowsTool(target, 'netsh'), run, mayWrite(rights));
   const audit = auditReader(target, run);
@@ -104,6 +104,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     run,
     tools: { netstat: windowsTool(target, 'netstat'), wevtutil: windowsTool(target, 'wevtutil'), tasklist: windowsTool(target, 'tasklist') },
     netsh,
+    netshScript: () => scratchFile('netsh-reads', 'txt'),
     // A stand-in prints Windows' format, listening rows and PIDs included.
     nativeNetstat: target.host === 'windows' || Boolean(target.regCommand.env.TCP_PORT_TUNER_NETSTAT_COMMAND),
     readValues: () => backend.readValues(),

@@ -5,7 +5,9 @@ import { perSetting, SETTINGS, type PerSetting } from '../../../shared/settings'
 import type { ValueState } from '../../../shared/registry-value';
 import { freePorts } from '../../../shared/port-pool';
 import type { ToolAccess } from '../host/windows-tools';
+import { messageOf } from '../errors';
 import type { NetshPorts } from '../netsh/netsh-ports';
+import type { PortReads } from '../netsh/netsh-script';
 import { andSaid, type ProcessRunner } from '../host/process-runner';
 import { summarizeConnections } from './connections';
 import { EVENT_QUERY, parseEvents } from './events';
@@ -18,7 +20,9 @@ import { parseTasklist } from './tasklist';
 export interface DiagnosisDeps {
   run: ProcessRunner;
   tools: { netstat: ToolAccess; wevtutil: ToolAccess; tasklist: ToolAccess };
-  netsh: NetshPorts;
+  netsh: Pick<NetshPorts, 'readAll'>;
+  /** A new scratch file's name for netsh's script, inside the data folder (host/scratch.ts). */
+  netshScript: () => string;
   /** Windows' netstat (or a stand-in printing its format); Wine's lists IPv4 only and never lists listening sockets. */
   nativeNetstat: boolean;
   readValues: () => Promise<PerSetting<ValueState>>;
@@ -53,18 +57,21 @@ export class DiagnosisService implements DiagnosisReader {
     return checkDataFolder(this.deps.dataDir);
   }
 
+  /**
+   * All in parallel with netstat, and netsh once for its four reads. tasklist runs only where
+   * netstat lists PIDs (Windows' does; Wine's has no PID column, so there is no one to name).
+   */
   async readContext(): Promise<Context> {
-    const { netsh } = this.deps;
-    const [names, dynamic4, dynamic6, excluded4, excluded6, events, values] = await Promise.all([
-      read(this.tool('tasklist', ['/fo', 'csv', '/nh']).then(parseTasklist)),
-      read(netsh.readDynamicRange('ipv4')),
-      read(netsh.readDynamicRange('ipv6')),
-      read(netsh.readExclusions('ipv4')),
-      read(netsh.readExclusions('ipv6')),
+    const [names, ports, events, values] = await Promise.all([
+      this.deps.nativeNetstat ? read(this.tool('tasklist', ['/fo', 'csv', '/nh']).then(parseTasklist)) : { ok: true as const, value: new Map<number, string>() },
+      this.deps.netsh.readAll(this.deps.netshScript()).catch((error: unknown): PortReads => {
+        const failed = { ok: false as const, reason: messageOf(error) };
+        return { dynamic: { ipv4: failed, ipv6: failed }, excluded: { ipv4: failed, ipv6: failed } };
+      }),
       read(this.tool('wevtutil', ['qe', 'System', `/q:${EVENT_QUERY}`, '/c:50', '/rd:true', '/f:xml']).then(parseEvents)),
       read(this.deps.readValues()),
     ]);
-    return { names, dynamic: { ipv4: dynamic4, ipv6: dynamic6 }, excluded: { ipv4: excluded4, ipv6: excluded6 }, events, values };
+    return { names, ...ports, events, values };
   }
 
   /**
