@@ -41,7 +41,7 @@ export async function sampleBench(env: NodeJS.ProcessEnv, dir: string, { runs, m
     }
     const ratio = median(sample) / median(alone);
     lines.push(
-      `| one sample at ${rows.toLocaleString('en-US')} sockets / netstat -ano alone | ${median(sample).toFixed(0)} ms / ${median(alone).toFixed(0)} ms = ${ratio.toFixed(2)}x | goal <= 1.2x: ${ratio <= 1.2 ? 'met' : 'MISSED'} |`,
+      `| one sample at ${rows.toLocaleString('en-US')} sockets / netstat -ano alone | ${median(sample).toFixed(0)} ms / ${median(alone).toFixed(0)} ms = ${ratio.toFixed(2)}× | goal ≤ 1.2×: ${ratio <= 1.2 ? 'met' : 'MISSED'} |`,
     );
   }
   return lines;
