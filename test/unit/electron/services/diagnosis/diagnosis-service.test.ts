@@ -5,15 +5,15 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { formatDiagnosis } from '../../electron/cli/diagnosis-output';
-import { DiagnosisService } from '../../electron/services/diagnosis/diagnosis-service';
-import { consoleDecoder } from '../../electron/services/host/code-page';
-import type { ProcessRunner } from '../../electron/services/host/process-runner';
-import type { ToolAccess, WindowsTool } from '../../electron/services/host/windows-tools';
-import { NetshPorts } from '../../electron/services/netsh/netsh-ports';
-import { captureBytes, captureText, windowsBytes } from '../helpers/captures';
-import { withNetshScripts } from '../helpers/netsh-stand-in';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { formatDiagnosis } from '../../../../../electron/cli/diagnosis-output';
+import { DiagnosisService } from '../../../../../electron/services/diagnosis/diagnosis-service';
+import { consoleDecoder } from '../../../../../electron/services/host/code-page';
+import type { ProcessRunner } from '../../../../../electron/services/host/process-runner';
+import type { ToolAccess, WindowsTool } from '../../../../../electron/services/host/windows-tools';
+import { NetshPorts } from '../../../../../electron/services/netsh/netsh-ports';
+import { captureBytes, captureText, windowsBytes } from '../../../../helpers/captures';
+import { withNetshScripts } from '../../../../helpers/netsh-stand-in';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
 
 const tool = (name: WindowsTool): ToolAccess => ({ ok: true, tool: name, command: { file: `C:\\Windows\\System32\\${name}.exe`, leadingArgs: [], env: {} } });
 const DYNAMIC = '\nProtocol tcp Dynamic Port Range\n---------------------------------\nStart Port      : 49152\nNumber of Ports : 16384\n';

@@ -2,15 +2,15 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { formatDiagnosis, ownPorts } from '../../electron/cli/diagnosis-output';
-import { DiagnosisService } from '../../electron/services/diagnosis/diagnosis-service';
-import { TunerError } from '../../electron/services/errors';
-import type { ProcessRunner } from '../../electron/services/host/process-runner';
-import type { ToolAccess, WindowsTool } from '../../electron/services/host/windows-tools';
-import { NetshPorts } from '../../electron/services/netsh/netsh-ports';
-import { memoryEngine } from '../helpers/memory-engine';
-import { withNetshScripts } from '../helpers/netsh-stand-in';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { formatDiagnosis, ownPorts } from '../../../../electron/cli/diagnosis-output';
+import { DiagnosisService } from '../../../../electron/services/diagnosis/diagnosis-service';
+import { TunerError } from '../../../../electron/services/errors';
+import type { ProcessRunner } from '../../../../electron/services/host/process-runner';
+import type { ToolAccess, WindowsTool } from '../../../../electron/services/host/windows-tools';
+import { NetshPorts } from '../../../../electron/services/netsh/netsh-ports';
+import { memoryEngine } from '../../../helpers/memory-engine';
+import { withNetshScripts } from '../../../helpers/netsh-stand-in';
+import { makeTempRoot, removeTempRoot } from '../../../helpers/wine';
 
 const NETSH: ToolAccess = { ok: true, tool: 'netsh', command: { file: 'C:\\Windows\\System32\\netsh.exe', leadingArgs: [], env: {} } };
 const missing = (tool: WindowsTool): ToolAccess => ({ ok: false, tool, reason: `${tool}.exe is not here` });
