@@ -55,6 +55,6 @@ export async function diagnosisBench(
   const ratio = median(diagnose) / median(netstat);
   return [
     `| parse a ${ROWS.toLocaleString('en-US')}-row netstat -ano | ${parsed.toFixed(0)} ms | goal <= 150 ms: ${parsed <= 150 ? 'met' : 'MISSED'} |`,
-    `| diagnose --json / wine netstat.exe -ano -p tcp | ${(median(diagnose) / 1000).toFixed(2)} s / ${(median(netstat) / 1000).toFixed(2)} s = ${ratio.toFixed(2)}x | goal <= 1.5x: ${ratio <= 1.5 ? 'met' : 'MISSED'} |`,
+    `| diagnose --json / wine netstat.exe -ano -p tcp | ${(median(diagnose) / 1000).toFixed(2)} s / ${(median(netstat) / 1000).toFixed(2)} s = ${ratio.toFixed(2)}× | goal ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'} |`,
   ];
 }

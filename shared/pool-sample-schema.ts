@@ -1,18 +1,16 @@
 /** The live sample's shape, for the contract: apart from shared/pool-sample.ts so the renderer bundles no validation library. */
 import * as z from 'zod/mini';
-import { THRESHOLD_LIMITS } from './pool-sample';
+import { THRESHOLD_LIMITS, type PoolSample } from './pool-sample';
 
 const count = z.number();
 const perFamily = <T extends z.ZodMiniType>(schema: T) => z.object({ ipv4: schema, ipv6: schema });
 const counts = { timeWait: count, established: count, other: count };
 
 export const poolSampleSchema = z.object({
-  /** Milliseconds since 1970, when the rows were read. */
   at: count,
   tcp: z.nullable(
     z.object({
       sockets: count,
-      /** Bound but unconnected sockets (netstat -anoq, state BOUND): they hold ports too. Null where netstat cannot list them. */
       bound: z.nullable(count),
       held: perFamily(z.object(counts)),
       remotes: z.array(z.object({ address: z.string(), port: count, ...counts })),
@@ -20,13 +18,11 @@ export const poolSampleSchema = z.object({
       serverTimeWait: z.nullable(z.array(z.object({ port: count, process: z.nullable(z.string()), timeWait: count }))),
     }),
   ),
-  /** The dynamic range less its exclusions, per family; null where netsh was not read. */
   pool: perFamily(z.nullable(count)),
   events: z.nullable(z.object({ count, latest: z.nullable(z.string()) })),
-  /** The alert: past the threshold, a snapshot was saved (its file), or why it was not (at most one a minute). */
   alert: z.nullable(z.object({ threshold: count, snapshot: z.nullable(z.string()), note: z.string() })),
   unavailable: z.record(z.string(), z.string()),
-});
+}) satisfies z.ZodMiniType<PoolSample>;
 
 /** A sample asked for with the alert's threshold, a whole percent of the pool. */
 export const sampleRequestSchema = z.strictObject({ threshold: z.int().check(z.gte(THRESHOLD_LIMITS.min), z.lte(THRESHOLD_LIMITS.max)) });

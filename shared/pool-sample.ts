@@ -3,15 +3,38 @@
  * keeps a ring of and `watch` prints. Small on purpose (the top five of each list, never the
  * raw rows), so thirty minutes of them stay a few hundred kilobytes.
  */
-import type * as z from 'zod/mini';
 import type { Diagnosis } from './diagnosis';
-import type { poolSampleSchema } from './pool-sample-schema';
 import { freePorts } from './port-pool';
 
 /** The top five of each list: what a DBA reads, and what keeps a sample small. */
 export const SAMPLE_TOP = 5;
 
-export type PoolSample = z.infer<typeof poolSampleSchema>;
+interface StateCounts {
+  timeWait: number;
+  established: number;
+  other: number;
+}
+
+/** Its schema (pool-sample-schema.ts) is checked against this shape where it is defined. */
+export interface PoolSample {
+  /** Milliseconds since 1970, when the rows were read. */
+  at: number;
+  tcp: {
+    sockets: number;
+    /** Bound but unconnected sockets (netstat -anoq, state BOUND): they hold ports too. Null where netstat cannot list them. */
+    bound: number | null;
+    held: Record<Family, StateCounts>;
+    remotes: ({ address: string; port: number } & StateCounts)[];
+    processes: ({ pid: number; name: string | null } & StateCounts)[] | null;
+    serverTimeWait: { port: number; process: string | null; timeWait: number }[] | null;
+  } | null;
+  /** The dynamic range less its exclusions, per family; null where netsh was not read. */
+  pool: Record<Family, number | null>;
+  events: { count: number; latest: string | null } | null;
+  /** The alert: past the threshold, a snapshot was saved (its file), or why it was not (at most one a minute). */
+  alert: { threshold: number; snapshot: string | null; note: string } | null;
+  unavailable: Record<string, string>;
+}
 export type Family = 'ipv4' | 'ipv6';
 export const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
 

@@ -1,11 +1,7 @@
 import type { ErrorKind } from '../../shared/failure';
-import { createServices, type Services } from '../services/create-services';
+import type { Services } from '../services/create-services';
 import { toFailure } from '../services/errors';
 import { parseCli, USAGE, type CliArgs } from './args';
-import { formatDiagnosis, ownPorts } from './diagnosis-output';
-import { runExport } from './export-command';
-import { runProbe } from './probe-command';
-import { runWatch } from './watch';
 import { formatApply, formatBackup, formatHistory, formatStatus, formatUndo } from './text-output';
 
 const EXIT_CODES: Record<ErrorKind, number> = {
@@ -28,6 +24,7 @@ const EXIT_CODES: Record<ErrorKind, number> = {
 async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): Promise<{ json: unknown; text: string }> {
   switch (args.command) {
     case 'diagnose': {
+      const { formatDiagnosis, ownPorts } = await import('./diagnosis-output');
       const [found, own] = await Promise.all([diagnosis.diagnose(), ownPorts(service)]);
       return { json: found, text: formatDiagnosis(found, own) };
     }
@@ -78,20 +75,24 @@ export async function runCli(argv: readonly string[], { vbsFolder }: { vbsFolder
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    // Each command loads only what it needs: a CLI run is mostly start-up.
     if (args.command === 'export' && args.format) {
+      const { runExport } = await import('./export-command');
       const output = await runExport({ ...args, format: args.format });
       if (json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
       else process.stdout.write(typeof output.text === 'string' ? `${output.text}\n` : output.text);
       return 0;
     }
     // Before the services: the probe changes nothing, needs no rights and settles no pending change.
-    if (args.command === 'probe' && args.probe) return await runProbe(args.probe, json, (line) => process.stdout.write(`${line}\n`));
+    if (args.command === 'probe' && args.probe) return await (await import('./probe-command')).runProbe(args.probe, json, (line) => process.stdout.write(`${line}\n`));
+    const { createServices } = await import('../services/create-services');
     const services = await createServices({ backend: args.backend, vbsFolder });
     await settleBeforeChange(args, services);
     if (args.command === 'watch' && args.watch) {
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
-      await runWatch({ ...args.watch, json }, services.diagnosis, (line) => process.stdout.write(`${line}\n`), stop.signal);
+      const { runWatch } = await import('./watch');
+      await runWatch({ ...args.watch, json }, services.sampler, (line) => process.stdout.write(`${line}\n`), stop.signal);
       return 0;
     }
     const output = await execute(args, services);

@@ -1,6 +1,6 @@
 import type { PoolSample } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
-import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
+import type { PoolSampler } from '../services/diagnosis/sampling';
 import { DEFAULT_TIMEOUT_MS, probe } from '../services/probe/probe';
 import { watchJson, watchLine } from './watch-output';
 import { checkTextfile, metricsText, writeTextfile } from './watch-textfile';
@@ -17,7 +17,7 @@ const HISTORY_MS = 30 * 60_000;
  */
 export async function runWatch(
   options: WatchOptions & { json: boolean },
-  diagnosis: Pick<DiagnosisService, 'sample'>,
+  sampler: Pick<PoolSampler, 'sample'>,
   write: (line: string) => void,
   stop: AbortSignal,
 ): Promise<void> {
@@ -25,7 +25,7 @@ export async function runWatch(
   const ring: PoolSample[] = [];
   for (let taken = 0; options.count === null || taken < options.count; taken++) {
     // The probe runs beside the sample: an incident shows the pool filling and what MySQL answered, side by side.
-    const [sample, probed] = await Promise.all([diagnosis.sample(options.threshold), options.probe && probe({ ...options.probe, timeoutMs: DEFAULT_TIMEOUT_MS })]);
+    const [sample, probed] = await Promise.all([sampler.sample(options.threshold), options.probe && probe({ ...options.probe, timeoutMs: DEFAULT_TIMEOUT_MS })]);
     ring.push(sample);
     while (ring.length > 0 && ring[0].at < sample.at - HISTORY_MS) ring.shift();
     const found = verdict(ring, options.threshold);

@@ -3,6 +3,7 @@ import { channels, type Response, type Result, type ValidRequest } from '../../s
 import { toFailure } from '../services/errors';
 import { exportFor, exportText, writeExportFile } from '../services/export/export-service';
 import type { DiagnosisService } from '../services/diagnosis/diagnosis-service';
+import type { PoolSampler } from '../services/diagnosis/sampling';
 import type { RestartService } from '../services/host/restart';
 import type { ChangeService } from '../services/change-service';
 import { DEFAULT_TIMEOUT_MS, type ProbeService } from '../services/probe/probe';
@@ -11,7 +12,8 @@ import { DEFAULT_TIMEOUT_MS, type ProbeService } from '../services/probe/probe';
 export interface MainServices {
   tuner: Pick<ChangeService, 'status' | 'useBackupFolder' | 'backup' | 'apply' | 'undo'>;
   restart: Pick<RestartService, 'restart' | 'cancel'>;
-  diagnosis: Pick<DiagnosisService, 'diagnose' | 'sample' | 'checkDataFolder'>;
+  diagnosis: Pick<DiagnosisService, 'diagnose' | 'checkDataFolder'>;
+  sampler: Pick<PoolSampler, 'sample'>;
   /** A folder the user picked in a dialog the main side owns; null when cancelled. */
   chooseFolder(): Promise<string | null>;
   /** A file to save to, picked in the main side's own save dialog (which confirms replacing one); null when cancelled. */
@@ -33,7 +35,7 @@ export function createDispatcher(services: MainServices): Dispatch {
   const handlers: Handlers = {
     getStatus: () => tuner.status(),
     diagnose: () => services.diagnosis.diagnose(),
-    sample: (request) => services.diagnosis.sample(request.threshold),
+    sample: (request) => services.sampler.sample(request.threshold),
     checkDataFolder: () => services.diagnosis.checkDataFolder(),
     // Only a folder picked in the main side's own dialog is ever written to.
     chooseBackupFolder: async () => {

@@ -5,6 +5,8 @@ import { createBackup } from './backup/backup';
 import { ChangeEngine } from './change/change-engine';
 import { dynamicRangeKind } from './change/dynamic-range-kind';
 import { DiagnosisService } from './diagnosis/diagnosis-service';
+import { PoolSampler } from './diagnosis/sampling';
+import { SnapshotStore } from './diagnosis/snapshots';
 import { windowsTool } from './host/windows-tools';
 import { NetshPorts } from './netsh/netsh-ports';
 import { registryKind } from './change/registry-kind';
@@ -42,6 +44,8 @@ export interface ServiceOptions {
 export interface Services {
   tuner: ChangeService;
   diagnosis: DiagnosisService;
+  /** The live pool: netstat every sample, the rest from the last minute's diagnosis. */
+  sampler: PoolSampler;
   restart: RestartService;
   target: Target;
   run: ProcessRunner;
@@ -68,7 +72,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   const bootTime = () => Date.now() - uptime() * 1000;
   // Scratch files live in the machine-wide data folder, where only administrators may write;
   // each is used inside a folder of its own (host/scratch.ts), under a name no one can guess.
-  const scratchFile = (purpose: string) => path.join(target.dataDir, 'scratch', `${purpose}-${randomBytes(8).toString('hex')}.reg`);
+  const scratchFile = (purpose: string, extension = 'reg') => path.join(target.dataDir, 'scratch', `${purpose}-${randomBytes(8).toString('hex')}.${extension}`);
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
   const netsh = new NetshPorts(windowsTool(target, 'netsh'), run, mayWrite(rights));
   const audit = auditReader(target, run);
@@ -100,12 +104,15 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     run,
     tools: { netstat: windowsTool(target, 'netstat'), wevtutil: windowsTool(target, 'wevtutil'), tasklist: windowsTool(target, 'tasklist') },
     netsh,
+    netshScript: () => scratchFile('netsh-reads', 'txt'),
     // A stand-in prints Windows' format, listening rows and PIDs included.
     nativeNetstat: target.host === 'windows' || Boolean(target.regCommand.env.TCP_PORT_TUNER_NETSTAT_COMMAND),
     readValues: () => backend.readValues(),
     dataDir: target.dataDir,
   });
-  return { tuner, diagnosis, restart: new RestartService(target, run), target, run, probe: (request) => probe(request) };
+  const sampler = new PoolSampler(diagnosis, new SnapshotStore(target.dataDir));
+  diagnosis.onContext((context) => sampler.remember(context));
+  return { tuner, diagnosis, sampler, restart: new RestartService(target, run), target, run, probe: (request) => probe(request) };
 }
 
 /** For a tool that failed a write: was it for want of rights? Rights not read count as not held. */

@@ -25,3 +25,10 @@ export function windowsBytes(text: string, codePage: number): Buffer {
 }
 
 export const captureBytes = (name: string, codePage: number) => windowsBytes(captureText(name), codePage);
+
+/** A file of test/fixtures/windows: the shapes Windows' tools print, kept with CRLF line ends (checked). */
+export function windowsFixture(name: string): string {
+  const text = readFileSync(path.join(__dirname, '../fixtures/windows', name), 'utf8');
+  if (!text.includes('\r\n')) throw new Error(`${name} lost its Windows line ends`);
+  return text;
+}

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ProcessRunner } from '../../electron/services/host/process-runner';
 import { freshPath, productEnv, type WinePrefix } from './wine';
 
 export const NETSH = path.resolve(__dirname, '../stand-ins/netsh');
@@ -50,4 +51,23 @@ export async function editNetsh(file: string, edit: (state: NetshState) => void)
 /** The product's environment on this prefix with its own data folder and this stand-in state. */
 export function netshEnv(prefix: WinePrefix, dataDir: string, state: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return productEnv(prefix, dataDir, { TCP_PORT_TUNER_NETSH_COMMAND: NETSH, TCP_PORT_TUNER_STANDIN_STATE: state, ...extra });
+}
+
+/**
+ * A fake runner for netsh's single commands made to take `netsh -f FILE` as the stand-in and
+ * Windows do: each line of the script answered in turn, the answers back to back, stopping at the
+ * first command that fails.
+ */
+export function withNetshScripts(run: ProcessRunner): ProcessRunner {
+  return async (file, args, env) => {
+    if (args[0] !== '-f') return run(file, args, env);
+    const lines = (await readFile(args[1], 'utf8')).split(/\r?\n/).filter((line) => line.trim());
+    let stdout = '';
+    for (const line of lines) {
+      const result = await run(file, line.trim().split(/\s+/), env);
+      stdout += result.stdout;
+      if (result.code !== 0) return { ...result, stdout };
+    }
+    return { code: 0, stdout, stderr: '' };
+  };
 }

@@ -130,7 +130,8 @@ it(`no generated request outside the contract reaches a service (10,000 cases, s
       const services: MainServices = {
         tuner: { status: note('status'), useBackupFolder: () => void reached.push('useBackupFolder'), backup: note('backup'), apply: note('apply'), undo: note('undo') },
         restart: { restart: note('restart'), cancel: note('cancel') },
-        diagnosis: { diagnose: note('diagnose'), sample: note('sample'), checkDataFolder: note('checkDataFolder') },
+        diagnosis: { diagnose: note('diagnose'), checkDataFolder: note('checkDataFolder') },
+        sampler: { sample: note('sample') },
         chooseFolder: note('chooseFolder'),
         // Cancelled, as a user may: the fuzz must never write a file.
         chooseSaveFile: async () => {

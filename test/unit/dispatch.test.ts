@@ -23,7 +23,8 @@ function recordingServices(picked: string | null = null) {
       undo: record('undo', new TunerError('undo-refused', 'Undo stopped: someone changed the values.')),
     },
     restart: { restart: record('restart'), cancel: record('cancel') },
-    diagnosis: { diagnose: record('diagnose'), sample: record('sample'), checkDataFolder: record('checkDataFolder') },
+    diagnosis: { diagnose: record('diagnose'), checkDataFolder: record('checkDataFolder') },
+    sampler: { sample: record('sample') },
     chooseFolder: async () => picked,
     chooseSaveFile: async (name: string) => {
       calls.push({ method: 'chooseSaveFile', args: [name] });

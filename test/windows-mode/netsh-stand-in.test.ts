@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openBed, type Bed } from '../helpers/windows-mode/bed';
+import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
 import { installNetsh } from '../helpers/windows-mode/stand-ins';
 
 const NODE_STAND_IN = path.resolve(__dirname, '../stand-ins/netsh');
@@ -62,6 +62,15 @@ describe('the native netsh stand-in answers as the Node one does', () => {
       assert.equal(native.code, node.status, `${said}: the same exit code`);
       assert.deepEqual(JSON.parse(await readFile(states.native, 'utf8')), JSON.parse(await readFile(states.node, 'utf8')), `${said}: the same state`);
     }
+    // A script given to -f: answers back to back, stopping at the first command that fails.
+    const script = path.join(path.dirname(states.node), 'script.txt');
+    await writeFile(script, `${[CALLS[0], CALLS[9], CALLS[4], CALLS[1]].map((call) => call.join(' ')).join('\r\n')}\r\n`);
+    const native = await bed.prefix.run(exe, ['-f', windowsPath(script)]);
+    const node = spawnSync(process.execPath, [NODE_STAND_IN, '-f', script], { encoding: 'utf8', env: { ...process.env, TCP_PORT_TUNER_STANDIN_STATE: states.node } });
+    assert.equal(native.stdout, node.stdout, 'netsh -f: the same output');
+    assert.equal(native.code, node.status, 'netsh -f: the same exit code');
+    assert.equal(node.status, 1, 'the script stopped at its refused set');
+    assert.equal(node.stdout.match(/Dynamic Port Range/g)?.length, 1, 'one range shown before the refusal, none after');
     // The calls did change something: the comparison above is not of two untouched seeds.
     const final = JSON.parse(await readFile(states.native, 'utf8'));
     assert.deepEqual(final.ipv4, { ...SEED, start: 10000, count: 1000 });

@@ -67,7 +67,7 @@ describe('diagnose on a Wine prefix, against real TIME_WAIT sockets', () => {
     assert.deepEqual(found.ports.dynamic, { ipv4: null, ipv6: null });
     assert.equal(found.events, null);
     assert.equal(found.capacity.now, null);
-    assert.equal(found.unavailable['dynamic.ipv4'], 'Could not read the IPv4 dynamic port range: netsh is not available under Wine.');
+    assert.equal(found.unavailable['dynamic.ipv4'], 'Could not read the dynamic port ranges and exclusions: netsh is not available under Wine.');
     assert.equal(found.unavailable.events, 'not available under Wine');
     assert.equal(found.unavailable.listening, "Wine's netstat does not list listening sockets");
   });

@@ -4,48 +4,30 @@ import { inForce } from '../../../shared/in-force';
 import { perSetting, SETTINGS, type PerSetting } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { freePorts } from '../../../shared/port-pool';
-import type { PoolSample } from '../../../shared/pool-sample';
-import { messageOf } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
+import { messageOf } from '../errors';
 import type { NetshPorts } from '../netsh/netsh-ports';
-import type { Exclusion } from '../netsh/netsh-parsers';
-import type { PortRange } from '../../../shared/port-range';
+import type { PortReads } from '../netsh/netsh-script';
 import { andSaid, type ProcessRunner } from '../host/process-runner';
 import { summarizeConnections } from './connections';
-import { EVENT_QUERY, parseEvents, type EventSummary } from './events';
+import { EVENT_QUERY, parseEvents } from './events';
 import { parseNetstat, type Socket } from './netstat';
 import { listeningPorts, portsAtRisk, recommendedRange } from './pool';
 import { checkDataFolder, type DataFolderCheck } from './data-folder-check';
-import { PoolSampler } from './sampling';
-import { SnapshotStore } from './snapshots';
+import { read, type Context, type DiagnosisReader, type Read, type SocketsRead } from './reads';
 import { parseTasklist } from './tasklist';
 
 export interface DiagnosisDeps {
   run: ProcessRunner;
   tools: { netstat: ToolAccess; wevtutil: ToolAccess; tasklist: ToolAccess };
-  netsh: NetshPorts;
+  netsh: Pick<NetshPorts, 'readAll'>;
+  /** A new scratch file's name for netsh's script, inside the data folder (host/scratch.ts). */
+  netshScript: () => string;
   /** Windows' netstat (or a stand-in printing its format); Wine's lists IPv4 only and never lists listening sockets. */
   nativeNetstat: boolean;
   readValues: () => Promise<PerSetting<ValueState>>;
-  /** Where the alert's snapshots go (`snapshots` inside it); none are saved without it. */
+  /** The data folder, checked for writing; without one, it is said plainly. */
   dataDir?: string;
-}
-
-type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
-const read = <T>(work: Promise<T>): Promise<Read<T>> => work.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, reason: messageOf(error) }));
-
-/** Everything but the sockets: it changes slowly, so a live sample reuses it for a minute. */
-export interface Context {
-  names: Read<Map<number, string>>;
-  dynamic: { ipv4: Read<PortRange>; ipv6: Read<PortRange> };
-  excluded: { ipv4: Read<Exclusion[]>; ipv6: Read<Exclusion[]> };
-  events: Read<EventSummary>;
-  values: Read<PerSetting<ValueState>>;
-}
-/** The sockets, and netstat's own text for the alert's snapshot (kept only until the next sample). */
-export interface SocketsRead {
-  sockets: Read<Socket[]>;
-  raw: string;
 }
 
 /**
@@ -53,22 +35,20 @@ export interface SocketsRead {
  * exclusions, Tcpip's exhaustion events, the registry values. A part that cannot be read is
  * null with its reason, never a default made up in its place.
  */
-export class DiagnosisService {
-  private readonly sampler: PoolSampler;
+export class DiagnosisService implements DiagnosisReader {
+  private readonly contextListeners: ((context: Context) => void)[] = [];
 
-  constructor(private readonly deps: DiagnosisDeps) {
-    this.sampler = new PoolSampler(this, deps.dataDir ? new SnapshotStore(deps.dataDir) : null);
-  }
+  constructor(private readonly deps: DiagnosisDeps) {}
 
   async diagnose(): Promise<Diagnosis> {
     const [sockets, context] = await Promise.all([this.readSockets(), this.readContext()]);
-    this.sampler.remember(context);
+    for (const listener of this.contextListeners) listener(context);
     return this.compose(sockets.sockets, context);
   }
 
-  /** One live sample for the page and `watch`; past `threshold` percent of the pool it saves a snapshot. */
-  sample(threshold: number): Promise<PoolSample> {
-    return this.sampler.sample(threshold);
+  /** Told each full diagnosis's slow parts: the live sampler reuses them for its next samples. */
+  onContext(listener: (context: Context) => void): void {
+    this.contextListeners.push(listener);
   }
 
   /** Whether the data folder can be written; without one named, it is said plainly. */
@@ -77,18 +57,21 @@ export class DiagnosisService {
     return checkDataFolder(this.deps.dataDir);
   }
 
+  /**
+   * All in parallel with netstat, and netsh once for its four reads. tasklist runs only where
+   * netstat lists PIDs (Windows' does; Wine's has no PID column, so there is no one to name).
+   */
   async readContext(): Promise<Context> {
-    const { netsh } = this.deps;
-    const [names, dynamic4, dynamic6, excluded4, excluded6, events, values] = await Promise.all([
-      read(this.tool('tasklist', ['/fo', 'csv', '/nh']).then(parseTasklist)),
-      read(netsh.readDynamicRange('ipv4')),
-      read(netsh.readDynamicRange('ipv6')),
-      read(netsh.readExclusions('ipv4')),
-      read(netsh.readExclusions('ipv6')),
+    const [names, ports, events, values] = await Promise.all([
+      this.deps.nativeNetstat ? read(this.tool('tasklist', ['/fo', 'csv', '/nh']).then(parseTasklist)) : { ok: true as const, value: new Map<number, string>() },
+      this.deps.netsh.readAll(this.deps.netshScript()).catch((error: unknown): PortReads => {
+        const failed = { ok: false as const, reason: messageOf(error) };
+        return { dynamic: { ipv4: failed, ipv6: failed }, excluded: { ipv4: failed, ipv6: failed } };
+      }),
       read(this.tool('wevtutil', ['qe', 'System', `/q:${EVENT_QUERY}`, '/c:50', '/rd:true', '/f:xml']).then(parseEvents)),
       read(this.deps.readValues()),
     ]);
-    return { names, dynamic: { ipv4: dynamic4, ipv6: dynamic6 }, excluded: { ipv4: excluded4, ipv6: excluded6 }, events, values };
+    return { names, ...ports, events, values };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { sampleOf, type PoolSample } from '../../../shared/pool-sample';
 import { figuresOf } from '../../../shared/pool-trend';
-import type { Context, DiagnosisService } from './diagnosis-service';
+import type { Context, DiagnosisReader } from './reads';
 import type { SnapshotStore } from './snapshots';
 
 /** The range, exclusions, names and events are read again at most once a minute; the sockets every sample. */
@@ -15,7 +15,7 @@ export class PoolSampler {
   private context: { at: number; value: Context } | null = null;
 
   constructor(
-    private readonly service: Pick<DiagnosisService, 'readSockets' | 'readContext' | 'compose'>,
+    private readonly service: DiagnosisReader,
     private readonly snapshots: SnapshotStore | null,
     private readonly now: () => number = Date.now,
   ) {}

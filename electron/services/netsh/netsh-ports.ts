@@ -6,6 +6,9 @@ import { errnoOf, TunerError } from '../errors';
 import type { ToolAccess } from '../host/windows-tools';
 import { andSaid, whyNotRun, type ProcessRunner } from '../host/process-runner';
 import { answerBegan } from '../host/tool-answer';
+import { writeNewPlain } from '../host/safe-file';
+import { inScratchFolder } from '../host/scratch';
+import { PORT_SCRIPT, splitPortScript, type PortReads } from './netsh-script';
 
 const FAMILY_NAMES: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 
@@ -27,6 +30,18 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
     const range = parseDynamicPort(output);
     if (!range) throw new TunerError('netsh-failed', `Could not ${what}: netsh's answer held no start and number of ports (${answerBegan(output)}).`);
     return range;
+  }
+
+  /**
+   * The diagnosis's four reads in one netsh process: a script of the four commands, written in a
+   * scratch folder of its own (`scriptFile` names it), given to `netsh -f` and split back by shape.
+   */
+  async readAll(scriptFile: string): Promise<PortReads> {
+    const output = await inScratchFolder(scriptFile, async (file) => {
+      await writeNewPlain(file, `${PORT_SCRIPT.join('\r\n')}\r\n`);
+      return this.netsh(['-f', file], 'read the dynamic port ranges and exclusions');
+    });
+    return splitPortScript(output);
   }
 
   async setDynamicRange(family: Family, { start, count }: PortRange): Promise<void> {

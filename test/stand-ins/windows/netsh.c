@@ -3,6 +3,8 @@
  * limits, answers (English, CRLF) and JSON state file, named by TCP_PORT_TUNER_STANDIN_STATE.
  * test/windows-mode/netsh-stand-in.test.ts runs both on the same calls and compares them. The
  * faults the Node one can be told to make are left out: no Windows-mode test asks for them.
+ * `netsh -f FILE` runs the file's commands one a line, answers back to back, stopping at the
+ * first that fails.
  */
 #include "standin.h"
 
@@ -129,7 +131,13 @@ static long long whole(const wchar_t *text) {
   return wcslen(text) > 9 ? 1LL << 40 : _wtoi64(text);
 }
 
-int wmain(int argc, wchar_t **argv) {
+static const wchar_t *state_file(void) {
+  static wchar_t file[MAX_PATH];
+  return GetEnvironmentVariableW(L"TCP_PORT_TUNER_STANDIN_STATE", file, MAX_PATH) > 0 ? file : NULL;
+}
+
+/* One command, its words as netsh takes them on its command line (argv[0] is not read). */
+static int command(int argc, wchar_t **argv) {
   char said[4096] = "The following command was not found:", word[512];
   for (int i = 1; i < argc; i++) {
     utf8(argv[i], word, sizeof word);
@@ -137,9 +145,8 @@ int wmain(int argc, wchar_t **argv) {
   }
   strcat(said, ".");
   for (int i = 1; i < argc; i++) _wcslwr(argv[i]);
-  wchar_t file[MAX_PATH];
-  int named = GetEnvironmentVariableW(L"TCP_PORT_TUNER_STANDIN_STATE", file, MAX_PATH) > 0;
-  load(named ? file : NULL);
+  const wchar_t *file = state_file();
+  int named = file != NULL;
   if (argc < 5 || (wcscmp(argv[1], L"int") && wcscmp(argv[1], L"interface"))) return fail(said);
   Pool *pool = !wcscmp(argv[2], L"ipv4") ? &pools[0] : !wcscmp(argv[2], L"ipv6") ? &pools[1] : NULL;
   if (!pool) return fail(said);
@@ -188,6 +195,26 @@ int wmain(int argc, wchar_t **argv) {
     say("Ok."); say("");
   } else {
     return fail(said);
+  }
+  return 0;
+}
+
+#define MOST_WORDS 16
+
+int wmain(int argc, wchar_t **argv) {
+  load(state_file());
+  if (argc != 3 || wcscmp(argv[1], L"-f")) return command(argc, argv);
+  char *script = read_all(argv[2], NULL);
+  if (!script) return fail("The system cannot find the file specified.");
+  for (char *line = strtok(script, "\r\n"); line; line = strtok(NULL, "\r\n")) {
+    static wchar_t text[1024];
+    MultiByteToWideChar(CP_ACP, 0, line, -1, text, 1024);
+    wchar_t *words[MOST_WORDS] = { argv[0] }, *rest = NULL;
+    int count = 1;
+    for (wchar_t *word = wcstok_s(text, L" \t", &rest); word && count < MOST_WORDS; word = wcstok_s(NULL, L" \t", &rest)) words[count++] = word;
+    if (count == 1) continue;
+    int code = command(count, words);
+    if (code) return code;
   }
   return 0;
 }

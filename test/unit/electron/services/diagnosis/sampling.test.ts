@@ -8,13 +8,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parseNetstat } from '../../electron/services/diagnosis/netstat';
-import { parseTasklist } from '../../electron/services/diagnosis/tasklist';
-import { DiagnosisService, type Context } from '../../electron/services/diagnosis/diagnosis-service';
-import { PoolSampler } from '../../electron/services/diagnosis/sampling';
-import { SnapshotStore, SNAPSHOTS_KEPT } from '../../electron/services/diagnosis/snapshots';
+import { parseNetstat } from '../../../../../electron/services/diagnosis/netstat';
+import { parseTasklist } from '../../../../../electron/services/diagnosis/tasklist';
+import { DiagnosisService } from '../../../../../electron/services/diagnosis/diagnosis-service';
+import type { Context } from '../../../../../electron/services/diagnosis/reads';
+import { PoolSampler } from '../../../../../electron/services/diagnosis/sampling';
+import { SnapshotStore, SNAPSHOTS_KEPT } from '../../../../../electron/services/diagnosis/snapshots';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures/windows');
+const FIXTURES = path.resolve(__dirname, '../../../../fixtures/windows');
 
 describe('pool sampling', () => {
   let raw: string;

@@ -1,13 +1,13 @@
 /** netsh's answers read by shape, in the code page Windows writes them in, and its failures named for what they are. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TunerError } from '../../electron/services/errors';
-import { decodeCodePage } from '../../electron/services/host/code-page';
-import type { ProcessResult, ProcessRunner } from '../../electron/services/host/process-runner';
-import type { ToolAccess } from '../../electron/services/host/windows-tools';
-import { parseDynamicPort, parseExcludedRanges } from '../../electron/services/netsh/netsh-parsers';
-import { NetshPorts } from '../../electron/services/netsh/netsh-ports';
-import { captureBytes, windowsBytes } from '../helpers/captures';
+import { TunerError } from '../../../../../electron/services/errors';
+import { decodeCodePage } from '../../../../../electron/services/host/code-page';
+import type { ProcessResult, ProcessRunner } from '../../../../../electron/services/host/process-runner';
+import type { ToolAccess } from '../../../../../electron/services/host/windows-tools';
+import { parseDynamicPort, parseExcludedRanges } from '../../../../../electron/services/netsh/netsh-parsers';
+import { NetshPorts } from '../../../../../electron/services/netsh/netsh-ports';
+import { captureBytes, windowsBytes } from '../../../../helpers/captures';
 
 const NETSH: ToolAccess = { ok: true, tool: 'netsh', command: { file: 'C:\\Windows\\System32\\netsh.exe', leadingArgs: [], env: {} } };
 const answering = (result: ProcessResult | Error): ProcessRunner => async () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { processRunner } from '../../electron/services/host/process-runner';
+import { processRunner } from '../../../../../electron/services/host/process-runner';
 
 const utf8 = (bytes: Buffer) => bytes.toString('utf8');
 const SH = '/bin/sh';
@@ -35,7 +35,7 @@ function helperStillRan(pidFile: string): boolean {
 
 /** Runs this file's own runner in a child Node, so a handle left open shows as a process that does not end. */
 function runnerInChild(limits: string, args: readonly string[]): Promise<{ code: number | null; output: string }> {
-  const runner = path.resolve(__dirname, '../../electron/services/host/process-runner.ts');
+  const runner = path.resolve(__dirname, '../../../../../electron/services/host/process-runner.ts');
   const script = `
     const { processRunner } = require(${JSON.stringify(runner)});
     processRunner((b) => b.toString('utf8'), ${limits})(${JSON.stringify(SH)}, ${JSON.stringify(args)})

@@ -3,36 +3,46 @@
  * OEM code page (850 German, 866 Russian, 932 Japanese), decoded by the product's own decoder.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { formatDiagnosis } from '../../electron/cli/diagnosis-output';
-import { DiagnosisService } from '../../electron/services/diagnosis/diagnosis-service';
-import { consoleDecoder } from '../../electron/services/host/code-page';
-import type { ProcessRunner } from '../../electron/services/host/process-runner';
-import type { ToolAccess, WindowsTool } from '../../electron/services/host/windows-tools';
-import { NetshPorts } from '../../electron/services/netsh/netsh-ports';
-import { captureBytes, captureText, windowsBytes } from '../helpers/captures';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { formatDiagnosis } from '../../../../../electron/cli/diagnosis-output';
+import { DiagnosisService } from '../../../../../electron/services/diagnosis/diagnosis-service';
+import { consoleDecoder } from '../../../../../electron/services/host/code-page';
+import type { ProcessRunner } from '../../../../../electron/services/host/process-runner';
+import type { ToolAccess, WindowsTool } from '../../../../../electron/services/host/windows-tools';
+import { NetshPorts } from '../../../../../electron/services/netsh/netsh-ports';
+import { captureBytes, captureText, windowsBytes } from '../../../../helpers/captures';
+import { withNetshScripts } from '../../../../helpers/netsh-stand-in';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
 
 const tool = (name: WindowsTool): ToolAccess => ({ ok: true, tool: name, command: { file: `C:\\Windows\\System32\\${name}.exe`, leadingArgs: [], env: {} } });
 const DYNAMIC = '\nProtocol tcp Dynamic Port Range\n---------------------------------\nStart Port      : 49152\nNumber of Ports : 16384\n';
 const EXCLUDED = '\nProtocol tcp Port Exclusion Ranges\n\nStart Port    End Port\n----------    --------\n      5357        5357\n\n* - Administered port exclusions.\n';
 const EMPTY_V6 = '\nAktive Verbindungen\n\n  Proto  Lokale Adresse         Remoteadresse          Status           PID\n';
 
+let scratchRoot: string;
+before(async () => {
+  scratchRoot = await makeTempRoot('diagnosis-code-pages');
+});
+after(() => removeTempRoot(scratchRoot));
+
 type Answers = Partial<Record<WindowsTool | 'netstat -p tcpv6', string | Buffer>>;
 
 /** A machine whose tools write `answers` as bytes in `codePage`; the product's decoder reads them. */
 function machine(codePage: number, answers: Answers): DiagnosisService {
   const decode = consoleDecoder(async () => codePage);
-  const run: ProcessRunner = async (file, args) => {
+  const run: ProcessRunner = withNetshScripts(async (file, args) => {
     const name = /(\w+)\.exe$/.exec(file)?.[1] as WindowsTool;
     const key = name === 'netstat' && args.includes('tcpv6') ? 'netstat -p tcpv6' : name;
     const fallback = { netsh: args[3] === 'dynamicport' ? DYNAMIC : EXCLUDED, 'netstat -p tcpv6': EMPTY_V6, wevtutil: '' }[key as string] ?? '';
     const text = answers[key] ?? fallback;
     return { code: 0, stdout: await decode(Buffer.isBuffer(text) ? text : windowsBytes(text, codePage)), stderr: '' };
-  };
+  });
   return new DiagnosisService({
     run,
     tools: { netstat: tool('netstat'), wevtutil: tool('wevtutil'), tasklist: tool('tasklist') },
     netsh: new NetshPorts(tool('netsh'), run),
+    netshScript: () => path.join(scratchRoot, 'scratch', 'netsh-reads.txt'),
     nativeNetstat: true,
     readValues: async () => ({ MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } }),
   });
@@ -87,9 +97,9 @@ describe('an answer of the wrong shape is "not read", with how it began', () => 
     assert.equal(found.ports.excluded.ipv4, null);
     assert.equal(found.ports.dynamic.ipv4, null);
     assert.equal(found.ports.freePorts, null);
-    assert.equal(found.unavailable['excluded.ipv4'], "Could not read the IPv4 port exclusions: netsh's answer held no table of exclusions (the answer was empty).");
+    assert.equal(found.unavailable['excluded.ipv4'], "Could not read the dynamic port ranges and exclusions: netsh's answer held 0 dynamic port ranges, not 2 in their place (the answer was empty).");
     const text = formatDiagnosis(found, new Set());
-    assert.match(text, /exclusions: {4}not read: Could not read the IPv4 port exclusions/);
+    assert.match(text, /exclusions: {4}not read: Could not read the dynamic port ranges and exclusions/);
     assert.doesNotMatch(text, /exclusions:\s+none/);
   });
 

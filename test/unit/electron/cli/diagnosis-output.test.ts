@@ -1,14 +1,16 @@
 /** `diagnose` in a terminal names whose each exclusion is as the Check page does: the tool's own as TCP Port Tuner's. */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { formatDiagnosis, ownPorts } from '../../electron/cli/diagnosis-output';
-import { DiagnosisService } from '../../electron/services/diagnosis/diagnosis-service';
-import { TunerError } from '../../electron/services/errors';
-import type { ProcessRunner } from '../../electron/services/host/process-runner';
-import type { ToolAccess, WindowsTool } from '../../electron/services/host/windows-tools';
-import { NetshPorts } from '../../electron/services/netsh/netsh-ports';
-import { memoryEngine } from '../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { formatDiagnosis, ownPorts } from '../../../../electron/cli/diagnosis-output';
+import { DiagnosisService } from '../../../../electron/services/diagnosis/diagnosis-service';
+import { TunerError } from '../../../../electron/services/errors';
+import type { ProcessRunner } from '../../../../electron/services/host/process-runner';
+import type { ToolAccess, WindowsTool } from '../../../../electron/services/host/windows-tools';
+import { NetshPorts } from '../../../../electron/services/netsh/netsh-ports';
+import { memoryEngine } from '../../../helpers/memory-engine';
+import { withNetshScripts } from '../../../helpers/netsh-stand-in';
+import { makeTempRoot, removeTempRoot } from '../../../helpers/wine';
 
 const NETSH: ToolAccess = { ok: true, tool: 'netsh', command: { file: 'C:\\Windows\\System32\\netsh.exe', leadingArgs: [], env: {} } };
 const missing = (tool: WindowsTool): ToolAccess => ({ ok: false, tool, reason: `${tool}.exe is not here` });
@@ -18,17 +20,18 @@ const EXCLUDED =
   'Protocol tcp Port Exclusion Ranges\r\n\r\nStart Port    End Port\r\n----------    --------\r\n' +
   '      3306        3306     *\r\n     33060       33060     *\r\n     50000       50159\r\n\r\n* - Administered port exclusions.\r\n';
 
-const netshAnswers: ProcessRunner = async (_file, args) => ({ code: 0, stdout: args[3] === 'dynamicport' ? DYNAMIC : EXCLUDED, stderr: '' });
+const netshAnswers: ProcessRunner = withNetshScripts(async (_file, args) => ({ code: 0, stdout: args[3] === 'dynamicport' ? DYNAMIC : EXCLUDED, stderr: '' }));
 const diagnosis = new DiagnosisService({
   run: netshAnswers,
   tools: { netstat: missing('netstat'), wevtutil: missing('wevtutil'), tasklist: missing('tasklist') },
   netsh: new NetshPorts(NETSH, netshAnswers),
+  netshScript: () => path.join(root, 'scratch', 'netsh-reads.txt'),
   nativeNetstat: true,
   readValues: async () => ({ MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: false } }),
 });
 
+let root: string;
 describe('diagnose names the exclusions', () => {
-  let root: string;
   before(async () => {
     root = await makeTempRoot('diagnosis-output');
   });

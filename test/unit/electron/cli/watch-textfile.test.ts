@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import type { PoolSample } from '../../shared/pool-sample';
-import { verdict } from '../../shared/pool-trend';
-import { metricsText, writeTextfile } from '../../electron/cli/watch-textfile';
+import type { PoolSample } from '../../../../shared/pool-sample';
+import { verdict } from '../../../../shared/pool-trend';
+import { metricsText, writeTextfile } from '../../../../electron/cli/watch-textfile';
 
 const at = Date.parse('2026-12-01T22:00:00Z');
 const sample = (seconds: number, timeWait: number): PoolSample => ({

@@ -1,8 +1,8 @@
 /** watch's options: every value checked before a sample is taken, with a message that says what is wrong. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCli } from '../../electron/cli/args';
-import { TunerError } from '../../electron/services/errors';
+import { parseCli } from '../../../../electron/cli/args';
+import { TunerError } from '../../../../electron/services/errors';
 
 const invalid = (argv: string[], message: RegExp) =>
   assert.throws(() => parseCli(argv), (error: unknown) => error instanceof TunerError && error.kind === 'invalid-input' && message.test(error.message));

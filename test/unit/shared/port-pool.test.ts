@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { freePorts, holdIn, inRange, portsToProtect, rangeWithMaxUserPort, recommendRange } from '../../shared/port-pool';
-import { validateDynamicRange } from '../../shared/port-range';
-import { portsAtRisk } from '../../electron/services/diagnosis/pool';
+import { freePorts, holdIn, inRange, portsToProtect, rangeWithMaxUserPort, recommendRange } from '../../../shared/port-pool';
+import { validateDynamicRange } from '../../../shared/port-range';
+import { portsAtRisk } from '../../../electron/services/diagnosis/pool';
 
 describe('the port pool', () => {
   it('free ports are the range less the exclusions inside it, counted once', () => {

@@ -1,8 +1,8 @@
 /** The verdict scales with the evidence: share, trend, Windows' own events, and which side holds TIME_WAIT. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { PoolSample } from '../../shared/pool-sample';
-import { durationText, fillRate, figuresOf, verdict } from '../../shared/pool-trend';
+import type { PoolSample } from '../../../shared/pool-sample';
+import { durationText, fillRate, figuresOf, verdict } from '../../../shared/pool-trend';
 
 // The verdict writes times in this machine's zone: the test fixes it, so the expected text is exact.
 process.env.TZ = 'UTC';
