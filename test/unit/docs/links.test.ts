@@ -53,6 +53,18 @@ describe('the README and docs/', () => {
     assert.deepEqual(broken, []);
   });
 
+  it('every file of the repository a page names in code (`electron/...`, `test/...`) is there', () => {
+    // Files move (tests to mirrored paths, renderer folders); a page that names an old path sends a reader nowhere.
+    const missing: string[] = [];
+    for (const page of PAGES) {
+      const text = readFileSync(path.join(ROOT, page), 'utf8');
+      for (const [, named] of text.matchAll(/`((?:electron|shared|renderer|test|e2e|scripts|build|docs)\/[\w./-]+)`/g)) {
+        if (!existsSync(path.join(ROOT, named.replace(/\/$/, '')))) missing.push(`${page}: ${named}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+
   it('every page in docs/ is linked from the README', () => {
     const linked = new Set(links(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).map((link) => link.split('#')[0]));
     assert.deepEqual(PAGES.filter((page) => page !== 'README.md' && !linked.has(page)), []);
