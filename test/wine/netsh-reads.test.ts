@@ -4,9 +4,11 @@
  * stand-in's own state file and `wine reg export`.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { netshEnv, netshState, one, seedNetsh, type Exclusion } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, runCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues } from '../helpers/reg-checks';
 
 /** The admin's 8080, and Hyper-V's block around 50000. */
@@ -14,17 +16,13 @@ const FOUND: Exclusion[] = [one(8080), { start: 50000, end: 50159, administered:
 const sorted = (list: Exclusion[]) => [...list].sort((a, b) => a.start - b.start);
 
 describe('netsh read twice and proven whole, on Wine with the netsh stand-in', () => {
-  let prefix: WinePrefix;
   let dataDir: string;
   let state: string;
   let baseline: string;
-
-  before(async () => {
-    prefix = await createPrefix('netsh-reads');
+  const prefix = withPrefix('netsh-reads', async () => {
     await resetValues(prefix);
     baseline = await regExport(prefix);
   });
-  after(() => destroyPrefix(prefix));
   beforeEach(async () => {
     dataDir = freshPath(prefix.root, 'data');
     state = await seedNetsh(prefix.root, FOUND);

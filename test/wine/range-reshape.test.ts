@@ -7,27 +7,25 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { DEFAULT_RANGE, editNetsh, netshEnv, netshState, seedNetsh } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, runCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues } from '../helpers/reg-checks';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '33061', '--dynamic-count', '32475'];
 const RESHAPED = { start: 1024, count: 64511 };
 
 describe('the range MaxUserPort reshaped, on Wine with the netsh stand-in', () => {
-  let prefix: WinePrefix;
   let dataDir: string;
   let state: string;
   let env: NodeJS.ProcessEnv;
   let baseline: string;
-
-  before(async () => {
-    prefix = await createPrefix('range-reshape');
+  const prefix = withPrefix('range-reshape', async () => {
     await resetValues(prefix);
     baseline = await regExport(prefix);
   });
-  after(() => destroyPrefix(prefix));
   beforeEach(async () => {
     dataDir = freshPath(prefix.root, 'data');
     state = await seedNetsh(prefix.root);

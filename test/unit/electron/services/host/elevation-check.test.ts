@@ -3,9 +3,9 @@
 // must be asked again rather than kept for the life of the process.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { elevationCheck } from '../../electron/services/host/elevation-check';
-import type { ProcessResult } from '../../electron/services/host/process-runner';
-import type { Target } from '../../electron/services/host/target';
+import { elevationCheck } from '../../../../../electron/services/host/elevation-check';
+import type { ProcessResult } from '../../../../../electron/services/host/process-runner';
+import type { Target } from '../../../../../electron/services/host/target';
 
 const WINDOWS = { host: 'windows', system32: 'C:\\Windows\\System32' } as Target;
 const label = (sid: string) => `"Everyone","Well-known group","S-1-1-0","Mandatory group"\r\n"Mandatory Label\\X Mandatory Level","Label","${sid}",""\r\n`;

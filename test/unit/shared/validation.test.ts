@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateSetting } from '../../shared/validation';
+import { validateSetting } from '../../../shared/validation';
 
 const PORT_RULE = 'MaxUserPort must be a whole number from 5000 to 65534; ';
 const DELAY_RULE = 'TcpTimedWaitDelay must be a whole number from 30 to 300; ';

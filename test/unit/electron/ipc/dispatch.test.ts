@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createDispatcher, type MainServices } from '../../electron/ipc/dispatch';
-import { TunerError } from '../../electron/services/errors';
+import { createDispatcher, type MainServices } from '../../../../electron/ipc/dispatch';
+import { TunerError } from '../../../../electron/services/errors';
 
 /** Services that record what reached them: the point is what the dispatcher lets through. */
 function recordingServices(picked: string | null = null) {

@@ -7,15 +7,15 @@ import assert from 'node:assert/strict';
 import childProcess from 'node:child_process';
 import path from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { assembleServices, createServices } from '../../electron/services/create-services';
-import { TunerError } from '../../electron/services/errors';
-import type { ProcessRunner } from '../../electron/services/host/process-runner';
-import { resolveTarget } from '../../electron/services/host/target';
-import type { RegistryBackend } from '../../electron/services/registry/backend';
-import { FallbackBackend } from '../../electron/services/registry/fallback-backend';
-import { regeditScriptHost } from '../../electron/services/registry/script-host';
-import { MemoryRegistry } from '../helpers/memory-registry';
-import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { assembleServices, createServices } from '../../../../electron/services/create-services';
+import { TunerError } from '../../../../electron/services/errors';
+import type { ProcessRunner } from '../../../../electron/services/host/process-runner';
+import { resolveTarget } from '../../../../electron/services/host/target';
+import type { RegistryBackend } from '../../../../electron/services/registry/backend';
+import { FallbackBackend } from '../../../../electron/services/registry/fallback-backend';
+import { regeditScriptHost } from '../../../../electron/services/registry/script-host';
+import { MemoryRegistry } from '../../../helpers/memory-registry';
+import { tempFolder } from '../../../helpers/temp-folder';
 
 const SYSTEM32 = 'C:\\Windows\\System32';
 const HIGH = '"Mandatory Label\\High Mandatory Level","Label","S-1-16-12288","Mandatory group, Enabled by default, Enabled group"\r\n';
@@ -33,17 +33,15 @@ function windowsTools() {
 }
 
 describe('the registry backend on Windows', () => {
-  let root: string;
+  const temp = tempFolder('backend');
   let started: { file: string; options: unknown }[];
   let answer: (file: string) => { error: Error | null; stderr: string };
   const realExecFile = childProcess.execFile;
   before(async () => {
-    root = await makeTempRoot('backend');
   });
   after(async () => {
     // regedit's lookup back as the package left it, for any later test in this process.
     ((await regeditScriptHost()) as unknown as { _mockReset(): void })._mockReset();
-    await removeTempRoot(root);
   });
   beforeEach(() => {
     started = [];
@@ -61,7 +59,7 @@ describe('the registry backend on Windows', () => {
   });
   const services = (backend?: 'regedit') => {
     const { ran, run } = windowsTools();
-    return { ran, made: createServices({ platform: 'win32', backend, run, env: { TCP_PORT_TUNER_DATA_DIR: freshPath(root, 'data') } }) };
+    return { ran, made: createServices({ platform: 'win32', backend, run, env: { TCP_PORT_TUNER_DATA_DIR: temp.fresh('data') } }) };
   };
 
   it('is reg.exe by its full path by default: cscript.exe is never started, and status says reg', async () => {
@@ -100,18 +98,14 @@ describe('the registry backend on Windows', () => {
 });
 
 describe('the journal names the backend that did the work', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('journal-backend');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('journal-backend');
 
   it('reg, after regedit failed with words in any language', async () => {
     const broken = new Proxy({ name: 'regedit' } as RegistryBackend, {
       get: (target, key) => (key === 'name' ? target.name : async () => Promise.reject(new TunerError('registry-failed', 'Could not write: Unerwarteter Fehler 0x80041001.'))),
     });
     const memory = new MemoryRegistry();
-    const target = resolveTarget({ WINEPREFIX: freshPath(root, 'prefix'), TCP_PORT_TUNER_DATA_DIR: freshPath(root, 'data') }, 'linux');
+    const target = resolveTarget({ WINEPREFIX: temp.fresh('prefix'), TCP_PORT_TUNER_DATA_DIR: temp.fresh('data') }, 'linux');
     const { tuner } = assembleServices(target, windowsTools().run, new FallbackBackend(broken, memory));
     await tuner.apply({ TcpTimedWaitDelay: 30 });
     const [entry] = await tuner.history();

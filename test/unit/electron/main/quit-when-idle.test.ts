@@ -8,18 +8,18 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type * as Ipc from '../../electron/main/ipc';
-import type * as Relaunch from '../../electron/main/relaunch-as-admin';
-import type * as Crashes from '../../electron/main/crash-report';
-import { trackRequests } from '../../electron/main/quit-when-idle';
-import { toFailure } from '../../electron/services/errors';
-import type { Target } from '../../electron/services/host/target';
-import type { ProcessResult } from '../../electron/services/host/process-runner';
-import { IPC_PREFIX } from '../../shared/channels';
-import { fakeElectron, loadWithElectron, settle, until } from '../helpers/fake-electron';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import type * as Ipc from '../../../../electron/main/ipc';
+import type * as Relaunch from '../../../../electron/main/relaunch-as-admin';
+import type * as Crashes from '../../../../electron/main/crash-report';
+import { trackRequests } from '../../../../electron/main/quit-when-idle';
+import { toFailure } from '../../../../electron/services/errors';
+import type { Target } from '../../../../electron/services/host/target';
+import type { ProcessResult } from '../../../../electron/services/host/process-runner';
+import { IPC_PREFIX } from '../../../../shared/channels';
+import { fakeElectron, loadWithElectron, settle, until } from '../../../helpers/fake-electron';
+import { tempFolder } from '../../../helpers/temp-folder';
 
-const MAIN_SIDE = path.resolve(__dirname, '../../electron/main');
+const MAIN_SIDE = path.resolve(__dirname, '../../../../electron/main');
 const APP_URL = 'app://tuner/index.html';
 const WINDOWS: Target = {
   host: 'windows',
@@ -49,15 +49,13 @@ function appWindow(work: () => Promise<unknown>) {
 }
 
 describe('quitting from inside a request', () => {
-  let root: string;
+  const temp = tempFolder('main-quit');
   const saved = { ...process.env };
   before(async () => {
-    root = await makeTempRoot('main-quit');
-    process.env.TCP_PORT_TUNER_DATA_DIR = path.join(root, 'data');
+    process.env.TCP_PORT_TUNER_DATA_DIR = path.join(temp.path, 'data');
   });
   after(async () => {
     process.env = saved;
-    await removeTempRoot(root);
   });
 
   it('Restart as administrator: the elevated copy is started without the lock, then this copy quits after answering', async () => {

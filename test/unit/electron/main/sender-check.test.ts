@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isAppPage, isTrustedSender, type FrameLike } from '../../electron/main/sender-check';
+import { isAppPage, isTrustedSender, type FrameLike } from '../../../../electron/main/sender-check';
 
 const APP_URL = 'app://tuner/index.html';
 const topFrame = (url: string): FrameLike => ({ url, parent: null });

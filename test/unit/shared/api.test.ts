@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createApi } from '../../shared/api';
-import { CHANNEL_NAMES } from '../../shared/channels';
+import { createApi } from '../../../shared/api';
+import { CHANNEL_NAMES } from '../../../shared/channels';
 
 describe('the API the wizard talks to', () => {
   it('has exactly one method per contract channel, each sent over the transport by name', async () => {

@@ -1,13 +1,13 @@
 /** Tool output decoded in the OEM code page it was written in, learnt from the registry through reg.exe. */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { CODE_PAGE_KEY, consoleDecoder, consoleRunner, decodeCodePage, parseOemCodePage } from '../../electron/services/host/code-page';
-import type { RegCommand } from '../../electron/services/registry/reg-exe-backend';
-import { parseRegQuery } from '../../electron/services/registry/reg-query-parser';
-import { captureBytes, windowsBytes } from '../helpers/captures';
+import { before, describe, it } from 'node:test';
+import { CODE_PAGE_KEY, consoleDecoder, consoleRunner, decodeCodePage, parseOemCodePage } from '../../../../../electron/services/host/code-page';
+import type { RegCommand } from '../../../../../electron/services/registry/reg-exe-backend';
+import { parseRegQuery } from '../../../../../electron/services/registry/reg-query-parser';
+import { captureBytes, windowsBytes } from '../../../../helpers/captures';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 const regAnswer = (codePage: string) => `\r\n${CODE_PAGE_KEY}\r\n    OEMCP    REG_SZ    ${codePage}\r\n\r\n`;
 
@@ -55,31 +55,29 @@ describe('consoleDecoder', () => {
 });
 
 describe('consoleRunner, on real processes', () => {
-  let root: string;
+  const temp = tempFolder('code-page');
   let reg: RegCommand;
   let tool: string;
-  const calls = () => readFile(path.join(root, 'reg-calls.txt'), 'utf8').then((text) => text.trim().split('\n'), () => []);
+  const calls = () => readFile(path.join(temp.path, 'reg-calls.txt'), 'utf8').then((text) => text.trim().split('\n'), () => []);
 
   before(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'tcp-port-tuner-code-page-'));
     // A reg.exe stand-in: records its arguments and answers as reg.exe does.
-    const regScript = path.join(root, 'reg.js');
+    const regScript = path.join(temp.path, 'reg.js');
     await writeFile(
       regScript,
-      `require('fs').appendFileSync(${JSON.stringify(path.join(root, 'reg-calls.txt'))}, process.argv.slice(2).join(' ') + '\\n');` +
+      `require('fs').appendFileSync(${JSON.stringify(path.join(temp.path, 'reg-calls.txt'))}, process.argv.slice(2).join(' ') + '\\n');` +
         `process.stdout.write(${JSON.stringify(regAnswer('866'))}.replace('866', process.env.OEMCP || '866'));`,
     );
     reg = { file: process.execPath, leadingArgs: [regScript], env: process.env, missingMessage: 'no reg' };
     // A console tool writing the bytes of the file it is given, as Windows' tools write to a pipe.
-    tool = path.join(root, 'tool.js');
+    tool = path.join(temp.path, 'tool.js');
     // The bytes in two writes split at argv[3], as a pipe may deliver them.
     await writeFile(tool, "const b = require('fs').readFileSync(process.argv[2]); const at = Number(process.argv[3] ?? b.length); process.stdout.write(b.subarray(0, at)); setTimeout(() => process.stdout.write(b.subarray(at)), 50);");
   });
-  after(() => rm(root, { recursive: true, force: true }));
 
   it("reads a Russian netstat's code page 866 bytes as Russian, asking reg.exe for OEMCP once", async () => {
     const run = consoleRunner(reg);
-    const bytes = path.join(root, 'netstat-ru.bin');
+    const bytes = path.join(temp.path, 'netstat-ru.bin');
     await writeFile(bytes, captureBytes('netstat-ru-1.txt', 866));
     const first = await run(process.execPath, [tool, bytes]);
     assert.equal(first.code, 0);
@@ -90,7 +88,7 @@ describe('consoleRunner, on real processes', () => {
 
   it('decodes Shift-JIS (932) whole, even when a character is split between two writes', async () => {
     const run = consoleRunner({ ...reg, env: { ...process.env, OEMCP: '932' } });
-    const bytes = path.join(root, 'tasklist-ja.bin');
+    const bytes = path.join(temp.path, 'tasklist-ja.bin');
     const text = '"表計算.exe","5120","Console","1","10,240 K"\r\n';
     await writeFile(bytes, windowsBytes(text, 932));
     // Byte 2 is 表's second byte, 0x5C: a backslash if the halves were decoded apart.

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { PerSetting } from '../../shared/settings';
-import type { ValueState } from '../../shared/registry-value';
-import { TunerError } from '../../electron/services/errors';
-import type { BackendName, RegistryBackend } from '../../electron/services/registry/backend';
-import { FallbackBackend } from '../../electron/services/registry/fallback-backend';
-import type { KeyTree } from '../../electron/services/registry/key-tree';
-import { isScriptHostUnavailable } from '../../electron/services/registry/regedit-backend';
+import type { PerSetting } from '../../../../../shared/settings';
+import type { ValueState } from '../../../../../shared/registry-value';
+import { TunerError } from '../../../../../electron/services/errors';
+import type { BackendName, RegistryBackend } from '../../../../../electron/services/registry/backend';
+import { FallbackBackend } from '../../../../../electron/services/registry/fallback-backend';
+import type { KeyTree } from '../../../../../electron/services/registry/key-tree';
+import { isScriptHostUnavailable } from '../../../../../electron/services/registry/regedit-backend';
 
 const ABSENT: PerSetting<ValueState> = { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } };
 

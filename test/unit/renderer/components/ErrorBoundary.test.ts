@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromiumLaunchOptions } from '../helpers/preview';
+import { chromiumLaunchOptions } from '../../../helpers/preview';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 
 /** The boundary around a part that throws, with `tuner` as the preload would give it (or none). */
 async function bundle(tuner: string): Promise<string> {

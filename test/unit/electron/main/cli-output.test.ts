@@ -7,17 +7,15 @@ import assert from 'node:assert/strict';
 import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
-import { flushed, reaches, routeOutput } from '../../electron/main/cli-output';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { describe, it } from 'node:test';
+import { flushed, reaches, routeOutput } from '../../../../electron/main/cli-output';
+import { tempFolder } from '../../../helpers/temp-folder';
 
 describe("the packaged CLI's output", () => {
-  let root: string;
-  before(async () => (root = await makeTempRoot('cli-output')));
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('cli-output');
 
   it('tells a handle that reaches somewhere (a file, a pipe) from one the process never got', () => {
-    const file = openSync(path.join(root, 'out.txt'), 'w');
+    const file = openSync(path.join(temp.path, 'out.txt'), 'w');
     assert.equal(reaches(file), true, 'a file, as with > out.txt');
     closeSync(file);
     assert.equal(reaches(file), false, 'no handle behind the number');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseRegQuery } from '../../electron/services/registry/reg-query-parser';
+import { parseRegQuery } from '../../../../../electron/services/registry/reg-query-parser';
 
 /** `reg query` prints a blank line, the key, four-space-indented values, and CRLF line ends. */
 const output = (...values: string[]) =>

@@ -2,19 +2,15 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { TunerError } from '../../electron/services/errors';
-import { dataFolderGuard } from '../../electron/services/host/data-folder';
-import { resolveTarget } from '../../electron/services/host/target';
-import type { ProcessRunner } from '../../electron/services/host/process-runner';
-import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { describe, it } from 'node:test';
+import { TunerError } from '../../../../../electron/services/errors';
+import { dataFolderGuard } from '../../../../../electron/services/host/data-folder';
+import { resolveTarget } from '../../../../../electron/services/host/target';
+import type { ProcessRunner } from '../../../../../electron/services/host/process-runner';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('the data folder guard', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('data-folder');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('data-folder');
 
   const recording = (code = 0) => {
     const calls: { file: string; args: readonly string[] }[] = [];
@@ -33,7 +29,7 @@ describe('the data folder guard', () => {
   });
 
   it('on Windows, hands the folder to Administrators and SYSTEM alone, once per process', async () => {
-    const target = windowsTarget(freshPath(root, 'TCP Port Tuner'));
+    const target = windowsTarget(temp.fresh('TCP Port Tuner'));
     const dataDir = target.dataDir;
     const { calls, run } = recording();
     const guard = dataFolderGuard(target, run);
@@ -62,7 +58,7 @@ describe('the data folder guard', () => {
   });
 
   it('stops the change with a plain message when the folder cannot be secured, and tries again next time', async () => {
-    const target = windowsTarget(freshPath(root, 'denied'));
+    const target = windowsTarget(temp.fresh('denied'));
     const { calls, run } = recording(5);
     const guard = dataFolderGuard(target, run);
     await assert.rejects(guard(), (error: unknown) => {
@@ -77,7 +73,7 @@ describe('the data folder guard', () => {
   });
 
   it('an icacls that cannot be started stops the change in words, never as something unexpected', async () => {
-    const target = windowsTarget(freshPath(root, 'unstartable'));
+    const target = windowsTarget(temp.fresh('unstartable'));
     // What Windows' Node under Wine was seen to answer once for a program in System32.
     const run: ProcessRunner = async () => {
       throw Object.assign(new Error('spawn UNKNOWN'), { code: 'UNKNOWN' });
@@ -91,7 +87,7 @@ describe('the data folder guard', () => {
   });
 
   it('leaves a folder named by TCP_PORT_TUNER_DATA_DIR as its chooser set it', async () => {
-    const dataDir = freshPath(root, 'chosen');
+    const dataDir = temp.fresh('chosen');
     const { calls, run } = recording();
     await dataFolderGuard(resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32'), run)();
     assert.ok(existsSync(dataDir));
@@ -99,15 +95,15 @@ describe('the data folder guard', () => {
   });
 
   it('under Wine only makes the folder: there is no other user to keep out', async () => {
-    const dataDir = freshPath(root, 'wine');
+    const dataDir = temp.fresh('wine');
     const { calls, run } = recording();
-    await dataFolderGuard(resolveTarget({ WINEPREFIX: root, TCP_PORT_TUNER_DATA_DIR: dataDir }, 'linux'), run)();
+    await dataFolderGuard(resolveTarget({ WINEPREFIX: temp.path, TCP_PORT_TUNER_DATA_DIR: dataDir }, 'linux'), run)();
     assert.ok(existsSync(dataDir));
     assert.deepEqual(calls, []);
   });
 
   it('a folder that cannot be made (a file stands in its way) is refused in words with the fix, before any icacls', async () => {
-    const blocker = freshPath(root, 'blocker');
+    const blocker = temp.fresh('blocker');
     await writeFile(blocker, '');
     const dataDir = path.join(blocker, 'data');
     const { calls, run } = recording();

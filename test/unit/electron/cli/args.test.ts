@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCli, USAGE } from '../../electron/cli/args';
-import { TunerError } from '../../electron/services/errors';
+import { parseCli, USAGE } from '../../../../electron/cli/args';
+import { TunerError } from '../../../../electron/services/errors';
 
 const DEFAULTS = { json: false, backend: 'auto', force: false, dir: undefined, change: {}, format: undefined, undo: false, out: undefined };
 

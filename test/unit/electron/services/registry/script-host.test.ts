@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import childProcess from 'node:child_process';
 import { after, describe, it } from 'node:test';
-import { pinScriptHost, regeditScriptHost, type ScriptHostLookup } from '../../electron/services/registry/script-host';
+import { pinScriptHost, regeditScriptHost, type ScriptHostLookup } from '../../../../../electron/services/registry/script-host';
 
 const CSCRIPT = 'C:\\Windows\\System32\\cscript.exe';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TunerError } from '../../electron/services/errors';
-import { resolveTarget } from '../../electron/services/host/target';
-import type { ProcessResult, ProcessRunner } from '../../electron/services/host/process-runner';
-import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
+import { TunerError } from '../../../../../electron/services/errors';
+import { resolveTarget } from '../../../../../electron/services/host/target';
+import type { ProcessResult, ProcessRunner } from '../../../../../electron/services/host/process-runner';
+import { RegExeBackend } from '../../../../../electron/services/registry/reg-exe-backend';
 
 /** Answers each call with the next scripted result, and counts the calls. */
 function scripted(...results: ProcessResult[]) {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { resolveTarget } from '../../electron/services/host/target';
-import { describeWindows, windowsInfo, wineVersion } from '../../electron/services/host/windows-version';
-import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { describe, it } from 'node:test';
+import { resolveTarget } from '../../../../../electron/services/host/target';
+import { describeWindows, windowsInfo, wineVersion } from '../../../../../electron/services/host/windows-version';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 /** Cut from the system.reg of a Wine 8 prefix set to imitate Windows 7, with its neighbours. */
 const WINE_WINDOWS_7 = `WINE REGISTRY Version 2
@@ -96,14 +96,10 @@ describe('wineVersion', () => {
 });
 
 describe('windowsInfo on Wine', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('windows-version');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('windows-version');
 
   it("describes the Windows the prefix's system.reg imitates", async () => {
-    const prefix = freshPath(root, 'prefix');
+    const prefix = temp.fresh('prefix');
     await mkdir(prefix);
     await writeFile(path.join(prefix, 'system.reg'), WINE_WINDOWS_7);
     assert.deepEqual(await windowsInfo(resolveTarget({ WINEPREFIX: prefix }, 'linux')), {
@@ -115,7 +111,7 @@ describe('windowsInfo on Wine', () => {
   });
 
   it('says the version is not recorded yet for a prefix Wine has not written out', async () => {
-    const prefix = freshPath(root, 'prefix');
+    const prefix = temp.fresh('prefix');
     await mkdir(prefix);
     assert.deepEqual(await windowsInfo(resolveTarget({ WINEPREFIX: prefix }, 'linux')), {
       host: 'wine',

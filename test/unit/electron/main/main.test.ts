@@ -8,26 +8,24 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CHANNEL_NAMES, IPC_PREFIX } from '../../shared/channels';
-import { fakeElectron, FakeContents, loadWithElectron, settle, startMain, until, type FakeElectronOptions, type PermissionDetails } from '../helpers/fake-electron';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { CHANNEL_NAMES, IPC_PREFIX } from '../../../../shared/channels';
+import { fakeElectron, FakeContents, loadWithElectron, settle, startMain, until, type FakeElectronOptions, type PermissionDetails } from '../../../helpers/fake-electron';
+import { tempFolder } from '../../../helpers/temp-folder';
 
-const MAIN = path.resolve(__dirname, '../../dist/electron/main.cjs');
+const MAIN = path.resolve(__dirname, '../../../../dist/electron/main.cjs');
 const APP_URL = 'app://tuner/index.html';
 
 describe('the main process, built, on a stand-in for Electron', { skip: existsSync(MAIN) ? false : 'dist/electron/main.cjs is missing: run node scripts/build.mjs' }, () => {
-  let root: string;
+  const temp = tempFolder('main-process');
   const saved = { argv: process.argv, env: { ...process.env } };
   before(async () => {
-    root = await makeTempRoot('main-process');
     // Whatever the services read at start-up stays inside this test's folder.
-    process.env.TCP_PORT_TUNER_DATA_DIR = path.join(root, 'data');
-    process.env.WINEPREFIX = path.join(root, 'no-prefix');
+    process.env.TCP_PORT_TUNER_DATA_DIR = path.join(temp.path, 'data');
+    process.env.WINEPREFIX = path.join(temp.path, 'no-prefix');
   });
   after(async () => {
     process.argv = saved.argv;
     process.env = saved.env;
-    await removeTempRoot(root);
   });
 
   const start = (options: FakeElectronOptions = {}) => startMain(MAIN, options);
@@ -122,7 +120,7 @@ describe('the main process, built, on a stand-in for Electron', { skip: existsSy
     const { recorded } = await start({ loadFails: true });
     await until(() => recorded.quits > 0);
     assert.deepEqual(recorded.errorBoxes.map((box) => box.title), ['TCP Port Tuner could not start']);
-    const log = path.join(root, 'data', 'tcp-port-tuner.log');
+    const log = path.join(temp.path, 'data', 'tcp-port-tuner.log');
     assert.match(recorded.errorBoxes[0].message, new RegExp(`ERR_FAILED.*\\n\\nLog: ${log.replace(/[.\\]/g, '\\$&')}$`, 's'));
     assert.match(await readFile(log, 'utf8'), /could not start: .*ERR_FAILED/);
     assert.equal(recorded.quits, 1);

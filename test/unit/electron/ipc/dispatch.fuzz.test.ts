@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
-import { CHANNEL_NAMES } from '../../shared/channels';
-import { SETTINGS, SETTING_NAMES } from '../../shared/settings';
-import { createDispatcher, type MainServices } from '../../electron/ipc/dispatch';
-import { checkHost, checkPort, checkUser } from '../../shared/probe-target';
+import { CHANNEL_NAMES } from '../../../../shared/channels';
+import { SETTINGS, SETTING_NAMES } from '../../../../shared/settings';
+import { createDispatcher, type MainServices } from '../../../../electron/ipc/dispatch';
+import { checkHost, checkPort, checkUser } from '../../../../shared/probe-target';
 
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 

@@ -1,7 +1,7 @@
 /** The one wording of ports: what the wizard, diagnose and watch print for ranges, exclusions and owners. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { endpointText, exclusionOwner, exclusionText, ownReservedPorts, portWithProcess, processText, rangeText } from '../../shared/port-text';
+import { endpointText, exclusionOwner, exclusionText, ownReservedPorts, portWithProcess, processText, rangeText } from '../../../shared/port-text';
 
 describe('port text', () => {
   it('words a range with its last port and its size', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { startPreview, type RunningPreview } from '../helpers/preview';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { startPreview, type RunningPreview } from '../../../helpers/preview';
+import { tempFolder } from '../../../helpers/temp-folder';
 
 /** A raw request, so Host and Origin can be set as a hostile page or a rebinding DNS name would. */
 function send(url: URL, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
@@ -20,18 +20,13 @@ function send(url: URL, options: { method?: string; headers?: Record<string, str
 // These requests never reach the registry: the checks under test come first.
 describe('the browser preview server', () => {
   let preview: RunningPreview;
-  let root: string;
   let base: URL;
-
+  // Registered first so that it runs first: the server stops before its folder goes.
+  after(() => preview?.stop());
+  const temp = tempFolder('preview');
   before(async () => {
-    root = await makeTempRoot('preview');
-    preview = await startPreview({ ...process.env, WINEPREFIX: `${root}/prefix`, TCP_PORT_TUNER_DATA_DIR: `${root}/data` });
+    preview = await startPreview({ ...process.env, WINEPREFIX: `${temp.path}/prefix`, TCP_PORT_TUNER_DATA_DIR: `${temp.path}/data` });
     base = new URL(preview.url);
-  });
-
-  after(async () => {
-    await preview.stop();
-    await removeTempRoot(root);
   });
 
   it('listens on loopback only, behind a long per-run secret', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TunerError } from '../../electron/services/errors';
+import { TunerError } from '../../../../../electron/services/errors';
 import path from 'node:path';
-import { RegeditBackend, useScriptFolder, type RegeditModule } from '../../electron/services/registry/regedit-backend';
+import { RegeditBackend, useScriptFolder, type RegeditModule } from '../../../../../electron/services/registry/regedit-backend';
 
 const KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
 
@@ -158,6 +158,6 @@ describe('the regedit package outside app.asar', () => {
   it('is used only when its VBScript folder is there; regedit says "Folder not found" instead of throwing', async () => {
     const regedit = await import('regedit');
     assert.equal(useScriptFolder(regedit, path.join(__dirname, 'no-such-folder')), false);
-    assert.equal(useScriptFolder(regedit, path.resolve(__dirname, '../../node_modules/regedit/vbs')), true);
+    assert.equal(useScriptFolder(regedit, path.resolve(__dirname, '../../../../../node_modules/regedit/vbs')), true);
   });
 });

@@ -9,25 +9,23 @@ import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:f
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { settle, startMain, until } from '../helpers/fake-electron';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { settle, startMain, until } from '../../../helpers/fake-electron';
+import { tempFolder } from '../../../helpers/temp-folder';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 const MAIN = path.join(ROOT, 'dist/electron/main.cjs');
 
 describe('a page that cannot be shown, on the stand-in for Electron', { skip: existsSync(MAIN) ? false : 'dist/electron/main.cjs is missing: run node scripts/build.mjs' }, () => {
-  let root: string;
+  const temp = tempFolder('main-crashes');
   let log: string;
   const saved = { ...process.env };
   before(async () => {
-    root = await makeTempRoot('main-crashes');
-    process.env.TCP_PORT_TUNER_DATA_DIR = path.join(root, 'data');
-    process.env.WINEPREFIX = path.join(root, 'no-prefix');
-    log = path.join(root, 'data', 'tcp-port-tuner.log');
+    process.env.TCP_PORT_TUNER_DATA_DIR = path.join(temp.path, 'data');
+    process.env.WINEPREFIX = path.join(temp.path, 'no-prefix');
+    log = path.join(temp.path, 'data', 'tcp-port-tuner.log');
   });
   after(async () => {
     process.env = saved;
-    await removeTempRoot(root);
   });
 
   const gone = (reason: string, exitCode: number) => ({ reason, exitCode });
@@ -141,7 +139,7 @@ describe('a page that cannot be shown, on the stand-in for Electron', { skip: ex
 
   it('a missing index.html: a dialog naming it and the log, a line in the log, and no window', async () => {
     // A copy of the build without dist/renderer, with the packages the bundle leaves external.
-    const build = path.join(root, 'build-without-page');
+    const build = path.join(temp.path, 'build-without-page');
     mkdirSync(build, { recursive: true });
     cpSync(path.join(ROOT, 'dist/electron'), path.join(build, 'dist/electron'), { recursive: true });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(build, 'node_modules'), 'junction');
