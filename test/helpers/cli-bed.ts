@@ -3,8 +3,12 @@
  * data folder per test, the CLI run on them, and the checks of a refusal.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach } from 'node:test';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, productEnv, runCli, type Run, type WinePrefix } from './wine';
+import { beforeEach } from 'node:test';
+import { cliMessages, productEnv, runCli } from './cli-run';
+import type { Run } from './processes';
+import { freshPath } from './temp-folder';
+import type { WinePrefix } from './wine-prefix';
+import { withPrefix } from './with-prefix';
 import { exportedValue, regExport, resetValues } from './reg-checks';
 import { writeRegStandIn, type StandInFault } from './reg-stand-in';
 
@@ -20,12 +24,8 @@ export interface CliBed {
 
 /** Registers the suite's hooks; `ran` sees every CLI result (the exit-code suite counts them). */
 export function cliBed(label: string, ran: (result: Run) => void = () => undefined): CliBed {
-  let prefix: WinePrefix;
+  const prefix = withPrefix(label);
   let dataDir: string;
-  before(async () => {
-    prefix = await createPrefix(label);
-  });
-  after(() => destroyPrefix(prefix));
   beforeEach(async () => {
     await resetValues(prefix);
     dataDir = freshPath(prefix.root, 'data');
@@ -36,9 +36,7 @@ export function cliBed(label: string, ran: (result: Run) => void = () => undefin
     return result;
   };
   return {
-    get prefix() {
-      return prefix;
-    },
+    prefix,
     get dataDir() {
       return dataDir;
     },

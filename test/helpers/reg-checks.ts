@@ -3,7 +3,9 @@
  * writing the key, never the product's code.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { freshPath, KEY, SETTINGS, type RegTool, type Run } from './wine';
+import type { Run } from './processes';
+import { freshPath } from './temp-folder';
+import { KEY, SETTINGS, type RegTool } from './wine-prefix';
 
 /** One value as `reg query` prints it: the type name and the data text, untouched. */
 export interface QueriedValue {

@@ -1,7 +1,7 @@
 /** A reg.exe that fails, crashes or dawdles where a test says, passing every other call to Wine's. */
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { freshPath } from './wine';
+import { freshPath } from './temp-folder';
 
 export type RegVerb = 'query' | 'add' | 'delete' | 'export' | 'import';
 

@@ -2,10 +2,10 @@
  * The e2e specs' and the benchmark's handle on a Wine prefix: the Wine suites' helper (one
  * place for prefixes and independent checks) in the shape a browser test reads best.
  */
-import { createPrefix, destroyPrefix, type WinePrefix } from './wine';
+import { createPrefix, destroyPrefix, type WinePrefix } from './wine-prefix';
 import { regExport, regQuery, resetValues, setValue } from './reg-checks';
 
-export { KEY } from './wine';
+export { KEY } from './wine-prefix';
 
 export class WineRegistry {
   constructor(private readonly prefix: WinePrefix) {}

@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dependencies, version } from '../../package.json';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../helpers/temp-folder';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';

@@ -6,25 +6,25 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ProbeResult } from '../../shared/probe';
 import { mariadbMissing, startMariaDb, type MariaDb } from '../helpers/mariadb';
 import { closedPort } from '../helpers/probe-checks';
-import { runCli } from '../helpers/wine';
+import { runCli } from '../helpers/cli-run';
+import { tempFolder } from '../helpers/temp-folder';
 
 const PASSWORD = 'never-4-anyone-to-read';
 
 describe('tcp-port-tuner probe', { skip: mariadbMissing ?? false }, () => {
   let server: MariaDb;
+  const temp = tempFolder('probe-cli');
   let dataDir: string;
   before(async () => {
     server = await startMariaDb();
     await server.sql(`CREATE USER 'app'@'127.0.0.1' IDENTIFIED BY '${PASSWORD}'`);
-    dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'tuner-probe-cli-')), 'data');
+    dataDir = path.join(temp.path, 'data');
   });
   after(() => server.stop());
   const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { PATH: '/nonexistent', TCP_PORT_TUNER_DATA_DIR: dataDir, ...env });

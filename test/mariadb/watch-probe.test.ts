@@ -4,14 +4,14 @@
  * side comes from a fixed sample here; test/wine/watch.test.ts reads it for real.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { runWatch } from '../../electron/cli/watch';
 import type { PoolSample } from '../../shared/pool-sample';
 import { mariadbMissing, startMariaDb } from '../helpers/mariadb';
+import { tempFolder } from '../helpers/temp-folder';
 
 const sample = (): PoolSample => ({
   at: Date.now(),
@@ -22,9 +22,11 @@ const sample = (): PoolSample => ({
   unavailable: {},
 });
 
+const temp = tempFolder('watch-probe');
+
 test('watch --probe: the JSON sample and the textfile carry what MySQL answered', { skip: mariadbMissing ?? false }, async () => {
   const server = await startMariaDb();
-  const textfile = path.join(await mkdtemp(path.join(tmpdir(), 'tuner-watch-probe-')), 'tuner.prom');
+  const textfile = path.join(temp.path, 'tuner.prom');
   const lines: string[] = [];
   try {
     const options = { interval: 1, count: 2, textfile, threshold: 80, json: true, probe: { host: '127.0.0.1', port: server.port } };

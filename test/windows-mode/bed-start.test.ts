@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
+import { describe, it } from 'node:test';
+import { windowsPath } from '../helpers/windows-mode/bed';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { WINDOWS_NODE } from '../helpers/windows-mode/prefix';
 import { commandLine, prefixPids } from '../helpers/windows-mode/processes';
 
@@ -15,14 +16,10 @@ const ADDR_NO_RANDOMIZE = 0x0040000;
 const SHARED_USER_DATA = 0x7ffe0000;
 
 describe('the Windows-mode bed starts a program', () => {
-  let bed: Bed;
-  before(async () => {
-    bed = await openBed('bed-start');
-  });
-  after(() => bed?.close());
+  const bed = withBed('bed-start');
 
   it('itself, never through start.exe, with its heap below the shared user data every time', async (t) => {
-    if (bed.skip) return t.skip(bed.skip);
+    if (bed.skipped(t)) return;
     const folder = await bed.prefix.folder('probe');
     const [started, done] = [path.join(folder, 'started'), path.join(folder, 'done')];
     // node.exe stays until told, so its process can be looked at while it runs.

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { dataFolder, openBed, type Bed } from '../helpers/windows-mode/bed';
+import { describe, it } from 'node:test';
+import { dataFolder } from '../helpers/windows-mode/bed';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { installNetsh, installRecorder, installWhoami, recordedCalls } from '../helpers/windows-mode/stand-ins';
 import { regExport, regQuery, resetValues } from '../helpers/reg-checks';
 
@@ -14,12 +15,9 @@ type Exclusion = { start: number; end: number; administered: boolean };
 type NetshState = Record<'ipv4' | 'ipv6', { start: number; count: number; exclusions: Exclusion[] }>;
 
 describe('apply, history and undo as a win32 process', () => {
-  let bed: Bed;
   let state: string;
   let icaclsLog: string;
-  before(async () => {
-    bed = await openBed('changes');
-    if (bed.skip) return;
+  const bed = withBed('changes', async () => {
     const scratch = await bed.prefix.folder('stand-ins');
     state = path.join(scratch, 'netsh-state.json');
     icaclsLog = path.join(scratch, 'icacls.log');
@@ -29,9 +27,6 @@ describe('apply, history and undo as a win32 process', () => {
     await installRecorder(bed.prefix, 'icacls', icaclsLog);
     await resetValues(bed.regTool);
   });
-  after(() => bed?.close());
-
-  const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
   const netsh = async (): Promise<NetshState> => JSON.parse(await readFile(state, 'utf8'));
   const one = (port: number): Exclusion => ({ start: port, end: port, administered: true });
 
@@ -42,7 +37,7 @@ describe('apply, history and undo as a win32 process', () => {
   }
 
   it('secures C:\\ProgramData\\TCP Port Tuner with icacls from System32 before the first change', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     await cli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30']);
     const folder = 'C:\\ProgramData\\TCP Port Tuner';
     const calls = await recordedCalls(icaclsLog);
@@ -61,7 +56,7 @@ describe('apply, history and undo as a win32 process', () => {
   });
 
   it('MaxUserPort and TcpTimedWaitDelay: written as REG_DWORD, journal and backup in ProgramData', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const values = await regQuery(bed.regTool);
     assert.deepEqual(values.MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
     assert.deepEqual(values.TcpTimedWaitDelay, { type: 'REG_DWORD', data: '0x1e' });
@@ -75,21 +70,21 @@ describe('apply, history and undo as a win32 process', () => {
   });
 
   it('the dynamic port range: netsh holds the new range for IPv4 and IPv6', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     await cli(['apply', '--dynamic-start', '33061', '--dynamic-count', '32475']);
     const held = await netsh();
     for (const family of ['ipv4', 'ipv6'] as const) assert.deepEqual([held[family].start, held[family].count], [33061, 32475], family);
   });
 
   it('reserved ports: one-port exclusions through the netsh stand-in, a Windows program in System32', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     await cli(['apply', '--reserve-ports', '3306,33060']);
     const held = await netsh();
     for (const family of ['ipv4', 'ipv6'] as const) assert.deepEqual(held[family].exclusions, [one(3306), one(33060)], family);
   });
 
   it("history names each change, whoami's DOMAIN\\name and the backend that did the work", async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const { history } = JSON.parse((await cli(['history', '--json'])).stdout);
     assert.deepEqual(
       history.map((entry: { action: string; user: string }) => [entry.action, entry.user]),
@@ -105,7 +100,7 @@ describe('apply, history and undo as a win32 process', () => {
   });
 
   it('undo puts the key and netsh back exactly as they were', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     await cli(['undo']);
     const values = await regQuery(bed.regTool);
     assert.equal(values.MaxUserPort, undefined, 'MaxUserPort is absent again');
@@ -119,7 +114,7 @@ describe('apply, history and undo as a win32 process', () => {
   });
 
   it('export writes a .reg file Windows-style that reg import sets, and its undo removes', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const folder = await bed.prefix.folder('export');
     const before = await regExport(bed.regTool);
     for (const [name, undo] of [['set.reg', []], ['undo.reg', ['--undo']]] as const) {

@@ -10,8 +10,9 @@
 import assert from 'node:assert/strict';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
+import { describe, it } from 'node:test';
+import { windowsPath } from '../helpers/windows-mode/bed';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import type { WindowsRun } from '../helpers/windows-mode/prefix';
 import { installWhoami, plant, ranWith } from '../helpers/windows-mode/stand-ins';
 
@@ -20,15 +21,12 @@ const REFUSAL =
   'tcp-port-tuner: This console is not elevated, and TCP Port Tuner runs only as administrator. Open a console with "Run as administrator" and run the command again. Nothing was changed.';
 
 describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
-  let bed: Bed;
   let app: string;
   let exe: string;
   let cwd: string;
   let planted: string[];
   let plantedPath: string;
-  before(async () => {
-    bed = await openBed('cmd-elevation');
-    if (bed.skip) return;
+  const bed = withBed('cmd-elevation', async () => {
     app = await bed.prefix.folder('Program Files TCP Port Tuner');
     await copyFile(path.join(ROOT, 'build', 'tcp-port-tuner.cmd'), path.join(app, 'tcp-port-tuner.cmd'));
     exe = await plant(app, 'TCP Port Tuner.exe');
@@ -44,9 +42,6 @@ describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
     ];
     plantedPath = onPath;
   });
-  after(() => bed?.close());
-
-  const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
 
   /**
    * `cmd /c "...\tcp-port-tuner.cmd" args` from a console in the planted working folder, as a
@@ -78,7 +73,7 @@ describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
   }
 
   it('not elevated: exit 3, the one line docs/cli.md gives, nothing on stdout, and the exe never starts', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     await installWhoami(bed.prefix, 'medium');
     const result = await runCmd('apply --max-user-port 65534 --accept-unprotected');
     assert.equal(result.code, 3, result.stderr);
@@ -89,7 +84,7 @@ describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
   });
 
   it('elevated: runs the exe beside it with --cli and the arguments as given, and passes its exit code on', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     await installWhoami(bed.prefix, 'high');
     const result = await runCmd('status --json "two words"');
     // The planted exe exits 1 once it has recorded how it was started.

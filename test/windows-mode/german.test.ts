@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import { captureBytes, captureText } from '../helpers/captures';
-import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
+import { windowsPath } from '../helpers/windows-mode/bed';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { installNetsh, installStandIn, installWhoami } from '../helpers/windows-mode/stand-ins';
 import { regQuery } from '../helpers/reg-checks';
 
@@ -26,10 +27,7 @@ function captureRows(): { port: number; state: string }[] {
 }
 
 describe('a German Windows as a win32 process (code page 850)', () => {
-  let bed: Bed;
-  before(async () => {
-    bed = await openBed('german', { locale: 'de_DE.UTF-8' });
-    if (bed.skip) return;
+  const bed = withBed('german', async () => {
     const scratch = await bed.prefix.folder('stand-ins');
     const netstat = path.join(scratch, 'netstat-ano-de.cp850');
     await writeFile(netstat, captureBytes(CAPTURE, 850));
@@ -39,19 +37,16 @@ describe('a German Windows as a win32 process (code page 850)', () => {
     // A fresh prefix has neither value (wine.ts's resetValues reads English reg.exe messages).
     const values = await regQuery(bed.regTool);
     assert.deepEqual([values.MaxUserPort, values.TcpTimedWaitDelay], [undefined, undefined]);
-  });
-  after(() => bed?.close());
-
-  const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
+  }, { locale: 'de_DE.UTF-8' });
 
   it('the prefix is German: OEM code page 850', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const result = await bed.regTool.reg(['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP']);
     assert.match(result.stdout, /OEMCP\s+REG_SZ\s+850/);
   });
 
   it('every TCP row is read: LISTENING (ABHÖREN) and the other German states counted', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const result = await bed.cli(['diagnose', '--json']);
     assert.equal(result.code, 0, result.stderr);
     const { tcp, unavailable } = JSON.parse(result.stdout);
@@ -63,7 +58,7 @@ describe('a German Windows as a win32 process (code page 850)', () => {
   });
 
   it('the listening ports are found, and those in the dynamic range are flagged for protection', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const result = await bed.cli(['diagnose', '--json']);
     assert.equal(result.code, 0, result.stderr);
     const { ports, recommendedRange } = JSON.parse(result.stdout);
@@ -84,7 +79,7 @@ describe('a German Windows as a win32 process (code page 850)', () => {
   });
 
   it("status, apply and undo work with Wine's German reg.exe", async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const status = await bed.cli(['status', '--json']);
     assert.equal(status.code, 0, status.stderr);
     assert.deepEqual(JSON.parse(status.stdout).values.MaxUserPort, { present: false });

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
+import { describe, it } from 'node:test';
+import { windowsPath } from '../helpers/windows-mode/prefix';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { installNetsh } from '../helpers/windows-mode/stand-ins';
 
 const NODE_STAND_IN = path.resolve(__dirname, '../stand-ins/netsh');
@@ -35,12 +36,9 @@ const CALLS = [
 ].map((call) => call.split(' '));
 
 describe('the native netsh stand-in answers as the Node one does', () => {
-  let bed: Bed;
   let exe: string;
   const states = { native: '', node: '' };
-  before(async () => {
-    bed = await openBed('netsh-stand-in');
-    if (bed.skip) return;
+  const bed = withBed('netsh-stand-in', async () => {
     const folder = await bed.prefix.folder('states');
     states.native = path.join(folder, 'native.json');
     states.node = path.join(folder, 'node.json');
@@ -50,10 +48,9 @@ describe('the native netsh stand-in answers as the Node one does', () => {
     await copyFile(path.join(bed.prefix.system32, 'netsh.exe'), exe);
     for (const file of Object.values(states)) await writeFile(file, JSON.stringify({ ipv4: SEED, ipv6: SEED }));
   });
-  after(() => bed?.close());
 
   it('prints, exits and saves alike on every call', async (t) => {
-    if (bed.skip) return t.skip(bed.skip);
+    if (bed.skipped(t)) return;
     for (const call of CALLS) {
       const native = await bed.prefix.run(exe, call);
       const node = spawnSync(process.execPath, [NODE_STAND_IN, ...call], { encoding: 'utf8', env: { ...process.env, TCP_PORT_TUNER_STANDIN_STATE: states.node } });

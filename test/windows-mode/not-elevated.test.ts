@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { dataFolder, openBed, type Bed } from '../helpers/windows-mode/bed';
+import { describe, it } from 'node:test';
+import { dataFolder } from '../helpers/windows-mode/bed';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { installNetsh, installRecorder, installWhoami, recordedCalls } from '../helpers/windows-mode/stand-ins';
 import { regExport, setValue } from '../helpers/reg-checks';
 
@@ -20,12 +21,9 @@ const CHANGES = [
 ];
 
 describe('a non-elevated token as a win32 process', () => {
-  let bed: Bed;
   let state: string;
   let icaclsLog: string;
-  before(async () => {
-    bed = await openBed('not-elevated');
-    if (bed.skip) return;
+  const bed = withBed('not-elevated', async () => {
     const scratch = await bed.prefix.folder('stand-ins');
     state = path.join(scratch, 'netsh-state.json');
     icaclsLog = path.join(scratch, 'icacls.log');
@@ -34,9 +32,6 @@ describe('a non-elevated token as a win32 process', () => {
     await installRecorder(bed.prefix, 'icacls', icaclsLog);
     await setValue(bed.regTool, 'MaxUserPort', 'REG_DWORD', 5000);
   });
-  after(() => bed?.close());
-
-  const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
 
   /** The key, netsh's state and the journal, each read by the test's own means. */
   const machine = async () => ({
@@ -46,7 +41,7 @@ describe('a non-elevated token as a win32 process', () => {
   });
 
   it('status still reads the values, and says this token cannot change HKLM', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const result = await bed.cli(['status', '--json']);
     assert.equal(result.code, 0, result.stderr);
     const status = JSON.parse(result.stdout);
@@ -57,7 +52,7 @@ describe('a non-elevated token as a win32 process', () => {
 
   for (const args of CHANGES) {
     it(`${args.join(' ')}: exit 3, one plain line, nothing changed`, async (t) => {
-      if (skipped(t)) return;
+      if (bed.skipped(t)) return;
       const before = await machine();
       const result = await bed.cli(args);
       assert.equal(result.code, 3, `exit 3 (not permitted); stderr:\n${result.stderr}`);
@@ -70,7 +65,7 @@ describe('a non-elevated token as a win32 process', () => {
   }
 
   it('a whoami that cannot read the token: rights "not read" with its words, never "no rights"; changes exit 3, nothing changed', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     await installWhoami(bed.prefix, 'broken');
     const status = await bed.cli(['status']);
     assert.equal(status.code, 0, status.stderr);
@@ -83,7 +78,7 @@ describe('a non-elevated token as a win32 process', () => {
   });
 
   it('elevated but the data folder cannot be secured (icacls fails): exit 3, nothing changed', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     await installWhoami(bed.prefix, 'high');
     await installRecorder(bed.prefix, 'icacls', icaclsLog, 5);
     const before = await machine();

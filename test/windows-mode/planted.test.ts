@@ -6,21 +6,18 @@
 import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { openBed, type Bed } from '../helpers/windows-mode/bed';
+import { describe, it } from 'node:test';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { installNetsh, installWhoami, plant, ranWith } from '../helpers/windows-mode/stand-ins';
 import { regQuery, resetValues } from '../helpers/reg-checks';
 
 const TOOLS = ['cscript.exe', 'reg.exe', 'where.exe', 'whoami.exe', 'netsh.exe', 'netstat.exe', 'tasklist.exe', 'icacls.exe', 'wevtutil.exe', 'shutdown.exe'];
 
 describe('planted programs in the working folder and on PATH of the win32 CLI', () => {
-  let bed: Bed;
   let downloads: string;
   let share: string;
   const planted: string[] = [];
-  before(async () => {
-    bed = await openBed('planted');
-    if (bed.skip) return;
+  const bed = withBed('planted', async () => {
     await installWhoami(bed.prefix, 'high');
     await installNetsh(bed.prefix, path.join(await bed.prefix.folder('stand-ins'), 'netsh-state.json'));
     await resetValues(bed.regTool);
@@ -28,9 +25,6 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
     share = await bed.prefix.folder('share');
     for (const folder of [downloads, share]) for (const tool of TOOLS) planted.push(await plant(folder, tool));
   });
-  after(() => bed?.close());
-
-  const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
   const cli = (args: readonly string[]) => bed.cli(args, { cwd: downloads, path: [share] });
 
   /** Every planted program that ran, with the command line it was given. */
@@ -42,7 +36,7 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
   const clearMarks = () => Promise.all(planted.map((file) => rm(`${file}.ran`, { force: true })));
 
   it('control: a bare name from this working folder, or from PATH, does run the planted program', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const script = path.join(bed.prefix.root, 'bare-names.js');
     await writeFile(script, "const { spawnSync } = require('node:child_process');\nfor (const name of ['cscript.exe', 'reg.exe']) spawnSync(name, []);\n");
     await bed.prefix.node(script, [], { cwd: downloads, path: [share] });
@@ -67,7 +61,7 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
   ];
   for (const args of commands) {
     it(`${args.join(' ')}: works, and runs none of them`, async (t) => {
-      if (skipped(t)) return;
+      if (bed.skipped(t)) return;
       await clearMarks();
       const result = await cli(args);
       assert.equal(result.code, 0, `exit 0; stderr:\n${result.stderr}`);
@@ -76,7 +70,7 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
   }
 
   it('the changes went through System32 reg.exe: the key holds what apply and undo left', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const values = await regQuery(bed.regTool);
     assert.deepEqual([values.MaxUserPort, values.TcpTimedWaitDelay], [undefined, undefined], 'undone: both absent again');
   });

@@ -2,29 +2,23 @@
 // run by Windows' node.exe under Wine with the default backend, checked with Wine's reg.exe.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { openBed, type Bed } from '../helpers/windows-mode/bed';
+import { describe, it } from 'node:test';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { startWindowsPreview, type WindowsPreview } from '../helpers/windows-mode/server';
 import { installNetsh, installWhoami } from '../helpers/windows-mode/stand-ins';
 import { regQuery, resetValues } from '../helpers/reg-checks';
 
 describe('the preview server as a win32 process', () => {
-  let bed: Bed;
   let preview: WindowsPreview;
-  before(async () => {
-    bed = await openBed('preview');
-    if (bed.skip) return;
+  const bed = withBed('preview', async () => {
     await installWhoami(bed.prefix, 'high');
     await installNetsh(bed.prefix, path.join(await bed.prefix.folder('stand-ins'), 'netsh-state.json'));
     await resetValues(bed.regTool);
     preview = await startWindowsPreview(bed.prefix);
   });
-  after(() => bed?.close());
-
-  const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
 
   it('serves the built page on loopback with its content security policy', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     assert.match(preview.url, /^http:\/\/127\.0\.0\.1:\d+\/s\/[\w-]+\/$/);
     const page = await fetch(preview.url);
     assert.equal(page.status, 200);
@@ -33,7 +27,7 @@ describe('the preview server as a win32 process', () => {
   });
 
   it('getStatus reads the registry with the default backend, from C:\\ProgramData', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const answer = await preview.call('getStatus');
     assert.equal(answer.ok, true, JSON.stringify(answer.error));
     const status = answer.value as { values: Record<string, unknown>; backend: string; dataDir: string; canWrite: boolean };
@@ -44,7 +38,7 @@ describe('the preview server as a win32 process', () => {
   });
 
   it('apply and undo through the API change the registry, as reg.exe reads it', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const applied = await preview.call('apply', { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true });
     assert.equal(applied.ok, true, JSON.stringify(applied.error));
     const values = await regQuery(bed.regTool);
@@ -56,7 +50,7 @@ describe('the preview server as a win32 process', () => {
   });
 
   it('diagnose reads the registry and the range through the netsh stand-in', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const answer = await preview.call('diagnose');
     assert.equal(answer.ok, true, JSON.stringify(answer.error));
     const diagnosis = answer.value as { unavailable: Record<string, string>; ports: { dynamic: { ipv4: unknown } } };

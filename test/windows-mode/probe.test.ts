@@ -2,22 +2,17 @@
 // host's loopback, where Debian's MariaDB listens. A refused connection arrives as Windows
 // reports it: ECONNREFUSED with Windows' errno -4078 (Linux's is -111).
 import assert from 'node:assert/strict';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { openBed, type Bed } from '../helpers/windows-mode/bed';
+import { after, describe, it, type TestContext } from 'node:test';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { mariadbMissing, startMariaDb, type MariaDb } from '../helpers/mariadb';
 
 describe('probe as a win32 process', () => {
-  let bed: Bed;
   let server: MariaDb | null = null;
-  before(async () => {
-    bed = await openBed('probe');
-    if (!bed.skip && !mariadbMissing) server = await startMariaDb();
+  const bed = withBed('probe', async () => {
+    if (!mariadbMissing) server = await startMariaDb();
   });
-  after(async () => {
-    await server?.stop();
-    await bed?.close();
-  });
-  const skipped = (t: TestContext) => (bed.skip || mariadbMissing ? (t.skip(bed.skip ?? mariadbMissing ?? ''), true) : false);
+  after(() => server?.stop());
+  const skipped = (t: TestContext) => bed.skipped(t) || (mariadbMissing ? (t.skip(mariadbMissing), true) : false);
 
   it('meets a real MariaDB: reachable, exit 0; then, the server stopped, refused with errno -4078, exit 9', async (t) => {
     if (skipped(t)) return;

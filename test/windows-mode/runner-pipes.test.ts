@@ -6,28 +6,24 @@
 // itself. This runs it 200 times, 4 at once; the old runner hung here in 1 of 3 such loops.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { openBed, type Bed } from '../helpers/windows-mode/bed';
+import { describe, it, type TestContext } from 'node:test';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { bundleForWindowsNode } from '../helpers/windows-mode/bundle';
 import { regQuery, setValue } from '../helpers/reg-checks';
-import { KEY } from '../helpers/wine';
+import { KEY } from '../helpers/wine-prefix';
 
 const RUNS = 200;
 
 describe("the process runner under Windows' Node.js, many runs at once", () => {
-  let bed: Bed;
   let script: string;
-  before(async () => {
-    bed = await openBed('runner-pipes');
-    if (bed.skip) return;
+  const bed = withBed('runner-pipes', async () => {
     script = path.join(await bed.prefix.folder('app'), 'run-many.cjs');
     await bundleForWindowsNode(path.join(__dirname, '../helpers/windows-mode/run-many.ts'), script);
     await setValue(bed.regTool, 'MaxUserPort', 'REG_DWORD', 40000);
   });
-  after(() => bed?.close());
 
   it(`${RUNS} runs of reg.exe, 4 at once, each ends with what reg.exe read, and Wine's server stays up`, async (t: TestContext) => {
-    if (bed.skip) return t.skip(bed.skip);
+    if (bed.skipped(t)) return;
     const result = await bed.prefix.node(script, [String(RUNS), '4', 'C:\\windows\\system32\\reg.exe', 'query', KEY, '/v', 'MaxUserPort']);
     assert.equal(result.code, 0, `the runs ended; stderr:\n${result.stderr}`);
     assert.deepEqual(JSON.parse(result.stdout), { 'exit 0: 0x9c40': RUNS }, 'every run exited 0 and read the value set by Wine\'s reg.exe');

@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import { captureText, windowsBytes } from '../helpers/captures';
-import { openBed, windowsPath, type Bed } from '../helpers/windows-mode/bed';
+import { windowsPath } from '../helpers/windows-mode/bed';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { installNetsh, installStandIn, installWhoami } from '../helpers/windows-mode/stand-ins';
 
 const CLIENT = 'КассаКлиент.exe';
@@ -34,10 +35,7 @@ const TASKLIST = [
 ].join('\n');
 
 describe('a Russian Windows as a win32 process (code page 866)', () => {
-  let bed: Bed;
-  before(async () => {
-    bed = await openBed('russian', { locale: 'ru_RU.UTF-8' });
-    if (bed.skip) return;
+  const bed = withBed('russian', async () => {
     const scratch = await bed.prefix.folder('stand-ins');
     for (const [tool, text] of [['netstat', NETSTAT], ['tasklist', TASKLIST]] as const) {
       const file = path.join(scratch, `${tool}.cp866`);
@@ -46,19 +44,16 @@ describe('a Russian Windows as a win32 process (code page 866)', () => {
     }
     await installNetsh(bed.prefix, path.join(scratch, 'netsh-state.json'));
     await installWhoami(bed.prefix, 'high');
-  });
-  after(() => bed?.close());
-
-  const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
+  }, { locale: 'ru_RU.UTF-8' });
 
   it('the prefix is Russian: OEM code page 866', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const result = await bed.regTool.reg(['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP']);
     assert.match(result.stdout, /OEMCP\s+REG_SZ\s+866/);
   });
 
   it('names the programs behind the connections and the listening ports in Cyrillic, as tasklist does', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const result = await bed.cli(['diagnose', '--json']);
     assert.equal(result.code, 0, result.stderr);
     const { tcp, ports, unavailable } = JSON.parse(result.stdout);
@@ -75,7 +70,7 @@ describe('a Russian Windows as a win32 process (code page 866)', () => {
   });
 
   it('the text output shows the Cyrillic name, not mojibake', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const result = await bed.cli(['diagnose']);
     assert.equal(result.code, 0, result.stderr);
     assert.ok(result.stdout.includes(CLIENT), `the name appears as written:\n${result.stdout}`);

@@ -1,24 +1,18 @@
 // status and diagnose as a Windows program: Windows' node.exe runs the CLI bundle under Wine,
 // and the product picks its registry backend and tools as it does on Windows (win32).
 import assert from 'node:assert/strict';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { openBed, type Bed } from '../helpers/windows-mode/bed';
+import { describe, it } from 'node:test';
+import { withBed } from '../helpers/windows-mode/with-bed';
 import { installWhoami } from '../helpers/windows-mode/stand-ins';
 import { deleteValue, regQuery, setValue } from '../helpers/reg-checks';
 
 describe('status and diagnose as a win32 process', () => {
-  let bed: Bed;
-  before(async () => {
-    bed = await openBed('status');
-    if (bed.skip) return;
+  const bed = withBed('status', async () => {
     // Wine's whoami prints the user name whatever it is asked: the stand-in answers as Windows does.
     await installWhoami(bed.prefix, 'high');
     await setValue(bed.regTool, 'MaxUserPort', 'REG_DWORD', 40000);
     await deleteValue(bed.regTool, 'TcpTimedWaitDelay');
   });
-  after(() => bed?.close());
-
-  const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
 
   /** status --json, checked against what Wine's reg.exe itself reads. */
   async function statusMatchesRegistry(args: readonly string[]) {
@@ -33,7 +27,7 @@ describe('status and diagnose as a win32 process', () => {
   }
 
   it('runs as win32 on Windows 10 and reads the machine-wide data folder in C:\\ProgramData', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const status = await statusMatchesRegistry(['--backend', 'reg']);
     assert.match(status.windows?.name ?? JSON.stringify(status.windows), /Windows 10/);
     assert.equal(status.dataDir, 'C:\\ProgramData\\TCP Port Tuner');
@@ -41,20 +35,20 @@ describe('status and diagnose as a win32 process', () => {
   });
 
   it('status with no --backend reads the registry (the default backend works, or falls back)', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const status = await statusMatchesRegistry([]);
     // Wine's cscript.exe cannot run regedit's .wsf scripts, so reg.exe must have done the work.
     assert.equal(status.backend, 'reg', 'status names the backend that did the work');
   });
 
   it('--backend regedit falls back to reg.exe when Windows Script Host cannot run its scripts', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const status = await statusMatchesRegistry(['--backend', 'regedit']);
     assert.equal(status.backend, 'reg', 'status names reg.exe, which did the work');
   });
 
   it('diagnose with no --backend reads the registry', async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const result = await bed.cli(['diagnose', '--json']);
     assert.equal(result.code, 0, `diagnose exits 0; stderr:\n${result.stderr}`);
     const diagnosis = JSON.parse(result.stdout);
@@ -62,7 +56,7 @@ describe('status and diagnose as a win32 process', () => {
   });
 
   it("Wine's own netsh answers nothing: the exclusions are not read, never 'none'", async (t) => {
-    if (skipped(t)) return;
+    if (bed.skipped(t)) return;
     const result = await bed.cli(['diagnose', '--json']);
     assert.equal(result.code, 0, `diagnose exits 0; stderr:\n${result.stderr}`);
     const { ports, unavailable } = JSON.parse(result.stdout);

@@ -8,7 +8,8 @@ import { resolveTarget } from '../../electron/services/host/target';
 import { runProcess } from '../../electron/services/host/process-runner';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
 import { RegeditBackend, type RegeditModule } from '../../electron/services/registry/regedit-backend';
-import { freshPath, KEY, makeTempRoot, removeTempRoot, SETTINGS, windowsRegTool, type RegTool } from '../helpers/wine';
+import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/temp-folder';
+import { KEY, type RegTool, SETTINGS, windowsRegTool } from '../helpers/wine-prefix';
 import { exportedValue, regExport, regImport, writeRegFile } from '../helpers/reg-checks';
 import { runBackendContract, type BackendUnderTest } from '../wine/backend-contract';
 

@@ -6,8 +6,10 @@
  * The kill moments come from a seeded generator: set TCP_PORT_TUNER_ABUSE_SEED to replay a run.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, productEnv, readJournal, runCli, startCli, type WinePrefix } from '../helpers/wine';
+import { describe, it, type TestContext } from 'node:test';
+import { cliMessages, productEnv, readJournal, runCli, startCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues, setValue } from '../helpers/reg-checks';
 import { writeRegStandIn } from '../helpers/reg-stand-in';
 import { randomFrom } from '../helpers/seeded-random';
@@ -20,17 +22,13 @@ const RACES = 4;
 describe('abuse: the CLI killed at random and run twice at once, on a Wine registry', () => {
   const seed = Number(process.env.TCP_PORT_TUNER_ABUSE_SEED ?? Date.now() % 2 ** 31);
   const random = randomFrom(seed);
-  let prefix: WinePrefix;
   let baseline: string;
-
-  before(async () => {
-    prefix = await createPrefix('abuse');
+  const prefix = withPrefix('abuse', async () => {
     await resetValues(prefix);
     // A baseline worth restoring: one value absent, one present with Windows' own default.
     await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
     baseline = await regExport(prefix);
   });
-  after(() => destroyPrefix(prefix));
 
   /** After any abuse, the next command settles what was cut off and undo brings back the baseline. */
   async function assertRecovers(t: TestContext, env: NodeJS.ProcessEnv, dataDir: string, moment: string): Promise<void> {

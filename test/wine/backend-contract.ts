@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, it } from 'node:test';
 import type { RegistryBackend } from '../../electron/services/registry/backend';
-import { freshPath, KEY, type RegTool } from '../helpers/wine';
+import { freshPath } from '../helpers/temp-folder';
+import { KEY, type RegTool } from '../helpers/wine-prefix';
 import { deleteValue, ownSection, regExport, regQuery, resetValues, setValue, writeRegFile } from '../helpers/reg-checks';
 
 export interface BackendUnderTest {

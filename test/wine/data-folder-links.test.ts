@@ -12,7 +12,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cliBed, onlyMessage } from '../helpers/cli-bed';
 import { exportedValue, regExport, writeRegFile } from '../helpers/reg-checks';
-import { cliMessages, KEY } from '../helpers/wine';
+import { cliMessages } from '../helpers/cli-run';
+import { KEY } from '../helpers/wine-prefix';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'];
 const PROBE_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\AbuseProbe';

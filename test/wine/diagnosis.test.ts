@@ -11,7 +11,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { dateText } from '../../shared/port-text';
-import { createPrefix, destroyPrefix, freshPath, productEnv, runCli, type WinePrefix } from '../helpers/wine';
+import { productEnv, runCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 
 const CONNECTIONS = 300;
 const STAND_INS = path.resolve(__dirname, '../stand-ins');
@@ -31,12 +33,11 @@ async function timeWaitToward(port: number): Promise<number> {
 }
 
 describe('diagnose on a Wine prefix, against real TIME_WAIT sockets', () => {
-  let prefix: WinePrefix;
+  const prefix = withPrefix('diagnose');
   let server: Server;
   let port: number;
 
   before(async () => {
-    prefix = await createPrefix('diagnose');
     server = createServer((socket) => socket.on('end', () => socket.end()));
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
@@ -45,10 +46,7 @@ describe('diagnose on a Wine prefix, against real TIME_WAIT sockets', () => {
       await Promise.all(Array.from({ length: Math.min(50, CONNECTIONS - batch) }, () => clientClosed(port)));
     }
   });
-  after(async () => {
-    server.close();
-    await destroyPrefix(prefix);
-  });
+  after(() => server.close());
 
   it(`counts ${CONNECTIONS} client-closed connections for their remote endpoint, as the kernel does`, async () => {
     assert.equal(await timeWaitToward(port), CONNECTIONS, 'ss sees every client-side TIME_WAIT socket');

@@ -7,28 +7,25 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, productEnv, runCli, type WinePrefix } from '../helpers/wine';
+import { beforeEach, describe, it } from 'node:test';
+import { cliMessages, runCli } from '../helpers/cli-run';
+import { DEFAULT_RANGE, netshEnv } from '../helpers/netsh-stand-in';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regQuery, resetValues } from '../helpers/reg-checks';
 
-const NETSH = path.resolve(__dirname, '../stand-ins/netsh');
-const DEFAULT = { start: 49152, count: 16384 };
+const DEFAULT = { ...DEFAULT_RANGE };
 
 describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => {
-  let prefix: WinePrefix;
   let dataDir: string;
   let state: string;
   let env: NodeJS.ProcessEnv;
-
-  before(async () => {
-    prefix = await createPrefix('dynamic-range');
-  });
-  after(() => destroyPrefix(prefix));
+  const prefix = withPrefix('dynamic-range');
   beforeEach(async () => {
     await resetValues(prefix);
     dataDir = freshPath(prefix.root, 'data');
     state = freshPath(prefix.root, 'netsh-state.json');
-    env = productEnv(prefix, dataDir, { TCP_PORT_TUNER_NETSH_COMMAND: NETSH, TCP_PORT_TUNER_STANDIN_STATE: state });
+    env = netshEnv(prefix, dataDir, state);
   });
 
   /** What netsh would say now, read from the stand-in's own state, not through the product. */

@@ -11,7 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { netshEnv, netshState, seedNetsh } from '../helpers/netsh-stand-in';
-import { runCli } from '../helpers/wine';
+import { runCli } from '../helpers/cli-run';
 import { regQuery, setValue } from '../helpers/reg-checks';
 import { cliBed, onlyMessage } from '../helpers/cli-bed';
 import { closedPort, refusingServer } from '../helpers/probe-checks';

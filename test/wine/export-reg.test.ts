@@ -5,16 +5,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { cliMessages, createPrefix, destroyPrefix, runCli, type WinePrefix } from '../helpers/wine';
+import { describe, it } from 'node:test';
+import { cliMessages, runCli } from '../helpers/cli-run';
+import { withPrefix } from '../helpers/with-prefix';
 import { regImport, regQuery } from '../helpers/reg-checks';
 
 describe('the exported .reg pair on a Wine registry', () => {
-  let prefix: WinePrefix;
-  before(async () => {
-    prefix = await createPrefix('export-reg');
-  });
-  after(() => destroyPrefix(prefix));
+  const prefix = withPrefix('export-reg');
 
   it('sets both values as REG_DWORD, then removes them, and refuses to overwrite without --force', async () => {
     const set = path.join(prefix.root, 'tcp-port-tuner.reg');

@@ -5,14 +5,16 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import type { TunerError } from '../../electron/services/errors';
 import { resolveTarget } from '../../electron/services/host/target';
 import { assembleServices } from '../../electron/services/create-services';
 import { runProcess } from '../../electron/services/host/process-runner';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
 import type { ChangeService } from '../../electron/services/change-service';
-import { createPrefix, destroyPrefix, freshPath, productEnv, readJournal, type WinePrefix } from '../helpers/wine';
+import { productEnv, readJournal } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { deleteValue, regExport, regImport, resetValues, setValue } from '../helpers/reg-checks';
 import { FaultyBackend, type Call } from '../helpers/faulty-backend';
 
@@ -23,15 +25,10 @@ const BACKUP_STEPS = 2;
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
 
 describe('a failing registry step leaves the key exactly as it was', () => {
-  let prefix: WinePrefix;
   let dataDir: string;
   let backend: FaultyBackend;
   let service: ChangeService;
-
-  before(async () => {
-    prefix = await createPrefix('faults');
-  });
-  after(() => destroyPrefix(prefix));
+  const prefix = withPrefix('faults');
   beforeEach(async () => {
     await resetValues(prefix);
     // Odd prior values make "as it was" mean more than "absent".

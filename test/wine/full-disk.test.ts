@@ -10,9 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { netshEnv, netshState, seedNetsh } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, runCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues, setValue } from '../helpers/reg-checks';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30', '--dynamic-start', '33061', '--dynamic-count', '32475'];
@@ -26,23 +28,21 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('a full disk, on Wine with the netsh stand-in', () => {
-  let prefix: WinePrefix;
   let baseline: string;
   let disk: string;
   let mounted = false;
 
-  before(async () => {
-    prefix = await createPrefix('full-disk');
+  // Unmounted before the prefix, which holds the mount point, is removed.
+  after(() => {
+    if (mounted) spawnSync('umount', [disk]);
+  });
+  const prefix = withPrefix('full-disk', async () => {
     await resetValues(prefix);
     await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
     baseline = await regExport(prefix);
     disk = path.join(prefix.root, 'disk');
     await mkdir(disk);
     mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${64 * PAGE}`, 'tmpfs', disk]).status === 0;
-  });
-  after(async () => {
-    if (mounted) spawnSync('umount', [disk]);
-    await destroyPrefix(prefix);
   });
 
   /** Fills the tmpfs so that `pages` pages stay free. */

@@ -7,9 +7,11 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { netshEnv, netshState, one, seedNetsh } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, runCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues } from '../helpers/reg-checks';
 
 const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '33061', '--dynamic-count', '32475', '--reserve-ports', '3306,8080'];
@@ -18,16 +20,11 @@ const FOUND = [one(5357), one(8080)];
 type Journal = { baseline: { states: Record<string, Record<string, unknown>>; backupFile: string }; lastWritten: Record<string, unknown>; pending: unknown };
 
 describe('the journal checked against its backups, on Wine with the netsh stand-in', () => {
-  let prefix: WinePrefix;
   let dataDir: string;
   let state: string;
   let env: NodeJS.ProcessEnv;
   let journalFile: string;
-
-  before(async () => {
-    prefix = await createPrefix('journal-tamper');
-  });
-  after(() => destroyPrefix(prefix));
+  const prefix = withPrefix('journal-tamper');
   beforeEach(async () => {
     await resetValues(prefix);
     dataDir = freshPath(prefix.root, 'data');

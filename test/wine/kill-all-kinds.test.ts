@@ -13,9 +13,12 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { editNetsh, netshEnv, netshState, one, seedNetsh, type NetshState } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, readJournal, runCli, startCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, readJournal, runCli, startCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import type { WinePrefix } from '../helpers/wine-prefix';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues, setValue } from '../helpers/reg-checks';
 import { randomFrom } from '../helpers/seeded-random';
 
@@ -61,18 +64,14 @@ function afterJournal(dataDir: string, at: number, kill: () => void): { current:
 describe('kill -9 during an apply of all four kinds, then a hand change, on Wine with the netsh stand-in', () => {
   const seed = Number(process.env.TCP_PORT_TUNER_ABUSE_SEED ?? Date.now() % 2 ** 31);
   const random = randomFrom(seed);
-  let prefix: WinePrefix;
   let baseline: string;
   let seeded: NetshState;
-
-  before(async () => {
-    prefix = await createPrefix('kill-all-kinds');
+  const prefix = withPrefix('kill-all-kinds', async () => {
     await resetValues(prefix);
     await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120);
     baseline = await regExport(prefix);
     seeded = await netshState(await seedNetsh(prefix.root, FOUND));
   });
-  after(() => destroyPrefix(prefix));
 
   /** Every outcome the test checks, read with its own tools; exclusions in port order. */
   async function machine(state: string): Promise<{ key: string; netsh: NetshState }> {

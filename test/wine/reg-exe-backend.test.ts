@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TunerError } from '../../electron/services/errors';
 import { resolveTarget } from '../../electron/services/host/target';
 import { runProcess } from '../../electron/services/host/process-runner';
 import { RegExeBackend } from '../../electron/services/registry/reg-exe-backend';
-import { createPrefix, destroyPrefix, type WinePrefix } from '../helpers/wine';
+import { withPrefix } from '../helpers/with-prefix';
 import { regQuery, resetValues } from '../helpers/reg-checks';
 import { writeRegStandIn } from '../helpers/reg-stand-in';
 import { runBackendContract } from './backend-contract';
@@ -15,11 +15,7 @@ function backendFor(env: NodeJS.ProcessEnv): RegExeBackend {
 }
 
 describe('RegExeBackend on Wine', () => {
-  let prefix: WinePrefix;
-  before(async () => {
-    prefix = await createPrefix('reg-exe');
-  });
-  after(() => destroyPrefix(prefix));
+  const prefix = withPrefix('reg-exe');
 
   runBackendContract('wine reg.exe', () => ({ tool: prefix, backend: backendFor(prefix.env) }));
 

@@ -7,12 +7,13 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, productEnv, runCli, type WinePrefix } from '../helpers/wine';
+import { beforeEach, describe, it } from 'node:test';
+import { cliMessages, runCli } from '../helpers/cli-run';
+import { netshEnv, one, seedNetsh, type Exclusion } from '../helpers/netsh-stand-in';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regQuery, resetValues } from '../helpers/reg-checks';
 
-const NETSH = path.resolve(__dirname, '../stand-ins/netsh');
-type Exclusion = { start: number; end: number; administered: boolean };
 /** A Hyper-V reservation around 33060, and SQL Server's 1433 excluded by an admin. */
 const FOUND: Exclusion[] = [
   { start: 1433, end: 1433, administered: true },
@@ -20,22 +21,15 @@ const FOUND: Exclusion[] = [
 ];
 
 describe('reserved ports on a Wine prefix with a netsh stand-in', () => {
-  let prefix: WinePrefix;
   let dataDir: string;
   let state: string;
   let env: NodeJS.ProcessEnv;
-
-  before(async () => {
-    prefix = await createPrefix('reserved-ports');
-  });
-  after(() => destroyPrefix(prefix));
+  const prefix = withPrefix('reserved-ports');
   beforeEach(async () => {
     await resetValues(prefix);
     dataDir = freshPath(prefix.root, 'data');
-    state = freshPath(prefix.root, 'netsh-state.json');
-    const family = { start: 49152, count: 16384, exclusions: FOUND };
-    await writeFile(state, JSON.stringify({ ipv4: family, ipv6: family }));
-    env = productEnv(prefix, dataDir, { TCP_PORT_TUNER_NETSH_COMMAND: NETSH, TCP_PORT_TUNER_STANDIN_STATE: state });
+    state = await seedNetsh(prefix.root, FOUND);
+    env = netshEnv(prefix, dataDir, state);
   });
 
   /** The exclusions as netsh holds them, read from the stand-in's own state, not through the product. */
@@ -44,7 +38,6 @@ describe('reserved ports on a Wine prefix with a netsh stand-in', () => {
     return { ipv4: saved.ipv4.exclusions, ipv6: saved.ipv6.exclusions };
   }
   const both = (list: Exclusion[]) => ({ ipv4: list, ipv6: list });
-  const one = (port: number): Exclusion => ({ start: port, end: port, administered: true });
 
   it('reserves what is open in both families, leaves covered ports alone, and undo releases only its own', async () => {
     const first = await runCli(['apply', '--reserve-ports', '3306,33060'], env);

@@ -1,23 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { createServices } from '../../electron/services/create-services';
 import type { TunerError } from '../../electron/services/errors';
 import type { ChangeService } from '../../electron/services/change-service';
-import { createPrefix, destroyPrefix, freshPath, KEY, productEnv, type WinePrefix } from '../helpers/wine';
+import { productEnv } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { KEY } from '../helpers/wine-prefix';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, regImport, regQuery, resetValues, setValue } from '../helpers/reg-checks';
 import { exportedSettings } from '../helpers/cli-bed';
 
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
 
 describe('ChangeService on a Wine registry', () => {
-  let prefix: WinePrefix;
   let dataDir: string;
   let service: ChangeService;
-
-  before(async () => {
-    prefix = await createPrefix('service');
-  });
-  after(() => destroyPrefix(prefix));
+  const prefix = withPrefix('service');
   beforeEach(async () => {
     await resetValues(prefix);
     dataDir = freshPath(prefix.root, 'data');

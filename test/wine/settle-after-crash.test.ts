@@ -3,10 +3,12 @@
  * registry, settled by the next start: finished when all of it took, rolled back otherwise.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { createServices } from '../../electron/services/create-services';
 import type { ChangeService } from '../../electron/services/change-service';
-import { createPrefix, destroyPrefix, freshPath, productEnv, readJournal, runCli, type WinePrefix } from '../helpers/wine';
+import { productEnv, readJournal, runCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, regQuery, resetValues, setValue } from '../helpers/reg-checks';
 import { writeRegStandIn, type StandInFault } from '../helpers/reg-stand-in';
 import { exportedSettings } from '../helpers/cli-bed';
@@ -14,14 +16,9 @@ import { exportedSettings } from '../helpers/cli-bed';
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
 
 describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is settled by settleInterrupted', () => {
-  let prefix: WinePrefix;
   let dataDir: string;
   let service: ChangeService;
-
-  before(async () => {
-    prefix = await createPrefix('settle');
-  });
-  after(() => destroyPrefix(prefix));
+  const prefix = withPrefix('settle');
   beforeEach(async () => {
     await resetValues(prefix);
     dataDir = freshPath(prefix.root, 'data');

@@ -11,9 +11,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEFAULT_RANGE, editNetsh, netshEnv, netshState, one, seedNetsh } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, readJournal, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, readJournal, runCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues } from '../helpers/reg-checks';
 
 const MANUAL = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30', '--reserve-ports', '3306,33060'];
@@ -32,15 +34,11 @@ function immutable(folder: string, on: boolean): boolean {
 }
 
 describe('undo restores what the change caused, and reading writes nothing', () => {
-  let prefix: WinePrefix;
   let baseline: string;
-
-  before(async () => {
-    prefix = await createPrefix('undo-after-restart');
+  const prefix = withPrefix('undo-after-restart', async () => {
     await resetValues(prefix);
     baseline = await regExport(prefix);
   });
-  after(() => destroyPrefix(prefix));
 
   /** The restart: Windows reshapes the range for MaxUserPort 65534, and the tool's last change predates this boot. */
   async function restart(state: string, dataDir: string): Promise<void> {

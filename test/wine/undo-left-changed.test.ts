@@ -7,18 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { NETSH, netshEnv, netshState, one, seedNetsh } from '../helpers/netsh-stand-in';
-import { cliMessages, createPrefix, destroyPrefix, freshPath, runCli, type WinePrefix } from '../helpers/wine';
+import { cliMessages, runCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 import { regExport, regImport, resetValues, setValue } from '../helpers/reg-checks';
 
 describe('exit 6 during undo, on Wine with the netsh stand-in', () => {
-  let prefix: WinePrefix;
-
-  before(async () => {
-    prefix = await createPrefix('undo-left-changed');
-  });
-  after(() => destroyPrefix(prefix));
+  const prefix = withPrefix('undo-left-changed');
 
   it('names the -restore.reg with the values from before the first change and the netsh lines; doing what it says reaches the baseline', async () => {
     await resetValues(prefix);

@@ -10,7 +10,9 @@ import { createConnection, createServer, type AddressInfo, type Server } from 'n
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import { createPrefix, destroyPrefix, freshPath, productEnv, runCli, type WinePrefix } from '../helpers/wine';
+import { productEnv, runCli } from '../helpers/cli-run';
+import { freshPath } from '../helpers/temp-folder';
+import { withPrefix } from '../helpers/with-prefix';
 
 const CONNECTIONS = 120;
 const STAND_INS = path.resolve(__dirname, '../stand-ins');
@@ -25,7 +27,7 @@ function clientClosed(port: number): Promise<void> {
 }
 
 describe('watch on a Wine prefix', () => {
-  let prefix: WinePrefix;
+  const prefix = withPrefix('watch');
   let server: Server;
   let port: number;
   const env = (extra: NodeJS.ProcessEnv = {}) =>
@@ -37,17 +39,13 @@ describe('watch on a Wine prefix', () => {
     });
 
   before(async () => {
-    prefix = await createPrefix('watch');
     server = createServer((socket) => socket.on('end', () => socket.end()));
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     port = (server.address() as AddressInfo).port;
     for (let batch = 0; batch < CONNECTIONS; batch += 40) await Promise.all(Array.from({ length: 40 }, () => clientClosed(port)));
   });
-  after(async () => {
-    server.close();
-    await destroyPrefix(prefix);
-  });
+  after(() => server.close());
 
   it('--count 3 --json prints three JSON lines a second apart, with the real TIME_WAIT held against the pool', async () => {
     const result = await runCli(['watch', '--count', '3', '--interval', '1', '--json'], env());

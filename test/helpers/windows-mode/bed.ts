@@ -10,7 +10,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { RegTool, Run } from '../wine';
+import type { Run } from '../processes';
+import type { RegTool } from '../wine-prefix';
 import { startWindowsPrefix, windowsNodeProblem, windowsPath, type RunOptions, type WindowsPrefix, type WindowsRun } from './prefix';
 import { WINE64, wine64 } from './wine64';
 

@@ -8,20 +8,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import { plainFolder, readPlain, replacePlain, temporaryName, writeNewPlain } from '../../../../../electron/services/host/safe-file';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('safe-file: plain files only in the data folder', () => {
-  let root: string;
+  const temp = tempFolder('safe-file');
   let outside: string;
   before(async () => {
-    root = await makeTempRoot('safe-file');
-    outside = path.join(root, 'outside.txt');
+    outside = path.join(temp.path, 'outside.txt');
     await writeFile(outside, 'not the tool\'s\n');
   });
-  after(() => removeTempRoot(root));
 
   const untouched = async () => {
     assert.equal(await readFile(outside, 'utf8'), 'not the tool\'s\n');
@@ -35,14 +33,14 @@ describe('safe-file: plain files only in the data folder', () => {
   };
 
   it('reads a plain file whole, and refuses one past its limit without reading it all', async () => {
-    const file = freshPath(root, 'plain');
+    const file = temp.fresh('plain');
     await writeFile(file, 'x'.repeat(100));
     assert.equal((await readPlain(file, 100)).length, 100);
     await assert.rejects(readPlain(file, 99), (error: TunerError) => error.kind === 'write-failed' && /is larger than 99 bytes/.test(error.message));
   });
 
   it('refuses to read through a link; the link and its target stay as they were', async () => {
-    const link = freshPath(root, 'link');
+    const link = temp.fresh('link');
     await symlink(outside, link);
     const mtime = await untouched();
     await assert.rejects(readPlain(link, 1000), refused('a link or junction'));
@@ -51,7 +49,7 @@ describe('safe-file: plain files only in the data folder', () => {
   });
 
   it('refuses a named pipe at once, with no writer ever coming, and /dev/zero without filling memory', async () => {
-    const fifo = freshPath(root, 'fifo');
+    const fifo = temp.fresh('fifo');
     assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
     await assert.rejects(readPlain(fifo, 1000), refused('a named pipe'));
     await assert.rejects(readPlain('/dev/zero', 1000), refused('a device'));
@@ -59,7 +57,7 @@ describe('safe-file: plain files only in the data folder', () => {
   });
 
   it('refuses a folder where a file should be, to read or to replace', async () => {
-    const folder = freshPath(root, 'folder');
+    const folder = temp.fresh('folder');
     await mkdir(folder);
     await assert.rejects(readPlain(folder, 1000), refused('a folder'));
     await assert.rejects(replacePlain(folder, 'x'), refused('a folder'));
@@ -67,7 +65,7 @@ describe('safe-file: plain files only in the data folder', () => {
   });
 
   it('never creates through a link planted at a new name (O_EXCL), and leaves the target alone', async () => {
-    const link = freshPath(root, 'planted');
+    const link = temp.fresh('planted');
     await symlink(outside, link);
     const mtime = await untouched();
     await assert.rejects(writeNewPlain(link, 'the tool\'s'), { code: 'EEXIST' });
@@ -75,7 +73,7 @@ describe('safe-file: plain files only in the data folder', () => {
   });
 
   it('replaces a plain file whole through an unguessable temporary name, and refuses to replace a device or a link', async () => {
-    const dir = freshPath(root, 'replace');
+    const dir = temp.fresh('replace');
     await mkdir(dir);
     const file = path.join(dir, 'journal.json');
     await replacePlain(file, 'one');
@@ -98,14 +96,14 @@ describe('safe-file: plain files only in the data folder', () => {
   });
 
   it('takes a real folder, and refuses a link (or a link above it inside the data folder) where one should be', async () => {
-    const dataDir = freshPath(root, 'data');
+    const dataDir = temp.fresh('data');
     await plainFolder(path.join(dataDir, 'scratch'), dataDir);
     assert.equal((await lstat(path.join(dataDir, 'scratch'))).isDirectory(), true);
-    const elsewhere = freshPath(root, 'elsewhere');
+    const elsewhere = temp.fresh('elsewhere');
     await mkdir(elsewhere);
     await symlink(elsewhere, path.join(dataDir, 'snapshots'));
     await assert.rejects(plainFolder(path.join(dataDir, 'snapshots'), dataDir), refused('a link or junction'));
-    const linkedData = freshPath(root, 'linked-data');
+    const linkedData = temp.fresh('linked-data');
     await symlink(dataDir, linkedData);
     await assert.rejects(plainFolder(path.join(linkedData, 'scratch'), linkedData), refused('a link or junction'));
     assert.deepEqual(await readdir(elsewhere), []);

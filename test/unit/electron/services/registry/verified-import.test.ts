@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { RegistryBackend } from '../../../../../electron/services/registry/backend';
 import { importVerified, importWritten } from '../../../../../electron/services/registry/verified-import';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 const RESTORE = Buffer.from('the two values to put back');
 
@@ -26,14 +26,10 @@ function importer(during: (file: string) => Promise<void> = async () => undefine
 }
 
 describe('verified-import: reg import of exactly what was written', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('verified-import');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('verified-import');
 
   it('imports the bytes written, from a folder only this process may enter, and leaves nothing behind', async () => {
-    const dataDir = freshPath(root, 'data');
+    const dataDir = temp.fresh('data');
     const { backend, imported } = importer();
     await importWritten(backend, path.join(dataDir, 'scratch', 'restore-1.reg'), RESTORE);
     assert.equal(imported.length, 1);
@@ -44,8 +40,8 @@ describe('verified-import: reg import of exactly what was written', () => {
   });
 
   it('refuses a scratch/ that is a link to a folder another user controls: nothing is written there or imported', async () => {
-    const dataDir = freshPath(root, 'data');
-    const elsewhere = freshPath(root, 'elsewhere');
+    const dataDir = temp.fresh('data');
+    const elsewhere = temp.fresh('elsewhere');
     await mkdir(dataDir);
     await mkdir(elsewhere);
     await symlink(elsewhere, path.join(dataDir, 'scratch'));
@@ -56,7 +52,7 @@ describe('verified-import: reg import of exactly what was written', () => {
   });
 
   it('a file that no longer holds the values is not imported', async () => {
-    const file = freshPath(root, 'restore.reg');
+    const file = temp.fresh('restore.reg');
     await writeFile(file, 'HKLM\\SOFTWARE\\AbuseProbe');
     const { backend, imported } = importer();
     await assert.rejects(importVerified(backend, file, RESTORE), /does not hold the values to put back/);
@@ -64,7 +60,7 @@ describe('verified-import: reg import of exactly what was written', () => {
   });
 
   it('a file swapped while reg import ran is said, on one line', async () => {
-    const dataDir = freshPath(root, 'data');
+    const dataDir = temp.fresh('data');
     const { backend } = importer(async (file) => {
       const swapped = `${file}.swap`;
       await writeFile(swapped, 'HKLM\\SOFTWARE\\AbuseProbe');
