@@ -70,20 +70,20 @@ function changeAllowed(change: unknown, { mustName }: { mustName: boolean }): bo
 function portsAllowed(value: unknown): boolean {
   const items = typeof value === 'string' ? value.split(',') : value;
   if (!Array.isArray(items) || items.length === 0 || items.length > 16) return false;
-  const ports = items.map((item) => (typeof item === 'string' && /^\s*\d{1,10}\s*$/.test(item) ? Number(item) : item));
+  const ports = items.map((item) => (typeof item === 'string' && /^\d{1,10}$/.test(item) ? Number(item) : item));
   return ports.every((port) => Number.isInteger(port) && port >= 1 && port <= 65535) && new Set(ports).size === ports.length;
 }
 
 function rangeAllowed(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { start, count } = value as Record<string, unknown>;
-  const number = (input: unknown) => (typeof input === 'string' && /^\s*\d{1,10}\s*$/.test(input) ? Number(input) : input);
+  const number = (input: unknown) => (typeof input === 'string' && /^\d{1,10}$/.test(input) ? Number(input) : input);
   const [first, size] = [number(start), number(count)];
   return Number.isInteger(first) && Number.isInteger(size) && (first as number) >= 1025 && (size as number) >= 255 && (first as number) + (size as number) - 1 <= 65535;
 }
 
 function inRange(name: (typeof SETTING_NAMES)[number], value: unknown): boolean {
-  const number = typeof value === 'string' && /^\s*\d{1,10}\s*$/.test(value) ? Number(value) : value;
+  const number = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
   return typeof number === 'number' && Number.isInteger(number) && number >= SETTINGS[name].min && number <= SETTINGS[name].max;
 }
 
