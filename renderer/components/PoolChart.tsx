@@ -1,8 +1,8 @@
 import { makeStyles } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import type { ChartColumns } from '../model/chart-data';
-import { formatTime } from '../model/format';
+import type { ChartColumns } from '../wizard/chart-data';
+import { formatTime } from '../wizard/format';
 
 // uPlot's own stylesheet, in the few rules its layout needs, so the build ships no CSS file.
 const useStyles = makeStyles({

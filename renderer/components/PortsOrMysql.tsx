@@ -5,7 +5,7 @@ import type { ProbeResult } from '../../shared/probe';
 import { CLIENT_ERRORS, portsOrMysql, type ClientError, type PortsVerdict } from '../../shared/ports-or-mysql';
 import { figuresOf } from '../../shared/pool-trend';
 import { checkHost, checkPort, isIpAddress } from '../../shared/probe-target';
-import { useTuner } from '../state/TunerContext';
+import { useTuner } from '../wizard/TunerContext';
 import { useAnnounce } from './Announcer';
 import { FailureBar } from './FailureBar';
 import { PortsOrMysqlVerdict } from './PortsOrMysqlVerdict';

@@ -2,7 +2,7 @@ import { Body1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens 
 import type { Evidence, PortsVerdict } from '../../shared/ports-or-mysql';
 import { shareText } from '../../shared/pool-trend';
 import { countText } from '../../shared/port-text';
-import { notRead } from '../model/not-read';
+import { notRead } from '../wizard/not-read';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

@@ -5,10 +5,10 @@ import { ChangeTable } from '../components/ChangeTable';
 import { Page } from '../components/Page';
 import { PathText } from '../components/PathText';
 import { StepHeading } from '../components/StepHeading';
-import { appliedSummary } from '../model/applied';
-import { formatDate } from '../model/format';
-import { useTuner } from '../state/TunerContext';
-import { useWizard } from '../state/WizardContext';
+import { appliedSummary } from '../wizard/applied';
+import { formatDate } from '../wizard/format';
+import { useTuner } from '../wizard/TunerContext';
+import { useWizard } from '../wizard/WizardContext';
 
 /** After Apply: every kind the change touched, as it was and as it read back; said once, `justNow`, not on every visit. */
 export function AppliedView({ justNow }: { justNow: boolean }) {

@@ -9,8 +9,8 @@ import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
 import { useFocusOn } from '../hooks/useFocusOn';
-import { useTuner } from '../state/TunerContext';
-import { useWizard } from '../state/WizardContext';
+import { useTuner } from '../wizard/TunerContext';
+import { useWizard } from '../wizard/WizardContext';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },

@@ -23,10 +23,10 @@ import { Section } from '../components/Section';
 import { SettledNotice } from '../components/SettledNotice';
 import { StepHeading } from '../components/StepHeading';
 import { VerdictBar } from '../components/VerdictBar';
-import { formatDate } from '../model/format';
-import { lastUndone } from '../model/history';
-import { useTuner } from '../state/TunerContext';
-import { useWizard } from '../state/WizardContext';
+import { formatDate } from '../wizard/format';
+import { lastUndone } from '../wizard/history';
+import { useTuner } from '../wizard/TunerContext';
+import { useWizard } from '../wizard/WizardContext';
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },

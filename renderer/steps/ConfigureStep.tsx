@@ -14,10 +14,11 @@ import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { TemplateChoice } from '../components/TemplateChoice';
 import { UnknownPorts } from '../components/UnknownPorts';
-import { netshReady, templateFill, type TemplateId } from '../model/templates';
-import { useDraft, useDraftContext } from '../state/useDraft';
-import { useTuner } from '../state/TunerContext';
-import { useWizard } from '../state/WizardContext';
+import { netshReady, templateFill } from '../wizard/templates';
+import type { TemplateId } from '../wizard/types';
+import { useDraft, useDraftContext } from '../wizard/useDraft';
+import { useTuner } from '../wizard/TunerContext';
+import { useWizard } from '../wizard/WizardContext';
 
 function heldInBoth(diagnosis: Diagnosis | null, port: number): boolean {
   const excluded = diagnosis?.ports.excluded;

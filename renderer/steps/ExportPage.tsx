@@ -9,11 +9,11 @@ import { PathText } from '../components/PathText';
 import { Section } from '../components/Section';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
-import { TEMPLATES, type TemplateId } from '../model/templates';
-import { checkDraft } from '../state/draft';
-import { useDraftContext } from '../state/useDraft';
-import { useTuner } from '../state/TunerContext';
-import { useWizard } from '../state/WizardContext';
+import { TEMPLATES, type TemplateId } from '../wizard/types';
+import { checkDraft } from '../wizard/draft';
+import { useDraftContext } from '../wizard/useDraft';
+import { useTuner } from '../wizard/TunerContext';
+import { useWizard } from '../wizard/WizardContext';
 
 const LABELS: Record<Format, string> = {
   reg: '.reg file: reg import, or pushed by hand',

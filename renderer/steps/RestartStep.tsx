@@ -5,7 +5,7 @@ import { Page } from '../components/Page';
 import { RestartSection } from '../components/RestartSection';
 import { StepHeading } from '../components/StepHeading';
 import { useRestart } from '../hooks/useRestart';
-import { useWizard } from '../state/WizardContext';
+import { useWizard } from '../wizard/WizardContext';
 
 export function RestartStep() {
   const { state, go, startOver } = useWizard();

@@ -10,12 +10,12 @@ import { PathText } from '../components/PathText';
 import { StepHeading } from '../components/StepHeading';
 import { UnknownPorts } from '../components/UnknownPorts';
 import { useAction } from '../hooks/useAction';
-import { stateNow } from '../model/change-state';
-import { drift, leftChanged, reviewRows, type Reviewed } from '../model/review';
-import type { DraftChange } from '../state/draft';
-import { useDraft } from '../state/useDraft';
-import { useTuner } from '../state/TunerContext';
-import { useWizard } from '../state/WizardContext';
+import { stateNow } from '../wizard/change-state';
+import { drift, leftChanged, reviewRows, type Reviewed } from '../wizard/review';
+import type { DraftChange } from '../wizard/types';
+import { useDraft } from '../wizard/useDraft';
+import { useTuner } from '../wizard/TunerContext';
+import { useWizard } from '../wizard/WizardContext';
 import { AppliedView } from './AppliedView';
 
 export function ReviewStep() {

@@ -10,11 +10,11 @@ import { StepHeading } from '../components/StepHeading';
 import { UndoLoadNote } from '../components/UndoLoadNote';
 import { useAction } from '../hooks/useAction';
 import { useFocusOn } from '../hooks/useFocusOn';
-import { stateNow } from '../model/change-state';
-import { formatDate } from '../model/format';
-import { undoNotes } from '../model/undo-plan';
-import { useTuner } from '../state/TunerContext';
-import { useWizard } from '../state/WizardContext';
+import { stateNow } from '../wizard/change-state';
+import { formatDate } from '../wizard/format';
+import { undoNotes } from '../wizard/undo-plan';
+import { useTuner } from '../wizard/TunerContext';
+import { useWizard } from '../wizard/WizardContext';
 import { Undone } from './Undone';
 
 const useStyles = makeStyles({

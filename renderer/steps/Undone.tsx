@@ -9,7 +9,7 @@ import { PathText } from '../components/PathText';
 import { RestartSection } from '../components/RestartSection';
 import { StepHeading } from '../components/StepHeading';
 import { useRestart } from '../hooks/useRestart';
-import { useTuner } from '../state/TunerContext';
+import { useTuner } from '../wizard/TunerContext';
 
 const NOTHING = 'Nothing to undo: no change made by this tool is in effect.';
 

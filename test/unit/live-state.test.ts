@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PoolSample } from '../../shared/pool-sample';
-import { pushSample } from '../../renderer/state/usePoolSampling';
+import { pushSample } from '../../renderer/wizard/usePoolSampling';
 import { checkDataFolder } from '../../electron/services/diagnosis/data-folder-check';
 
 const sample = (at: number): PoolSample => ({ at, tcp: null, pool: { ipv4: null, ipv6: null }, events: null, alert: null, unavailable: { tcp: 'x' } });

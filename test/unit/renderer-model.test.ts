@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { capacity } from '../../shared/capacity';
 import type { ApplyResult, Backup } from '../../shared/contract';
-import { checkDraft } from '../../renderer/state/draft';
-import { initialWizard, wizardReducer } from '../../renderer/state/wizard';
-import { undoNotes } from '../../renderer/model/undo-plan';
+import { checkDraft } from '../../renderer/wizard/draft';
+import { initialWizard, wizardReducer } from '../../renderer/wizard/reducer';
+import { undoNotes } from '../../renderer/wizard/undo-plan';
 import type { Diagnosis } from '../../shared/diagnosis';
 
 const BACKUP: Backup = { file: 'b.reg', restoreFile: 'b-restore.reg', snapshotFile: 'b.json', createdAt: 't', values: { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } };

@@ -1,8 +1,9 @@
 /** The wizard's change for the acceptance of unprotected ports and the DBA's own ports: what Apply would send, and why Next waits. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkDraft } from '../../../../renderer/state/draft';
-import { initialWizard, wizardReducer, type WizardEvent, type WizardState } from '../../../../renderer/state/wizard';
+import { checkDraft } from '../../../../renderer/wizard/draft';
+import { initialWizard, wizardReducer } from '../../../../renderer/wizard/reducer';
+import type { WizardEvent, WizardState } from '../../../../renderer/wizard/types';
 import type { Diagnosis } from '../../../../shared/diagnosis';
 
 const DIAGNOSIS = {

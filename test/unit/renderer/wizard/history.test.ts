@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HistoryEntry } from '../../../../shared/contract';
-import { lastUndone } from '../../../../renderer/model/history';
+import { lastUndone } from '../../../../renderer/wizard/history';
 
 const entry = (at: string, action: HistoryEntry['action']) => ({ at, action, before: {}, after: {}, backupFile: null }) as unknown as HistoryEntry;
 

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, useReducer, type ReactNode } from 'react';
 import { useTuner } from './TunerContext';
-import { initialWizard, wizardReducer, type StepView, type WizardEvent, type WizardState } from './wizard';
+import { initialWizard, wizardReducer } from './reducer';
+import type { StepView, WizardEvent, WizardState } from './types';
 
 interface Wizard {
   state: WizardState;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rows } from '../../../../shared/change-rows';
-import { drift, leftChanged, reviewRows, type Reviewed } from '../../../../renderer/model/review';
-import { plannedState } from '../../../../renderer/model/change-state';
-import type { DraftChange } from '../../../../renderer/state/draft';
+import { drift, leftChanged, reviewRows, type Reviewed } from '../../../../renderer/wizard/review';
+import { plannedState } from '../../../../renderer/wizard/change-state';
+import type { DraftChange } from '../../../../renderer/wizard/types';
 
 const NOT_SET = { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } as const;
 const RANGE = { ipv4: { start: 49152, count: 16384 }, ipv6: { start: 49152, count: 16384 } };

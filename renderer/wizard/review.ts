@@ -1,6 +1,6 @@
 /** What Review shows and what Apply sends, kept the same: the table the DBA read is the change that runs. */
 import { rows, withRestart, type ChangeRow, type PartialState } from '../../shared/change-rows';
-import type { DraftChange } from '../state/draft';
+import type { DraftChange } from './types';
 import { plannedState } from './change-state';
 
 /** The change as reviewed: what Apply sends, and the table that says so. */

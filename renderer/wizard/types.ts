@@ -1,7 +1,12 @@
+/**
+ * The wizard's vocabulary: its steps, templates, draft and events. A leaf that imports nothing of
+ * the wizard's own, so the reducer, the templates, the draft and the state they make all build on
+ * it without importing each other in a circle.
+ */
 import type { PartialState } from '../../shared/change-rows';
 import type { ApplyResult, Backup } from '../../shared/contract';
-import { perSetting, type PerSetting, type SettingName } from '../../shared/settings';
-import type { TemplateId } from '../model/templates';
+import type { PortRange } from '../../shared/port-range';
+import type { PerSetting, SettingName } from '../../shared/settings';
 
 export const STEPS = [
   { view: 'check', label: 'Check' },
@@ -14,6 +19,23 @@ export const STEPS = [
 export type StepView = (typeof STEPS)[number]['view'];
 /** Pages outside the walk: undo, and the export for other servers. */
 export type View = StepView | 'undo' | 'export';
+
+export const TEMPLATES = [
+  { id: 'recommended', label: 'Recommended for this Windows' },
+  { id: 'mysql', label: "The MySQL manual's fix" },
+  { id: 'defaults', label: 'Windows defaults' },
+  { id: 'custom', label: 'Custom' },
+] as const;
+export type TemplateId = (typeof TEMPLATES)[number]['id'];
+
+export interface RangeDraft {
+  use: boolean;
+  start: string;
+  count: string;
+}
+
+/** What Apply sends: a value left out is left as it is. */
+export type DraftChange = Partial<PerSetting<number>> & { dynamicRange?: PortRange; reservePorts?: number[]; acceptUnprotected?: boolean };
 
 export interface WizardState {
   view: View;
@@ -39,12 +61,6 @@ export interface WizardState {
   navigated: boolean;
 }
 
-export interface RangeDraft {
-  use: boolean;
-  start: string;
-  count: string;
-}
-
 export type WizardEvent =
   | { type: 'go'; view: StepView }
   | { type: 'open'; view: 'undo' | 'export' }
@@ -57,47 +73,3 @@ export type WizardEvent =
   | { type: 'accept'; on: boolean }
   | { type: 'applied'; result: ApplyResult; before: PartialState }
   | { type: 'start-over' };
-
-/** The wizard offers the change recommended for this Windows: that is what the DBA came for. */
-export function initialWizard(navigated = false): WizardState {
-  return {
-    view: 'check',
-    cameFrom: 'check',
-    backup: null,
-    template: 'recommended',
-    draft: perSetting((_name, setting) => String(setting.recommended)),
-    range: { use: false, start: '', count: '' },
-    unticked: [],
-    ownPorts: [],
-    accepted: false,
-    applied: null,
-    navigated,
-  };
-}
-
-export function wizardReducer(state: WizardState, event: WizardEvent): WizardState {
-  switch (event.type) {
-    case 'go':
-      return { ...state, view: event.view, navigated: true };
-    case 'open':
-      return { ...state, view: event.view, cameFrom: state.view === 'undo' || state.view === 'export' ? state.cameFrom : state.view, navigated: true };
-    case 'backed-up':
-      return { ...state, backup: event.backup };
-    case 'choose':
-      return { ...state, template: event.template, ...(event.fill ?? {}) };
-    case 'edit':
-      return { ...state, draft: { ...state.draft, [event.name]: event.text } };
-    case 'edit-range':
-      return { ...state, range: { ...state.range, ...event.range } };
-    case 'protect':
-      return { ...state, unticked: event.on ? state.unticked.filter((port) => port !== event.port) : [...new Set([...state.unticked, event.port])] };
-    case 'own-port':
-      return { ...state, ownPorts: [...new Set([...state.ownPorts, event.port])].sort((a, b) => a - b), unticked: state.unticked.filter((port) => port !== event.port) };
-    case 'accept':
-      return { ...state, accepted: event.on };
-    case 'applied':
-      return { ...state, applied: { result: event.result, before: event.before } };
-    case 'start-over':
-      return initialWizard(true);
-  }
-}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chartColumns } from '../../../../renderer/model/chart-data';
+import { chartColumns } from '../../../../renderer/wizard/chart-data';
 import type { PoolSample } from '../../../../shared/pool-sample';
 
 function sample(seconds: number, timeWait: number | null): PoolSample {

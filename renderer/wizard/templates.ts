@@ -2,15 +2,7 @@
 import type { Diagnosis } from '../../shared/diagnosis';
 import { MYSQL_PORTS, recommendRange } from '../../shared/port-pool';
 import { perSetting, SETTINGS, type PerSetting } from '../../shared/settings';
-import type { RangeDraft } from '../state/wizard';
-
-export const TEMPLATES = [
-  { id: 'recommended', label: 'Recommended for this Windows' },
-  { id: 'mysql', label: "The MySQL manual's fix" },
-  { id: 'defaults', label: 'Windows defaults' },
-  { id: 'custom', label: 'Custom' },
-] as const;
-export type TemplateId = (typeof TEMPLATES)[number]['id'];
+import type { RangeDraft } from './types';
 
 export interface Fill {
   draft: PerSetting<string | null>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { undoLoad, undoLoadWarning, type Baseline } from '../../../../renderer/model/undo-plan';
+import { undoLoad, undoLoadWarning, type Baseline } from '../../../../renderer/wizard/undo-plan';
 
 const NOT_SET = { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } as const;
 const DEFAULT = { start: 49152, count: 16384 };

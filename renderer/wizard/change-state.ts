@@ -6,7 +6,7 @@ import type { Diagnosis } from '../../shared/diagnosis';
 import { holdIn } from '../../shared/port-pool';
 import type { Hold } from '../../shared/reserved-ports';
 import { SETTING_NAMES } from '../../shared/settings';
-import type { DraftChange } from '../state/draft';
+import type { DraftChange } from './types';
 
 /** The values from the status; the range and each of `ports` from the diagnosis where netsh answered for both families. */
 export function stateNow(values: Status['values'], diagnosis: Diagnosis | null, ports: readonly number[] = []): PartialState {

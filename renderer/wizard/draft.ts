@@ -6,13 +6,10 @@ import { validateDynamicRange, type PortRange, type RangeValidation } from '../.
 import { RESERVE_LIMITS } from '../../shared/reserved-ports';
 import { perSetting, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { validateSetting, type Validation } from '../../shared/validation';
-import { plannedState, stateNow } from '../model/change-state';
-import { netshReady, netshUnknown, templateFill, type NetshUnknown, type TemplateContext } from '../model/templates';
-import { blockedBy, unprotectedBy, type Unprotected } from '../model/unprotected';
-import type { WizardState } from './wizard';
-
-/** What Apply sends: a value left out is left as it is. */
-export type DraftChange = Partial<PerSetting<number>> & { dynamicRange?: PortRange; reservePorts?: number[]; acceptUnprotected?: boolean };
+import { plannedState, stateNow } from './change-state';
+import { netshReady, netshUnknown, templateFill, type NetshUnknown, type TemplateContext } from './templates';
+import { blockedBy, unprotectedBy, type Unprotected } from './unprotected';
+import type { DraftChange, WizardState } from './types';
 
 export interface CheckedDraft {
   /** Each field's verdict, for its message; null for a value left as it is. */

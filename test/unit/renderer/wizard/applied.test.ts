@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rows, withRestart } from '../../../../shared/change-rows';
-import { appliedSummary } from '../../../../renderer/model/applied';
+import { appliedSummary } from '../../../../renderer/wizard/applied';
 
 const NOT_SET = { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } as const;
 const RANGE = (start: number, count: number) => ({ ipv4: { start, count }, ipv6: { start, count } });
