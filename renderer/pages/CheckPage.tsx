@@ -33,7 +33,7 @@ const useStyles = makeStyles({
   facts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
-export function CheckStep() {
+export function CheckPage() {
   const styles = useStyles();
   const { status, loading, dataFolder } = useTuner();
   const { go, openUndo, openExport } = useWizard();

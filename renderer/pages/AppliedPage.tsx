@@ -11,7 +11,7 @@ import { useTuner } from '../wizard/TunerContext';
 import { useWizard } from '../wizard/WizardContext';
 
 /** After Apply: every kind the change touched, as it was and as it read back; said once, `justNow`, not on every visit. */
-export function AppliedView({ justNow }: { justNow: boolean }) {
+export function AppliedPage({ justNow }: { justNow: boolean }) {
   const { state, go, openUndo, openExport } = useWizard();
   const { status } = useTuner();
   const readBack = state.applied?.result.readBack ?? {};

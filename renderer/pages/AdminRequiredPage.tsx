@@ -9,7 +9,7 @@ import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
 
 /** Without elevation nothing can be written, so the wizard stops here rather than fail at Apply. */
-export function AdminRequired({ status }: { status: Status }) {
+export function AdminRequiredPage({ status }: { status: Status }) {
   const relaunch = useAction(() => window.tuner.relaunchAsAdmin({}));
   return (
     <Page busy={relaunch.busy ? 'Asking Windows for administrator rights…' : null}>

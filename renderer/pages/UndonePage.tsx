@@ -14,7 +14,7 @@ import { useTuner } from '../wizard/TunerContext';
 const NOTHING = 'Nothing to undo: no change made by this tool is in effect.';
 
 /** After the undo: every part as the undo found it and as it reads now, and what is still not as before the first change. */
-export function Undone({ result, onBack }: { result: UndoResult; onBack: () => void }) {
+export function UndonePage({ result, onBack }: { result: UndoResult; onBack: () => void }) {
   const restart = useRestart();
   const { status } = useTuner();
   const back = useRef<HTMLButtonElement>(null);

@@ -25,7 +25,7 @@ function heldInBoth(diagnosis: Diagnosis | null, port: number): boolean {
   return holdIn(excluded?.ipv4 ?? [], port) !== 'open' && holdIn(excluded?.ipv6 ?? [], port) !== 'open';
 }
 
-export function ConfigureStep() {
+export function ConfigurePage() {
   const { status, diagnosis } = useTuner();
   const { state, dispatch, go, openUndo } = useWizard();
   const checked = useDraft();

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function BackupStep() {
+export function BackupPage() {
   const styles = useStyles();
   const { status, api } = useTuner();
   const { state, dispatch, go } = useWizard();

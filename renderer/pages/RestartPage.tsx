@@ -7,7 +7,7 @@ import { StepHeading } from '../components/StepHeading';
 import { useRestart } from '../hooks/useRestart';
 import { useWizard } from '../wizard/WizardContext';
 
-export function RestartStep() {
+export function RestartPage() {
   const { state, go, startOver } = useWizard();
   const restart = useRestart();
   const next = useRef<HTMLButtonElement>(null);

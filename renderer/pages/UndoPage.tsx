@@ -15,7 +15,7 @@ import { formatDate } from '../wizard/format';
 import { undoNotes } from '../wizard/undo-plan';
 import { useTuner } from '../wizard/TunerContext';
 import { useWizard } from '../wizard/WizardContext';
-import { Undone } from './Undone';
+import { UndonePage } from './UndonePage';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -32,7 +32,7 @@ export function UndoPage() {
   // Undo's button goes when it is refused: focus goes to the choice that changes nothing.
   const keep = useFocusOn<HTMLButtonElement>(refused);
 
-  if (undo.value) return <Undone result={undo.value} onBack={back} />;
+  if (undo.value) return <UndonePage result={undo.value} onBack={back} />;
   const baseline = status?.undo;
   if (!baseline && !loading) {
     return (

@@ -16,9 +16,9 @@ import type { DraftChange } from '../wizard/types';
 import { useDraft } from '../wizard/useDraft';
 import { useTuner } from '../wizard/TunerContext';
 import { useWizard } from '../wizard/WizardContext';
-import { AppliedView } from './AppliedView';
+import { AppliedPage } from './AppliedPage';
 
-export function ReviewStep() {
+export function ReviewPage() {
   const { status, loading, api, diagnosis } = useTuner();
   const { state, dispatch, go } = useWizard();
   const checked = useDraft();
@@ -32,7 +32,7 @@ export function ReviewStep() {
   useEffect(() => {
     if (!reviewed && settled && current) setReviewed(current);
   }, [reviewed, settled, current]);
-  if (state.applied) return <AppliedView justNow={apply.value !== null} />;
+  if (state.applied) return <AppliedPage justNow={apply.value !== null} />;
 
   const moved = reviewed && current ? drift(reviewed, current) : [];
   const run = async (chosen: Reviewed) => {
