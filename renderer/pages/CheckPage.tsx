@@ -9,9 +9,7 @@ import {
   MessageBarTitle,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
 import { changedSinceText } from '../../shared/change-kinds';
-import type { PortsVerdict } from '../../shared/ports-or-mysql';
 import { Busy } from '../components/Busy';
 import { CurrentValues } from '../components/CurrentValues';
 import { DiagnosisArea } from '../components/DiagnosisArea';
@@ -23,6 +21,7 @@ import { Section } from '../components/Section';
 import { SettledNotice } from '../components/SettledNotice';
 import { StepHeading } from '../components/StepHeading';
 import { VerdictBar } from '../components/VerdictBar';
+import { usePortsCheck } from '../hooks/usePortsCheck';
 import { formatDate } from '../wizard/format';
 import { lastUndone } from '../wizard/history';
 import { useTuner } from '../wizard/TunerContext';
@@ -37,12 +36,13 @@ export function CheckPage() {
   const styles = useStyles();
   const { status, loading, dataFolder } = useTuner();
   const { go, openUndo, openExport } = useWizard();
-  const [ports, setPorts] = useState<PortsVerdict | null>(null);
+  const ports = usePortsCheck();
   // Never show values from before a change as the current ones.
   if (!status || loading) return <Busy label="Reading the registry…" />;
   const baseline = status.undo;
   const undone = baseline ? null : lastUndone(status.history);
-  const notPorts = ports?.kind === 'mysql' || ports?.kind === 'network' ? ports : null;
+  // A "not the ports" answer leads the page, and tuning is no longer offered as the next step.
+  const notPorts = ports.verdict.kind === 'mysql' || ports.verdict.kind === 'network' ? ports.verdict : null;
   return (
     <Page
       footerStart={<Button onClick={openExport}>Use on other servers…</Button>}
@@ -126,7 +126,7 @@ export function CheckPage() {
         out and MySQL clients fail with “Can't connect to MySQL server”.
       </Body1>
 
-      <PortsOrMysql onVerdict={setPorts} />
+      <PortsOrMysql check={ports} />
       <DiagnosisArea status={status} />
 
       <Section title="Current values">
