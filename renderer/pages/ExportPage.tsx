@@ -62,7 +62,8 @@ export function ExportPage() {
   const [template, setTemplate] = useState<Exported>(state.template === 'defaults' ? 'recommended' : state.template);
   const [undo, setUndo] = useState(state.template === 'defaults');
   const [preview, setPreview] = useState<{ text: string } | { failure: Failure } | null>(null);
-  const [copied, setCopied] = useState<{ ok: true } | { ok: false; reason: string } | null>(null);
+  // Each answer keeps the request it was for: a copy of an earlier request is not said of this one.
+  const [copiedFor, setCopied] = useState<{ key: string; ok: true } | { key: string; ok: false; reason: string } | null>(null);
   const context = useDraftContext();
   // Another server's ports are its own: this machine's acceptance of unprotected ports is not exported.
   const change = context ? checkDraft({ ...state, template, accepted: false }, context).change : null;
@@ -70,15 +71,17 @@ export function ExportPage() {
   const save = useAction((chosen: NonNullable<typeof request>) => api.saveExport(chosen));
   const key = JSON.stringify(request);
 
+  const copied = copiedFor?.key === key ? copiedFor : null;
+
   useEffect(() => {
-    if (!request) return;
+    // Read back from its content: a new object with the same content must not fetch again.
+    const asked = JSON.parse(key) as typeof request;
+    if (!asked) return;
     let current = true;
-    setCopied(null);
-    void api.previewExport(request).then((result) => current && setPreview(result.ok ? { text: result.value.text } : { failure: result.error }));
+    void api.previewExport(asked).then((result) => current && setPreview(result.ok ? { text: result.value.text } : { failure: result.error }));
     return () => {
       current = false;
     };
-    // Keyed on the request's content: a new object with the same content must not fetch again.
   }, [key, api]);
 
   const text = preview && 'text' in preview ? preview.text : null;
@@ -91,7 +94,7 @@ export function ExportPage() {
       footerStart={<Button onClick={() => go(state.cameFrom)}>Back</Button>}
       footer={
         <>
-          <Button disabled={!text} onClick={() => text && void copy(text).then(setCopied)}>
+          <Button disabled={!text} onClick={() => text && void copy(text).then((result) => setCopied({ ...result, key }))}>
             Copy
           </Button>
           <Button appearance="primary" disabledFocusable={!text || !request || save.busy} onClick={() => request && void save.run(request)}>

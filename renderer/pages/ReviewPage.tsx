@@ -1,5 +1,5 @@
 import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { needsRestart } from '../../shared/change-rows';
 import { rangeText } from '../../shared/port-text';
 import { Busy } from '../components/Busy';
@@ -29,9 +29,8 @@ export function ReviewPage() {
   // The table the DBA has read: Apply sends it and nothing else; it is taken once the readings settle.
   const [reviewed, setReviewed] = useState<Reviewed | null>(null);
   const settled = !loading && !diagnosis.loading && !apply.busy;
-  useEffect(() => {
-    if (!reviewed && settled && current) setReviewed(current);
-  }, [reviewed, settled, current]);
+  // Taken while rendering (React's way to keep state from an earlier render), not in an effect: no extra render with Apply still off.
+  if (!reviewed && settled && current) setReviewed(current);
   if (state.applied) return <AppliedPage justNow={apply.value !== null} />;
 
   const moved = reviewed && current ? drift(reviewed, current) : [];

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Failure } from '../../shared/failure';
 import { DEFAULT_THRESHOLD, type PoolSample } from '../../shared/pool-sample';
 
@@ -37,8 +37,11 @@ export function usePoolSampling(ready: boolean): LivePool {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [watchers, setWatchers] = useState(0);
   const inFlight = useRef<Promise<void> | null>(null);
+  // The sampling loop outlives renders: it reads the threshold set last, not the one it started with.
   const thresholdNow = useRef(threshold);
-  thresholdNow.current = threshold;
+  useLayoutEffect(() => {
+    thresholdNow.current = threshold;
+  });
 
   const sampleNow = useCallback(() => {
     inFlight.current ??= window.tuner

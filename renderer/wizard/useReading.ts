@@ -24,9 +24,9 @@ export function useReading<T>(read: () => Promise<Result<T>>, ready = true): Rea
     latestRead.current = read;
   });
 
-  const refresh = useCallback(async () => {
+  // `loading` is true from the start, so the first read need not set it; a refresh does.
+  const readNow = useCallback(async () => {
     const request = ++latestRequest.current;
-    setLoading(true);
     const result = await latestRead.current();
     if (request !== latestRequest.current) return;
     setLoading(false);
@@ -37,10 +37,14 @@ export function useReading<T>(read: () => Promise<Result<T>>, ready = true): Rea
     setFailure(null);
     setValue(result.value);
   }, []);
+  const refresh = useCallback(() => {
+    setLoading(true);
+    return readNow();
+  }, [readNow]);
 
   useEffect(() => {
-    if (ready) void refresh();
-  }, [refresh, ready]);
+    if (ready) void readNow();
+  }, [readNow, ready]);
 
   return { value, loading, failure, refresh };
 }
