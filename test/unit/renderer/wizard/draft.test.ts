@@ -70,3 +70,49 @@ describe("Custom's own ports", () => {
     assert.deepEqual(checkDraft(state, { ...CONTEXT, diagnosis: held }).change, { TcpTimedWaitDelay: 30, reservePorts: [5432] });
   });
 });
+
+describe('the change the wizard offers', () => {
+  it('starts on Check with the template recommended for this Windows: the netsh range, TcpTimedWaitDelay 30, MaxUserPort left alone', () => {
+    const state = initialWizard();
+    assert.equal(state.view, 'check');
+    assert.equal(state.template, 'recommended');
+    assert.deepEqual(checkDraft(state, CONTEXT).change, { TcpTimedWaitDelay: 30, dynamicRange: { start: 33063, count: 32473 } });
+    // Before Vista, MaxUserPort is the lever; without netsh there is no range to offer.
+    assert.deepEqual(checkDraft(state, { ...CONTEXT, usesDynamicPortRange: false }).change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    assert.deepEqual(checkDraft(state, { ...CONTEXT, diagnosis: null }).change, { TcpTimedWaitDelay: 30 });
+  });
+
+  it("protects every port the change puts inside the range unless unticked, and says when nothing would change", () => {
+    let state = wizardReducer(initialWizard(), { type: 'choose', template: 'mysql' });
+    assert.deepEqual(checkDraft(state, CONTEXT).change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30, reservePorts: [3306, 33060, 33061, 33062] });
+    assert.equal(checkDraft(state, CONTEXT).protect?.because, 'the range MaxUserPort 65534 makes after a restart');
+    state = wizardReducer(state, { type: 'protect', port: 33062, on: false });
+    assert.deepEqual(checkDraft(state, CONTEXT).change?.reservePorts, [3306, 33060, 33061]);
+    const done = { MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 } } as const;
+    const held = [3306, 33060, 33061].map((port) => ({ start: port, end: port, administered: true }));
+    const reserved = { ...DIAGNOSIS.ports, excluded: { ipv4: held, ipv6: held } };
+    assert.equal(checkDraft(state, { ...CONTEXT, values: done, diagnosis: { ...DIAGNOSIS, ports: reserved } }).nothing, true);
+  });
+
+  it('sends nothing while a value is half-typed', () => {
+    const typing = walk({ type: 'choose', template: 'custom' }, { type: 'edit', name: 'TcpTimedWaitDelay', text: '6' });
+    assert.equal(checkDraft(typing, CONTEXT).change, null);
+    assert.equal(checkDraft(typing, CONTEXT).checks.TcpTimedWaitDelay?.ok, false);
+  });
+
+  it("holds a range-moving change while netsh's exclusions are read, and says why none is reserved when they were not", () => {
+    const mysql = wizardReducer(initialWizard(), { type: 'choose', template: 'mysql' });
+    assert.deepEqual(checkDraft(mysql, CONTEXT).unknownPorts, null);
+    const reading = checkDraft(mysql, { ...CONTEXT, diagnosis: null });
+    assert.deepEqual(reading.unknownPorts, { reading: true });
+    assert.equal(reading.change?.reservePorts, undefined, 'nothing to reserve is known yet: Review holds Apply');
+    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: null, diagnosisFailure: 'The diagnosis did not answer.' }).unknownPorts, { reading: false, why: 'The diagnosis did not answer.' });
+    const unread = { ...DIAGNOSIS, ports: { ...DIAGNOSIS.ports, excluded: { ipv4: null, ipv6: [] } }, unavailable: { 'excluded.ipv4': 'netsh printed no exclusion table' } } as unknown as Diagnosis;
+    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: unread }).unknownPorts, { reading: false, why: 'netsh printed no exclusion table' });
+    // A change that leaves MaxUserPort alone does not move the range, and before Vista netsh has no exclusions: neither waits.
+    const delayOnly = wizardReducer(wizardReducer(mysql, { type: 'choose', template: 'custom' }), { type: 'edit', name: 'MaxUserPort', text: null });
+    assert.deepEqual(checkDraft(delayOnly, { ...CONTEXT, diagnosis: null }).change, { TcpTimedWaitDelay: 30 });
+    assert.deepEqual(checkDraft(delayOnly, { ...CONTEXT, diagnosis: null }).unknownPorts, null);
+    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: null, usesDynamicPortRange: false }).unknownPorts, null);
+  });
+});

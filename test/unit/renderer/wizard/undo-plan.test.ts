@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { undoLoad, undoLoadWarning, type Baseline } from '../../../../renderer/wizard/undo-plan';
+import { undoLoad, undoLoadWarning, undoNotes, type Baseline } from '../../../../renderer/wizard/undo-plan';
 
 const NOT_SET = { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } as const;
 const DEFAULT = { start: 49152, count: 16384 };
@@ -31,5 +31,20 @@ describe('undo under load', () => {
   it('makes up no pool where the baseline has no range or nothing held was read', () => {
     assert.deepEqual(undoLoad({ ...BASELINE, values: NOT_SET }, { ipv4: 26060, ipv6: 0 }, { ipv4: [], ipv6: [] }), []);
     assert.deepEqual(undoLoad(BASELINE, null, { ipv4: [], ipv6: [] }), []);
+  });
+});
+
+describe('the undo plan', () => {
+  const baseline = { at: 't', values: { MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' }, TcpTimedWaitDelay: { present: false } } } as const;
+  const now = { MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 } } as const;
+
+  it('says what the table cannot: a restored REG_SZ is ignored by Windows again, and a change made outside the tool is overwritten', () => {
+    const outside = [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }, { kind: 'dynamicRange', name: 'the IPv4 dynamic port range', was: '33061 to 65535 (32,475 ports)', now: '40000 to 65535 (25,536 ports)' }] as const;
+    assert.deepEqual(undoNotes(baseline, [...outside]), [
+      "TcpTimedWaitDelay: 30 after this tool's last change, 60 now. Undo overwrites that.",
+      "The IPv4 dynamic port range: 33061 to 65535 (32,475 ports) after this tool's last change, 40000 to 65535 (25,536 ports) now. Undo overwrites that.",
+      'Windows will ignore MaxUserPort again: MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.',
+    ]);
+    assert.deepEqual(undoNotes({ at: 't', values: now }), []);
   });
 });

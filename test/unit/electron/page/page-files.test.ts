@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { contentSecurityPolicy, fileInside } from '../../electron/page/page-files';
+import { contentSecurityPolicy, fileInside } from '../../../../electron/page/page-files';
 
 describe('serving the built page (app:// and the preview alike)', () => {
   const root = path.resolve('/srv/app/dist/renderer');
