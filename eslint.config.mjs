@@ -1,4 +1,5 @@
 // Code is sorted by where it may run (as VS Code does); these rules keep it there.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const node = ['node:*', 'fs', 'path', 'os', 'child_process', 'util', 'crypto', 'http', 'net'];
@@ -34,6 +35,12 @@ export default tseslint.config(
       [...node, 'electron', 'regedit', '**/electron/**'],
       'The renderer talks only to window.tuner: no Node, Electron or main-side imports.',
     ),
+  },
+  {
+    // React's own rules of hooks and of the compiler; a missing dependency is an error too, since a stale value on a page is a wrong figure.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: reactHooks.configs.flat.recommended.plugins,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['electron/preload/**/*.ts'],

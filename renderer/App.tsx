@@ -5,25 +5,25 @@ import { Busy } from './components/Busy';
 import { FailureBar } from './components/FailureBar';
 import { StepList } from './components/StepList';
 import { FocusHeadingContext } from './components/StepHeading';
-import { useTuner } from './state/TunerContext';
-import { useWizard } from './state/WizardContext';
-import type { View } from './state/wizard';
-import { AdminRequired } from './steps/AdminRequired';
-import { BackupStep } from './steps/BackupStep';
-import { CheckStep } from './steps/CheckStep';
-import { ConfigureStep } from './steps/ConfigureStep';
-import { ExportPage } from './steps/ExportPage';
-import { RestartStep } from './steps/RestartStep';
-import { ReviewStep } from './steps/ReviewStep';
-import { UndoPage } from './steps/UndoPage';
+import { useTuner } from './wizard/TunerContext';
+import { useWizard } from './wizard/WizardContext';
+import type { View } from './wizard/types';
+import { AdminRequiredPage } from './pages/AdminRequiredPage';
+import { BackupPage } from './pages/BackupPage';
+import { CheckPage } from './pages/CheckPage';
+import { ConfigurePage } from './pages/ConfigurePage';
+import { ExportPage } from './pages/ExportPage';
+import { RestartPage } from './pages/RestartPage';
+import { ReviewPage } from './pages/ReviewPage';
+import { UndoPage } from './pages/UndoPage';
 
 /** Each view's page; every page reads what it needs from useTuner() and useWizard(). */
 const PAGES: Record<View, ComponentType> = {
-  check: CheckStep,
-  backup: BackupStep,
-  configure: ConfigureStep,
-  review: ReviewStep,
-  restart: RestartStep,
+  check: CheckPage,
+  backup: BackupPage,
+  configure: ConfigurePage,
+  review: ReviewPage,
+  restart: RestartPage,
   undo: UndoPage,
   export: ExportPage,
 };
@@ -74,7 +74,7 @@ function Content() {
     />
   ) : null;
   if (!status) return retry ?? <Busy label="Reading the registry…" />;
-  if (!status.canWrite) return <AdminRequired status={status} />;
+  if (!status.canWrite) return <AdminRequiredPage status={status} />;
   const Shown = PAGES[state.view];
   return (
     <>

@@ -4,8 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { usePrefersDark } from './hooks/useColorScheme';
-import { TunerProvider } from './state/TunerContext';
-import { WizardProvider } from './state/WizardContext';
+import { TunerProvider } from './wizard/TunerContext';
+import { WizardProvider } from './wizard/WizardContext';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },

@@ -1,7 +1,7 @@
 import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { rangeText } from '../../shared/port-text';
 import { portList } from '../../shared/reserved-ports';
-import { acceptLabel, type Unprotected } from '../model/unprotected';
+import { acceptLabel, type Unprotected } from '../wizard/unprotected';
 
 interface Props {
   unprotected: Unprotected;

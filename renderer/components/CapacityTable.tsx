@@ -5,8 +5,8 @@ import { rangeWithMaxUserPort } from '../../shared/port-pool';
 import { DEFAULT_DYNAMIC_RANGE, type PortRange } from '../../shared/port-range';
 import { rangeText } from '../../shared/port-text';
 import { SETTING_NAMES, type PerSetting } from '../../shared/settings';
-import type { DraftChange } from '../state/draft';
-import { formatNumber } from '../model/format';
+import type { DraftChange } from '../wizard/types';
+import { formatNumber } from '../wizard/format';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

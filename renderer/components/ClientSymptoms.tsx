@@ -1,7 +1,7 @@
 import { Body1, Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { PoolSample } from '../../shared/pool-sample';
 import { countText, processText } from '../../shared/port-text';
-import { notRead } from '../model/not-read';
+import { notRead } from '../wizard/not-read';
 import { Section } from './Section';
 
 const useStyles = makeStyles({

@@ -2,8 +2,8 @@ import { Body1, Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, 
 import { EVENTS_EXPLAINED, type Diagnosis } from '../../shared/diagnosis';
 import type { PoolSample } from '../../shared/pool-sample';
 import { countText, endpointText, processText } from '../../shared/port-text';
-import { formatDate } from '../model/format';
-import { notRead } from '../model/not-read';
+import { formatDate } from '../wizard/format';
+import { notRead } from '../wizard/not-read';
 import { Section } from './Section';
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { Status } from '../../shared/contract';
-import { useTuner } from '../state/TunerContext';
+import { useTuner } from '../wizard/TunerContext';
 import { Busy } from './Busy';
 import { ClientSymptoms } from './ClientSymptoms';
 import { ConnectionsSection } from './ConnectionsSection';

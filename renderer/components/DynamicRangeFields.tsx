@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { inRange, MYSQL_PORTS } from '../../shared/port-pool';
 import type { RangeValidation } from '../../shared/port-range';
-import type { RangeDraft } from '../state/wizard';
+import type { RangeDraft } from '../wizard/types';
 import { rangeText } from '../../shared/port-text';
 
 const useStyles = makeStyles({

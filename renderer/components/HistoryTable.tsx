@@ -1,7 +1,7 @@
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { rows } from '../../shared/change-rows';
 import type { HistoryEntry } from '../../shared/contract';
-import { formatDate } from '../model/format';
+import { formatDate } from '../wizard/format';
 import { ChangeTable } from './ChangeTable';
 
 export const ACTIONS: Record<HistoryEntry['action'], string> = {

@@ -4,7 +4,7 @@ import type { Diagnosis } from '../../shared/diagnosis';
 import { rangeWithMaxUserPort } from '../../shared/port-pool';
 import type { PortRange } from '../../shared/port-range';
 import { rangeText } from '../../shared/port-text';
-import { useWizard } from '../state/WizardContext';
+import { useWizard } from '../wizard/WizardContext';
 
 /** The range this tool's last change should have left in force, and why; null when it set neither. */
 function expected(status: Status): { range: PortRange; byNetsh: boolean; because: string } | null {

@@ -2,11 +2,11 @@ import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageB
 import { useMemo, useState } from 'react';
 import { THRESHOLD_LIMITS } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
-import { chartColumns } from '../model/chart-data';
-import { formatTime } from '../model/format';
+import { chartColumns } from '../wizard/chart-data';
+import { formatTime } from '../wizard/format';
 import { usePrefersDark } from '../hooks/useColorScheme';
-import { useTuner } from '../state/TunerContext';
-import { SAMPLE_INTERVAL_MS } from '../state/usePoolSampling';
+import { useTuner } from '../wizard/TunerContext';
+import { SAMPLE_INTERVAL_MS } from '../wizard/usePoolSampling';
 import { FailureBar } from './FailureBar';
 import { PathText } from './PathText';
 import { PoolChart } from './PoolChart';

@@ -1,8 +1,8 @@
 import { makeStyles } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import type { ChartColumns } from '../model/chart-data';
-import { formatTime } from '../model/format';
+import type { ChartColumns } from '../wizard/chart-data';
+import { formatTime } from '../wizard/format';
 
 // uPlot's own stylesheet, in the few rules its layout needs, so the build ships no CSS file.
 const useStyles = makeStyles({
@@ -61,6 +61,9 @@ function options(width: number, paint: Paint, label: string): uPlot.Options {
   };
 }
 
+/** Stacked from the top: Other holds all held, Established TIME_WAIT plus open ones, TIME_WAIT alone. */
+const stacked = (columns: ChartColumns): uPlot.AlignedData => [columns[0], columns[3], columns[2], columns[1], columns[4], columns[5]];
+
 /** Only draws: the ring is turned into columns by the page. Rebuilt when the theme or width changes. */
 export function PoolChart({ columns, themeKey, label }: { columns: ChartColumns; themeKey: string; label: string }) {
   const styles = useStyles();
@@ -76,22 +79,23 @@ export function PoolChart({ columns, themeKey, label }: { columns: ChartColumns;
     return () => observer.disconnect();
   }, []);
 
+  // New columns go into the chart as it is; a chart rebuilt for a new width or theme starts from the latest ones.
+  const latest = useRef(columns);
+  useLayoutEffect(() => {
+    latest.current = columns;
+    plot.current?.setData(stacked(columns));
+  }, [columns]);
+
   useLayoutEffect(() => {
     const element = box.current;
     if (!element || width === 0) return;
-    // Stacked from the top: Other holds all held, Established TIME_WAIT plus open ones, TIME_WAIT alone.
-    const chart = new uPlot(options(width, paintOf(element), label), [columns[0], columns[3], columns[2], columns[1], columns[4], columns[5]], element);
+    const chart = new uPlot(options(width, paintOf(element), label), stacked(latest.current), element);
     plot.current = chart;
     return () => {
       chart.destroy();
       plot.current = null;
     };
-    // New columns are set below, without rebuilding the chart.
   }, [width, themeKey, label]);
-
-  useLayoutEffect(() => {
-    plot.current?.setData([columns[0], columns[3], columns[2], columns[1], columns[4], columns[5]]);
-  }, [columns]);
 
   return <div ref={box} className={styles.chart} role="img" aria-label={`${label} over the last minutes, by state, against the pool and the alert threshold`} />;
 }

@@ -2,7 +2,7 @@ import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, 
 import { FAMILIES, type PoolSample } from '../../shared/pool-sample';
 import { durationText, figuresOf, rateText, shareText } from '../../shared/pool-trend';
 import { countText } from '../../shared/port-text';
-import { notRead } from '../model/not-read';
+import { notRead } from '../wizard/not-read';
 
 const useStyles = makeStyles({
   table: { maxWidth: '720px' },

@@ -3,7 +3,7 @@ import type { Status } from '../../shared/contract';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { lastPortOf, type PortRange } from '../../shared/port-range';
 import { countText, exclusionOwner, exclusionText, ownReservedPorts, portsWithProcesses, rangeText } from '../../shared/port-text';
-import { notRead } from '../model/not-read';
+import { notRead } from '../wizard/not-read';
 import { PathText } from './PathText';
 import { Section } from './Section';
 

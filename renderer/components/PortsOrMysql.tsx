@@ -1,11 +1,10 @@
 import { Body1, Button, Caption1, Field, Input, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Failure } from '../../shared/failure';
-import type { ProbeResult } from '../../shared/probe';
-import { CLIENT_ERRORS, portsOrMysql, type ClientError, type PortsVerdict } from '../../shared/ports-or-mysql';
-import { figuresOf } from '../../shared/pool-trend';
-import { checkHost, checkPort, isIpAddress } from '../../shared/probe-target';
-import { useTuner } from '../state/TunerContext';
+import { CLIENT_ERRORS, type ClientError } from '../../shared/ports-or-mysql';
+import { checkHost, checkPort } from '../../shared/probe-target';
+import type { PortsCheckState } from '../hooks/usePortsCheck';
+import { useTuner } from '../wizard/TunerContext';
 import { useAnnounce } from './Announcer';
 import { FailureBar } from './FailureBar';
 import { PortsOrMysqlVerdict } from './PortsOrMysqlVerdict';
@@ -20,20 +19,19 @@ const useStyles = makeStyles({
 
 /**
  * The Check page's first question: is it the ports, or is it MySQL? What the clients see, a
- * test of the connection from this machine, and one verdict from all the evidence together.
+ * test of the connection from this machine, and the verdict the page made from all the evidence.
  */
-export function PortsOrMysql({ onVerdict }: { onVerdict: (verdict: PortsVerdict) => void }) {
+export function PortsOrMysql({ check }: { check: PortsCheckState }) {
   const styles = useStyles();
-  const { diagnosis, pool, api } = useTuner();
-  const [clientError, setClientError] = useState<ClientError>('unknown');
+  const { api } = useTuner();
+  const { clientError, setClientError, test: tested, setTest, evidence, reasons, target, verdict } = check;
+  const probe = tested?.result ?? null;
   const [host, setHost] = useState('');
   const [port, setPort] = useState('3306');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [tried, setTried] = useState(false);
   const [testing, setTesting] = useState(false);
-  const [probe, setProbe] = useState<ProbeResult | null>(null);
-  const [tested, setTested] = useState<{ host: string; port: number } | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
   // The test's answer is announced, being the result of an action; the verdict is read with the page.
@@ -48,25 +46,8 @@ export function PortsOrMysql({ onVerdict }: { onVerdict: (verdict: PortsVerdict)
     const result = await api.probe({ host: hostCheck.value, port: portCheck.value, ...(user ? { user, password } : {}) });
     setTesting(false);
     if (!result.ok) return setFailure(result.error);
-    setProbe(result.value);
-    setTested({ host: hostCheck.value, port: portCheck.value });
+    setTest({ result: result.value, host: hostCheck.value, port: portCheck.value });
   };
-
-  // The evidence: the latest live sample's share, netstat's TIME_WAIT towards the server tested (by IP address), the events.
-  const found = diagnosis.value;
-  const share = figuresOf(pool.samples, 'ipv4')?.share ?? null;
-  const remote = tested && isIpAddress(tested.host) ? found?.tcp?.remotes.find((entry) => entry.address === tested.host && entry.port === tested.port) : undefined;
-  const timeWaitToServer = tested && isIpAddress(tested.host) && found?.tcp ? (remote?.timeWait ?? 0) : null;
-  const evidence = { clientError, probe, share, timeWaitToServer, events: found?.events?.byId ?? null };
-  const reasons = {
-    share: pool.samples.at(-1)?.unavailable['dynamic.ipv4'] ?? pool.samples.at(-1)?.unavailable.tcp ?? (pool.samples.length === 0 ? 'no live sample yet' : undefined),
-    timeWait: !tested ? 'test the connection first' : !isIpAddress(tested.host) ? "netstat lists IP addresses: test the server's IP address to match its rows" : (found?.unavailable.tcp ?? 'the diagnosis is still being read'),
-    events: found?.unavailable.events ?? 'the diagnosis is still being read',
-  };
-  const target = probe?.target ?? 'the server';
-  const verdict = portsOrMysql(evidence);
-  // The page leads with a "not the ports" answer and stops offering tuning as the next step.
-  useEffect(() => onVerdict(verdict), [onVerdict, verdict.kind, verdict.title]);
 
   return (
     <Section title="Is it the ports?">

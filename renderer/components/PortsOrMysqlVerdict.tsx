@@ -2,19 +2,14 @@ import { Body1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens 
 import type { Evidence, PortsVerdict } from '../../shared/ports-or-mysql';
 import { shareText } from '../../shared/pool-trend';
 import { countText } from '../../shared/port-text';
-import { notRead } from '../model/not-read';
+import { notRead } from '../wizard/not-read';
+import type { EvidenceReasons } from '../wizard/ports-evidence';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 const INTENT = { ports: 'warning', mysql: 'warning', network: 'warning', calm: 'success', unknown: 'info' } as const;
-
-export interface EvidenceReasons {
-  share: string | undefined;
-  timeWait: string | undefined;
-  events: string | undefined;
-}
 
 /** The verdict first, then each piece of evidence with its source, or why it was not read. */
 export function PortsOrMysqlVerdict({ verdict, evidence, target, reasons }: { verdict: PortsVerdict; evidence: Evidence; target: string; reasons: EvidenceReasons }) {

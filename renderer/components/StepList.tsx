@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
-import { STEPS, type View } from '../state/wizard';
+import { STEPS, type View } from '../wizard/types';
 import { useVisuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({

@@ -1,7 +1,8 @@
 import { Body1, Radio, RadioGroup } from '@fluentui/react-components';
 import { rangeText } from '../../shared/port-text';
 import { recommendRange } from '../../shared/port-pool';
-import { netshUnknown, RANGE_REASON, TEMPLATES, type NetshUnknown, type TemplateContext, type TemplateId } from '../model/templates';
+import { netshUnknown, RANGE_REASON, type NetshUnknown, type TemplateContext } from '../wizard/templates';
+import { TEMPLATES, type TemplateId } from '../wizard/types';
 
 interface Props {
   value: TemplateId;

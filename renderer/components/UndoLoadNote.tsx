@@ -4,9 +4,9 @@ import { FAMILY_LABEL } from '../../shared/change-kinds';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { heldOf } from '../../shared/pool-trend';
 import { countText, rangeText } from '../../shared/port-text';
-import { formatTime } from '../model/format';
-import { undoLoad, undoLoadWarning, type Baseline } from '../model/undo-plan';
-import { useTuner } from '../state/TunerContext';
+import { formatTime } from '../wizard/format';
+import { undoLoad, undoLoadWarning, type Baseline } from '../wizard/undo-plan';
+import { useTuner } from '../wizard/TunerContext';
 
 /**
  * The ports held now against the pool undo leaves, from a live sample taken as the page opens:

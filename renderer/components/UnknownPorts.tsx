@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { NetshUnknown } from '../model/templates';
+import type { NetshUnknown } from '../wizard/templates';
 import { Busy } from './Busy';
 
 /**

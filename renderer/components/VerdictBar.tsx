@@ -1,7 +1,7 @@
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { verdict, type Level } from '../../shared/pool-trend';
-import { useTuner } from '../state/TunerContext';
+import { useTuner } from '../wizard/TunerContext';
 
 const INTENT: Record<Level, 'success' | 'info' | 'warning' | 'error'> = { calm: 'success', unknown: 'info', warned: 'warning', filling: 'warning', 'running-out': 'error' };
 

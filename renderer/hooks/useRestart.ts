@@ -1,4 +1,4 @@
-import { useTuner } from '../state/TunerContext';
+import { useTuner } from '../wizard/TunerContext';
 import { useAction } from './useAction';
 
 /** Matches the delay the main side gives shutdown.exe (electron/services/host/restart.ts). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { capacityStages } from '../../../shared/capacity';
+import { capacity, capacityStages } from '../../../shared/capacity';
 
 const NONE = { MaxUserPort: undefined, TcpTimedWaitDelay: undefined };
 const DEFAULT = { start: 49152, count: 16384 };
@@ -20,5 +20,22 @@ describe('capacity now, after Apply and after the restart', () => {
     assert.equal(stages.afterApply.ports, 32472);
     assert.equal(stages.afterApply.timeWaitSeconds, 120);
     assert.equal(stages.afterRestart.connectionsPerSecond, Math.floor(32472 / 30));
+  });
+});
+
+describe('capacity to one remote endpoint', () => {
+  it('on Server 2003 and older: ports 1025 to MaxUserPort over TIME_WAIT seconds', () => {
+    assert.deepEqual(capacity({ MaxUserPort: undefined, TcpTimedWaitDelay: undefined }, { dynamicRange: false }), { ports: 3976, timeWaitSeconds: 120, connectionsPerSecond: 33 });
+    assert.deepEqual(capacity({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }, { dynamicRange: false }), { ports: 64510, timeWaitSeconds: 30, connectionsPerSecond: 2150 });
+  });
+
+  it('on Vista and later: the range less its exclusions, counted as holes', () => {
+    assert.equal(capacity({ MaxUserPort: undefined, TcpTimedWaitDelay: 30 }, { dynamicRange: true, range: { start: 33061, count: 32475 }, exclusions: [{ start: 50000, end: 50159 }, { start: 5357, end: 5357 }] }).ports, 32315);
+  });
+
+  it('on Vista and later: the dynamic range in force, or the range MaxUserPort was seen to make after a restart', () => {
+    assert.equal(capacity({ MaxUserPort: undefined, TcpTimedWaitDelay: undefined }, { dynamicRange: true }).connectionsPerSecond, 136);
+    assert.equal(capacity({ MaxUserPort: undefined, TcpTimedWaitDelay: 30 }, { dynamicRange: true, range: { start: 10000, count: 55536 } }).ports, 55536);
+    assert.deepEqual(capacity({ MaxUserPort: 65534, TcpTimedWaitDelay: 30 }, { dynamicRange: true }), { ports: 64511, timeWaitSeconds: 30, connectionsPerSecond: 2150 });
   });
 });
