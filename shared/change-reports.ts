@@ -4,13 +4,14 @@
  * which builds its channels from these.
  */
 import * as z from 'zod/mini';
+import { EFFECT_TEXT } from './families';
 import { perSetting } from './settings';
 import { KIND_IDS, otherKindFields, valueStateSchema as valueState } from './kinds';
 
 /** The registry values and, where a change concerned them, the dynamic port range and the reserved ports of each family. */
 export const settingsState = z.object({ ...perSetting(() => valueState), ...otherKindFields });
 
-export const takesEffect = z.enum(['at once', 'after a restart']);
+export const takesEffect = z.enum([EFFECT_TEXT['at-once'], EFFECT_TEXT['after-restart']]);
 
 export const historyEntrySchema = z.object({
   at: z.string(),

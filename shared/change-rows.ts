@@ -1,5 +1,6 @@
 /** One row per thing a change touches, "before" and "after": every page, the CLI and the history print these. */
-import { dynamicRangeKind, FAMILIES, registryValueKind, reservedPortKind, type ChangeState, type Effect, type KindDescription } from './change-kinds';
+import { dynamicRangeKind, registryValueKind, reservedPortKind, type ChangeState, type KindDescription } from './change-kinds';
+import { FAMILIES, type Effect } from './families';
 import { effectiveValue } from './in-force';
 import { rangeWithMaxUserPort } from './port-pool';
 import { rangeText } from './port-text';

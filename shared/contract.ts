@@ -123,8 +123,7 @@ const settingNumber = (name: SettingName) =>
 /** A new dynamic port range: start and count, checked together against Windows' limits. */
 const dynamicRange = checkedBy((input) => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, messages: ['The dynamic range must be given as a start and a count.'] };
-  const { start, count } = input as Record<string, unknown>;
-  return validateDynamicRange(start, count);
+  return validateDynamicRange('start' in input ? input.start : undefined, 'count' in input ? input.count : undefined);
 });
 
 /** Ports to keep out of the dynamic range, each once, at most 16. */

@@ -9,10 +9,6 @@ import { DYNAMIC_RANGE_LIMITS, type PortRange } from './port-range';
 import { HOLDS, RESERVE_LIMITS } from './reserved-ports';
 import { REG_TYPES } from './registry-value';
 
-export const FAMILIES = ['ipv4', 'ipv6'] as const;
-export type Family = (typeof FAMILIES)[number];
-export const FAMILY_LABELS: Readonly<Record<Family, string>> = { ipv4: 'IPv4', ipv6: 'IPv6' };
-
 export const KIND_IDS = ['registry', 'dynamicRange', 'reservedPorts'] as const;
 export type KindId = (typeof KIND_IDS)[number];
 

@@ -6,14 +6,13 @@
 import type * as z from 'zod/mini';
 import type { Diagnosis } from './diagnosis';
 import type { poolSampleSchema } from './pool-sample-schema';
+import type { Family } from './families';
 import { freePorts } from './port-pool';
 
 /** The top five of each list: what a DBA reads, and what keeps a sample small. */
 export const SAMPLE_TOP = 5;
 
 export type PoolSample = z.infer<typeof poolSampleSchema>;
-export type Family = 'ipv4' | 'ipv6';
-export const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
 
 /** The alert's default: 80% of the pool, as windows_exporter dashboards and health checks commonly warn. */
 export const DEFAULT_THRESHOLD = 80;

@@ -21,7 +21,6 @@ export function memoryEngine(root: string, options: { bootTime?: number; registr
   const dataDir = freshPath(root, 'data');
   const registry = new MemoryRegistry();
   const netsh = new MemoryNetsh();
-  const journal = new Journal(dataDir, path.join(dataDir, 'backups'));
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const now = () => new Date((clock += 1000));
   const scratchFile = (purpose: string) => path.join(dataDir, 'scratch', `${purpose}-${clock}-${Math.random()}.reg`);
@@ -30,6 +29,7 @@ export function memoryEngine(root: string, options: { bootTime?: number; registr
   const kinds = options.registryOnly
     ? [registryKind(registry, scratchFile)]
     : [registryKind(registry, scratchFile), dynamicRangeKind(netsh), reservedPortsKind(netsh)];
+  const journal = new Journal(dataDir, path.join(dataDir, 'backups'), kinds);
   const engine = new ChangeEngine({ kinds, backend: registry, journal, makeBackup, audit: async () => AUDIT, bootTime: () => bootTime, now, scratchFile });
   const tuner = new TunerService({
     backend: registry,
