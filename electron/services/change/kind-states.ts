@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { KIND_STATE_SCHEMAS } from '../../../shared/kinds';
+import { KIND_STATE_SCHEMAS, type ProductKindId } from '../../../shared/kinds';
 import type { ValueState } from '../../../shared/registry-value';
 import { perSetting, type PerSetting } from '../../../shared/settings';
 import { isPayload, valueStatesOf, type Snapshot } from '../registry/snapshot';
@@ -20,7 +20,7 @@ export const registryStateSchema: z.ZodMiniType<Snapshot> = z.strictObject(perSe
 
 export type KindState<K extends KindId = KindId> = Pick<ChangeKind<K>, 'id' | 'schema' | 'inBackup'>;
 
-export const KIND_STATES: { readonly [K in KindId]: KindState<K> } = {
+export const KIND_STATES: { readonly [K in ProductKindId]: KindState<K> } = {
   /** Always there: every change backs up and records the key, even when it leaves it alone. */
   registry: { id: 'registry', schema: registryStateSchema, inBackup: true },
   dynamicRange: { id: 'dynamicRange', schema: KIND_STATE_SCHEMAS.dynamicRange, inBackup: false },
