@@ -11,11 +11,13 @@ export type ChangeRequest = Partial<ValidRequest<'apply'>>;
  * The state of each kind of change, by its id: the one list of kinds the types know. A kind
  * outside the product (the test-only kind) adds its line with `declare module`.
  *
- * Names: a kind's *state* is what it holds (a `Snapshot` of the key, a range per family, a hold
- * per port and family); a state kept in the journal is a *saved state*, and its role says which:
- * `baseline` (before this tool's first change), `prior` (before one operation), `target`,
- * `lastWritten`. "Setting" is kept for the registry values (shared/settings.ts); the abstraction
- * over all four things a DBA may change is a *change kind*.
+ * Names, one each: a kind's *state* is what it holds (a `Snapshot` of the key, a range per
+ * family, a hold per port and family). A state the journal keeps is a *saved state*; the field
+ * says which one, never another word for it: `baseline` (before this tool's first change),
+ * `prior` (before one operation), `target`, `lastWritten`. (The history's `before`/`after` and
+ * a backup's `snapshot` are reports and files, not saved states.) In code "setting" is a
+ * registry value (shared/settings.ts: SETTING_NAMES, PerSetting); the abstraction over all the
+ * things a DBA may change (the UI's "settings") is a *change kind*, `ChangeKind`.
  */
 export interface KindStateMap {
   registry: Snapshot;

@@ -63,7 +63,7 @@ export class JournalWriter {
     };
   }
 
-  /** The settings hold the change already, but a change the journal does not know is one undo could not find: it is put back. */
+  /** The kinds hold the change already, but a change the journal does not know is one undo could not find: it is put back. */
   async finishAfterWrite(started: Started, action: 'apply' | 'undo'): Promise<void> {
     try {
       await this.write(finishedRecord(started, this.at(), await this.audit()));

@@ -57,21 +57,21 @@ export function registryKind(
         throw new TunerError('registry-failed', `The values did not read back as written: ${seen}.`);
       }
     },
-    async restore(snapshot) {
-      await importWritten(backend, scratchFile('restore'), restoreFileFor(snapshot));
-      const off = differingSettings(await capture(), snapshot);
+    async restore(state) {
+      await importWritten(backend, scratchFile('restore'), restoreFileFor(state));
+      const off = differingSettings(await capture(), state);
       if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
     },
-    async restoreFromFile(snapshot, file) {
-      await importVerified(backend, file, restoreFileFor(snapshot));
+    async restoreFromFile(state, file) {
+      await importVerified(backend, file, restoreFileFor(state));
       const live = await backend.readValues();
-      const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name]));
+      const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(state[name]), live[name]));
       if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
     },
     slotName: (slot) => slot,
-    parts(snapshot) {
+    parts(state) {
       return SETTING_NAMES.map((name) => {
-        const value = snapshot[name];
+        const value = state[name];
         return { name, slot: name, key: value.present ? value.payload : '-', text: describeValue(valueStateOf(value)) };
       });
     },

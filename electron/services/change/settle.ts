@@ -41,7 +41,7 @@ function sort<K extends KindId>(kind: ChangeKind<K>, [prior, target, current]: S
 
 /**
  * Settles an operation that a crash or power cut left half-done, part by part. When every
- * setting holds its target, it is finished. Otherwise each part a recorded step (or, for the
+ * kind holds its target, it is finished. Otherwise each part a recorded step (or, for the
  * registry, the write) made is put back; a part someone changed by hand since is left, and the
  * baseline is kept for it, so undo still knows what this tool changed and `--force` puts it all
  * back. Nothing is written that the operation's own backup does not vouch for, and the history
