@@ -2,7 +2,7 @@ import type { HistoryEntry } from '../../../shared/contract';
 import { restoreFileOf } from '../backup/backup';
 import { messageOf, TunerError } from '../errors';
 import type { AnyKind, KindStates, StepDone } from './change-kind';
-import type { Journal, JournalData, PendingOperation } from './journal';
+import type { Journal, JournalData, PendingOperation, Started } from './journal';
 import type { KindOps } from './kind-ops';
 import { leftChanged, putBackEach } from './put-back';
 import { beginRecord, finishedRecord, rolledBackRecord, type Audit } from './records';
@@ -13,12 +13,6 @@ export interface WriterDeps {
   /** When Windows last started, in ms since the epoch. */
   bootTime: () => number;
   now: () => Date;
-}
-
-/** An operation under way: its record (with the pending intent) and that intent. */
-export interface Started {
-  record: JournalData;
-  pending: PendingOperation;
 }
 
 /**

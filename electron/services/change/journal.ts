@@ -63,6 +63,12 @@ function journalSchemaOf(kinds: readonly KindState[]) {
 export type JournalData = z.infer<ReturnType<typeof journalSchemaOf>>;
 export type PendingOperation = NonNullable<JournalData['pending']>;
 
+/** An operation under way: its record (with the pending intent) and that intent. */
+export interface Started {
+  record: JournalData;
+  pending: PendingOperation;
+}
+
 export const EMPTY_JOURNAL: JournalData = {
   version: 2,
   baseline: null,

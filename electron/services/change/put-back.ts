@@ -1,7 +1,7 @@
 import { restoreFileOf } from '../backup/backup';
 import { errnoOf, messageOf, TunerError } from '../errors';
 import { differingParts, type AnyKind, type SomeStates } from './change-kind';
-import type { Started } from './journal-writer';
+import type { Started } from './journal';
 import type { KindOps } from './kind-ops';
 
 /** A kind a rollback could not put back, and why. */

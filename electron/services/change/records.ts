@@ -2,8 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { HistoryEntry } from '../../../shared/contract';
 import type { BackendName } from '../registry/backend';
 import type { KindId, KindStates, SomeStates, StateOf } from './change-kind';
-import type { JournalData, PendingOperation } from './journal';
-import type { Started } from './journal-writer';
+import type { JournalData, PendingOperation, Started } from './journal';
 import { reportStates } from './kind-states';
 import { idsOf, overlayParts, pickSlots } from './slots';
 

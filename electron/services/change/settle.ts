@@ -1,7 +1,8 @@
 import type { HistoryEntry } from '../../../shared/contract';
 import { checkAgainstBackups } from './backup-check';
 import { differingParts, type ChangeKind, type KindId, type PartDifference, type SomeStates, type StateOf } from './change-kind';
-import type { JournalWriter, Started } from './journal-writer';
+import type { Started } from './journal';
+import type { JournalWriter } from './journal-writer';
 import { differs, put, type KindOps } from './kind-ops';
 import { overlayParts } from './slots';
 import { finishedRecord, rolledBackRecord, settledRecord } from './records';
