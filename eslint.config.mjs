@@ -3,6 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const node = ['node:*', 'fs', 'path', 'os', 'child_process', 'util', 'crypto', 'http', 'net'];
+// The shared files that import zod as a value (`grep -l "^import \* as z" shared/*.ts`).
+const zodShared = ['change-reports', 'contract', 'diagnosis', 'kinds', 'pool-sample-schema', 'probe-contract'];
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
@@ -31,10 +33,22 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: restrict(
-      [...node, 'electron', 'regedit', '**/electron/**'],
-      'The renderer talks only to window.tuner: no Node, Electron or main-side imports.',
-    ),
+    rules: {
+      // The typed rule, so a zod-bearing shared file may still give the renderer its types.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...node, 'electron', 'regedit', '**/electron/**'], message: 'The renderer talks only to window.tuner: no Node, Electron or main-side imports.' },
+            {
+              group: ['zod', 'zod/*', ...zodShared.map((file) => `**/shared/${file}`)],
+              allowTypeImports: true,
+              message: 'The renderer stays zod-free: take values from a zod-free shared file (shared/families.ts, ...); types may still come from here.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // React's own rules of hooks and of the compiler; a missing dependency is an error too, since a stale value on a page is a wrong figure.

@@ -3,6 +3,7 @@
  * CLI's text and the history all read these, so a kind added here shows up everywhere.
  */
 import type { HistoryEntry } from './contract';
+import { FAMILIES, FAMILY_LABEL, type Effect, type Family } from './families';
 import { withUnit } from './in-force';
 import type { PortRange } from './port-range';
 import { rangeText } from './port-text';
@@ -12,13 +13,6 @@ import type { SettingName } from './settings';
 
 /** The contract's state of every kind a change touches: the registry values, and the range and reserved ports where set. */
 export type ChangeState = HistoryEntry['before'];
-export type Family = 'ipv4' | 'ipv6';
-export const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
-export const FAMILY_LABEL: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
-
-/** Windows reads the registry values only when it starts; netsh's changes are in force at once. */
-export type Effect = 'at-once' | 'after-restart';
-export const EFFECT_TEXT: Record<Effect, string> = { 'at-once': 'at once', 'after-restart': 'after a restart' };
 
 export interface KindDescription<V> {
   label: string;

@@ -4,13 +4,14 @@
  * which builds its channels from these.
  */
 import * as z from 'zod/mini';
+import { EFFECT_TEXT } from './families';
 import { perSetting } from './settings';
-import { KIND_IDS, otherKindFields, valueStateSchema as valueState } from './kinds';
+import { kindIdSchema, otherKindFields, valueStateSchema as valueState } from './kinds';
 
 /** The registry values and, where a change concerned them, the dynamic port range and the reserved ports of each family. */
 export const settingsState = z.object({ ...perSetting(() => valueState), ...otherKindFields });
 
-export const takesEffect = z.enum(['at once', 'after a restart']);
+export const takesEffect = z.enum([EFFECT_TEXT['at-once'], EFFECT_TEXT['after-restart']]);
 
 export const historyEntrySchema = z.object({
   at: z.string(),
@@ -52,9 +53,9 @@ export const unfinishedSchema = z.object({
   operation: z.enum(['apply', 'undo']),
   startedAt: z.string(),
   /** Each part that differs from the state before the operation: "MaxUserPort", prior "not set", now "65534". */
-  parts: z.array(z.object({ kind: z.enum(KIND_IDS), name: z.string(), prior: z.string(), now: z.string() })),
+  parts: z.array(z.object({ kind: kindIdSchema, name: z.string(), prior: z.string(), now: z.string() })),
   /** Kinds the operation concerned that could not be read, with the reason: not known to be as before. */
-  notRead: z.array(z.object({ kind: z.enum(KIND_IDS), reason: z.string() })),
+  notRead: z.array(z.object({ kind: kindIdSchema, reason: z.string() })),
 });
 
 /** What settling at the wizard's start did: the history entry it wrote, or why it could not settle. */

@@ -1,5 +1,6 @@
 /** One row per thing a change touches, "before" and "after": every page, the CLI and the history print these. */
-import { dynamicRangeKind, FAMILIES, registryValueKind, reservedPortKind, type ChangeState, type Effect, type KindDescription } from './change-kinds';
+import { dynamicRangeKind, registryValueKind, reservedPortKind, type ChangeState, type KindDescription } from './change-kinds';
+import { FAMILIES, type Effect } from './families';
 import { effectiveValue } from './in-force';
 import { rangeWithMaxUserPort } from './port-pool';
 import { rangeText } from './port-text';
@@ -21,28 +22,39 @@ export interface ChangeRow {
 /** Either side may leave a kind out: it was not read, or not part of that change. */
 export type PartialState = Partial<ChangeState>;
 
-function row<V>(key: string, kind: KindDescription<V>, before: V | undefined, after: V | undefined, same: (a: V, b: V) => boolean): ChangeRow {
+export function row<V>(key: string, kind: KindDescription<V>, before: V | undefined, after: V | undefined, same: (a: V, b: V) => boolean): ChangeRow {
   const changed = before === undefined || after === undefined ? kind.read(before) !== kind.read(after) : !same(before, after);
   return { key, label: kind.label, effect: kind.effect, before: kind.read(before), after: kind.read(after), changed };
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/**
- * The rows of a change from `before` to `after`: each registry value either side holds, the
- * range of each family where either side has one, and each port either side names, by number.
- */
-export function rows(before: PartialState, after: PartialState): ChangeRow[] {
-  const values = SETTING_NAMES.filter((name) => before[name] || after[name]).map((name) => row(name, registryValueKind(name), before[name], after[name], sameState));
-  const ranges =
-    before.dynamicRange || after.dynamicRange
-      ? FAMILIES.map((family) => row(`dynamicRange.${family}`, dynamicRangeKind(family), before.dynamicRange?.[family], after.dynamicRange?.[family], sameJson))
-      : [];
-  const ports = [...new Set([...Object.keys(before.reservedPorts ?? {}), ...Object.keys(after.reservedPorts ?? {})])]
+/** One kind's rows of a change from `before` to `after`: none where neither side has the kind. */
+export type KindRows = (before: PartialState, after: PartialState) => ChangeRow[];
+
+/** Each registry value either side holds. */
+const valueRows: KindRows = (before, after) =>
+  SETTING_NAMES.filter((name) => before[name] || after[name]).map((name) => row(name, registryValueKind(name), before[name], after[name], sameState));
+
+/** The range of each family, where either side has one. */
+const rangeRows: KindRows = (before, after) =>
+  before.dynamicRange || after.dynamicRange
+    ? FAMILIES.map((family) => row(`dynamicRange.${family}`, dynamicRangeKind(family), before.dynamicRange?.[family], after.dynamicRange?.[family], sameJson))
+    : [];
+
+/** Each port either side names, by number. */
+const portRows: KindRows = (before, after) =>
+  [...new Set([...Object.keys(before.reservedPorts ?? {}), ...Object.keys(after.reservedPorts ?? {})])]
     .map(Number)
     .sort((a, b) => a - b)
     .map((port) => row(`port.${port}`, reservedPortKind(port), before.reservedPorts?.[port], after.reservedPorts?.[port], sameJson));
-  return [...values, ...ranges, ...ports];
+
+/** The product's kinds as the change table shows them, in its order. */
+export const KIND_ROWS: readonly KindRows[] = [valueRows, rangeRows, portRows];
+
+/** The rows of a change from `before` to `after`, kind by kind (`kinds`: the product's unless given). */
+export function rows(before: PartialState, after: PartialState, kinds: readonly KindRows[] = KIND_ROWS): ChangeRow[] {
+  return kinds.flatMap((kindRows) => kindRows(before, after));
 }
 
 /** Whether Windows must restart before the changed rows are in force. */

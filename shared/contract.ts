@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { perSetting, type SettingName } from './settings';
 import { validateDynamicRange } from './port-range';
 import { validateReservedPorts } from './reserved-ports';
-import { KIND_IDS, valueStateSchema as valueState } from './kinds';
+import { kindIdSchema, valueStateSchema as valueState } from './kinds';
 import { historyEntrySchema, settingsState, startupSettleSchema, takesEffect, undoResultSchema, unfinishedSchema } from './change-reports';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
@@ -24,7 +24,7 @@ const eachSetting = <T extends z.ZodMiniType>(schema: T) => z.object(perSetting(
 
 /** One part of a setting (a value, one family's range, one port of one family), as this tool left it and as it reads now. */
 const outsideChange = z.object({
-  kind: z.enum(KIND_IDS),
+  kind: kindIdSchema,
   /** "MaxUserPort", "the IPv6 dynamic port range", "port 3306 (IPv4)". */
   name: z.string(),
   was: z.string(),
@@ -49,7 +49,7 @@ export const statusSchema = z.object({
   /** Parts of every kind someone else changed since this tool last wrote them: undo would overwrite these. */
   outsideChanges: z.array(outsideChange),
   /** Kinds this tool changed that could not be read to compare, with the reason: not known to be unchanged. */
-  notRead: z.array(z.object({ kind: z.enum(KIND_IDS), reason: z.string() })),
+  notRead: z.array(z.object({ kind: kindIdSchema, reason: z.string() })),
   /**
    * After a restart, Windows made the dynamic range start 1024, count MaxUserPort - 1023, because of
    * the MaxUserPort this tool set: its own side effect, which undo puts back without asking.
@@ -123,8 +123,7 @@ const settingNumber = (name: SettingName) =>
 /** A new dynamic port range: start and count, checked together against Windows' limits. */
 const dynamicRange = checkedBy((input) => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, messages: ['The dynamic range must be given as a start and a count.'] };
-  const { start, count } = input as Record<string, unknown>;
-  return validateDynamicRange(start, count);
+  return validateDynamicRange('start' in input ? input.start : undefined, 'count' in input ? input.count : undefined);
 });
 
 /** Ports to keep out of the dynamic range, each once, at most 16. */

@@ -9,12 +9,11 @@ import { DYNAMIC_RANGE_LIMITS, type PortRange } from './port-range';
 import { HOLDS, RESERVE_LIMITS } from './reserved-ports';
 import { REG_TYPES } from './registry-value';
 
-export const FAMILIES = ['ipv4', 'ipv6'] as const;
-export type Family = (typeof FAMILIES)[number];
-export const FAMILY_LABELS: Readonly<Record<Family, string>> = { ipv4: 'IPv4', ipv6: 'IPv6' };
-
+/** The product's kinds. The engine takes its kinds as a list, so reports name a kind by any id (`kindIdSchema`). */
 export const KIND_IDS = ['registry', 'dynamicRange', 'reservedPorts'] as const;
-export type KindId = (typeof KIND_IDS)[number];
+export type ProductKindId = (typeof KIND_IDS)[number];
+/** A kind as a report names it: an id in the engine's list, which the product fills with KIND_IDS. */
+export const kindIdSchema = z.string().check(z.regex(/^[a-zA-Z]{1,40}$/));
 
 /** Windows' own reshaping (MaxUserPort after a restart) starts the range at 1024, below what netsh accepts. */
 export const LOWEST_HELD_START = 1024;

@@ -4,6 +4,7 @@
  * raw rows), so thirty minutes of them stay a few hundred kilobytes.
  */
 import type { Diagnosis } from './diagnosis';
+import { FAMILIES, type Family } from './families';
 import { freePorts } from './port-pool';
 
 /** The top five of each list: what a DBA reads, and what keeps a sample small. */
@@ -35,8 +36,6 @@ export interface PoolSample {
   alert: { threshold: number; snapshot: string | null; note: string } | null;
   unavailable: Record<string, string>;
 }
-export type Family = 'ipv4' | 'ipv6';
-export const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
 
 /** The alert's default: 80% of the pool, as windows_exporter dashboards and health checks commonly warn. */
 export const DEFAULT_THRESHOLD = 80;

@@ -3,8 +3,9 @@
  * rate, the time to full and one verdict, from a ring of samples. Pure, so the live page and
  * `watch` word the same evidence the same way.
  */
-import { EVENT_MEANING } from './diagnosis';
-import { FAMILIES, type Family, type PoolSample } from './pool-sample';
+import { EVENT_MEANING } from './tcpip-events';
+import { FAMILIES, FAMILY_LABEL, type Family } from './families';
+import type { PoolSample } from './pool-sample';
 import { countText, dateText, portWithProcess } from './port-text';
 
 /** The fill rate is the slope over the last minute: long enough to smooth one burst, short enough to see a new one. */
@@ -96,8 +97,6 @@ export function rateText(rate: number | null): string {
 /** A reason ends the sentence it is put in. */
 const unstop = (reason: string) => reason.replace(/\.$/, '');
 
-const FAMILY_TEXT: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
-
 /**
  * Where the held count is going, apart from how high it is: "steady", "rising +12 ports/s, full
  * in about 7 min", "falling -5.0 ports/s".
@@ -160,7 +159,7 @@ export function verdict(samples: readonly PoolSample[], thresholdPercent: number
   const soon = worst.secondsToFull;
   const over = worst.share >= threshold;
   // The level word comes from the share alone, the trend word from the rate alone: never "filling ... steady".
-  const state = `${levelWord(worst.share, threshold)}: ${shareText(worst.share)} held (${countText(worst.held)} of ${countText(worst.pool!)}, ${FAMILY_TEXT[worst.family]}); ${trendText(worst)}.`;
+  const state = `${levelWord(worst.share, threshold)}: ${shareText(worst.share)} held (${countText(worst.held)} of ${countText(worst.pool!)}, ${FAMILY_LABEL[worst.family]}); ${trendText(worst)}.`;
   const events = latest.events?.count ?? 0;
   const level: Level =
     over || (soon !== null && soon <= 60) ? 'running-out' : worst.share >= threshold / 2 || (soon !== null && soon <= 600) ? 'filling' : events > 0 ? 'warned' : 'calm';

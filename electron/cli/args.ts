@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ChangeRequest } from '../services/change/setting-kind';
+import type { ChangeRequest } from '../services/change/change-kind';
 import type { BackendChoice } from '../services/create-services';
 import { TunerError } from '../services/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-change';

@@ -2,7 +2,7 @@ import { validateDynamicRange } from '../../shared/port-range';
 import { RESERVE_LIMITS, validateReservedPorts } from '../../shared/reserved-ports';
 import { SETTINGS, SETTING_NAMES, perSetting } from '../../shared/settings';
 import { validateSettings } from '../../shared/validation';
-import type { ChangeRequest } from '../services/change/setting-kind';
+import type { ChangeRequest } from '../services/change/change-kind';
 import { TunerError } from '../services/errors';
 
 /** The options that name a change, from the catalogue: one per registry setting, and the dynamic range's two. */

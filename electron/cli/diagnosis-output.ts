@@ -1,4 +1,5 @@
-import { EVENTS_EXPLAINED, type Diagnosis } from '../../shared/diagnosis';
+import type { Diagnosis } from '../../shared/diagnosis';
+import { EVENTS_EXPLAINED } from '../../shared/tcpip-events';
 import { DEFAULT_THRESHOLD, sampleOf } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
 import { countText, dateText, endpointText, exclusionOwner, exclusionText, ownReservedPorts, portWithProcess, processText, rangeText } from '../../shared/port-text';

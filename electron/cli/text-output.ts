@@ -2,7 +2,7 @@ import type { ApplyResult, Backup, HistoryEntry, Status, UndoResult } from '../.
 import { describeValue, type ValueState } from '../../shared/registry-value';
 import { SETTINGS, SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { describeInForce, valueProblem } from '../../shared/in-force';
-import { EFFECT_TEXT } from '../../shared/change-kinds';
+import { EFFECT_TEXT } from '../../shared/families';
 import { needsRestart, rows, type ChangeRow } from '../../shared/change-rows';
 import { ALL_BACK, allBack, stillChangedLines, undoRows } from '../../shared/undo-rows';
 

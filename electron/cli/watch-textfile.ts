@@ -1,6 +1,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FAMILIES, type PoolSample } from '../../shared/pool-sample';
+import { FAMILIES } from '../../shared/families';
+import type { PoolSample } from '../../shared/pool-sample';
 import { PROBE_CLASSES, type ProbeResult } from '../../shared/probe';
 import type { Verdict } from '../../shared/pool-trend';
 import { figuresOf } from '../../shared/pool-trend';

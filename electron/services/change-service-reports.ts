@@ -1,4 +1,5 @@
 /** How the service's answers read: a backup, what undo would put back, hand changes, when a change takes effect. */
+import { EFFECT_TEXT } from '../../shared/families';
 import type { Backup, Status } from '../../shared/contract';
 import { SETTING_NAMES, type PerSetting } from '../../shared/settings';
 import { describeValue, sameState, type ValueState } from '../../shared/registry-value';
@@ -18,7 +19,7 @@ export function registryChanges(written: PerSetting<ValueState>, values: PerSett
   }));
 }
 
-export const takesEffect = (restart: boolean) => (restart ? 'after a restart' : 'at once');
+export const takesEffect = (restart: boolean) => EFFECT_TEXT[restart ? 'after-restart' : 'at-once'];
 
 /** A backup as the wizard and the CLI see it: without the exact data kept for restoring. */
 export function reportOf({ snapshot: _exact, digest: _digest, ...backup }: VerifiedBackup): Backup {

@@ -1,18 +1,16 @@
 import type { ApplyResult, Backup, HistoryEntry, StartupSettle, Status, UndoResult } from '../../shared/contract';
-import { PARAMETERS_KEY, type PerSetting } from '../../shared/settings';
-import type { ValueState } from '../../shared/registry-value';
+import { PARAMETERS_KEY } from '../../shared/settings';
 import type { VerifiedBackup } from './backup/backup';
 import type { Rights } from './host/elevation-check';
 import { withChangeLock } from './change/change-lock';
 import type { ChangeEngine } from './change/change-engine';
-import { netshStates, reportStates } from './change/kind-states';
-import type { ChangeRequest } from './change/setting-kind';
+import { reportStates } from './change/kind-states';
+import type { ChangeRequest } from './change/change-kind';
 import { refuseUnprotected } from './change/unprotected-check';
 import { toFailure, TunerError } from './errors';
 import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
-import { statusReadings } from './change/status-readings';
-import { blockedFolder, manualUndo } from './change/blocked-folder';
+import { blockedFolder } from './change/blocked-folder';
 import { reportOf, restartPendingOf, takesEffect, undoOf } from './change-service-reports';
 
 export interface TunerDeps {
@@ -55,7 +53,7 @@ export class ChangeService {
     const { backend, journal, dataDir } = this.deps;
     const { windows: readWindows, rights: readRights, warnings: readWarnings } = this.deps;
     const [values, windows, rights, record, warnings] = await Promise.all([backend.readValues(), readWindows(), readRights(), journal.read(), readWarnings?.() ?? []]);
-    const readings = await statusReadings(this.deps.engine, record, values, this.restartedSince(record));
+    const readings = await this.deps.engine.status(record, values, this.restartedSince(record));
     return {
       key: PARAMETERS_KEY,
       values,
@@ -106,13 +104,12 @@ export class ChangeService {
       // The journal may name only backups in the data folder's own: one made in a folder the DBA picked stays theirs.
       const { backup, reused, readBack, restart } = await this.deps.engine.apply(request, this.deps.defaultBackupDir, this.recentBackup);
       this.recentBackup = undefined;
-      const registry = (readBack.registry as PerSetting<ValueState> | undefined) ?? backup.values;
-      return { backup: reportOf(backup), backupReused: reused, readBack: { ...registry, ...netshStates(readBack) }, takesEffect: takesEffect(restart) };
+      return { backup: reportOf(backup), backupReused: reused, readBack: reportStates(readBack), takesEffect: takesEffect(restart) };
     });
   }
 
   undo(options: { force: boolean }): Promise<UndoResult> {
-    const manual = async () => manualUndo(this.deps.engine.deps.kinds, await this.deps.journal.read());
+    const manual = async () => this.deps.engine.manualUndo(await this.deps.journal.read());
     return this.changing(async () => {
       const undone = await this.deps.engine.undo(options.force, this.deps.defaultBackupDir, this.restartedSince(await this.deps.journal.read()));
       if (!undone) return { status: 'nothing-to-undo' } as const;

@@ -67,7 +67,6 @@ export async function createServices(options: ServiceOptions = {}): Promise<Serv
 /** The services over a given registry backend: createServices' second half, and how tests put a faulty backend in between. */
 export function assembleServices(target: Target, run: ProcessRunner, backend: RegistryBackend, rights = elevationCheck(target, run)): Services {
   const backupDir = path.join(target.dataDir, 'backups');
-  const journal = new Journal(target.dataDir, backupDir);
   const now = () => new Date();
   const bootTime = () => Date.now() - uptime() * 1000;
   // Scratch files live in the machine-wide data folder, where only administrators may write;
@@ -76,8 +75,11 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
   const netsh = new NetshPorts(windowsTool(target, 'netsh'), run, mayWrite(rights));
   const audit = auditReader(target, run);
+  // The product's kinds, in the order a change writes them: the journal holds the states of these.
+  const kinds = [registryKind(backend, scratchFile), dynamicRangeKind(netsh), reservedPortsKind(netsh)];
+  const journal = new Journal(target.dataDir, backupDir, kinds);
   const engine = new ChangeEngine({
-    kinds: [registryKind(backend, scratchFile), dynamicRangeKind(netsh), reservedPortsKind(netsh)],
+    kinds,
     backend,
     journal,
     makeBackup,

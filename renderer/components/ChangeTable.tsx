@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { EFFECT_TEXT } from '../../shared/change-kinds';
+import { EFFECT_TEXT } from '../../shared/families';
 import type { ChangeRow } from '../../shared/change-rows';
 
 const useStyles = makeStyles({

@@ -1,5 +1,6 @@
 import { Body1, Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { EVENTS_EXPLAINED, type Diagnosis } from '../../shared/diagnosis';
+import type { Diagnosis } from '../../shared/diagnosis';
+import { EVENTS_EXPLAINED } from '../../shared/tcpip-events';
 import type { PoolSample } from '../../shared/pool-sample';
 import { countText, endpointText, processText } from '../../shared/port-text';
 import { formatDate } from '../wizard/format';

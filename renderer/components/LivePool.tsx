@@ -1,5 +1,6 @@
 import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { FAMILY_LABEL } from '../../shared/families';
 import { THRESHOLD_LIMITS } from '../../shared/pool-sample';
 import { verdict } from '../../shared/pool-trend';
 import { chartColumns } from '../wizard/chart-data';
@@ -78,7 +79,7 @@ export function LivePool() {
         </Caption1>
       </div>
       <PoolFigures samples={pool.samples} />
-      {latest?.tcp ? <PoolChart columns={columns} themeKey={dark ? 'dark' : 'light'} label={`${family === 'ipv4' ? 'IPv4' : 'IPv6'} ports held`} /> : null}
+      {latest?.tcp ? <PoolChart columns={columns} themeKey={dark ? 'dark' : 'light'} label={`${FAMILY_LABEL[family]} ports held`} /> : null}
       <Caption1 className={styles.muted}>
         Held: this host's outgoing connections, from <PathText>netstat -ano</PathText>; pool: the dynamic port range less its exclusions, from{' '}
         <PathText>netsh</PathText>. The chart stacks TIME_WAIT (yellow), established (blue) and other states (lavender) under the pool (red, dashed line) and the alert threshold (orange, dotted line); a gap is time with no sample. It keeps the last 30 minutes.

@@ -1,5 +1,6 @@
 import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { FAMILIES, type PoolSample } from '../../shared/pool-sample';
+import { FAMILIES, FAMILY_LABEL } from '../../shared/families';
+import type { PoolSample } from '../../shared/pool-sample';
 import { durationText, figuresOf, rateText, shareText } from '../../shared/pool-trend';
 import { countText } from '../../shared/port-text';
 import { notRead } from '../wizard/not-read';
@@ -9,7 +10,6 @@ const useStyles = makeStyles({
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
 
-const FAMILY_TEXT = { ipv4: 'IPv4', ipv6: 'IPv6' } as const;
 
 /** Held against the pool in force, per address family: the figures the verdict rests on. */
 export function PoolFigures({ samples }: { samples: PoolSample[] }) {
@@ -35,7 +35,7 @@ export function PoolFigures({ samples }: { samples: PoolSample[] }) {
           const poolReason = latest.unavailable[`dynamic.${family}`] ?? latest.unavailable[`excluded.${family}`];
           return (
             <TableRow key={family}>
-              <TableCell>{FAMILY_TEXT[family]}</TableCell>
+              <TableCell>{FAMILY_LABEL[family]}</TableCell>
               <TableCell className={styles.number}>{found && held ? `${countText(found.held)} (${countText(held.timeWait)})` : notRead(latest.unavailable.tcp)}</TableCell>
               <TableCell className={styles.number}>{found?.pool != null ? countText(found.pool) : notRead(poolReason)}</TableCell>
               <TableCell className={styles.number}>{found?.share != null ? shareText(found.share) : 'unknown'}</TableCell>

@@ -1,6 +1,6 @@
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { FAMILY_LABEL } from '../../shared/change-kinds';
+import { FAMILY_LABEL } from '../../shared/families';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { heldOf } from '../../shared/pool-trend';
 import { countText, rangeText } from '../../shared/port-text';

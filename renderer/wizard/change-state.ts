@@ -1,5 +1,6 @@
 /** The machine's state as the contract names it, from what the pages have read, and what a draft would make of it. */
-import { FAMILIES, type ChangeState, type Family } from '../../shared/change-kinds';
+import type { ChangeState } from '../../shared/change-kinds';
+import { FAMILIES, type Family } from '../../shared/families';
 import type { PartialState } from '../../shared/change-rows';
 import type { Status } from '../../shared/contract';
 import type { Diagnosis } from '../../shared/diagnosis';

@@ -1,4 +1,5 @@
-import type { Family, PoolSample } from '../../shared/pool-sample';
+import type { Family } from '../../shared/families';
+import type { PoolSample } from '../../shared/pool-sample';
 
 /**
  * The ring as the chart's columns: time (seconds), then held ports stacked by state (TIME_WAIT,

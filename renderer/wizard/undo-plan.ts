@@ -1,4 +1,5 @@
-import { changedSinceText, FAMILIES, FAMILY_LABEL, type Family } from '../../shared/change-kinds';
+import { changedSinceText } from '../../shared/change-kinds';
+import { FAMILIES, FAMILY_LABEL, type Family } from '../../shared/families';
 import type { Status } from '../../shared/contract';
 import { valueProblem } from '../../shared/in-force';
 import { freePorts, type Block } from '../../shared/port-pool';

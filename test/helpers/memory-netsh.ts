@@ -1,4 +1,4 @@
-import type { Family } from '../../shared/kinds';
+import type { Family } from '../../shared/families';
 import type { PortRange } from '../../shared/port-range';
 import type { DynamicRangeAccess } from '../../electron/services/change/dynamic-range-kind';
 import type { ExclusionAccess } from '../../electron/services/change/reserved-ports-kind';

@@ -114,9 +114,9 @@ export function agreesWithLive(exported: ValueState, live: ValueState): boolean 
  * made for, so that undo and settling can check the journal against it. Written whole, then
  * renamed: a crash leaves the old record, never half of one.
  */
-export async function recordNetshStates(backup: VerifiedBackup, states: Record<string, unknown>): Promise<void> {
+export async function recordNetshStates(backup: VerifiedBackup, states: object): Promise<void> {
   try {
-    const record = JSON.parse((await readPlain(backup.snapshotFile, RECORD_LIMIT)).toString('utf8')) as Record<string, unknown>;
+    const record: object = JSON.parse((await readPlain(backup.snapshotFile, RECORD_LIMIT)).toString('utf8'));
     await replacePlain(backup.snapshotFile, `${JSON.stringify({ ...record, states }, null, 2)}\n`);
   } catch (error) {
     if (error instanceof NotPlainError) throw error;

@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { KIND_STATE_SCHEMAS } from '../../../shared/kinds';
 import { decodeRegFile, parseRegFile } from '../registry/reg-file';
 import { differingSettings, snapshotOf } from '../registry/snapshot';
 import { EXPORT_LIMIT, RECORD_LIMIT } from '../backup/backup';
 import { TunerError } from '../errors';
 import { NotPlainError, readPlain } from '../host/safe-file';
-import { registryStateSchema, type KindStates } from './kind-states';
+import type { AnyKind, KindStates } from './change-kind';
+import type { KindOps } from './kind-ops';
+import { registryStateSchema } from './kind-states';
 
 /** What the `.json` beside a backup records: the registry values exactly, and what netsh held for the change it was made for. */
 interface BackupRecord {
-  exact?: unknown;
-  states?: Record<string, unknown>;
+  exact: unknown;
+  states: unknown;
 }
 
 /**
@@ -22,7 +23,7 @@ interface BackupRecord {
  * folder's ACL is the only guard of the journal; this makes an edit of the journal alone unable
  * to choose what is written.
  */
-export async function checkAgainstBackups(states: KindStates, backupFiles: readonly string[], context: { stopped: string; journalFile: string }): Promise<void> {
+export async function checkAgainstBackups(ops: KindOps, states: KindStates, backupFiles: readonly string[], context: { stopped: string; journalFile: string }): Promise<void> {
   const [first] = backupFiles;
   const refuse = (file: string, why: string) =>
     new TunerError(
@@ -50,14 +51,13 @@ export async function checkAgainstBackups(states: KindStates, backupFiles: reado
   const off = [...differingSettings(states.registry, fromExport), ...differingSettings(states.registry, fromJson.data)];
   if (off.length > 0) throw refuse(first, `${[...new Set(off)].join(' and ')} differ`);
 
-  for (const id of Object.keys(KIND_STATE_SCHEMAS) as (keyof typeof KIND_STATE_SCHEMAS)[]) {
-    const state = states[id];
-    if (!state) continue;
-    for (const [slot, value] of Object.entries(state)) {
-      const at = records.findIndex((record) => KIND_STATE_SCHEMAS[id].safeParse(record.states?.[id]).success && slot in (record.states?.[id] as object));
+  for (const kind of ops.in(states)) {
+    if (kind.inBackup) continue;
+    const recorded = records.map((record) => slotsOf(kind, entryOf(record.states, kind.id)));
+    for (const [slot, value] of slotsOf(kind, states[kind.id]) ?? []) {
+      const at = recorded.findIndex((slots) => slots?.has(slot));
       const file = at < 0 ? first : backupFiles[at];
-      const recorded = at < 0 ? undefined : (records[at].states?.[id] as Record<string, unknown>)[slot];
-      if (!isDeepStrictEqual(recorded, value)) throw refuse(file, `${describeSlot(id, slot)} ${at < 0 ? 'is not recorded there' : 'differs'}`);
+      if (!isDeepStrictEqual(recorded[at]?.get(slot), value)) throw refuse(file, `${kind.slotName(slot)} ${at < 0 ? 'is not recorded there' : 'differs'}`);
     }
   }
 }
@@ -81,14 +81,21 @@ function whyUnread(error: unknown, backupDir: string): string {
   return 'it cannot be read';
 }
 
-function describeSlot(id: 'dynamicRange' | 'reservedPorts', slot: string): string {
-  return id === 'dynamicRange' ? `the ${slot === 'ipv4' ? 'IPv4' : 'IPv6'} dynamic port range` : `port ${slot}`;
+const entryOf = (states: unknown, id: string): unknown => (typeof states === 'object' && states !== null ? new Map(Object.entries(states)).get(id) : undefined);
+
+/** The slots of a state `kind` can hold, by slot; null when it is not one (a damaged record). */
+function slotsOf(kind: AnyKind, state: unknown): Map<string, unknown> | null {
+  const parsed = kind.schema.safeParse(state);
+  return parsed.success ? new Map(Object.entries(parsed.data)) : null;
 }
+
+
 
 function parseJson(text: string): BackupRecord | null {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as BackupRecord) : null;
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    return { exact: 'exact' in parsed ? parsed.exact : undefined, states: 'states' in parsed ? parsed.states : undefined };
   } catch {
     return null;
   }

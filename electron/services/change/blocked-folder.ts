@@ -1,9 +1,7 @@
 import { restoreFileOf } from '../backup/backup';
 import { TunerError } from '../errors';
 import type { JournalData } from './journal';
-import type { AnyKind } from './setting-kind';
-
-type States = Record<string, unknown>;
+import { partsOff, type KindOps } from './kind-ops';
 
 const CAUSES =
   'What makes a data folder refuse an administrator: a read-only or system attribute on it or a file in it (attrib), ' +
@@ -15,15 +13,17 @@ const CAUSES =
  * have reshaped it since, so every family), then the exclusions the journal says this tool added,
  * released once the range is back. Empty when there is nothing to undo.
  */
-export function manualUndo(kinds: readonly AnyKind[], record: JournalData): string[] {
+export function manualUndo(ops: KindOps, record: JournalData): string[] {
   if (!record.baseline || !record.lastWritten) return [];
-  const baseline = record.baseline.states as States;
-  const written = record.lastWritten as States;
-  const lines = [`reg import "${restoreFileOf(record.baseline.backupFile)}"`];
-  for (const kind of kinds) {
+  const { states: baseline, backupFile } = record.baseline;
+  const written = record.lastWritten;
+  const lines = [`reg import "${restoreFileOf(backupFile)}"`];
+  for (const kind of ops.in(baseline)) {
     const state = baseline[kind.id];
     if (kind.inBackup || state === undefined) continue;
-    const parts = kind.parts(state).filter((part) => kind.id === 'dynamicRange' || kind.parts(written[kind.id] ?? state).some((other) => other.name === part.name && other.key !== part.key));
+    // Every part of a kind always this tool's to set (the range); of the others, those it changed.
+    const changed = new Set(partsOff(kind, baseline, written).map((part) => part.name));
+    const parts = kind.parts(state).filter((part) => kind.unrecorded === 'ours' || changed.has(part.name));
     lines.push(...kind.repairs(state, parts));
   }
   return lines;

@@ -115,7 +115,7 @@ async function lockNames(dir: string): Promise<{ numbers: number[]; strays: stri
 
 /** Lock names this tool did not make, as warnings that say which file to delete. */
 export async function strayLockWarnings(dir: string): Promise<string[]> {
-  const { strays } = await lockNames(dir).catch(() => ({ strays: [] as string[] }));
+  const { strays } = await lockNames(dir).catch((): { strays: string[] } => ({ strays: [] }));
   return strays.map((file) => `${file} is not a change lock this tool made and is ignored; delete it.`);
 }
 

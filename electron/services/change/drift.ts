@@ -1,9 +1,11 @@
-import { FAMILIES, LOWEST_HELD_START, type Family, type KindId, type RangeState } from '../../../shared/kinds';
+import { FAMILIES, type Family } from '../../../shared/families';
+import { LOWEST_HELD_START, type RangeState } from '../../../shared/kinds';
 import type { PortRange } from '../../../shared/port-range';
 import type { ValueState } from '../../../shared/registry-value';
 import type { PerSetting } from '../../../shared/settings';
-import { valueStateOf, valueStatesOf, type Snapshot } from '../registry/snapshot';
-import { differingParts, type AnyKind, type PartDifference } from './setting-kind';
+import { valueStateOf, valueStatesOf } from '../registry/snapshot';
+import { differingParts, type KindId, type KindStates, type PartDifference, type SomeStates } from './change-kind';
+import type { KindOps } from './kind-ops';
 
 export interface Reshape {
   maxUserPort: number;
@@ -34,7 +36,6 @@ export function reshapeOf(maxUserPortWritten: ValueState, maxUserPortNow: ValueS
   };
 }
 
-type States = Record<string, unknown>;
 export type Conflict = PartDifference & { kind: KindId };
 
 /** What this tool last wrote, against the state now, of every kind in both. */
@@ -48,15 +49,16 @@ export interface Drift {
  * range Windows reshaped because of this tool's own MaxUserPort is not one. `registryNow`
  * stands in for the registry's exact state where only the reported values were read (status).
  */
-export function driftOf(kinds: readonly AnyKind[], lastWritten: States, current: States, restartedSince: boolean, registryNow?: PerSetting<ValueState>): Drift {
-  const written = lastWritten.registry as Snapshot;
-  const now = registryNow ?? (current.registry ? valueStatesOf(current.registry as Snapshot) : undefined);
-  const range = current.dynamicRange as RangeState | undefined;
-  const reshape = range && now ? reshapeOf(valueStateOf(written.MaxUserPort), now.MaxUserPort, restartedSince, range) : null;
-  const conflicts = kinds.flatMap((kind) => {
-    if (lastWritten[kind.id] === undefined || current[kind.id] === undefined) return [];
-    return differingParts(kind, current[kind.id], lastWritten[kind.id])
-      .filter((part) => !(kind.id === 'dynamicRange' && reshape?.families.includes(part.slot as Family)))
+export function driftOf(ops: KindOps, lastWritten: KindStates, current: SomeStates, restartedSince: boolean, registryNow?: PerSetting<ValueState>): Drift {
+  const now = registryNow ?? (current.registry ? valueStatesOf(current.registry) : undefined);
+  const range = current.dynamicRange;
+  const reshape = range && now ? reshapeOf(valueStateOf(lastWritten.registry.MaxUserPort), now.MaxUserPort, restartedSince, range) : null;
+  const reshaped = (kind: KindId, slot: string) => kind === 'dynamicRange' && reshape?.families.some((family) => family === slot);
+  const conflicts = ops.in(lastWritten).flatMap((kind) => {
+    const [written, found] = [lastWritten[kind.id], current[kind.id]];
+    if (written === undefined || found === undefined) return [];
+    return differingParts(kind, found, written)
+      .filter((part) => !reshaped(kind.id, part.slot))
       .map((part) => ({ ...part, kind: kind.id }));
   });
   return { conflicts, reshape };

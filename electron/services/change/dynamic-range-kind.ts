@@ -1,11 +1,10 @@
-import { FAMILIES, FAMILY_LABELS, type Family, type RangeState } from '../../../shared/kinds';
+import { FAMILIES, FAMILY_LABEL, type Family } from '../../../shared/families';
+import type { RangeState } from '../../../shared/kinds';
 import type { PortRange } from '../../../shared/port-range';
 import { rangeText } from '../../../shared/port-text';
 import { TunerError } from '../errors';
-import type { SettingKind, StepDone } from './setting-kind';
-
-// netsh/netsh-ports.ts takes the family type from here; it lives in shared/ now.
-export type { Family, RangeState };
+import type { ChangeKind, StepDone } from './change-kind';
+import { KIND_STATES } from './kind-states';
 
 /** What the kind needs of netsh: reading and setting the TCP dynamic port range of one family. */
 export interface DynamicRangeAccess {
@@ -13,7 +12,7 @@ export interface DynamicRangeAccess {
   setDynamicRange(family: Family, range: PortRange): Promise<void>;
 }
 
-const partName = (family: Family) => `the ${FAMILY_LABELS[family]} dynamic port range`;
+const partName = (family: Family) => `the ${FAMILY_LABEL[family]} dynamic port range`;
 
 const setCommand = (family: Family, { start, count }: PortRange) => `netsh int ${family} set dynamicport tcp start=${start} num=${count}`;
 
@@ -21,7 +20,7 @@ const setCommand = (family: Family, { start, count }: PortRange) => `netsh int $
  * The TCP dynamic port range (`netsh int ipv4|ipv6 set dynamicport tcp`), set for both
  * families. It takes effect at once and needs no restart. Restoring sets each family back.
  */
-export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeState, PortRange, RangeState> {
+export function dynamicRangeKind(netsh: DynamicRangeAccess): ChangeKind<'dynamicRange', PortRange> {
   const capture = async (): Promise<RangeState> => {
     const [ipv4, ipv6] = await Promise.all(FAMILIES.map((family) => netsh.readDynamicRange(family)));
     return { ipv4, ipv6 };
@@ -45,16 +44,23 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): SettingKind<RangeSt
     return readBack;
   };
   return {
-    id: 'dynamicRange',
-    inBackup: false,
-    takesEffect: 'at once',
+    ...KIND_STATES.dynamicRange,
+    // The range is always this tool's to set: one reading as the target is kept for undo.
+    unrecorded: 'ours',
+    effect: 'at-once',
     putBackSentence: 'The dynamic port range was put back as it was.',
     wantedFrom: (request) => request.dynamicRange,
     capture,
     targetOf: (_prior, wanted) => ({ ipv4: wanted, ipv6: wanted }),
-    write: (_wanted, target, prior, done) => setAll(target, prior, false, done),
+    write: async (_wanted, target, prior, done) => {
+      await setAll(target, prior, false, done);
+    },
     restore: async (state, current, done) => {
       await setAll(state, current, true, done);
+    },
+    slotName: (slot) => {
+      const family = FAMILIES.find((one) => one === slot);
+      return family ? partName(family) : slot;
     },
     parts: (state) =>
       FAMILIES.map((family) => ({

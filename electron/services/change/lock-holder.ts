@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { errnoOf } from '../errors';
 import { windowsSystem32 } from '../host/target';
 
 /** Who holds the change lock: enough to tell the process apart from a later one given the same id. */
@@ -34,7 +35,7 @@ export async function holderIsAlive(holder: LockHolder | null): Promise<boolean>
     process.kill(holder.pid, 0);
   } catch (error) {
     // EPERM: it exists but belongs to another user.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+    if (errnoOf(error) !== 'EPERM') return false;
   }
   if (process.platform === 'linux') {
     const started = await linuxStartTime(holder.pid);

@@ -1,9 +1,8 @@
 import { restoreFileOf } from '../backup/backup';
 import { errnoOf, messageOf, TunerError } from '../errors';
-import type { JournalData, PendingOperation } from './journal';
-import { differingParts, type AnyKind } from './setting-kind';
-
-type States = Record<string, unknown>;
+import { differingParts, type AnyKind, type SomeStates } from './change-kind';
+import type { Started } from './journal';
+import type { KindOps } from './kind-ops';
 
 /** A kind a rollback could not put back, and why. */
 export interface LeftChanged {
@@ -12,28 +11,28 @@ export interface LeftChanged {
 }
 
 /**
- * Puts each kind of `saved` back where it differs, kind by kind: one that cannot be read or
+ * Puts each kind of `prior` back where it differs, kind by kind: one that cannot be read or
  * written does not keep the others (the registry above all) from being put back.
  */
-export async function putBackEach(kinds: readonly AnyKind[], saved: States, read: (kind: AnyKind) => Promise<unknown>, restoreFile: string): Promise<LeftChanged[]> {
+export async function putBackEach(ops: KindOps, prior: SomeStates, restoreFile: string): Promise<LeftChanged[]> {
   const left: LeftChanged[] = [];
-  for (const kind of kinds) {
-    if (saved[kind.id] === undefined) continue;
-    let current: unknown;
+  for (const kind of ops.in(prior)) {
+    const state = prior[kind.id];
+    if (state === undefined) continue;
+    // A full disk may leave no room for the scratch file a read or restore needs: the backup's own restore file needs none.
+    const fromFile = () => kind.restoreFromFile?.(state, restoreFile).then(() => true, () => false) ?? Promise.resolve(false);
+    let current;
     try {
-      current = await read(kind);
+      current = await ops.read(kind, state);
     } catch (error) {
-      // A full disk may leave no room for the scratch file a read needs: the backup's own restore file needs none.
-      const restored = await kind.restoreFromFile?.(saved[kind.id], restoreFile).then(() => true, () => false);
-      if (!restored) left.push({ kind, reason: messageOf(error) });
+      if (!(await fromFile())) left.push({ kind, reason: messageOf(error) });
       continue;
     }
     try {
-      if (differingParts(kind, current, saved[kind.id]).length > 0) await kind.restore(saved[kind.id], current);
+      if (differingParts(kind, current, state).length > 0) await kind.restore(state, current);
     } catch (error) {
       const full = errnoOf(error) === 'ENOSPC' || errnoOf(error) === 'EDQUOT';
-      const restored = full && (await kind.restoreFromFile?.(saved[kind.id], restoreFile).then(() => true, () => false));
-      if (!restored) left.push({ kind, reason: messageOf(error) });
+      if (!(full && (await fromFile()))) left.push({ kind, reason: messageOf(error) });
     }
   }
   return left;
@@ -43,14 +42,15 @@ export async function putBackEach(kinds: readonly AnyKind[], saved: States, read
  * For each netsh kind left changed, the parts `goal` and `changed` differ in, and the commands
  * that give this tool's own parts (`own`) `goal`'s state by hand, one each.
  */
-export function stillChanged(left: readonly LeftChanged[], goal: States, changed: States, own: (kind: AnyKind, part: string) => boolean): { parts: string[]; lines: string[] } {
+export function stillChanged(left: readonly LeftChanged[], goal: SomeStates, changed: SomeStates, own: (kind: AnyKind, part: string) => boolean): { parts: string[]; lines: string[] } {
   const parts: string[] = [];
   const lines: string[] = [];
   for (const { kind } of left) {
-    if (kind.inBackup || goal[kind.id] === undefined) continue;
-    const off = differingParts(kind, goal[kind.id], changed[kind.id] ?? goal[kind.id]);
+    const state = goal[kind.id];
+    if (kind.inBackup || state === undefined) continue;
+    const off = differingParts(kind, state, changed[kind.id] ?? state);
     parts.push(...off.map((part) => `${part.name} (to be ${part.now})`));
-    lines.push(...kind.repairs(goal[kind.id], off.filter((part) => own(kind, part.name))));
+    lines.push(...kind.repairs(state, off.filter((part) => own(kind, part.name))));
   }
   return { parts, lines };
 }
@@ -62,13 +62,12 @@ export function stillChanged(left: readonly LeftChanged[], goal: States, changed
  * are its own; an apply's goal is the state before it, and its own exclusions are those its
  * steps recorded adding, so no line deletes one an admin added meanwhile.
  */
-export function leftChanged(kinds: readonly AnyKind[], record: JournalData, failure: TunerError, left: LeftChanged[]): TunerError {
-  const pending = record.pending as PendingOperation;
+export function leftChanged(ops: KindOps, { record, pending }: Started, failure: TunerError, left: LeftChanged[]): TunerError {
   const said = `${failure.message} Putting the values back failed too (${left.map(({ reason }) => reason).join('; ')}).`;
   const undoing = pending.operation === 'undo' ? record.baseline : null;
   if (undoing) {
-    const all = kinds.filter((kind) => (pending.target as States)[kind.id] !== undefined).map((kind) => ({ kind, reason: '' }));
-    const { lines } = stillChanged(all, pending.target as States, pending.prior as States, () => true);
+    const all = ops.in(pending.target).map((kind) => ({ kind, reason: '' }));
+    const { lines } = stillChanged(all, pending.target, pending.prior, () => true);
     const file = restoreFileOf(undoing.backupFile);
     const repairs = [`reg import "${file}"`, ...lines];
     return new TunerError(
@@ -79,9 +78,9 @@ export function leftChanged(kinds: readonly AnyKind[], record: JournalData, fail
   }
   const file = restoreFileOf(pending.backupFile);
   const recorded = new Set((pending.steps ?? []).map((step) => `${step.kind}:${step.part}`));
-  // The range is always this tool's to set; an exclusion only where a step recorded adding it.
-  const own = (kind: AnyKind, part: string) => kind.id !== 'reservedPorts' || recorded.has(`${kind.id}:${part}`);
-  const { parts, lines } = stillChanged(left, pending.prior as States, pending.target as States, own);
+  // A part always this tool's to set (the range) is its own; an exclusion only where a step recorded adding it.
+  const own = (kind: AnyKind, part: string) => kind.unrecorded === 'ours' || recorded.has(`${kind.id}:${part}`);
+  const { parts, lines } = stillChanged(left, pending.prior, pending.target, own);
   const registry = left.some(({ kind }) => kind.inBackup);
   const registrySaid = registry ? ` ${file} holds the previous values: import it with 'reg import' as administrator.` : '';
   const netsh = parts.length > 0 ? ` Still changed or not known: ${parts.join(', ')}.${lines.length > 0 ? ' To put back what this tool changed, run as administrator the commands below.' : ''}` : '';

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { HistoryEntry } from '../../../shared/contract';
 import type { BackendName } from '../registry/backend';
-import type { KindId } from '../../../shared/kinds';
-import type { JournalData, PendingOperation } from './journal';
-import { reportStates, type KindStates } from './kind-states';
-import { overlay } from './setting-kind';
+import type { KindId, KindStates, SomeStates, StateOf } from './change-kind';
+import type { JournalData, PendingOperation, Started } from './journal';
+import { reportStates } from './kind-states';
+import { idsOf, overlayParts, pickSlots } from './slots';
 
 /** Who made a change, kept with every history entry. */
 export interface Audit {
@@ -21,12 +21,11 @@ export interface Audit {
  * writes at each step, testable without a registry.
  */
 
-type Slotted = Record<string, Record<string, unknown>>;
-
 /** The intent, written before the first write. The baseline keeps each kind's state from before its first change. */
-export function beginRecord(record: JournalData, pending: Omit<PendingOperation, 'startedAt'>, at: string, bootTime: number): JournalData {
-  const sinceBoot = record.sinceBoot && Date.parse(record.sinceBoot.at) > bootTime ? record.sinceBoot : { at, registry: pending.prior.registry };
-  return { ...record, baseline: mergedBaseline(record, pending, at), pending: { ...pending, startedAt: at }, sinceBoot };
+export function beginRecord(record: JournalData, intent: Omit<PendingOperation, 'startedAt'>, at: string, bootTime: number): Started {
+  const sinceBoot = record.sinceBoot && Date.parse(record.sinceBoot.at) > bootTime ? record.sinceBoot : { at, registry: intent.prior.registry };
+  const pending = { ...intent, startedAt: at };
+  return { record: { ...record, baseline: mergedBaseline(record, intent, at), pending, sinceBoot }, pending };
 }
 
 function mergedBaseline(record: JournalData, pending: Omit<PendingOperation, 'startedAt'>, at: string): JournalData['baseline'] {
@@ -34,7 +33,7 @@ function mergedBaseline(record: JournalData, pending: Omit<PendingOperation, 'st
   if (!baseline) return { states: pending.prior, backupFile: pending.backupFile, at };
   const states = mergeStates(pending.prior, baseline.states);
   // A part first seen now (another port, the range) is vouched for by this change's backup.
-  const added = Object.entries(states as Slotted).some(([id, state]) => Object.keys(state).some((slot) => !(slot in ((baseline.states as Slotted)[id] ?? {}))));
+  const added = idsOf(states).some((id) => Object.keys(states[id] ?? {}).some((slot) => !(slot in (baseline.states[id] ?? {}))));
   const later = baseline.laterBackups ?? [];
   return added && !later.includes(pending.backupFile) && pending.backupFile !== baseline.backupFile
     ? { ...baseline, states, laterBackups: [...later, pending.backupFile] }
@@ -46,20 +45,27 @@ function mergedBaseline(record: JournalData, pending: Omit<PendingOperation, 'st
  * port adds it to what the first reserved instead of replacing it. Registry values and ranges
  * always hold every part, so for them the later state simply wins.
  */
-function mergeStates(earlier: Partial<KindStates>, later: Partial<KindStates>): KindStates {
-  const merged: Record<string, unknown> = { ...earlier };
-  for (const [id, state] of Object.entries(later)) merged[id] = { ...(merged[id] as object | undefined), ...state };
-  return merged as KindStates;
+function mergeStates<T extends SomeStates>(earlier: T, later: KindStates): KindStates {
+  const merged: KindStates = { ...earlier, ...later };
+  for (const id of idsOf(later)) mergeKind(merged, earlier, later, id);
+  return merged;
+}
+
+function mergeKind<K extends KindId>(merged: SomeStates, earlier: SomeStates, later: SomeStates, id: K): void {
+  const state: StateOf<K> | undefined = later[id];
+  if (state) merged[id] = { ...earlier[id], ...state };
 }
 
 /** Only the kinds and parts of `states` that `scope` has: what a baseline keeps once a change it grew for was put back. */
-function within(states: KindStates, scope: KindStates): KindStates {
-  const kept: Record<string, unknown> = {};
-  for (const [id, state] of Object.entries(states as Slotted)) {
-    const bounds = (scope as Slotted)[id];
-    if (bounds) kept[id] = Object.fromEntries(Object.entries(state).filter(([slot]) => slot in bounds));
-  }
-  return kept as KindStates;
+function within(states: KindStates, scope: SomeStates): KindStates {
+  const kept: KindStates = { registry: pickSlots(states.registry, (slot) => slot in (scope.registry ?? {})) };
+  for (const id of idsOf(states)) withinKind(kept, states, scope, id);
+  return kept;
+}
+
+function withinKind<K extends KindId>(kept: SomeStates, states: SomeStates, scope: SomeStates, id: K): void {
+  const [state, bounds]: (StateOf<K> | undefined)[] = [states[id], scope[id]];
+  if (state && bounds) kept[id] = pickSlots(state, (slot) => slot in bounds);
 }
 
 /** The states a settle found and left: its history entry shows its own writes, not the interrupted operation's plan. */
@@ -85,18 +91,22 @@ function entryOf(pending: PendingOperation, action: HistoryEntry['action'], afte
  * undo-goal.ts), with the registry: what the journal keeps so a later undo can finish; null when none.
  */
 function leftAfterUndo(baseline: KindStates, target: KindStates): KindStates | null {
-  const left: Record<string, unknown> = {};
-  for (const [id, state] of Object.entries(baseline as Slotted)) {
-    if (id === 'registry') continue;
-    const slots = Object.keys(state).filter((slot) => !isDeepStrictEqual(state[slot], (target as Slotted)[id]?.[slot]));
-    if (slots.length > 0) left[id] = Object.fromEntries(slots.map((slot) => [slot, state[slot]]));
-  }
-  return Object.keys(left).length > 0 ? ({ registry: baseline.registry, ...left } as KindStates) : null;
+  const left: KindStates = { registry: baseline.registry };
+  for (const id of idsOf(baseline)) if (id !== 'registry') leftOfKind(left, baseline, target, id);
+  return idsOf(left).length > 1 ? left : null;
+}
+
+function leftOfKind<K extends KindId>(left: SomeStates, baseline: SomeStates, target: SomeStates, id: K): void {
+  const [state, goal]: (StateOf<K> | undefined)[] = [baseline[id], target[id]];
+  if (!state) return;
+  const slotsOf = (of: object | undefined) => new Map<string, unknown>(Object.entries(of ?? {}));
+  const [was, aim] = [slotsOf(state), slotsOf(goal)];
+  const off = pickSlots(state, (slot) => !isDeepStrictEqual(was.get(slot), aim.get(slot)));
+  if (Object.keys(off).length > 0) left[id] = off;
 }
 
 /** The operation reached its target: an undo clears what there was to undo, but for what it had to leave. */
-export function finishedRecord(record: JournalData, at: string, audit: Audit, note?: string): { record: JournalData; entry: HistoryEntry } {
-  const pending = record.pending as PendingOperation;
+export function finishedRecord({ record, pending }: Started, at: string, audit: Audit, note?: string): { record: JournalData; entry: HistoryEntry } {
   const entry = entryOf(pending, note ? 'recovered' : pending.operation, pending.target, at, audit, note);
   const left = pending.operation === 'undo' && record.baseline ? leftAfterUndo(record.baseline.states, pending.target) : null;
   const baseline = record.baseline && left ? { ...record.baseline, states: within(record.baseline.states, left) } : null;
@@ -120,14 +130,14 @@ export function finishedRecord(record: JournalData, at: string, audit: Audit, no
  * leaves no part behind that this tool never set.
  */
 export function rolledBackRecord(
-  record: JournalData,
+  started: Started,
   action: 'rollback' | 'recovered',
   note: string,
   at: string,
   audit: Audit,
   seen?: Seen,
 ): { record: JournalData; entry: HistoryEntry } {
-  return keptRecord(record, record.lastWritten, action, note, at, audit, seen, false);
+  return keptRecord(started, started.record.lastWritten, action, note, at, audit, seen, false);
 }
 
 /**
@@ -136,26 +146,29 @@ export function rolledBackRecord(
  * baseline stays, and they count as this tool's last write, so undo knows them and asks first.
  */
 export function settledRecord(
-  record: JournalData,
+  started: Started,
   byHand: Partial<Record<KindId, ReadonlySet<string>>>,
   note: string,
   at: string,
   audit: Audit,
   seen: Seen,
 ): { record: JournalData; entry: HistoryEntry } {
-  const pending = record.pending as PendingOperation;
-  const view: Record<string, unknown> = {};
-  for (const [id, slots] of Object.entries(byHand)) {
-    const kind = id as KindId;
-    if (slots.size > 0) view[kind] = overlay(pending.prior[kind], pending.target[kind], slots);
-  }
-  const lastWritten = mergeStates(record.lastWritten ?? { registry: pending.prior.registry }, view as Partial<KindStates>);
+  const { record, pending } = started;
+  const view: KindStates = { registry: pending.prior.registry };
+  for (const id of idsOf(pending.prior)) viewOfKind(view, pending.prior, pending.target, byHand[id], id);
+  const lastWritten = mergeStates(record.lastWritten ?? { registry: pending.prior.registry }, view);
   // The parts kept by hand are vouched for by this operation's backup.
-  return keptRecord(record, lastWritten, 'recovered', note, at, audit, seen, true);
+  return keptRecord(started, lastWritten, 'recovered', note, at, audit, seen, true);
+}
+
+/** The prior state of a kind with the `slots` changed by hand since taken from the target: as this tool last wrote them. */
+function viewOfKind<K extends KindId>(view: SomeStates, prior: SomeStates, target: SomeStates, slots: ReadonlySet<string> | undefined, id: K): void {
+  const [was, goal]: (StateOf<K> | undefined)[] = [prior[id], target[id]];
+  if (was && goal && slots && slots.size > 0) view[id] = overlayParts(was, goal, [...slots].map((slot) => ({ slot })));
 }
 
 function keptRecord(
-  record: JournalData,
+  { record, pending }: Started,
   lastWritten: KindStates | null,
   action: 'rollback' | 'recovered',
   note: string,
@@ -164,7 +177,6 @@ function keptRecord(
   seen: Seen | undefined,
   keepBackup: boolean,
 ): { record: JournalData; entry: HistoryEntry } {
-  const pending = record.pending as PendingOperation;
   const entry = entryOf(pending, action, seen?.after ?? pending.prior, at, audit, note, seen?.before);
   let baseline: JournalData['baseline'] = null;
   // A first apply that never took leaves nothing to undo.

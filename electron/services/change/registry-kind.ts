@@ -1,12 +1,13 @@
-import { describeValue, isDword, sameState, type ValueState } from '../../../shared/registry-value';
+import { describeValue, isDword, sameState } from '../../../shared/registry-value';
 import { SETTING_NAMES, perSetting, type PerSetting } from '../../../shared/settings';
 import { agreesWithLive, exportSnapshot } from '../backup/backup';
 import { TunerError } from '../errors';
 import type { RegistryBackend } from '../registry/backend';
 import { dwordPayload } from '../registry/reg-file';
 import { importVerified, importWritten } from '../registry/verified-import';
-import { differingSettings, valueStateOf, restoreFileFor, type Snapshot } from '../registry/snapshot';
-import type { SettingKind } from './setting-kind';
+import { differingSettings, valueStateOf, restoreFileFor } from '../registry/snapshot';
+import type { ChangeKind } from './change-kind';
+import { KIND_STATES } from './kind-states';
 
 export type RegistryWanted = Partial<PerSetting<number>>;
 
@@ -17,12 +18,12 @@ export type RegistryWanted = Partial<PerSetting<number>>;
 export function registryKind(
   backend: RegistryBackend,
   scratchFile: (purpose: string) => string,
-): SettingKind<Snapshot, RegistryWanted, PerSetting<ValueState>> {
+): ChangeKind<'registry', RegistryWanted> {
   const capture = () => exportSnapshot(backend, scratchFile('check'));
   return {
-    id: 'registry',
-    inBackup: true,
-    takesEffect: 'after a restart',
+    ...KIND_STATES.registry,
+    unrecorded: 'ours',
+    effect: 'after-restart',
     putBackSentence: 'Both values were put back as they were.',
     wantedFrom(request) {
       const names = SETTING_NAMES.filter((name) => request[name] !== undefined);
@@ -36,10 +37,13 @@ export function registryKind(
       });
     },
     async write(wanted, target) {
-      const names = SETTING_NAMES.filter((name) => wanted[name] !== undefined);
+      const named = SETTING_NAMES.flatMap((name) => {
+        const value = wanted[name];
+        return value === undefined ? [] : [{ name, value }];
+      });
       // All writes at once (one wait instead of several); a failure is acted on only after all
       // have finished, so a rollback never races a write still under way.
-      const writes = await Promise.allSettled(names.map((name) => backend.setDword(name, wanted[name] as number)));
+      const writes = await Promise.allSettled(named.map(({ name, value }) => backend.setDword(name, value)));
       const failed = writes.find((write) => write.status === 'rejected');
       if (failed) throw failed.reason;
       // Every value against the whole target: the one left alone must still read as it was.
@@ -52,22 +56,22 @@ export function registryKind(
         const seen = missed.map((name) => `${name} reads ${describeValue(readBack[name])}`).join(', ');
         throw new TunerError('registry-failed', `The values did not read back as written: ${seen}.`);
       }
-      return readBack;
     },
-    async restore(snapshot) {
-      await importWritten(backend, scratchFile('restore'), restoreFileFor(snapshot));
-      const off = differingSettings(await capture(), snapshot);
+    async restore(state) {
+      await importWritten(backend, scratchFile('restore'), restoreFileFor(state));
+      const off = differingSettings(await capture(), state);
       if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
     },
-    async restoreFromFile(snapshot, file) {
-      await importVerified(backend, file, restoreFileFor(snapshot));
+    async restoreFromFile(state, file) {
+      await importVerified(backend, file, restoreFileFor(state));
       const live = await backend.readValues();
-      const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name]));
+      const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(state[name]), live[name]));
       if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
     },
-    parts(snapshot) {
+    slotName: (slot) => slot,
+    parts(state) {
       return SETTING_NAMES.map((name) => {
-        const value = snapshot[name];
+        const value = state[name];
         return { name, slot: name, key: value.present ? value.payload : '-', text: describeValue(valueStateOf(value)) };
       });
     },

@@ -1,8 +1,10 @@
-import { FAMILIES, FAMILY_LABELS, type Family, type ReservedState } from '../../../shared/kinds';
+import { FAMILIES, FAMILY_LABEL, type Family } from '../../../shared/families';
+import type { ReservedState } from '../../../shared/kinds';
 import type { Hold } from '../../../shared/reserved-ports';
 import { TunerError } from '../errors';
 import type { Exclusion } from '../netsh/netsh-parsers';
-import { differingParts, type SettingKind, type StepDone } from './setting-kind';
+import { differingParts, type ChangeKind, type StepDone } from './change-kind';
+import { KIND_STATES } from './kind-states';
 
 export type { ReservedState };
 
@@ -23,7 +25,7 @@ function holdOf(exclusions: readonly Exclusion[], port: number): Hold {
 const portsOf = (scope: ReservedState | readonly number[] | undefined): number[] =>
   Array.isArray(scope) ? [...scope] : Object.keys(scope ?? {}).map(Number);
 
-const partName = (port: string, family: Family) => `port ${port} (${FAMILY_LABELS[family]})`;
+const partName = (port: string, family: Family) => `port ${port} (${FAMILY_LABEL[family]})`;
 
 const deleteCommand = (family: Family, port: string) =>
   `netsh int ${family} delete excludedportrange protocol=tcp startport=${port} numberofports=1 store=persistent`;
@@ -35,7 +37,7 @@ const deleteCommand = (family: Family, port: string) =>
  * the state the change was planned on, and is proven by a read of every port it concerns; undo
  * deletes only the one-port exclusions this tool added, and only for the ports its journal names.
  */
-export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedState, number[], ReservedState> {
+export function reservedPortsKind(netsh: ExclusionAccess): ChangeKind<'reservedPorts', number[]> {
   const capture = async (scope?: ReservedState | readonly number[]): Promise<ReservedState> => {
     const ports = portsOf(scope);
     if (ports.length === 0) return {};
@@ -59,10 +61,11 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
     if (missed.length > 0) throw new TunerError('netsh-failed', `The port reservations did not read back as set: ${missed.join(', ')}.`);
     return readBack;
   };
-  const kind: SettingKind<ReservedState, number[], ReservedState> = {
-    id: 'reservedPorts',
-    inBackup: false,
-    takesEffect: 'at once',
+  const kind: ChangeKind<'reservedPorts', number[]> = {
+    ...KIND_STATES.reservedPorts,
+    // An exclusion may be an admin's: one no step recorded adding is never removed.
+    unrecorded: 'maybe-an-admins',
+    effect: 'at-once',
     putBackSentence: 'The port reservations were put back as they were.',
     wantedFrom: (request) => request.reservePorts,
     capture,
@@ -74,11 +77,12 @@ export function reservedPortsKind(netsh: ExclusionAccess): SettingKind<ReservedS
         const said = moved.map((part) => `${part.name} is ${part.now} now, read as ${part.was} before`).join(', ');
         throw new TunerError('netsh-failed', `The port exclusions changed while this change was under way, or netsh answered differently: ${said}.`);
       }
-      return reach(target, now, done);
+      await reach(target, now, done);
     },
     restore: async (state, current, done) => {
       await reach(state, current, done);
     },
+    slotName: (slot) => `port ${slot}`,
     parts: (state) =>
       Object.entries(state).flatMap(([port, families]) =>
         FAMILIES.map((family) => ({ name: partName(port, family), slot: port, family, key: families[family], text: HOLD_TEXT[families[family]] })),

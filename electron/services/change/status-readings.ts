@@ -4,22 +4,24 @@ import type { PerSetting } from '../../../shared/settings';
 import { messageOf } from '../errors';
 import { valueStatesOf } from '../registry/snapshot';
 import { registryChanges } from '../change-service-reports';
-import type { ChangeEngine, States } from './change-engine';
+import type { SomeStates } from './change-kind';
+import { driftOf } from './drift';
 import type { JournalData } from './journal';
-import { differingParts } from './setting-kind';
+import { partsOff, put, type KindOps } from './kind-ops';
 
-type Readings = { current: States; notRead: Unfinished['notRead'] };
+type Readings = { current: SomeStates; notRead: Unfinished['notRead'] };
 
-/** The netsh kinds of `states` as they read now, each read twice (ChangeEngine.read); one that cannot be read is "not read", with the reason. */
-async function readNetsh(engine: ChangeEngine, states: States): Promise<Readings> {
-  const current: States = {};
+/** The netsh kinds of `states` as they read now, each read twice (KindOps.read); one that cannot be read is "not read", with the reason. */
+async function readNetsh(ops: KindOps, states: SomeStates): Promise<Readings> {
+  const current: SomeStates = {};
   const notRead: Readings['notRead'] = [];
-  for (const kind of engine.kindsIn(states)) {
+  for (const kind of ops.in(states)) {
     if (kind.inBackup) continue;
-    current[kind.id] = await engine.read(kind, states[kind.id]).catch((error: unknown) => {
+    const state = await ops.read(kind, states[kind.id]).catch((error: unknown) => {
       notRead.push({ kind: kind.id, reason: messageOf(error) });
       return undefined;
     });
+    put(current, kind, state);
   }
   return { current, notRead };
 }
@@ -31,28 +33,26 @@ async function readNetsh(engine: ChangeEngine, states: States): Promise<Readings
  * undo and the wizard's start.
  */
 export async function statusReadings(
-  engine: ChangeEngine,
+  ops: KindOps,
   record: JournalData,
   values: PerSetting<ValueState>,
   restartedSince: boolean,
 ): Promise<Pick<Status, 'outsideChanges' | 'notRead' | 'rangeReshape' | 'unfinished'>> {
-  const unfinished = record.pending ? await unfinishedOf(engine, record.pending, values) : null;
+  const unfinished = record.pending ? await unfinishedOf(ops, record.pending, values) : null;
   const written = record.lastWritten;
   if (!written) return { outsideChanges: [], notRead: [], rangeReshape: null, unfinished };
-  const { current, notRead } = await readNetsh(engine, written);
-  const { conflicts, reshape } = engine.drift(written, current, restartedSince, values);
+  const { current, notRead } = await readNetsh(ops, written);
+  const { conflicts, reshape } = driftOf(ops, written, current, restartedSince, values);
   const outsideChanges = [...registryChanges(valueStatesOf(written.registry), values), ...conflicts.map(({ kind, name, was, now }) => ({ kind, name, was, now }))];
   return { outsideChanges, notRead, rangeReshape: reshape && { maxUserPort: reshape.maxUserPort, range: reshape.range, message: reshape.message }, unfinished };
 }
 
-async function unfinishedOf(engine: ChangeEngine, pending: NonNullable<JournalData['pending']>, values: PerSetting<ValueState>): Promise<Unfinished> {
-  const prior = pending.prior as States;
-  const { current, notRead } = await readNetsh(engine, prior);
+async function unfinishedOf(ops: KindOps, pending: NonNullable<JournalData['pending']>, values: PerSetting<ValueState>): Promise<Unfinished> {
+  const { prior } = pending;
+  const { current, notRead } = await readNetsh(ops, prior);
   const parts = [
-    ...registryChanges(valueStatesOf(pending.prior.registry), values).map(({ kind, name, was, now }) => ({ kind, name, prior: was, now })),
-    ...engine
-      .kindsIn(current)
-      .flatMap((kind) => differingParts(kind, current[kind.id], prior[kind.id]).map(({ name, was, now }) => ({ kind: kind.id, name, prior: was, now }))),
+    ...registryChanges(valueStatesOf(prior.registry), values).map(({ kind, name, was, now }) => ({ kind, name, prior: was, now })),
+    ...ops.in(current).flatMap((kind) => partsOff(kind, current, prior).map(({ name, was, now }) => ({ kind: kind.id, name, prior: was, now }))),
   ];
   return { operation: pending.operation, startedAt: pending.startedAt, parts, notRead };
 }

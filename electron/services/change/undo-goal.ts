@@ -1,10 +1,10 @@
-import { FAMILIES, FAMILY_LABELS, type Family, type RangeState, type ReservedState } from '../../../shared/kinds';
+import { FAMILIES, FAMILY_LABEL, type Family } from '../../../shared/families';
+import type { RangeState, ReservedState } from '../../../shared/kinds';
 import { inRange, rangeWithMaxUserPort } from '../../../shared/port-pool';
 import type { PortRange } from '../../../shared/port-range';
 import { rangeText } from '../../../shared/port-text';
 import { valueStateOf, type Snapshot } from '../registry/snapshot';
-
-type States = Record<string, unknown>;
+import type { KindStates, SomeStates } from './change-kind';
 
 /** A part undo leaves as this tool set it, and why: named in the result and kept in the journal for a later undo. */
 export interface KeptPart {
@@ -25,7 +25,7 @@ function rangeAfterRestart(registry: Snapshot, now: PortRange): PortRange {
 
 /** Why a port of one family must stay reserved after the undo, or null when no range it will be under covers it. */
 function coveredBy(port: number, family: Family, rangeNow: RangeState | null, registry: Snapshot): string | null {
-  const label = FAMILY_LABELS[family];
+  const label = FAMILY_LABEL[family];
   if (!rangeNow) return `the ${label} dynamic port range could not be read, so it may cover the port`;
   if (inRange(port, rangeNow[family])) return `the ${label} dynamic port range ${rangeText(rangeNow[family])} covers it`;
   const later = rangeAfterRestart(registry, rangeNow[family]);
@@ -40,9 +40,8 @@ function coveredBy(port: number, family: Family, rangeNow: RangeState | null, re
  * none; null when it could not be read) nor the range Windows makes at the next restart covers
  * it: until then a mysqld restart could lose its port to an outgoing connection.
  */
-export function undoGoal(baseline: States, current: States, rangeNow: RangeState | null): { goal: States; kept: KeptPart[] } {
-  const wanted = baseline.reservedPorts as ReservedState | undefined;
-  const found = current.reservedPorts as ReservedState | undefined;
+export function undoGoal(baseline: KindStates, current: SomeStates, rangeNow: RangeState | null): { goal: KindStates; kept: KeptPart[] } {
+  const [wanted, found] = [baseline.reservedPorts, current.reservedPorts];
   if (!wanted || !found) return { goal: baseline, kept: [] };
   const kept: KeptPart[] = [];
   const ports: ReservedState = {};
@@ -50,10 +49,10 @@ export function undoGoal(baseline: States, current: States, rangeNow: RangeState
     ports[port] = { ...families };
     for (const family of FAMILIES) {
       if (families[family] !== 'open' || found[port]?.[family] !== 'reserved') continue;
-      const why = coveredBy(Number(port), family, rangeNow, baseline.registry as Snapshot);
+      const why = coveredBy(Number(port), family, rangeNow, baseline.registry);
       if (!why) continue;
       ports[port][family] = 'reserved';
-      kept.push({ name: `port ${port} (${FAMILY_LABELS[family]})`, now: 'reserved', why });
+      kept.push({ name: `port ${port} (${FAMILY_LABEL[family]})`, now: 'reserved', why });
     }
   }
   return { goal: { ...baseline, reservedPorts: ports }, kept };

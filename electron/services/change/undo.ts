@@ -1,14 +1,15 @@
 import type { RangeState } from '../../../shared/kinds';
-import { FAMILY_LABELS } from '../../../shared/kinds';
+import { FAMILY_LABEL } from '../../../shared/families';
 import { changedSinceText } from '../../../shared/change-kinds';
 import { rangeText } from '../../../shared/port-text';
 import { recordNetshStates, type VerifiedBackup } from '../backup/backup';
 import { TunerError } from '../errors';
 import { checkAgainstBackups } from './backup-check';
-import type { ChangeEngine, States } from './change-engine';
+import type { KindStates } from './change-kind';
 import type { JournalData } from './journal';
-import { netshStates, type KindStates } from './kind-states';
-import { differingParts } from './setting-kind';
+import type { JournalWriter } from './journal-writer';
+import { differs, type KindOps } from './kind-ops';
+import { driftOf } from './drift';
 import { undoGoal, type KeptPart } from './undo-goal';
 
 /** How an undo ended: the states it found, those it left (each proven by the read that ends its restore), and what still differs from the baseline. */
@@ -22,6 +23,13 @@ export interface Undone {
   restart: boolean;
 }
 
+/** What undo needs of the engine: its kinds, its journal and a fresh backup. */
+export interface UndoContext {
+  ops: KindOps;
+  writer: JournalWriter;
+  makeBackup: (folder: string) => Promise<VerifiedBackup>;
+}
+
 /** Every backup the baseline's parts came from, the first change's first. */
 export function backupsOf(record: JournalData): string[] {
   return record.baseline ? [record.baseline.backupFile, ...(record.baseline.laterBackups ?? [])] : [];
@@ -33,18 +41,23 @@ export function backupsOf(record: JournalData): string[] {
  * only once no range covers its port (undo-goal.ts). Refuses, unless forced, when someone changed
  * a part since this tool did.
  */
-export async function undoChange(engine: ChangeEngine, force: boolean, folder: string, restartedSince: boolean): Promise<Undone | null> {
-  const record = await engine.settled();
+export async function undoChange(
+  { ops, writer, makeBackup }: UndoContext,
+  record: JournalData,
+  force: boolean,
+  folder: string,
+  restartedSince: boolean,
+): Promise<Undone | null> {
   if (!record.baseline || !record.lastWritten) return null;
-  const baseline = record.baseline.states as States;
-  await checkAgainstBackups(record.baseline.states, backupsOf(record), { stopped: 'Undo stopped', journalFile: engine.deps.journal.file });
-  const backup = await engine.deps.makeBackup(folder);
-  const current = await engine.capture(baseline, { registry: backup.snapshot });
-  await recordNetshStates(backup, netshStates(current));
+  const baseline = record.baseline.states;
+  await checkAgainstBackups(ops, baseline, backupsOf(record), { stopped: 'Undo stopped', journalFile: writer.file });
+  const backup = await makeBackup(folder);
+  const current = await ops.capture(baseline, { registry: backup.snapshot });
+  await recordNetshStates(backup, ops.notInBackup(current));
 
   // A baseline without the range (a journal from before it was recorded): the range read now stands for it.
-  const rangeRead = baseline.dynamicRange ? undefined : await readRange(engine);
-  const drift = engine.drift(record.lastWritten as States, rangeRead ? { ...current, dynamicRange: rangeRead } : current, restartedSince);
+  const rangeRead = baseline.dynamicRange ? undefined : await readRange(ops);
+  const drift = driftOf(ops, record.lastWritten, rangeRead ? { ...current, dynamicRange: rangeRead } : current, restartedSince);
   if (drift.conflicts.length > 0 && !force) {
     throw new TunerError(
       'undo-refused',
@@ -52,39 +65,41 @@ export async function undoChange(engine: ChangeEngine, force: boolean, folder: s
         'Nothing was changed. Undo anyway to put back the values from before the first change.',
     );
   }
-  const { goal, kept } = undoGoal(baseline, current, (baseline.dynamicRange as RangeState | undefined) ?? rangeRead ?? null);
-  const started = await engine.begin(record, { operation: 'undo', prior: current as KindStates, target: goal as KindStates, backupFile: backup.file });
+  const { goal, kept } = undoGoal(baseline, current, baseline.dynamicRange ?? rangeRead ?? null);
+  const started = await writer.begin(record, { operation: 'undo', prior: current, target: goal, backupFile: backup.file });
   try {
     // The kinds in their fixed order: the range is back before any reservation is released.
-    for (const kind of engine.kindsIn(goal)) {
-      if (differingParts(kind, current[kind.id], goal[kind.id]).length > 0) await kind.restore(goal[kind.id], current[kind.id], engine.stepsOf(started, kind));
+    for (const kind of ops.in(goal)) {
+      const [state, now] = [goal[kind.id], current[kind.id]];
+      if (state !== undefined && now !== undefined && differs(kind, goal, current)) await kind.restore(state, now, writer.stepsOf(started, kind));
     }
   } catch (error) {
-    throw await engine.rollBack(started, error);
+    throw await writer.rollBack(started, error);
   }
-  await engine.finishAfterWrite(started, 'undo');
+  await writer.finishAfterWrite(started, 'undo');
   const reshape = rangeRead ? drift.reshape : null;
   const unrecorded = reshape
     ? reshape.families.map((family) => ({
-        name: `the ${FAMILY_LABELS[family]} dynamic port range`,
+        name: `the ${FAMILY_LABEL[family]} dynamic port range`,
         now: rangeText(reshape.range),
         why: `Windows set it at the restart because of this tool's MaxUserPort ${reshape.maxUserPort}; the change was made before this tool recorded the range, so what it was before is not known`,
       }))
     : [];
   return {
-    before: current as KindStates,
-    now: goal as KindStates,
+    before: current,
+    now: goal,
     baseline: record.baseline.states,
     stillChanged: [...kept, ...unrecorded],
     backup,
-    restart: engine.needsRestart(current, goal),
+    restart: ops.needsRestart(current, goal),
   };
 }
 
-async function readRange(engine: ChangeEngine): Promise<RangeState | null> {
-  const range = engine.deps.kinds.find((kind) => kind.id === 'dynamicRange');
+/** The range now, for a journal from before ranges were recorded; null when netsh cannot read it. */
+export async function readRange(ops: KindOps): Promise<RangeState | null> {
+  const range = ops.find('dynamicRange');
   if (!range) return null;
-  return (engine.read(range, undefined) as Promise<RangeState>).catch((error: unknown) => {
+  return ops.read(range, undefined).catch((error: unknown) => {
     if (error instanceof TunerError) return null;
     throw error;
   });

@@ -3,12 +3,11 @@ import { ALWAYS_PROTECTED, inRange, rangeWithMaxUserPort } from '../../../shared
 import { rangeText } from '../../../shared/port-text';
 import { portList } from '../../../shared/reserved-ports';
 import { messageOf, TunerError } from '../errors';
-import type { States } from './change-engine';
-import type { ChangeRequest } from './setting-kind';
+import type { ChangeRequest, SomeStates } from './change-kind';
 
-/** What the check needs of the engine: a fresh, twice-read netsh answer for the ports named (throws when netsh cannot be read). */
+/** What the check needs of the engine: a fresh, twice-read netsh answer for the ports `like` names (throws when netsh cannot be read). */
 export interface HoldReader {
-  capture(like: States): Promise<States>;
+  capture(like: SomeStates): Promise<SomeStates>;
 }
 
 /**
@@ -31,7 +30,9 @@ export async function refuseUnprotected(request: ChangeRequest, engine: HoldRead
     );
   let holds: ReservedState | undefined;
   try {
-    holds = (await engine.capture({ reservedPorts: exposed })).reservedPorts as ReservedState | undefined;
+    // Only the ports of `like` count: what they hold is read.
+    const like = Object.fromEntries(exposed.map((port) => [String(port), { ipv4: 'open', ipv6: 'open' } as const]));
+    holds = (await engine.capture({ reservedPorts: like })).reservedPorts;
   } catch (error) {
     throw refuse(exposed, `and netsh's exclusions could not be read to tell whether they are reserved (${messageOf(error).replace(/\.$/, '')})`);
   }

@@ -1,6 +1,6 @@
 import { answerBegan } from '../host/tool-answer';
 
-/** Tcpip's port-exhaustion events, told apart in shared/diagnosis.ts EVENT_MEANING: 4227 (a local endpoint reused too soon, near 10048), 4231 (the TCP port space used up, near 10055). */
+/** Tcpip's port-exhaustion events, told apart in shared/tcpip-events.ts EVENT_MEANING: 4227 (a local endpoint reused too soon, near 10048), 4231 (the TCP port space used up, near 10055). */
 export const EXHAUSTION_EVENT_IDS = [4227, 4231] as const;
 export const EVENT_DAYS = 7;
 

@@ -1,7 +1,7 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
 import { DEFAULT_DYNAMIC_RANGE, type PortRange } from '../../../shared/port-range';
 import { PARAMETERS_KEY, SETTING_NAMES, perSetting, type PerSetting, type SettingName } from '../../../shared/settings';
-import type { ChangeRequest } from '../change/setting-kind';
+import type { ChangeRequest } from '../change/change-kind';
 
 export { EXPORT_FORMATS, type ExportFormat };
 

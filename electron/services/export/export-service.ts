@@ -5,7 +5,7 @@ import { errnoOf, TunerError } from '../errors';
 import { notAFile, NotPlainError, writeNewPlain } from '../host/safe-file';
 import { ansiblePlaybook } from './ansible-format';
 import { version } from '../../../package.json';
-import type { ChangeRequest } from '../change/setting-kind';
+import type { ChangeRequest } from '../change/change-kind';
 import { decodeRegFile } from '../registry/reg-file';
 import { exportChangeOf, namedSettings, type ExportChange, type ExportFormat, type ExportOptions } from './export-change';
 import { gpoRegistryXml } from './gpo-format';

@@ -1,5 +1,6 @@
 import type { PortRange } from '../../../shared/port-range';
-import type { DynamicRangeAccess, Family } from '../change/dynamic-range-kind';
+import { FAMILY_LABEL, type Family } from '../../../shared/families';
+import type { DynamicRangeAccess } from '../change/dynamic-range-kind';
 import type { ExclusionAccess } from '../change/reserved-ports-kind';
 import { parseDynamicPort, parseExcludedRanges, type Exclusion } from './netsh-parsers';
 import { errnoOf, TunerError } from '../errors';
@@ -9,8 +10,6 @@ import { answerBegan } from '../host/tool-answer';
 import { writeNewPlain } from '../host/safe-file';
 import { inScratchFolder } from '../host/scratch';
 import { PORT_SCRIPT, splitPortScript, type PortReads } from './netsh-script';
-
-const FAMILY_NAMES: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 
 /** The TCP dynamic port range and its exclusions, through `netsh int ipv4|ipv6 ...` with argument arrays. */
 export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
@@ -25,7 +24,7 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
   ) {}
 
   async readDynamicRange(family: Family): Promise<PortRange> {
-    const what = `read the ${FAMILY_NAMES[family]} dynamic port range`;
+    const what = `read the ${FAMILY_LABEL[family]} dynamic port range`;
     const output = await this.netsh(['int', family, 'show', 'dynamicport', 'tcp'], what);
     const range = parseDynamicPort(output);
     if (!range) throw new TunerError('netsh-failed', `Could not ${what}: netsh's answer held no start and number of ports (${answerBegan(output)}).`);
@@ -46,12 +45,12 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
 
   async setDynamicRange(family: Family, { start, count }: PortRange): Promise<void> {
     const args = ['int', family, 'set', 'dynamicport', 'tcp', `start=${start}`, `num=${count}`];
-    await this.netsh(args, `set the ${FAMILY_NAMES[family]} dynamic port range`, true);
+    await this.netsh(args, `set the ${FAMILY_LABEL[family]} dynamic port range`, true);
   }
 
   /** Throws on an answer without the table's shape: an empty answer is never taken for "none excluded". */
   async readExclusions(family: Family): Promise<Exclusion[]> {
-    const what = `read the ${FAMILY_NAMES[family]} port exclusions`;
+    const what = `read the ${FAMILY_LABEL[family]} port exclusions`;
     const output = await this.netsh(['int', family, 'show', 'excludedportrange', 'protocol=tcp'], what);
     const exclusions = parseExcludedRanges(output);
     if (!exclusions) throw new TunerError('netsh-failed', `Could not ${what}: netsh's answer held no table of exclusions (${answerBegan(output)}).`);
@@ -60,13 +59,13 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
 
   async reservePort(family: Family, port: number): Promise<void> {
     const args = ['int', family, 'add', 'excludedportrange', 'protocol=tcp', `startport=${port}`, 'numberofports=1', 'store=persistent'];
-    await this.netsh(args, `reserve port ${port} for ${FAMILY_NAMES[family]}`, true);
+    await this.netsh(args, `reserve port ${port} for ${FAMILY_LABEL[family]}`, true);
   }
 
   /** Deletes only a one-port exclusion; the kind calls it only for one this tool added. */
   async releasePort(family: Family, port: number): Promise<void> {
     const args = ['int', family, 'delete', 'excludedportrange', 'protocol=tcp', `startport=${port}`, 'numberofports=1', 'store=persistent'];
-    await this.netsh(args, `release port ${port} for ${FAMILY_NAMES[family]}`, true);
+    await this.netsh(args, `release port ${port} for ${FAMILY_LABEL[family]}`, true);
   }
 
   private async netsh(args: string[], what: string, writes = false): Promise<string> {

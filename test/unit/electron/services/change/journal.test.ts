@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { TunerError } from '../../electron/services/errors';
-import { EMPTY_JOURNAL, Journal, type JournalData } from '../../electron/services/change/journal';
-import { freshPath, makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { TunerError } from '../../../../../electron/services/errors';
+import { EMPTY_JOURNAL, Journal, type JournalData } from '../../../../../electron/services/change/journal';
+import { JOURNAL_KINDS } from '../../../../../electron/services/change/kind-states';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
 
 const TUNED = {
   MaxUserPort: { present: true, payload: 'dword:0000fffe' },
@@ -48,7 +49,7 @@ describe('Journal', () => {
   function freshJournal(): { journal: Journal; dir: string; backupDir: string } {
     const dir = freshPath(root, 'data');
     const backupDir = path.join(dir, 'backups');
-    return { journal: new Journal(dir, backupDir), dir, backupDir };
+    return { journal: new Journal(dir, backupDir, JOURNAL_KINDS), dir, backupDir };
   }
 
   it('reads as empty where no journal was ever written', async () => {
@@ -60,7 +61,7 @@ describe('Journal', () => {
   it('reads as empty where a file stands in place of its folder (none can be there), and refuses to write there', async () => {
     const blocker = freshPath(root, 'blocker');
     await writeFile(blocker, '');
-    const journal = new Journal(path.join(blocker, 'data'), path.join(blocker, 'data', 'backups'));
+    const journal = new Journal(path.join(blocker, 'data'), path.join(blocker, 'data', 'backups'), JOURNAL_KINDS);
     assert.deepEqual(await journal.read(), EMPTY_JOURNAL);
     await assert.rejects(journal.write(AFTER_ONE_APPLY));
   });

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { TunerError } from '../../electron/services/errors';
-import { memoryEngine } from '../helpers/memory-engine';
-import type { NetshCall } from '../helpers/memory-netsh';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import type { TunerError } from '../../../../../electron/services/errors';
+import { memoryEngine } from '../../../../helpers/memory-engine';
+import type { NetshCall } from '../../../../helpers/memory-netsh';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
 
 const ALL = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, dynamicRange: { start: 33061, count: 32475 }, reservePorts: [3306, 33060] };
 const DEFAULT = { start: 49152, count: 16384 };

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { TunerError } from '../../electron/services/errors';
-import { AUDIT, memoryEngine } from '../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import { TunerError } from '../../../../../electron/services/errors';
+import { AUDIT, memoryEngine } from '../../../../helpers/memory-engine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
 
 describe('the change engine', () => {
   let root: string;

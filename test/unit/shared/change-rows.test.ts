@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { needsRestart, rows } from '../../shared/change-rows';
-import { formatApply, formatHistory } from '../../electron/cli/text-output';
-import type { ApplyResult, HistoryEntry } from '../../shared/contract';
+import { needsRestart, rows } from '../../../shared/change-rows';
+import { formatApply, formatHistory } from '../../../electron/cli/text-output';
+import type { ApplyResult, HistoryEntry } from '../../../shared/contract';
 
 const NOT_SET = { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } as const;
 const RANGE = (start: number, count: number) => ({ ipv4: { start, count }, ipv6: { start, count } });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { reportStates } from '../../electron/services/change/kind-states';
+import { reportStates } from '../../../../../electron/services/change/kind-states';
 import { describe, it } from 'node:test';
-import { beginRecord, finishedRecord, rolledBackRecord } from '../../electron/services/change/records';
-import { EMPTY_JOURNAL, type JournalData } from '../../electron/services/change/journal';
+import { beginRecord, finishedRecord, rolledBackRecord } from '../../../../../electron/services/change/records';
+import { EMPTY_JOURNAL, type JournalData } from '../../../../../electron/services/change/journal';
 
 const AUDIT = { user: 'CORP\\dba', machine: 'DB-CLIENT-01', version: '1.2.3' };
 const ABSENT = { registry: { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } } as const;
@@ -20,8 +20,8 @@ describe('journal records', () => {
     const first = applied();
     assert.deepEqual(first.baseline, { states: ABSENT, backupFile: 'one.reg', at: '2026-01-02T00:00:00.000Z' });
     const second = beginRecord(first, { operation: 'apply', prior: TUNED, target: OTHER, backupFile: 'two.reg' }, '2026-01-03T00:00:00.000Z', BOOT);
-    assert.deepEqual(second.baseline, first.baseline);
-    assert.deepEqual(second.pending?.startedAt, '2026-01-03T00:00:00.000Z');
+    assert.deepEqual(second.record.baseline, first.baseline);
+    assert.deepEqual(second.pending.startedAt, '2026-01-03T00:00:00.000Z');
   });
 
   it('a finished apply records what it wrote and a history entry saying who, where and which version', () => {
@@ -61,7 +61,7 @@ describe('journal records', () => {
     assert.equal(rolledBackRecord(first, 'rollback', 'write failed', 'U', AUDIT).record.baseline, null);
     const later = beginRecord(applied(), { operation: 'apply', prior: TUNED, target: OTHER, backupFile: 'two.reg' }, 'T', BOOT);
     const { record, entry } = rolledBackRecord(later, 'rollback', 'write failed', 'U', AUDIT);
-    assert.deepEqual(record.baseline, later.baseline);
+    assert.deepEqual(record.baseline, later.record.baseline);
     assert.deepEqual(record.lastWritten, TUNED, 'what the tool last wrote is unchanged');
     assert.deepEqual(entry.after, entry.before);
   });
@@ -77,8 +77,8 @@ describe('journal records', () => {
     const first = applied();
     assert.deepEqual(first.sinceBoot, { at: '2026-01-02T00:00:00.000Z', registry: ABSENT.registry });
     const sameBoot = beginRecord(first, { operation: 'apply', prior: TUNED, target: OTHER, backupFile: 'b' }, '2026-01-03T00:00:00.000Z', BOOT);
-    assert.deepEqual(sameBoot.sinceBoot, first.sinceBoot);
+    assert.deepEqual(sameBoot.record.sinceBoot, first.sinceBoot);
     const afterRestart = beginRecord(first, { operation: 'apply', prior: TUNED, target: OTHER, backupFile: 'b' }, '2026-01-05T00:00:00.000Z', Date.parse('2026-01-04T00:00:00Z'));
-    assert.deepEqual(afterRestart.sinceBoot, { at: '2026-01-05T00:00:00.000Z', registry: TUNED.registry });
+    assert.deepEqual(afterRestart.record.sinceBoot, { at: '2026-01-05T00:00:00.000Z', registry: TUNED.registry });
   });
 });

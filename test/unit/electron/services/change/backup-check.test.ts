@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TunerError } from '../../electron/services/errors';
-import type { JournalData } from '../../electron/services/change/journal';
-import { memoryEngine } from '../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../helpers/wine';
+import type { TunerError } from '../../../../../electron/services/errors';
+import type { JournalData } from '../../../../../electron/services/change/journal';
+import { memoryEngine } from '../../../../helpers/memory-engine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
 
 describe('the journal against its backups, and status across kinds', () => {
   let root: string;
