@@ -4,7 +4,7 @@
  * raw rows), so thirty minutes of them stay a few hundred kilobytes.
  */
 import type { Diagnosis } from './diagnosis';
-import { FAMILIES, type Family } from './families';
+import type { Family } from './families';
 import { freePorts } from './port-pool';
 
 /** The top five of each list: what a DBA reads, and what keeps a sample small. */
