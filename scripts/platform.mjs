@@ -15,7 +15,7 @@ export const NEEDS_DEBIAN = {
 };
 
 /** The checks that are not test suites. */
-export const CHECKS = ['typecheck', 'typecheck shared', 'lint', 'build', 'electronegativity', 'actionlint'];
+export const CHECKS = ['typecheck', 'typecheck shared', 'lint', 'format', 'unused exports', 'import circles', 'build', 'electronegativity', 'actionlint'];
 
 /** The suites that run the built bundles (dist/), so need the build first. */
 const NEEDS_BUILD = new Set(['unit', 'windows-mode', 'e2e']);

