@@ -56,8 +56,9 @@ export const valueStateSchema = z.discriminatedUnion('present', [
   }),
 ]);
 
-/** The other kinds as optional fields: a report carries those a change concerned. */
-export const otherKindFields = {
-  dynamicRange: z.optional(KIND_STATE_SCHEMAS.dynamicRange),
-  reservedPorts: z.optional(KIND_STATE_SCHEMAS.reservedPorts),
+type OtherKindSchemas = typeof KIND_STATE_SCHEMAS;
+
+/** The other kinds as optional fields, one per KIND_STATE_SCHEMAS entry: a report carries those a change concerned. */
+export const otherKindFields = Object.fromEntries(Object.entries(KIND_STATE_SCHEMAS).map(([id, schema]) => [id, z.optional(schema)])) as {
+  [K in keyof OtherKindSchemas]: z.ZodMiniOptional<OtherKindSchemas[K]>;
 };

@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-cha
 import { pathOption } from './path-option';
 import { WATCH_OPTIONS, WATCH_USAGE, watchFrom, type WatchOptions } from './watch-options';
 import { PROBE_OPTIONS, PROBE_USAGE, probeFrom, type ProbeOptions } from './probe-options';
-import { ACCEPT_OPTION, CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS, RESERVE_OPTION, SETTING_OPTIONS } from './change-options';
+import { ACCEPT_OPTION, CHANGE_ASKED, CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS } from './change-options';
 
 export type Command = 'status' | 'diagnose' | 'watch' | 'backup' | 'apply' | 'undo' | 'history' | 'export' | 'probe';
 const COMMANDS: readonly Command[] = ['status', 'diagnose', 'watch', 'backup', 'apply', 'undo', 'history', 'export', 'probe'];
@@ -139,8 +139,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     throw invalid(`export needs --format ${EXPORT_FORMATS.join('|')}${values.format === undefined ? '' : `, not "${values.format}"`}. No file was written.`);
   }
   if (command === 'apply' && isEmptyChange(change)) {
-    const settings = SETTING_OPTIONS.map((option) => `--${option} N`).join(', ');
-    throw invalid(`apply needs at least one of ${settings}, --dynamic-start N with --dynamic-count N, or --${RESERVE_OPTION} P. Nothing was changed.`);
+    throw invalid(`apply needs at least one of ${CHANGE_ASKED}. Nothing was changed.`);
   }
   return {
     command: command as Command,

@@ -1,14 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { TunerApi } from '../../shared/api';
-import type { Channel } from '../../shared/channels';
 import type { Response, Status } from '../../shared/contract';
 import type { Failure } from '../../shared/failure';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { usePoolSampling, type LivePool } from './usePoolSampling';
 import { useReading, type Reading } from './useReading';
-
-/** The calls after which the machine, the backup folder or the history may have moved on. */
-const CHANGING: readonly Channel[] = ['chooseBackupFolder', 'createBackup', 'apply', 'undo'];
 
 interface Tuner {
   status: Status | null;
@@ -43,18 +39,24 @@ export function TunerProvider({ children }: { children: ReactNode }) {
   const readAgain = useCallback(async () => {
     await Promise.all([refreshDiagnosis(), sampleNow()]);
   }, [refreshDiagnosis, sampleNow]);
-  const api = useMemo(() => {
-    const wrapped: Record<string, unknown> = { ...window.tuner };
-    for (const channel of CHANGING) {
-      const call = window.tuner[channel] as (request: never) => Promise<unknown>;
-      wrapped[channel] = async (request: never) => {
+  const api = useMemo((): TunerApi => {
+    const refreshingAfter =
+      <Q, R>(call: (request: Q) => Promise<R>) =>
+      async (request: Q): Promise<R> => {
         const result = await call(request);
         void refreshStatus();
         void refreshDiagnosis();
         return result;
       };
-    }
-    return wrapped as TunerApi;
+    const tuner = window.tuner;
+    // The calls after which the machine, the backup folder or the history may have moved on.
+    return {
+      ...tuner,
+      chooseBackupFolder: refreshingAfter(tuner.chooseBackupFolder),
+      createBackup: refreshingAfter(tuner.createBackup),
+      apply: refreshingAfter(tuner.apply),
+      undo: refreshingAfter(tuner.undo),
+    };
   }, [refreshStatus, refreshDiagnosis]);
   const value = useMemo(
     () => ({ status: status.value, loading: status.loading, failure: status.failure, refresh: refreshStatus, diagnosis, pool, dataFolder, readAgain, api }),

@@ -59,7 +59,7 @@ export class ChangeEngine {
     // Kinds the backup does not hold are read (twice) before it: one that cannot be read stops the change with nothing written.
     const read: SomeStates = {};
     for (const { kind, part } of wanted) if (!kind.inBackup) put(read, kind, await this.ops.read(kind, part));
-    await this.recordRangeFor(request, read);
+    await this.recordReshaped(wanted, read);
     const reused = recent !== undefined && path.dirname(recent.file) === folder && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
     const backup = reused ? recent : await this.deps.makeBackup(folder);
     await recordNetshStates(backup, this.ops.notInBackup(read));
@@ -121,19 +121,21 @@ export class ChangeEngine {
   }
 
   /**
-   * MaxUserPort reshapes the dynamic range at the next restart (drift.ts), so a change that sets
-   * it records the range as it is, unchanged, for undo to put back. A range netsh cannot read
-   * is not recorded: undo then keeps every reservation a range may cover (undo-goal.ts).
+   * A kind a restart reshapes because of what this change writes (a kind's `atRestart`, see
+   * registry-kind.ts) is recorded as it is, unchanged, for undo to put back. One netsh cannot
+   * read is not recorded: undo then keeps every reservation it may cover (undo-goal.ts).
    */
-  private async recordRangeFor(request: ChangeRequest, read: SomeStates): Promise<void> {
-    const range = this.ops.find('dynamicRange');
-    if (request.MaxUserPort === undefined || !range || read.dynamicRange !== undefined) return;
-    await this.ops.read(range, undefined).then(
-      (state) => put(read, range, state),
-      (error: unknown) => {
-        if (!(error instanceof TunerError)) throw error;
-      },
-    );
+  private async recordReshaped(wanted: readonly { kind: AnyKind; part: unknown }[], read: SomeStates): Promise<void> {
+    for (const { kind, part } of wanted) {
+      const reshaped = kind.atRestart?.reshapedBy(part) ? this.ops.find(kind.atRestart.reshapes) : undefined;
+      if (!reshaped || read[reshaped.id] !== undefined) continue;
+      await this.ops.read(reshaped, undefined).then(
+        (state) => put(read, reshaped, state),
+        (error: unknown) => {
+          if (!(error instanceof TunerError)) throw error;
+        },
+      );
+    }
   }
 
   private async settled(): Promise<JournalData> {

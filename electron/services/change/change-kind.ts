@@ -2,6 +2,9 @@ import type * as z from 'zod/mini';
 import type { ValidRequest } from '../../../shared/contract';
 import type { Effect, Family } from '../../../shared/families';
 import type { RangeState, ReservedState } from '../../../shared/kinds';
+import type { PortRange } from '../../../shared/port-range';
+import type { ValueState } from '../../../shared/registry-value';
+import type { PerSetting } from '../../../shared/settings';
 import type { Snapshot } from '../registry/snapshot';
 
 /** What a change asks for, as the contract has validated it. */
@@ -103,6 +106,32 @@ export interface ChangeKind<K extends KindId = KindId, Wanted = unknown> {
   restoreFromFile?(state: StateOf<K>, file: string): Promise<void>;
   /** The sentence for a rollback that put this kind alone back. */
   readonly putBackSentence: string;
+  /** What Windows does to another kind at its next restart because of this kind's state (the registry's MaxUserPort). */
+  readonly atRestart?: RestartRule<Wanted>;
+}
+
+/** A range Windows made at a restart because of a kind's state this tool wrote: that kind's own side effect, not someone else's change. */
+export interface Reshape {
+  /** The kind Windows reshaped, and the slots of it (families) it made so. */
+  kind: KindId;
+  families: Family[];
+  range: PortRange;
+  maxUserPort: number;
+  message: string;
+}
+
+/**
+ * How a kind's state reshapes the dynamic range at Windows' next restart. The engine, drift and
+ * undo go by it without knowing which kind or value does it (registry-kind.ts has the one rule).
+ */
+export interface RestartRule<Wanted = unknown> {
+  /** The kind a restart reshapes: a change that `reshapedBy` records it as it is, for undo to put back. */
+  readonly reshapes: KindId;
+  reshapedBy(wanted: Wanted): boolean;
+  /** The reshape Windows made since this tool wrote `written`; `registryNow` stands in for `current`'s registry where only the reported values were read. */
+  since(written: KindStates, current: SomeStates, restartedSince: boolean, registryNow?: PerSetting<ValueState>): Reshape | null;
+  /** The range every family gets at the next restart once `states` hold, and the word that says why, or null where a restart keeps the range set now. */
+  rangeAtRestart(states: KindStates): { range: PortRange; why: string } | null;
 }
 
 /** A kind of any state type: what the engine's list holds. */

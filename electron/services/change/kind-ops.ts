@@ -1,5 +1,5 @@
 import { TunerError } from '../errors';
-import { differingParts, type AnyKind, type ChangeKind, type KindId, type PartDifference, type SomeStates, type StateOf } from './change-kind';
+import { differingParts, type AnyKind, type ChangeKind, type KindId, type PartDifference, type RestartRule, type SomeStates, type StateOf } from './change-kind';
 
 /**
  * Reading and comparing states across the engine's kinds: what apply, undo, settle and status
@@ -12,6 +12,11 @@ export class KindOps {
   /** The kind of `id`, where the engine has one. */
   find<K extends KindId>(id: K): ChangeKind<K> | undefined {
     return this.kinds.find((kind): kind is ChangeKind<K> => kind.id === id);
+  }
+
+  /** What a restart does to one kind because of another's state (registry-kind.ts: MaxUserPort and the range). */
+  get restartRules(): RestartRule[] {
+    return this.kinds.flatMap((kind) => kind.atRestart ?? []);
   }
 
   /** The kinds `states` holds, in the engine's fixed order. */

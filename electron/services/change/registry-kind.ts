@@ -1,15 +1,56 @@
-import { describeValue, isDword, sameState } from '../../../shared/registry-value';
+import { FAMILIES } from '../../../shared/families';
+import { LOWEST_HELD_START, type RangeState } from '../../../shared/kinds';
+import { rangeWithMaxUserPort } from '../../../shared/port-pool';
+import { describeValue, isDword, sameState, type ValueState } from '../../../shared/registry-value';
 import { SETTING_NAMES, perSetting, type PerSetting } from '../../../shared/settings';
 import { agreesWithLive, exportSnapshot } from '../backup/backup';
 import { TunerError } from '../errors';
 import type { RegistryBackend } from '../registry/backend';
 import { dwordPayload } from '../registry/reg-file';
 import { importVerified, importWritten } from '../registry/verified-import';
-import { differingSettings, valueStateOf, restoreFileFor } from '../registry/snapshot';
-import type { ChangeKind } from './change-kind';
+import { differingSettings, valueStateOf, valueStatesOf, restoreFileFor } from '../registry/snapshot';
+import type { ChangeKind, Reshape, RestartRule } from './change-kind';
 import { KIND_STATES } from './kind-states';
 
 export type RegistryWanted = Partial<PerSetting<number>>;
+
+const dwordOf = (value: ValueState): number | undefined => (value.present && value.type === 'REG_DWORD' && typeof value.data === 'number' ? value.data : undefined);
+
+/**
+ * On Windows 11 and Server build images, MaxUserPort N makes the dynamic range start 1024,
+ * count N - 1023 at the next restart (README). When this tool set that MaxUserPort, it is
+ * still in force, and Windows restarted since, a range of exactly that shape is the tool's own
+ * side effect: not someone else's change, and undo puts the range back without asking.
+ */
+export function reshapeOf(maxUserPortWritten: ValueState, maxUserPortNow: ValueState, restartedSince: boolean, range: RangeState): Reshape | null {
+  const maxUserPort = dwordOf(maxUserPortWritten);
+  if (!restartedSince || maxUserPort === undefined || dwordOf(maxUserPortNow) !== maxUserPort) return null;
+  const shaped = { start: LOWEST_HELD_START, count: maxUserPort - LOWEST_HELD_START + 1 };
+  const families = FAMILIES.filter((family) => range[family].start === shaped.start && range[family].count === shaped.count);
+  if (families.length === 0) return null;
+  return {
+    kind: 'dynamicRange',
+    maxUserPort,
+    range: shaped,
+    families,
+    message: `Windows widened the range to ${shaped.start}-${maxUserPort} because MaxUserPort is set to ${maxUserPort}. Set the range again, or remove MaxUserPort, to change that.`,
+  };
+}
+
+/** MaxUserPort reshapes the dynamic range at the next restart, whatever netsh set. */
+export const maxUserPortRule: RestartRule<RegistryWanted> = {
+  reshapes: 'dynamicRange',
+  reshapedBy: (wanted) => wanted.MaxUserPort !== undefined,
+  since(written, current, restartedSince, registryNow) {
+    const now = registryNow ?? (current.registry ? valueStatesOf(current.registry) : undefined);
+    const range = current.dynamicRange;
+    return range && now ? reshapeOf(valueStateOf(written.registry.MaxUserPort), now.MaxUserPort, restartedSince, range) : null;
+  },
+  rangeAtRestart(states) {
+    const maxUserPort = dwordOf(valueStateOf(states.registry.MaxUserPort));
+    return maxUserPort === undefined ? null : { range: rangeWithMaxUserPort(maxUserPort), why: 'MaxUserPort' };
+  },
+};
 
 /**
  * The REG_DWORD settings under the Tcpip Parameters key. Restores go through `reg import` of
@@ -25,6 +66,7 @@ export function registryKind(
     unrecorded: 'ours',
     effect: 'after-restart',
     putBackSentence: 'Both values were put back as they were.',
+    atRestart: maxUserPortRule,
     wantedFrom(request) {
       const names = SETTING_NAMES.filter((name) => request[name] !== undefined);
       return names.length > 0 ? Object.fromEntries(names.map((name) => [name, request[name]])) : undefined;

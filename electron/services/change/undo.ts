@@ -65,7 +65,7 @@ export async function undoChange(
         'Nothing was changed. Undo anyway to put back the values from before the first change.',
     );
   }
-  const { goal, kept } = undoGoal(baseline, current, baseline.dynamicRange ?? rangeRead ?? null);
+  const { goal, kept } = undoGoal(baseline, current, baseline.dynamicRange ?? rangeRead ?? null, ops.restartRules);
   const started = await writer.begin(record, { operation: 'undo', prior: current, target: goal, backupFile: backup.file });
   try {
     // The kinds in their fixed order: the range is back before any reservation is released.

@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
+import type { ProductKindId } from '../../../shared/kinds';
 import { DEFAULT_DYNAMIC_RANGE, type PortRange } from '../../../shared/port-range';
 import { PARAMETERS_KEY, SETTING_NAMES, perSetting, type PerSetting, type SettingName } from '../../../shared/settings';
 import type { ChangeRequest } from '../change/change-kind';
@@ -30,24 +31,64 @@ export interface ExportOptions {
   toolVersion: string;
 }
 
+/** What a product kind is in an export: every format's header says it the same way; a format that cannot carry it refuses it. */
+interface KindExport {
+  /** Whether the export carries this kind's part of the change. */
+  named(change: ExportChange): boolean;
+  /** What the export does to it, one line each, in the header every format writes. */
+  says(change: ExportChange, undo: boolean): string[];
+  /** When it takes effect, where that needs saying. */
+  effect: string | null;
+  /** The formats that cannot carry it, and what they say instead. */
+  refusedBy: Partial<Record<ExportFormat, string>>;
+}
+
+const NETSH_ONLY = '(it is set with netsh): export it as powershell or ansible, or leave it out.';
+
+/** One entry per product kind, or null for one that does not travel: reserved ports follow what listens on each host. */
+const KIND_EXPORTS: { readonly [K in ProductKindId]: KindExport | null } = {
+  registry: {
+    named: (change) => namedSettings(change).length > 0,
+    says: (change, undo) =>
+      namedSettings(change).map((name) => (undo ? `Deletes ${name} (Windows then uses its default)` : `Sets ${name} = ${change.registry[name]} (REG_DWORD)`)),
+    effect: 'The registry values take effect after Windows restarts.',
+    refusedBy: {},
+  },
+  dynamicRange: {
+    named: (change) => change.dynamicRange !== null,
+    says: ({ dynamicRange: range }, undo) => {
+      if (!range) return [];
+      if (undo) return [`Sets the TCP dynamic port range back to ${DEFAULT_DYNAMIC_RANGE.start}-65535 (Windows' default)`];
+      return [`Sets the TCP dynamic port range to ${range.start}-${range.start + range.count - 1} (${range.count} ports), IPv4 and IPv6`];
+    },
+    effect: null,
+    refusedBy: {
+      reg: `A .reg file cannot carry the dynamic port range ${NETSH_ONLY}`,
+      gpo: `Group Policy Preferences cannot set the dynamic port range ${NETSH_ONLY}`,
+    },
+  },
+  reservedPorts: null,
+};
+const EXPORTED = Object.values(KIND_EXPORTS).flatMap((kind) => kind ?? []);
+
+/** Whether the export carries anything at all. */
+export function namesAny(change: ExportChange): boolean {
+  return EXPORTED.some((kind) => kind.named(change));
+}
+
+/** Why `format` cannot carry `change`, or null when it can. */
+export function refusal(format: ExportFormat, change: ExportChange): string | null {
+  return EXPORTED.find((kind) => kind.named(change) && kind.refusedBy[format])?.refusedBy[format] ?? null;
+}
+
 /** What one export does, in the words every format's header uses. */
 export function describeExport(change: ExportChange, { undo, generatedAt, toolVersion }: ExportOptions): string[] {
-  const names = namedSettings(change);
-  const range = change.dynamicRange;
-  const what = undo
-    ? [
-        ...names.map((name) => `Deletes ${name} (Windows then uses its default)`),
-        ...(range ? [`Sets the TCP dynamic port range back to ${DEFAULT_DYNAMIC_RANGE.start}-65535 (Windows' default)`] : []),
-      ]
-    : [
-        ...names.map((name) => `Sets ${name} = ${change.registry[name]} (REG_DWORD)`),
-        ...(range ? [`Sets the TCP dynamic port range to ${range.start}-${range.start + range.count - 1} (${range.count} ports), IPv4 and IPv6`] : []),
-      ];
+  const named = EXPORTED.filter((kind) => kind.named(change));
   return [
     `TCP Port Tuner ${toolVersion}, ${generatedAt.toISOString()}`,
     `Key: ${PARAMETERS_KEY}`,
-    ...what,
-    ...(names.length > 0 ? ['The registry values take effect after Windows restarts.'] : []),
+    ...named.flatMap((kind) => kind.says(change, undo)),
+    ...named.flatMap((kind) => kind.effect ?? []),
   ];
 }
 

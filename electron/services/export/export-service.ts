@@ -7,7 +7,7 @@ import { ansiblePlaybook } from './ansible-format';
 import { version } from '../../../package.json';
 import type { ChangeRequest } from '../change/change-kind';
 import { decodeRegFile } from '../registry/reg-file';
-import { exportChangeOf, namedSettings, type ExportChange, type ExportFormat, type ExportOptions } from './export-change';
+import { exportChangeOf, namesAny, refusal, type ExportChange, type ExportFormat, type ExportOptions } from './export-change';
 import { gpoRegistryXml } from './gpo-format';
 import { powershellScript } from './powershell-format';
 import { regFile } from './reg-format';
@@ -27,9 +27,9 @@ const NAMES: Record<ExportFormat, string> = {
 
 /** The same change for another engine, straight from the values chosen: no remote agent of its own. */
 export function renderExport(format: ExportFormat, change: ExportChange, options: ExportOptions): { content: Buffer; suggestedName: string } {
-  if (namedSettings(change).length === 0 && !change.dynamicRange) {
-    throw new TunerError('invalid-input', 'Nothing to export: choose at least one value. No file was written.');
-  }
+  if (!namesAny(change)) throw new TunerError('invalid-input', 'Nothing to export: choose at least one value. No file was written.');
+  const refused = refusal(format, change);
+  if (refused) throw new TunerError('invalid-input', refused);
   const name = NAMES[format];
   return { content: RENDER[format](change, options), suggestedName: options.undo ? name.replace(/(\.\w+)$/, '-undo$1') : name };
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TunerError } from '../errors';
 import { describeExport, hexDword, namedSettings, type ExportChange, type ExportOptions } from './export-change';
 
 // The class ids Group Policy Management writes for a Registry preference collection and item ([MS-GPPREF] 2.2.1.2).
@@ -16,12 +15,10 @@ function changed(date: Date): string {
 
 /**
  * A Group Policy Preferences Registry.xml: one Registry item per value, Update (U) to set and
- * Delete (D) to undo. GPP has no netsh: the dynamic range cannot travel in it.
+ * Delete (D) to undo. GPP has no netsh: the dynamic range cannot travel in it (export-change.ts
+ * refuses it).
  */
 export function gpoRegistryXml(change: ExportChange, options: ExportOptions, uid: () => string = () => `{${randomUUID().toUpperCase()}}`): Buffer {
-  if (change.dynamicRange) {
-    throw new TunerError('invalid-input', 'Group Policy Preferences cannot set the dynamic port range (it is set with netsh): export it as powershell or ansible, or leave it out.');
-  }
   const action = options.undo ? 'D' : 'U';
   const items = namedSettings(change).map((name) => {
     const value = options.undo ? '' : hexDword(change.registry[name] as number);

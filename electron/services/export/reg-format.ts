@@ -1,16 +1,13 @@
 import { PARAMETERS_KEY } from '../../../shared/settings';
-import { TunerError } from '../errors';
 import { encodeRegFile, REG_FILE_HEADER } from '../registry/reg-file';
 import { describeExport, hexDword, namedSettings, type ExportChange, type ExportOptions } from './export-change';
 
 /**
  * What `reg export` writes: UTF-16LE with a byte-order mark and CRLF, `dword:` values, and
- * `"Name"=-` to delete. A .reg file only holds registry values: the netsh range cannot travel in one.
+ * `"Name"=-` to delete. A .reg file only holds registry values: the netsh range cannot travel in
+ * one (export-change.ts refuses it).
  */
 export function regFile(change: ExportChange, options: ExportOptions): Buffer {
-  if (change.dynamicRange) {
-    throw new TunerError('invalid-input', 'A .reg file cannot carry the dynamic port range (it is set with netsh): export it as powershell or ansible, or leave it out.');
-  }
   const lines = [
     REG_FILE_HEADER,
     '',
