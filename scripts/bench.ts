@@ -62,7 +62,8 @@ async function registryBench(wine: WineRegistry, dir: string): Promise<string[]>
   const shell = (script: string) => run('bash', ['-c', script], { env: wine.env });
   const commands = {
     status: ['status'],
-    apply: ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30'],
+    // netsh cannot read the exclusions under Wine: the script reserves no ports either.
+    apply: ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30', '--accept-unprotected'],
     undo: ['undo'],
   } as const;
 
@@ -137,11 +138,17 @@ async function rendererBench(wine: WineRegistry, dir: string): Promise<string[]>
   ];
 }
 
+const REGISTRY_HEAD = '| command | CLI | minimal wine reg script | CLI / script | registry processes |\n|---|---|---|---|---|\n';
+const RENDERER_HEAD = '| renderer | figure | goal |\n|---|---|---|\n';
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tuner-bench-'));
   const wine = await createWinePrefix();
   try {
     const env = { ...wine.env, TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'data') };
+    // One part alone (`registry`, `renderer`), as `live` below: a loaded machine runs one at a time.
+    if (process.argv.includes('registry')) return void console.log(REGISTRY_HEAD + (await registryBench(wine, dir)).join('\n'));
+    if (process.argv.includes('renderer')) return void console.log(RENDERER_HEAD + (await rendererBench(wine, dir)).join('\n'));
     const browser = await chromium.launch(chromiumLaunchOptions);
     const live = [...(await sampleBench(env, dir, { runs: RUNS, median, timed })), ...(await renderBench(browser, env, dir, median).finally(() => browser.close()))];
     if (process.argv.includes('live')) return void console.log(`| live pool | figure | goal |\n|---|---|---|\n${live.join('\n')}`);
@@ -149,13 +156,10 @@ async function main(): Promise<void> {
     const diagnosis = await diagnosisBench(wine, env, { runs: RUNS, cli: CLI, median, timed });
     const renderer = await rendererBench(wine, dir);
     console.log(`Median of ${RUNS} runs on a fresh Wine prefix (${new Date().toISOString().slice(0, 10)})\n`);
-    console.log('| command | CLI | minimal wine reg script | CLI / script | registry processes |');
-    console.log('|---|---|---|---|---|');
-    console.log(registry.join('\n'));
+    console.log(REGISTRY_HEAD + registry.join('\n'));
     console.log('\n| diagnosis | figure | goal |\n|---|---|---|');
     console.log(diagnosis.join('\n'));
-    console.log('\n| renderer | figure | goal |\n|---|---|---|');
-    console.log(renderer.join('\n'));
+    console.log(`\n${RENDERER_HEAD}${renderer.join('\n')}`);
     console.log('\n| live pool | figure | goal |\n|---|---|---|');
     console.log(live.join('\n'));
   } finally {

@@ -7,7 +7,7 @@ import { treeOfRegFile, type KeyTree } from '../../electron/services/registry/ke
 import { buildRegFile, decodeRegFile, dwordPayload, parseRegFile, valuesOfKey } from '../../electron/services/registry/reg-file';
 import { valueStatesOf, type ExactValue } from '../../electron/services/registry/snapshot';
 
-export type MemoryCall = 'readValues' | 'exportKey' | 'importFile' | `setDword ${SettingName}` | `deleteValue ${SettingName}`;
+export type MemoryCall = 'readValues' | 'readTree' | 'exportKey' | 'importFile' | `setDword ${SettingName}` | `deleteValue ${SettingName}`;
 
 /**
  * The Parameters key in memory, speaking real `.reg` files on export and import, so the change
@@ -52,7 +52,8 @@ export class MemoryRegistry implements RegistryBackend {
 
   /** The key as its export lists it: one more value, no subkeys. */
   async readTree(): Promise<KeyTree> {
-    return treeOfRegFile(parseRegFile(decodeRegFile(this.exported()))!);
+    this.enter('readTree');
+    return this.leave('readTree', treeOfRegFile(parseRegFile(decodeRegFile(this.exported()))!));
   }
 
   private exported(): Buffer {

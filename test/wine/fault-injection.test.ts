@@ -18,9 +18,9 @@ import { withPrefix } from '../helpers/with-prefix';
 import { deleteValue, regExport, regImport, resetValues, setValue } from '../helpers/reg-checks';
 import { FaultyBackend, type Call } from '../helpers/faulty-backend';
 
-/** Each backup is an export checked against the key read live (a full disk can cut an export short). */
-const APPLY_STEPS: Call[] = ['exportKey', 'readValues', 'setDword MaxUserPort', 'setDword TcpTimedWaitDelay', 'readValues'];
-const UNDO_STEPS: Call[] = ['exportKey', 'readValues', 'importFile', 'exportKey'];
+/** Each backup is an export checked against the whole key read live (a full disk can cut an export short). */
+const APPLY_STEPS: Call[] = ['exportKey', 'readTree', 'setDword MaxUserPort', 'setDword TcpTimedWaitDelay', 'readValues'];
+const UNDO_STEPS: Call[] = ['exportKey', 'readTree', 'importFile', 'exportKey'];
 const BACKUP_STEPS = 2;
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
 

@@ -8,7 +8,7 @@ import { TunerError } from '../errors';
 import { NotPlainError, readPlain, replacePlain, writeNewPlain } from '../host/safe-file';
 import { inScratchFolder } from '../host/scratch';
 import type { RegistryBackend } from '../registry/backend';
-import { treeDifferences, treeOfRegFile } from '../registry/key-tree';
+import { settingsOfTree, treeDifferences, treeOfRegFile, type KeyTree } from '../registry/key-tree';
 import { decodeRegFile, encodeRegFile, parseRegFile } from '../registry/reg-file';
 import { isPayload, valueStateOf, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../registry/snapshot';
 import type { ValueState } from '../../../shared/registry-value';
@@ -76,21 +76,21 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
 /**
  * Wine's `reg export` can exit 0 with a file cut off by a full disk: the export counts only once
  * the key as it is now reads the same as the file says, the two settings exactly and every
- * subkey and value as `reg query /s` lists them.
+ * subkey and value, all from one `reg query /s`.
  */
 async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, exported: Buffer, snapshot: Snapshot): Promise<void> {
-  let live: Awaited<ReturnType<RegistryBackend['readValues']>>;
-  let tree: Awaited<ReturnType<RegistryBackend['readTree']>>;
+  let tree: KeyTree;
   try {
-    [live, tree] = await Promise.all([backend.readValues(), backend.readTree()]);
+    tree = await backend.readTree();
   } catch (error) {
     throw new TunerError('backup-failed', `Could not check the backup ${file} against the key: ${reason(error)} It was not kept. Nothing was changed.`);
   }
+  const live = settingsOfTree(tree);
+  const settings = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name]));
   const parsed = parseRegFile(decodeRegFile(exported));
-  const off = [
-    ...SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name])),
-    ...(parsed ? treeDifferences(treeOfRegFile(parsed), tree) : []),
-  ];
+  // The settings are in the tree too: said once, by name.
+  const said = settings.map((name) => `${name.toLowerCase()} under ${PARAMETERS_KEY.toLowerCase()} `);
+  const off = [...settings, ...(parsed ? treeDifferences(treeOfRegFile(parsed), tree).filter((line) => !said.some((start) => line.startsWith(start))) : [])];
   if (off.length > 0) {
     throw new TunerError(
       'backup-failed',

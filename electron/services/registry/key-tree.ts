@@ -1,4 +1,5 @@
-import type { RegType } from '../../../shared/registry-value';
+import type { RegType, ValueState } from '../../../shared/registry-value';
+import { PARAMETERS_KEY, perSetting, pickSettings, type PerSetting } from '../../../shared/settings';
 import { decodePayload, type RegFile } from './reg-file';
 
 /**
@@ -70,6 +71,21 @@ export function treeDifferences(exported: KeyTree, live: KeyTree): string[] {
   }
   for (const key of exported.keys()) if (!live.has(key)) found.push(`the subkey ${key} is not in the key`);
   return found;
+}
+
+/**
+ * Both settings as `reg query /s` lists them under the key itself: present, type and a DWORD's
+ * number, all that a backup's check compares. One `reg query /s` thus serves both the settings'
+ * check and the subkeys', where a second `reg query` would read the same lines again.
+ */
+export function settingsOfTree(tree: KeyTree): PerSetting<ValueState> {
+  const found = pickSettings(tree.get(PARAMETERS_KEY.toLowerCase()) ?? []);
+  return perSetting((name): ValueState => {
+    const value = found[name];
+    if (!value) return { present: false };
+    const type = value.type === 'unknown' ? 'REG_NONE' : value.type;
+    return type === 'REG_DWORD' && value.data !== null ? { present: true, type, data: Number(value.data) } : { present: true, type };
+  });
 }
 
 /** Data both tools print exactly: a DWORD's number, binary bytes as hex. */

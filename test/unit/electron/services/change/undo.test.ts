@@ -50,6 +50,17 @@ describe('undo after a change that set MaxUserPort', () => {
     assert.equal((await world.journal.read()).baseline, null, 'nothing is left to undo');
   });
 
+  it('starts four registry processes: the backup export, one read of the whole key to prove it, the import and the read-back', async () => {
+    const world = memoryEngine(root);
+    const before = structuredClone(world.registry.values);
+    await world.tuner.apply(MANUAL);
+    const calls = world.registry.calls.length;
+    assert.equal((await world.tuner.undo({ force: false })).status, 'undone');
+    // Each call is one reg.exe: a second read of the key here would cost undo a process it does not need.
+    assert.deepEqual(world.registry.calls.slice(calls), ['exportKey', 'readTree', 'importFile', 'exportKey']);
+    assert.deepEqual(world.registry.values, before, 'both values are back');
+  });
+
   it('keeps a reservation the range after the next restart still covers, says so, and keeps it in the journal for a later undo', async () => {
     const world = memoryEngine(root);
     // An admin's MaxUserPort 60000 from before the tool: at the next restart after undo the range is 1024-60000 again.

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { treeDifferences, treeOfRegFile, treeOfRegQuery } from '../../../../../electron/services/registry/key-tree';
+import { settingsOfTree, treeDifferences, treeOfRegFile, treeOfRegQuery } from '../../../../../electron/services/registry/key-tree';
 import { parseRegFile } from '../../../../../electron/services/registry/reg-file';
 
 const KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
@@ -55,5 +55,15 @@ describe('key-tree: the whole key against its export', () => {
       `extra under ${KEY.toLowerCase()} is not in the key`,
       `lease under ${KEY.toLowerCase()}\\interfaces\\{abc} differs`,
     ]);
+  });
+
+  it("reads both settings from the key's own lines, not a subkey's: the one reg query /s a backup's check needs", () => {
+    const query = QUERY.replace('    Lease    REG_DWORD    0xe10', '    Lease    REG_DWORD    0xe10\r\n    TcpTimedWaitDelay    REG_DWORD    0x1e');
+    assert.deepEqual(settingsOfTree(treeOfRegQuery(query)), {
+      MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 },
+      TcpTimedWaitDelay: { present: false },
+    });
+    const asText = QUERY.replace('MaxUserPort    REG_DWORD    0xfffe', 'maxuserport    REG_SZ    65534');
+    assert.deepEqual(settingsOfTree(treeOfRegQuery(asText)).MaxUserPort, { present: true, type: 'REG_SZ' }, 'found whatever its case, and a string is only its type');
   });
 });
