@@ -72,13 +72,14 @@ const MAX_PID = 0xffff_ffff;
 export function readRow(line: string, sink: RowSink): void {
   if (UDP_ROW.test(line)) return;
   const match = ROW.exec(line);
-  const ports = match ? [Number(match[2]), Number(match[4])] : [];
+  const localPort = match ? Number(match[2]) : 0;
+  const remotePort = match ? Number(match[4]) : 0;
   const pid = match?.[6] === undefined ? undefined : Number(match[6]);
-  if (!match || ports.some((port) => port > MAX_PORT) || (pid ?? 0) > MAX_PID) throw new Error(`netstat's answer held a line that is not a connection: "${line.trim()}"`);
+  if (!match || localPort > MAX_PORT || remotePort > MAX_PORT || (pid ?? 0) > MAX_PID) throw new Error(`netstat's answer held a line that is not a connection: "${line.trim()}"`);
   const named = match[5].toUpperCase();
   const state = KNOWN.has(named) ? (named as TcpState) : OTHER_SPELLINGS[named];
   if (!state) throw new Error(`netstat printed a state this tool does not know: ${match[5]}`);
-  sink(unbracket(match[1]), ports[0], unbracket(match[3]), ports[1], state, pid);
+  sink(unbracket(match[1]), localPort, unbracket(match[3]), remotePort, state, pid);
 }
 
 /**
