@@ -1,8 +1,9 @@
 /**
  * The live pool's goals, side by side in one run:
- *   - one sample costs at most 1.2x `netstat -ano` alone, at 500 and at 70,000 sockets (the
- *     netstat stand-in prints a capture of that size; the range and events are the sampler's
- *     minute-old reading, as between two samples on the page);
+ *   - one sample costs at most 1.2x netstat alone (`-anoq`, as the sample asks), at 500 and at
+ *     70,000 sockets (the netstat stand-in prints a capture of that size; the range and events
+ *     are the sampler's minute-old reading, as between two samples on the page), and the CPU a
+ *     sample adds beyond netstat, read while netstat writes and, beside it, read whole;
  *   - an update renders in under 16 ms with 70,000 sockets and 30 minutes of history (600
  *     samples, 3 s apart), in Chromium;
  *   - memory stays bounded: the page's ring of 600 samples, never the rows, in kilobytes.
@@ -13,12 +14,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { createServices } from '../electron/services/create-services';
+import type { PoolSampler } from '../electron/services/diagnosis/sampling';
+import { processRunner } from '../electron/services/host/process-runner';
 import { startPreview } from '../test/helpers/preview';
 import { bigNetstat, STAND_IN_ENV } from './bench-diagnosis';
 
 const run = promisify(execFile);
 const NETSTAT = path.resolve('test/stand-ins/netstat');
 const SIZES = [500, 70_000];
+type Sampler = Pick<PoolSampler, 'sample'>;
 type Tools = { runs: number; median(values: number[]): number; timed(work: () => Promise<unknown>): Promise<number> };
 
 async function captureOf(dir: string, rows: number): Promise<NodeJS.ProcessEnv> {
@@ -27,27 +31,36 @@ async function captureOf(dir: string, rows: number): Promise<NodeJS.ProcessEnv> 
   return { TCP_PORT_TUNER_NETSTAT_COMMAND: NETSTAT, TCP_PORT_TUNER_STANDIN_NETSTAT: capture };
 }
 
+/** One sample's wall time and this process's own CPU in it: what a sample adds beyond netstat, its child. */
+async function sampled(sampler: Sampler, timed: Tools['timed']): Promise<{ wall: number; cpu: number }> {
+  const before = process.cpuUsage();
+  const wall = await timed(() => sampler.sample(80));
+  const used = process.cpuUsage(before);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
 export async function sampleBench(env: NodeJS.ProcessEnv, dir: string, { runs, median, timed }: Tools): Promise<string[]> {
   const lines: string[] = [];
   for (const rows of SIZES) {
     const withCapture = { ...env, ...STAND_IN_ENV, ...(await captureOf(dir, rows)) };
-    const { diagnosis, sampler } = await createServices({ env: withCapture });
-    await diagnosis.diagnose();
+    const streamed = await createServices({ env: withCapture });
+    // The same sample with netstat's output read whole, then parsed (a runner given makes the sample read through it).
+    const whole = await createServices({ env: withCapture, run: processRunner((bytes) => bytes.toString('latin1')) });
+    await Promise.all([streamed.diagnosis.diagnose(), whole.diagnosis.diagnose()]);
     const alone: number[] = [];
-    const sample: number[] = [];
-    // This process's own CPU during a sample: what the sample adds beyond netstat, its child.
-    const cpu: number[] = [];
+    const live: { wall: number; cpu: number }[] = [];
+    const read: { wall: number; cpu: number }[] = [];
     for (let i = 0; i < runs; i++) {
-      alone.push(await timed(() => run(NETSTAT, ['-ano'], { env: withCapture, maxBuffer: 64 * 1024 * 1024 })));
-      const before = process.cpuUsage();
-      sample.push(await timed(() => sampler.sample(80)));
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000);
+      alone.push(await timed(() => run(NETSTAT, ['-anoq'], { env: withCapture, maxBuffer: 64 * 1024 * 1024 })));
+      live.push(await sampled(streamed.sampler, timed));
+      read.push(await sampled(whole.sampler, timed));
     }
-    const ratio = median(sample) / median(alone);
+    const of = (results: typeof live, key: 'wall' | 'cpu') => median(results.map((result) => result[key]));
+    const ratio = of(live, 'wall') / median(alone);
+    const count = rows.toLocaleString('en-US');
     lines.push(
-      `| one sample at ${rows.toLocaleString('en-US')} sockets / netstat -ano alone | ${median(sample).toFixed(0)} ms / ${median(alone).toFixed(0)} ms = ${ratio.toFixed(2)}× | goal ≤ 1.2×: ${ratio <= 1.2 ? 'met' : 'MISSED'} |`,
-      `| CPU time a sample adds beyond netstat at ${rows.toLocaleString('en-US')} sockets | ${median(cpu).toFixed(0)} ms | reported |`,
+      `| one live sample at ${count} sockets / netstat alone | ${of(live, 'wall').toFixed(0)} ms / ${median(alone).toFixed(0)} ms = ${ratio.toFixed(2)}× | ≤ 1.2×: ${ratio <= 1.2 ? 'met' : 'MISSED'} |`,
+      `| CPU time a sample adds beyond netstat at ${count} sockets (output read whole, then parsed: ${of(read, 'cpu').toFixed(0)} ms CPU, ${of(read, 'wall').toFixed(0)} ms wall) | ${of(live, 'cpu').toFixed(0)} ms | reported |`,
     );
   }
   return lines;

@@ -21,6 +21,7 @@ import { windowsInfoReader } from './host/windows-version';
 import { Journal } from './change/journal';
 import type { ProcessRunner } from './host/process-runner';
 import { consoleRunner } from './host/code-page';
+import { consoleStreaming, type Streaming } from './host/code-page-stream';
 import type { RegistryBackend } from './registry/backend';
 import { FallbackBackend } from './registry/fallback-backend';
 import { RegExeBackend } from './registry/reg-exe-backend';
@@ -61,11 +62,13 @@ export async function createServices(options: ServiceOptions = {}): Promise<Serv
   checkDataFolderPath(target);
   const run = options.run ?? consoleRunner(target.regCommand);
   const rights = elevationCheck(target, run);
-  return assembleServices(target, run, await chooseBackend(options.backend ?? 'auto', target, run, mayWrite(rights), options.vbsFolder), rights);
+  const backend = await chooseBackend(options.backend ?? 'auto', target, run, mayWrite(rights), options.vbsFolder);
+  // A runner given by a test answers netstat too; the live sample then reads through it.
+  return assembleServices(target, run, backend, rights, options.run ? undefined : consoleStreaming(target.regCommand));
 }
 
 /** The services over a given registry backend: createServices' second half, and how tests put a faulty backend in between. */
-export function assembleServices(target: Target, run: ProcessRunner, backend: RegistryBackend, rights = elevationCheck(target, run)): Services {
+export function assembleServices(target: Target, run: ProcessRunner, backend: RegistryBackend, rights = elevationCheck(target, run), streaming?: Streaming): Services {
   const backupDir = path.join(target.dataDir, 'backups');
   const now = () => new Date();
   const bootTime = () => Date.now() - uptime() * 1000;
@@ -111,6 +114,7 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
     nativeNetstat: target.host === 'windows' || Boolean(target.regCommand.env.TCP_PORT_TUNER_NETSTAT_COMMAND),
     readValues: () => backend.readValues(),
     dataDir: target.dataDir,
+    streaming,
   });
   const sampler = new PoolSampler(diagnosis, new SnapshotStore(target.dataDir));
   diagnosis.onContext((context) => sampler.remember(context));

@@ -9,12 +9,14 @@ import { messageOf } from '../errors';
 import type { NetshPorts } from '../netsh/netsh-ports';
 import type { PortReads } from '../netsh/netsh-script';
 import { andSaid, type ProcessRunner } from '../host/process-runner';
-import { summarizeConnections } from './connections';
 import { EVENT_QUERY, parseEvents } from './events';
 import { parseNetstat, type Socket } from './netstat';
-import { listeningPorts, portsAtRisk, recommendedRange } from './pool';
+import { portsAtRisk, recommendedRange } from './pool';
 import { checkDataFolder, type DataFolderCheck } from './data-folder-check';
-import { read, type Context, type DiagnosisReader, type Read, type SocketsRead } from './reads';
+import { read, type Context, type DiagnosisReader, type Read, type SocketsRead, type TalliedRead } from './reads';
+import type { Streaming } from '../host/code-page-stream';
+import { streamNetstat } from './netstat-stream';
+import { summaryOf, type SocketSummary } from './socket-tally';
 import { parseTasklist } from './tasklist';
 
 export interface DiagnosisDeps {
@@ -28,6 +30,8 @@ export interface DiagnosisDeps {
   readValues: () => Promise<PerSetting<ValueState>>;
   /** The data folder, checked for writing; without one, it is said plainly. */
   dataDir?: string;
+  /** How a live sample reads netstat while it writes; without it (tests' own runners), through `run`. */
+  streaming?: Streaming;
 }
 
 /**
@@ -82,23 +86,36 @@ export class DiagnosisService implements DiagnosisReader {
    */
   async readSockets(): Promise<SocketsRead> {
     let raw = '';
-    const args = this.deps.nativeNetstat ? ['-anoq'] : ['-ano', '-p', 'tcp'];
-    const sockets = await read(this.tool('netstat', args).then((output) => parseNetstat((raw = output))));
+    const sockets = await read(this.tool('netstat', this.netstatArgs()).then((output) => parseNetstat((raw = output))));
     return { sockets, raw };
   }
 
-  compose(sockets: Read<Socket[]>, context: Context): Diagnosis {
+  /** The live sample's read: netstat tallied as it writes (netstat-stream.ts), the same rows, strictness and answer. */
+  async tallySockets(): Promise<TalliedRead> {
+    const { streaming, tools } = this.deps;
+    if (!streaming) return this.readSockets().then(({ sockets, raw }) => ({ sockets, raw: () => raw }));
+    let raw = () => '';
+    const sockets = await read(streamNetstat(streaming, tools.netstat, this.netstatArgs()).then((found) => ((raw = found.raw), found.tally)));
+    return { sockets, raw: () => raw() };
+  }
+
+  private netstatArgs(): string[] {
+    return this.deps.nativeNetstat ? ['-anoq'] : ['-ano', '-p', 'tcp'];
+  }
+
+  compose(sockets: Read<readonly Socket[] | SocketSummary>, context: Context): Diagnosis {
     const unavailable: Record<string, string> = {};
     const value = <T>(part: string, result: Read<T>): T | null => {
       if (result.ok) return result.value;
       unavailable[part] = result.reason;
       return null;
     };
-    const found = value('tcp', sockets);
+    const rows = value('tcp', sockets);
+    const found = rows && summaryOf(rows);
     const owners = value('processes', context.names);
     const range = value('dynamic.ipv4', context.dynamic.ipv4);
     const exclusions = value('excluded.ipv4', context.excluded.ipv4);
-    const listening = found && this.deps.nativeNetstat ? listeningPorts(found, owners) : null;
+    const listening = found && this.deps.nativeNetstat ? found.listening(owners) : null;
     if (found && !this.deps.nativeNetstat) unavailable.bound = "Wine's netstat has no -q, which lists bound sockets";
     if (!listening) unavailable.listening = found ? "Wine's netstat does not list listening sockets" : `netstat was not read: ${unavailable.tcp}`;
     const registry = value('registry', context.values);
@@ -106,7 +123,7 @@ export class DiagnosisService implements DiagnosisReader {
     const timeWaitSeconds = delay?.value ?? SETTINGS.TcpTimedWaitDelay.windowsDefault;
     const free = range ? freePorts(range, exclusions ?? []) : null;
     return {
-      tcp: found ? summarizeConnections(found, owners, listening !== null) : null,
+      tcp: found ? found.tcp(owners, listening !== null) : null,
       ports: {
         dynamic: { ipv4: range, ipv6: value('dynamic.ipv6', context.dynamic.ipv6) },
         excluded: { ipv4: exclusions, ipv6: value('excluded.ipv6', context.excluded.ipv6) },

@@ -57,32 +57,46 @@ const KNOWN = new Set<string>(TCP_STATES);
 const ROW = /^\s*TCP\s+(\S+):(\d+)\s+(\S+):(\d+)\s+(\S+)(?:\s+(\d+))?\s*$/i;
 const UDP_ROW = /^\s*UDP\s/i;
 /** "Proto  Local Address  Foreign Address  State  [PID]" in any language: four or five columns. */
-const isHeader = (line: string) => !ROW.test(line) && !UDP_ROW.test(line) && [4, 5].includes(line.trim().split(/\s{2,}/).length);
+export const isHeader = (line: string) => !ROW.test(line) && !UDP_ROW.test(line) && [4, 5].includes(line.trim().split(/\s{2,}/).length);
+export const noHeader = (began: string) => new Error(`netstat's answer had no column header (${began})`);
+
+/** One row's fields, handed on as they are read: a streaming reader builds no object per row. */
+export type RowSink = (localAddress: string, localPort: number, remoteAddress: string, remotePort: number, state: TcpState, pid: number | undefined) => void;
+const MAX_PORT = 65_535;
+const MAX_PID = 0xffff_ffff;
+
+/**
+ * One line after the header: a TCP row goes to `sink`, a UDP row is skipped, anything else
+ * throws with the line named. A port or PID past what Windows can hold is no connection either.
+ */
+export function readRow(line: string, sink: RowSink): void {
+  if (UDP_ROW.test(line)) return;
+  const match = ROW.exec(line);
+  const localPort = match ? Number(match[2]) : 0;
+  const remotePort = match ? Number(match[4]) : 0;
+  const pid = match?.[6] === undefined ? undefined : Number(match[6]);
+  if (!match || localPort > MAX_PORT || remotePort > MAX_PORT || (pid ?? 0) > MAX_PID) throw new Error(`netstat's answer held a line that is not a connection: "${line.trim()}"`);
+  const named = match[5].toUpperCase();
+  const state = KNOWN.has(named) ? (named as TcpState) : OTHER_SPELLINGS[named];
+  if (!state) throw new Error(`netstat printed a state this tool does not know: ${match[5]}`);
+  sink(unbracket(match[1]), localPort, unbracket(match[3]), remotePort, state, pid);
+}
 
 /**
  * Every TCP row of netstat's output, Windows' (English or localised) and Wine's alike, CRLF or LF.
  * Read only when the answer has netstat's shape (a title, the column header, then rows): any
  * other answer, or a state word not known here, throws, so no socket is silently dropped (a
- * dropped LISTENING row is a port left unprotected).
+ * dropped LISTENING row is a port left unprotected). netstat-stream.ts reads the same way.
  */
 export function parseNetstat(output: string): Socket[] {
   const lines = textLines(output);
   const header = lines.findIndex(isHeader);
-  if (header < 0 || header > 1) throw new Error(`netstat's answer had no column header (${answerBegan(output)})`);
+  if (header < 0 || header > 1) throw noHeader(answerBegan(output));
   const sockets: Socket[] = [];
   for (const line of lines.slice(header + 1)) {
-    if (UDP_ROW.test(line)) continue;
-    const match = ROW.exec(line);
-    if (!match) throw new Error(`netstat's answer held a line that is not a connection: "${line.trim()}"`);
-    const named = match[5].toUpperCase();
-    const state = KNOWN.has(named) ? (named as TcpState) : OTHER_SPELLINGS[named];
-    if (!state) throw new Error(`netstat printed a state this tool does not know: ${match[5]}`);
-    sockets.push({
-      local: { address: unbracket(match[1]), port: Number(match[2]) },
-      remote: { address: unbracket(match[3]), port: Number(match[4]) },
-      state,
-      ...(match[6] === undefined ? {} : { pid: Number(match[6]) }),
-    });
+    readRow(line, (localAddress, localPort, remoteAddress, remotePort, state, pid) =>
+      sockets.push({ local: { address: localAddress, port: localPort }, remote: { address: remoteAddress, port: remotePort }, state, ...(pid === undefined ? {} : { pid }) }),
+    );
   }
   return sockets;
 }

@@ -6,6 +6,7 @@ import { messageOf } from '../errors';
 import type { Exclusion } from '../netsh/netsh-parsers';
 import type { EventSummary } from './events';
 import type { Socket } from './netstat';
+import type { SocketSummary } from './socket-tally';
 
 /** A part of the diagnosis: its value, or why it was not read (never a default in its place). */
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -29,9 +30,15 @@ export interface SocketsRead {
   raw: string;
 }
 
+/** The sockets tallied while netstat wrote them (a live sample), and netstat's text, joined only if asked. */
+export interface TalliedRead {
+  sockets: Read<readonly Socket[] | SocketSummary>;
+  raw: () => string;
+}
+
 /** What the sampler needs of the diagnosis: its two reads and how they become a diagnosis. */
 export interface DiagnosisReader {
-  readSockets(): Promise<SocketsRead>;
+  tallySockets(): Promise<TalliedRead>;
   readContext(): Promise<Context>;
-  compose(sockets: SocketsRead['sockets'], context: Context): Diagnosis;
+  compose(sockets: TalliedRead['sockets'], context: Context): Diagnosis;
 }

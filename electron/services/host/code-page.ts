@@ -13,7 +13,7 @@ export function parseOemCodePage(output: string): number | null {
 type Iconv = typeof import('iconv-lite');
 let iconvLoaded: Promise<Iconv> | undefined;
 /** Loaded on first need: its tables cost a start-up that prints only ASCII (most runs) nothing. */
-const iconv = () => (iconvLoaded ??= import('iconv-lite').then((loaded) => (loaded as Iconv & { default?: Iconv }).default ?? loaded));
+export const iconv = () => (iconvLoaded ??= import('iconv-lite').then((loaded) => (loaded as Iconv & { default?: Iconv }).default ?? loaded));
 
 /** Text in the given code page; a code page not known (or 65001, which is UTF-8) as UTF-8. */
 export async function decodeCodePage(bytes: Buffer, codePage: number | null): Promise<string> {

@@ -72,13 +72,53 @@ export function processRunner(decode: Decode, limits: Partial<RunLimits> = {}): 
 /** For programs that write UTF-8 (Node scripts, Linux tools). */
 export const runProcess: ProcessRunner = processRunner((bytes) => bytes.toString('utf8'));
 
-function collect(file: string, args: readonly string[], env: NodeJS.ProcessEnv | undefined, limits: RunLimits): Promise<{ code: number; stdout: Buffer; stderr: Buffer }> {
+/** A streamed run's limits: its time, and how much it may write (nothing keeps it, so nothing else bounds it). */
+export interface StreamLimits extends RunLimits {
+  maxBytes: number;
+}
+/** Far past the 7 MB a 70,000-socket netstat writes. */
+export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
+/** Runs a program as a ProcessRunner does, handing its stdout to a reader as it writes. */
+export type StreamRunner = (file: string, args: readonly string[], env: NodeJS.ProcessEnv | undefined, sink: (chunk: Buffer) => void) => Promise<{ code: number; stderr: Buffer }>;
+
+/**
+ * The streaming runner: each chunk of stdout goes to `sink` as it arrives, none is kept. A
+ * sink that throws (a line it cannot read), output past `maxBytes`, or the time limit stops
+ * the program and fails the run with that reason.
+ */
+export function streamRunner(limits: Partial<StreamLimits> = {}): StreamRunner {
+  const chosen = { ...LIMITS, maxBytes: MAX_STREAM_BYTES, ...limits };
+  return async (file, args, env, sink) => {
+    const { code, stderr } = await collect(file, args, env, chosen, { sink, maxBytes: chosen.maxBytes });
+    return { code, stderr };
+  };
+}
+
+function collect(
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv | undefined,
+  limits: RunLimits,
+  streamed?: { sink: (chunk: Buffer) => void; maxBytes: number },
+): Promise<{ code: number; stdout: Buffer; stderr: Buffer }> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, [...args], { env: env ?? process.env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let chunks = 0;
-    child.stdout.on('data', (chunk: Buffer) => (stdout.push(chunk), chunks++));
+    let written = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks++;
+      if (!streamed) return void stdout.push(chunk);
+      written += chunk.length;
+      try {
+        if (written > streamed.maxBytes) throw new Error(`${file} wrote more than ${streamed.maxBytes / 1024 / 1024} MB`);
+        streamed.sink(chunk);
+      } catch (error) {
+        stop(error);
+      }
+    });
     child.stderr.on('data', (chunk: Buffer) => (stderr.push(chunk), chunks++));
 
     let done = false;
@@ -94,10 +134,14 @@ function collect(file: string, args: readonly string[], env: NodeJS.ProcessEnv |
       for (const stream of [child.stdout, child.stderr]) if (!stream.readableEnded) stream.destroy();
       settle();
     };
-    const timer = setTimeout(() => {
+    const stop = (error: unknown) => {
       if (child.exitCode === null && child.signalCode === null) child.kill();
-      end(() => reject(Object.assign(new Error(`${file} did not finish within ${limits.timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
-    }, limits.timeoutMs);
+      end(() => reject(error));
+    };
+    const timer = setTimeout(
+      () => stop(Object.assign(new Error(`${file} did not finish within ${limits.timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })),
+      limits.timeoutMs,
+    );
     child.on('error', (error) => end(() => reject(error)));
 
     child.on('exit', (code, signal) => {

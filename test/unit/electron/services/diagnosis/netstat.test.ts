@@ -21,3 +21,13 @@ describe('netstat -ano -p tcp', () => {
     assert.deepEqual(socket, { local: { address: '127.0.0.1', port: 38929 }, remote: { address: '127.0.0.1', port: 59238 }, state: 'TIME_WAIT' });
   });
 });
+
+describe('a row no Windows could print', () => {
+  it('a port past 65535 or a PID past 4294967295 is refused with the line named, not counted', () => {
+    const header = '\nActive Connections\n\n  Proto  Local Address          Foreign Address        State           PID\n';
+    assert.throws(() => parseNetstat(`${header}  TCP    10.0.0.4:70000         10.0.0.5:3306          TIME_WAIT       0\n`), {
+      message: 'netstat\'s answer held a line that is not a connection: "TCP    10.0.0.4:70000         10.0.0.5:3306          TIME_WAIT       0"',
+    });
+    assert.throws(() => parseNetstat(`${header}  TCP    10.0.0.4:50000         10.0.0.5:3306          TIME_WAIT       4294967296\n`), /not a connection/);
+  });
+});

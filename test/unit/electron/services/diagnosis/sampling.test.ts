@@ -40,7 +40,7 @@ describe('pool sampling', () => {
       values: { ok: false, reason: 'not asked' },
     };
     const fake = {
-      readSockets: async () => (calls.sockets++, { sockets: { ok: true as const, value: parseNetstat(raw) }, raw }),
+      tallySockets: async () => (calls.sockets++, { sockets: { ok: true as const, value: parseNetstat(raw) }, raw: () => raw }),
       readContext: async () => (calls.context++, context),
       compose: service.compose.bind(service),
     };

@@ -2,11 +2,11 @@
 // leave the CLI or the main process waiting on a program, or on a helper that holds its pipes.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { processRunner } from '../../../../../electron/services/host/process-runner';
+import { processRunner, streamRunner } from '../../../../../electron/services/host/process-runner';
 
 const utf8 = (bytes: Buffer) => bytes.toString('utf8');
 const SH = '/bin/sh';
@@ -48,9 +48,9 @@ function runnerInChild(limits: string, args: readonly string[]): Promise<{ code:
   });
 }
 
-describe('process runner', () => {
-  after(() => rmSync(scratch, { recursive: true, force: true }));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
+describe('process runner', () => {
   it('hands back the output and exit code of a program that ends', async () => {
     const result = await processRunner(utf8)(SH, ['-c', 'printf "a b\\n"; printf oops >&2; exit 3']);
     assert.deepEqual(result, { code: 3, stdout: 'a b\n', stderr: 'oops' });
@@ -77,5 +77,32 @@ describe('process runner', () => {
     assert.equal(code, 0);
     assert.match(output, /^refused ETIMEDOUT \/bin\/sh did not finish within 0\.5 s$/);
     assert.ok(helperStillRan(pidFile), 'the process running it ended without waiting for the helper holding the pipes');
+  });
+});
+
+describe('process runner, streaming (the live sample reads netstat while it writes)', () => {
+  it('hands each chunk to the reader while the program still runs: this one ends only once its first line was read', async () => {
+    const seen = path.join(scratch, 'seen');
+    const chunks: string[] = [];
+    const result = await streamRunner({ timeoutMs: 20_000 })(SH, ['-c', `printf "first\\n"; while [ ! -f ${seen} ]; do sleep 0.01; done; printf "last\\n"; printf oops >&2; exit 2`], undefined, (chunk) => {
+      chunks.push(chunk.toString('utf8'));
+      writeFileSync(seen, '');
+    });
+    assert.equal(chunks.join(''), 'first\nlast\n');
+    assert.deepEqual({ code: result.code, stderr: result.stderr.toString('utf8') }, { code: 2, stderr: 'oops' });
+  });
+
+  it('a program writing past the size limit is stopped and the run fails with that reason', async () => {
+    let read = 0;
+    const run = streamRunner({ maxBytes: 1024 * 1024, timeoutMs: 30_000 })(SH, ['-c', 'exec yes'], undefined, (chunk) => (read += chunk.length));
+    await assert.rejects(run, { message: '/bin/sh wrote more than 1 MB' });
+    assert.ok(read <= 1024 * 1024, 'nothing past the limit reached the reader');
+  });
+
+  it('a line the reader cannot read stops the program, and the run fails with the reader\'s reason', async () => {
+    const run = streamRunner({ timeoutMs: 30_000 })(SH, ['-c', 'exec yes'], undefined, () => {
+      throw new Error('netstat\'s answer held a line that is not a connection: "y"');
+    });
+    await assert.rejects(run, { message: 'netstat\'s answer held a line that is not a connection: "y"' });
   });
 });
