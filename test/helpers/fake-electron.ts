@@ -2,132 +2,16 @@
  * A recording stand-in for the `electron` module, so the real dist/electron/main.cjs can be
  * loaded and driven without Electron's binary: it records what the main process asks for
  * (windows, handlers, permission and request filters, dialogs) and lets a test fire events with
- * the arguments Electron 45 passes. app.quit() behaves as Electron's does: it asks every window
- * to close, and one whose 'close' is prevented cancels the quit.
+ * the arguments Electron 45 passes. The app and BrowserWindow stand-ins are in fake-electron/.
  */
-import { EventEmitter } from 'node:events';
 import Module from 'node:module';
-
-type Handler = (...args: never[]) => unknown;
-
-export class FakeContents extends EventEmitter {
-  windowOpenHandler: Handler | undefined;
-  reloads = 0;
-  url = '';
-  setWindowOpenHandler(handler: Handler): void {
-    this.windowOpenHandler = handler;
-  }
-  getURL(): string {
-    return this.url;
-  }
-  reload(): void {
-    this.reloads += 1;
-  }
-}
-
-/** What Electron passes in `details` to both permission handlers (a check may lack requestingUrl). */
-export interface PermissionDetails {
-  requestingUrl?: string;
-  isMainFrame: boolean;
-  embeddingOrigin?: string;
-}
-
-/** A box as shown; `parented`: whether it was given a window (a hidden one would hide it too). */
-export interface MessageBox {
-  type?: string;
-  title?: string;
-  message: string;
-  detail?: string;
-  buttons?: string[];
-  parented: boolean;
-}
-
-export interface Recorded {
-  sandboxEnabled: boolean;
-  schemes: { scheme: string; privileges: Record<string, boolean> }[];
-  protocolHandler?: (request: Request) => Promise<Response>;
-  handlers: Map<string, (event: unknown, request: unknown) => Promise<unknown>>;
-  windows: FakeWindow[];
-  permissionRequest?: (contents: FakeContents, permission: string, callback: (granted: boolean) => void, details: PermissionDetails) => void;
-  permissionCheck?: (contents: FakeContents | null, permission: string, requestingOrigin: string, details: PermissionDetails) => boolean;
-  deviceCheck?: () => boolean;
-  beforeRequest?: { urls: string[]; listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void };
-  errorBoxes: { title: string; message: string }[];
-  messageBoxes: MessageBox[];
-  /** Calls of app.quit(), those a window's close guard cancelled, and whether one went through. */
-  quits: number;
-  quitsCancelled: number;
-  quitDone: boolean;
-  lockReleased: number;
-  exitCode?: number;
-}
-
-export class FakeWindow extends EventEmitter {
-  webContents = new FakeContents();
-  loaded?: string;
-  destroyed = false;
-  constructor(
-    readonly options: { webPreferences: Record<string, unknown> } & Record<string, unknown>,
-    private readonly loadFails: boolean,
-  ) {
-    super();
-  }
-  visible = true; // In Electron, false until 'ready-to-show'.
-  removeMenu(): void {}
-  isVisible(): boolean {
-    return this.visible;
-  }
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-  isMinimized(): boolean {
-    return false;
-  }
-  loadURL(url: string): Promise<void> {
-    this.loaded = url;
-    this.webContents.url = url;
-    return this.loadFails ? Promise.reject(new Error('ERR_FAILED (-2) loading app://tuner/index.html')) : Promise.resolve();
-  }
-}
-
-export interface FakeElectronOptions {
-  /** What requestSingleInstanceLock answers: false when another copy runs. */
-  singleInstance?: boolean;
-  loadFails?: boolean;
-}
+import { fakeApp } from './fake-electron/app';
+import { emptyRecorded, type FakeElectronOptions, type MessageBox, type Recorded } from './fake-electron/recorded';
+import { FakeWindow } from './fake-electron/window';
 
 export function fakeElectron(options: FakeElectronOptions = {}) {
-  const recorded: Recorded = { sandboxEnabled: false, schemes: [], handlers: new Map(), windows: [], errorBoxes: [], messageBoxes: [], quits: 0, quitsCancelled: 0, quitDone: false, lockReleased: 0 };
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  let quitting = false;
-  const quit = () => {
-    recorded.quits += 1;
-    if (quitting || recorded.quitDone) return;
-    quitting = true;
-    for (const window of recorded.windows.filter((open) => !open.destroyed)) {
-      let prevented = false;
-      window.emit('close', { preventDefault: () => (prevented = true) });
-      if (prevented) {
-        quitting = false;
-        recorded.quitsCancelled += 1;
-        return;
-      }
-    }
-    for (const window of recorded.windows) window.destroyed = true;
-    quitting = false;
-    recorded.quitDone = true;
-  };
-  const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
-    enableSandbox: () => void (recorded.sandboxEnabled = true),
-    requestSingleInstanceLock: () => options.singleInstance ?? true,
-    releaseSingleInstanceLock: () => void (recorded.lockReleased += 1),
-    quit,
-    exit: (code: number) => void (recorded.exitCode = code),
-    whenReady: () => ready,
-    getAppPath: () => process.cwd(),
-  });
+  const recorded = emptyRecorded();
+  const { app, markReady } = fakeApp(recorded, options);
   const electron = {
     app,
     BrowserWindow: class extends FakeWindow {
@@ -136,16 +20,23 @@ export function fakeElectron(options: FakeElectronOptions = {}) {
         recorded.windows.push(this);
       }
     },
-    ipcMain: { handle: (channel: string, handler: Recorded['handlers'] extends Map<string, infer H> ? H : never) => void recorded.handlers.set(channel, handler) },
+    ipcMain: {
+      handle: (channel: string, handler: Recorded['handlers'] extends Map<string, infer H> ? H : never) =>
+        void recorded.handlers.set(channel, handler),
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: Recorded['schemes']) => void recorded.schemes.push(...schemes),
-      handle: (_scheme: string, handler: NonNullable<Recorded['protocolHandler']>) => void (recorded.protocolHandler = handler),
+      handle: (_scheme: string, handler: NonNullable<Recorded['protocolHandler']>) =>
+        void (recorded.protocolHandler = handler),
     },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: (handler: NonNullable<Recorded['permissionRequest']>) => void (recorded.permissionRequest = handler),
-        setPermissionCheckHandler: (handler: NonNullable<Recorded['permissionCheck']>) => void (recorded.permissionCheck = handler),
-        setDevicePermissionHandler: (handler: NonNullable<Recorded['deviceCheck']>) => void (recorded.deviceCheck = handler),
+        setPermissionRequestHandler: (handler: NonNullable<Recorded['permissionRequest']>) =>
+          void (recorded.permissionRequest = handler),
+        setPermissionCheckHandler: (handler: NonNullable<Recorded['permissionCheck']>) =>
+          void (recorded.permissionCheck = handler),
+        setDevicePermissionHandler: (handler: NonNullable<Recorded['deviceCheck']>) =>
+          void (recorded.deviceCheck = handler),
         webRequest: {
           onBeforeRequest: (filter: { urls: string[] }, listener: NonNullable<Recorded['beforeRequest']>['listener']) =>
             void (recorded.beforeRequest = { urls: filter.urls, listener }),

@@ -12,7 +12,8 @@ import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Run } from '../processes';
 import type { RegTool } from '../wine-prefix';
-import { startWindowsPrefix, windowsNodeProblem, windowsPath, type RunOptions, type WindowsPrefix, type WindowsRun } from './prefix';
+import { windowsNodeProblem } from './node-check';
+import { startWindowsPrefix, windowsPath, type RunOptions, type WindowsPrefix, type WindowsRun } from './prefix';
 import { WINE64, wine64 } from './wine64';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -20,7 +21,8 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
  * The CLI as it ships: the bundle `node scripts/build.mjs --preview` writes, or another build
  * named by TCP_PORT_TUNER_WINDOWS_CLI (to show what an older commit did in the bed).
  */
-export const CLI_BUNDLE = process.env.TCP_PORT_TUNER_WINDOWS_CLI ?? path.join(REPO_ROOT, 'dist', 'cli', 'tcp-port-tuner.cjs');
+export const CLI_BUNDLE =
+  process.env.TCP_PORT_TUNER_WINDOWS_CLI ?? path.join(REPO_ROOT, 'dist', 'cli', 'tcp-port-tuner.cjs');
 /** Where the product keeps its journal and backups on Windows, inside the prefix. */
 export const DATA_FOLDER = 'ProgramData/TCP Port Tuner';
 
@@ -99,7 +101,13 @@ async function copyBundle(prefix: WindowsPrefix): Promise<string> {
 
 function skipped(reason: string): Bed {
   const none = () => Promise.reject(new Error(reason));
-  return { skip: reason, prefix: undefined as unknown as WindowsPrefix, regTool: { scratch: '', reg: none }, cli: none, close: async () => {} };
+  return {
+    skip: reason,
+    prefix: undefined as unknown as WindowsPrefix,
+    regTool: { scratch: '', reg: none },
+    cli: none,
+    close: async () => {},
+  };
 }
 
 /** `C:\ProgramData\TCP Port Tuner` as a Linux path inside the prefix. */

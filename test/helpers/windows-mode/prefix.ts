@@ -5,27 +5,30 @@
  * Windows' Node under Wine fails to write to a Linux pipe (`Error: open EBADF`), so every
  * program here writes its stdout and stderr to files, read once it has ended.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeServerFolder } from '../wine-server';
+import { bootPrefix, copyTemplate, detached, localeExists, TEMPLATE_VARIABLE } from './boot';
 import { killLeftovers, wineProcesses } from './processes';
 import { hangNote } from './run-notes';
-import { unrandomized, wine64 } from './wine64';
+import { wine64 } from './wine64';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Windows' Node.js 22.20.0 (the Node inside Electron 45), put there by scripts/setup.sh. */
 export const WINDOWS_NODE = path.join(REPO_ROOT, '.cache', 'windows-node', 'node.exe');
-/** A prepared Windows 10 prefix that scripts/test.mjs makes once per run (see template.ts). */
-export const TEMPLATE_VARIABLE = 'TCP_PORT_TUNER_WINDOWS_TEMPLATE';
 
 /** Far above what any one command takes here (15 s for diagnose on a loaded 2-core machine). */
 const RUN_TIMEOUT_MS = 180_000;
 
 /** How a program ended (null: stopped), and what it wrote, with the bed's notes on stderr. */
-export interface WindowsRun { code: number | null; stdout: string; stderr: string }
+export interface WindowsRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 export interface RunOptions {
   /** The working folder, as a Linux path (Wine maps it to Z:). */
@@ -56,7 +59,9 @@ export class WindowsPrefix {
   drive(relative: string): string {
     return path.join(this.dir, 'drive_c', relative);
   }
-  get system32(): string { return this.drive('windows/system32'); }
+  get system32(): string {
+    return this.drive('windows/system32');
+  }
 
   /** What every Wine process of this prefix gets (also what `wine reg.exe` checks run with). */
   get env(): NodeJS.ProcessEnv {
@@ -86,18 +91,30 @@ export class WindowsPrefix {
     const outputs = await this.folder('output');
     const [stdout, stderr] = [path.join(outputs, 'stdout'), path.join(outputs, 'stderr')];
     const [out, err] = await Promise.all([open(stdout, 'w'), open(stderr, 'w')]);
-    const env = { ...this.env, ...(options.path?.length ? { WINEPATH: options.path.map(windowsPath).join(';') } : {}), ...options.env };
+    const env = {
+      ...this.env,
+      ...(options.path?.length ? { WINEPATH: options.path.map(windowsPath).join(';') } : {}),
+      ...options.env,
+    };
     try {
       let hung: string | null = null;
       const code = await new Promise<number | null>((resolve, reject) => {
-        const child = spawn(...wine64([program, ...args]), { env, cwd: options.cwd ?? this.root, stdio: ['ignore', out.fd, err.fd] });
+        const child = spawn(...wine64([program, ...args]), {
+          env,
+          cwd: options.cwd ?? this.root,
+          stdio: ['ignore', out.fd, err.fd],
+        });
         // A program that never ends fails its test, saying what was running, instead of the whole run.
         const timer = setTimeout(() => ((hung = wineProcesses(this.dir)), child.kill('SIGKILL')), RUN_TIMEOUT_MS);
         child.on('error', reject);
         child.on('exit', (exitCode) => (clearTimeout(timer), resolve(exitCode)));
       });
       const [said, complained] = await Promise.all([readFile(stdout, 'utf8'), readFile(stderr, 'utf8')]);
-      return { code: hung === null ? code : null, stdout: said, stderr: hung === null ? complained : complained + hangNote(program, RUN_TIMEOUT_MS, hung) };
+      return {
+        code: hung === null ? code : null,
+        stdout: said,
+        stderr: hung === null ? complained : complained + hangNote(program, RUN_TIMEOUT_MS, hung),
+      };
     } finally {
       await Promise.all([out.close(), err.close()]);
     }
@@ -117,48 +134,6 @@ export class WindowsPrefix {
   }
 }
 
-/** Wineserver outlives the command that starts it: without pipes it holds none open. */
-function detached(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, [...args], { env, stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-}
-
-function localeExists(locale: string): boolean {
-  const listed = spawnSync('locale', ['-a'], { encoding: 'utf8' }).stdout ?? '';
-  const wanted = locale.toLowerCase().replace('utf-8', 'utf8');
-  return listed.split('\n').some((line) => line.toLowerCase() === wanted);
-}
-
-/**
- * Makes a Windows 10 prefix in `dir`: Node.js refuses to start until the prefix says Windows 10.
- * Gecko and Mono installers would only slow it down.
- */
-export async function bootPrefix(dir: string): Promise<void> {
-  const env = { ...process.env, WINEPREFIX: dir, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
-  if ((await detached(...unrandomized('wineboot', ['-i']), env)) !== 0) throw new Error(`wineboot -i failed for ${dir}`);
-  if ((await detached(...unrandomized('wine', ['winecfg', '-v', 'win10']), env)) !== 0) throw new Error(`winecfg -v win10 failed for ${dir}`);
-  await detached('wineserver', ['-w'], env);
-}
-
-/**
- * Copies a template prefix: System32 and SysWOW64 (1.2 GB of Wine's DLLs, which Wine never
- * writes) as hard links, the rest (the registry, which Wine rewrites in place) as real copies.
- * Anything a test puts into System32 must replace a file, never write into one (see stand-ins.ts).
- */
-async function copyTemplate(template: string, dir: string): Promise<void> {
-  const linked = ['drive_c/windows/system32', 'drive_c/windows/syswow64'].map((part) => path.join(template, part));
-  // Debian's Wine keeps the server in /tmp/<the prefix's `wineserver` file>/server-<device>-<inode>: copied, a new
-  // prefix given a removed one's inode met its dying wineserver, and every program of it then waited for ever.
-  await cp(template, dir, { recursive: true, verbatimSymlinks: true, filter: (source) => !linked.includes(source) && source !== path.join(template, 'wineserver') });
-  for (const part of linked) {
-    const result = spawnSync('cp', ['-al', part, path.join(dir, path.relative(template, part))]);
-    if (result.status !== 0) throw new Error(`cp -al ${part} failed: ${result.stderr}`);
-  }
-}
-
 /**
  * A Windows 10 prefix with a persistent wineserver, copied from the run's template when
  * scripts/test.mjs made one, booted afresh otherwise. `locale` (e.g. de_DE.UTF-8) gives Wine that
@@ -170,8 +145,17 @@ export async function startWindowsPrefix(label: string, options: { locale?: stri
   }
   const root = await mkdtemp(path.join(tmpdir(), `tcp-port-tuner-windows-${label}-`));
   const dir = path.join(root, 'prefix');
-  const language = options.locale ? { LC_ALL: options.locale, LANG: options.locale } : { LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
-  const base = { PATH: process.env.PATH, HOME: process.env.HOME, USER: process.env.USER, WINEPREFIX: dir, WINEDEBUG: '-all', ...language };
+  const language = options.locale
+    ? { LC_ALL: options.locale, LANG: options.locale }
+    : { LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
+  const base = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    USER: process.env.USER,
+    WINEPREFIX: dir,
+    WINEDEBUG: '-all',
+    ...language,
+  };
   const prefix = new WindowsPrefix(root, dir, base);
   try {
     const template = process.env[TEMPLATE_VARIABLE];
@@ -183,16 +167,4 @@ export async function startWindowsPrefix(label: string, options: { locale?: stri
     throw error;
   }
   return prefix;
-}
-
-/**
- * Why Windows' Node.js cannot run in this prefix, or null when it runs as a win32 process. The
- * suite is skipped with this reason, and only for it.
- */
-export async function windowsNodeProblem(prefix: WindowsPrefix): Promise<string | null> {
-  if (!existsSync(WINDOWS_NODE)) return `Windows' Node.js is not at ${WINDOWS_NODE} (bash scripts/setup.sh puts it there)`;
-  const probe = await prefix.run(WINDOWS_NODE, ['-p', '`${process.platform} ${process.version}`']).catch((error: Error) => ({ code: null, stdout: '', stderr: error.message }));
-  if (/^win32 v22\.20\.0\s*$/.test(probe.stdout)) return null;
-  const said = `${probe.stdout} ${probe.stderr}`.replace(/\s+/g, ' ').trim().slice(0, 300);
-  return `Wine cannot run Windows' Node.js here (exit ${probe.code}: ${said || 'no output'})`;
 }

@@ -1,6 +1,6 @@
 /**
  * The run's template prefix, so each Windows-mode test file copies one in about a second instead
- * of booting Wine for twenty (see copyTemplate in prefix.ts). scripts/test.mjs makes it before
+ * of booting Wine for twenty (see copyTemplate in boot.ts). scripts/test.mjs makes it before
  * the suite and removes it after:
  *
  *   node --import tsx test/helpers/windows-mode/template.ts make <dir>
@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { removeServerFolder } from '../wine-server';
-import { bootPrefix } from './prefix';
+import { bootPrefix } from './boot';
 
 async function stopServer(dir: string): Promise<void> {
   await new Promise((resolve) => {
