@@ -1,54 +1,10 @@
 /**
- * The wizard's other paths: a restart asked for from the status page, a failed write, values
- * changed meanwhile, the keyboard alone, and no administrator rights.
+ * The wizard's other paths: a failed write, values changed meanwhile, the keyboard alone, and no
+ * administrator rights. The restart walks are in wizard-restart.spec.ts.
  */
 import { expect, test } from './fixtures';
-import { record, shoot } from './pictures';
-import { runCli } from '../test/helpers/wine';
+import { record } from './pictures';
 import { expectApplied, netshState, openConfigure, openReview, said, shown } from './walks';
-
-test('restart now, confirmed, is only reported on Wine', async ({ page, preview, wine }) => {
-  // Reached from a restart-pending status page as well as after applying: a change made earlier
-  // with the command line, on the same registry and journal.
-  const applied = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30'], {
-    ...wine.env,
-    TCP_PORT_TUNER_DATA_DIR: preview.dataDir,
-  });
-  expect(applied.code).toBe(0);
-  await page.goto(preview.url);
-  await expect(page.getByText('Restart pending')).toBeVisible();
-  await page.getByRole('button', { name: 'Restart…' }).click();
-  await expect(page.getByRole('heading', { name: 'Restart Windows' })).toBeFocused();
-  await page.getByRole('button', { name: 'Restart now…' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Restart in 60 seconds' }).click();
-  await expect(shown(page).getByText('Restart requested. This is Wine, not Windows, so nothing was restarted.')).toBeVisible();
-  // The restart buttons are gone: focus is on the way on, and the outcome was said.
-  await expect(page.getByRole('button', { name: 'Back to Check' })).toBeFocused();
-  await expect(said(page).status).toHaveText('Restart requested. This is Wine, not Windows, so nothing was restarted.');
-  await shoot(page, 'light-5-restart-now-result');
-  await page.getByRole('button', { name: 'Back to Check' }).click();
-  await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeFocused();
-});
-
-test('a restart Windows scheduled: focus on calling it off, then on the way on once it is', async ({ page, preview }) => {
-  // Wine never schedules one: the answers are Windows' own (electron/services/host/restart.ts).
-  const windows = {
-    restartWindows: { when: 'now', performed: true, message: 'Windows restarts in 60 seconds. To stop it, run: shutdown /a' },
-    cancelRestart: { when: 'cancelled', performed: true, message: 'The scheduled restart was cancelled.' },
-  };
-  for (const [channel, value] of Object.entries(windows)) await page.route(`**/api/${channel}`, (route) => route.fulfill({ json: { ok: true, value } }));
-  await openReview(page, preview.url);
-  await page.getByRole('button', { name: 'Apply' }).click();
-  await expectApplied(page);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Restart now…' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Restart in 60 seconds' }).click();
-  await expect(said(page).status).toHaveText('Restart scheduled. Windows restarts in 60 seconds. To stop it, run: shutdown /a');
-  await expect(page.getByRole('button', { name: 'Cancel the restart' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(said(page).status).toHaveText('Restart cancelled. The scheduled restart was cancelled. The new registry values take effect at the next restart.');
-  await expect(page.getByRole('button', { name: 'Back to Check' })).toBeFocused();
-});
 
 test.describe('when the first registry write fails', () => {
   test.use({ regFault: { kind: 'fail', verb: 'add', nth: 1 } });
@@ -59,9 +15,15 @@ test.describe('when the first registry write fails', () => {
     // A reg.exe stand-in fails the first write, as a real registry error would.
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(shown(page).getByText('Not applied')).toBeVisible();
-    await expect(shown(page).getByText(/Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 .* Every setting was put back as it was\./)).toBeVisible();
+    await expect(
+      shown(page).getByText(
+        /Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 .* Every setting was put back as it was\./,
+      ),
+    ).toBeVisible();
     // Said at once; the failure scrolls into view and takes focus, so it is not missed below the table.
-    await expect(said(page).alert).toHaveText(/^Not applied\. Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 and said "ERROR: The system was unable to write the value"\. .*Every setting was put back as it was\./);
+    await expect(said(page).alert).toHaveText(
+      /^Not applied\. Could not write (MaxUserPort|TcpTimedWaitDelay): reg\.exe exited with 1 and said "ERROR: The system was unable to write the value"\. .*Every setting was put back as it was\./,
+    );
     const failure = page.getByRole('group', { name: 'Not applied' });
     await expect(failure).toBeFocused();
     await expect(failure).toBeInViewport();
@@ -69,9 +31,12 @@ test.describe('when the first registry write fails', () => {
     expect(await wine.value('MaxUserPort')).toBeNull();
     expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
     // The reservations of the same change were never left behind either.
-    for (const family of ['ipv4', 'ipv6'] as const) expect((await netshState(preview.netshState))[family].exclusions).toEqual([]);
+    for (const family of ['ipv4', 'ipv6'] as const)
+      expect((await netshState(preview.netshState))[family].exclusions).toEqual([]);
     // The page reads the values again after the failure; photograph it once they are back.
-    await expect(page.getByRole('table', { name: 'Changes, now and after' }).getByRole('row', { name: /^MaxUserPort / })).toHaveText(/not set/);
+    await expect(
+      page.getByRole('table', { name: 'Changes, now and after' }).getByRole('row', { name: /^MaxUserPort / }),
+    ).toHaveText(/not set/);
     await record(page, 'light-4-apply-failed');
 
     await page.getByRole('button', { name: 'Apply' }).click();
@@ -161,12 +126,20 @@ test('without administrator rights the wizard stops at a clear screen', async ({
   expect(await wine.value('MaxUserPort')).toBeNull();
 });
 
-test("rights that could not be read say what whoami answered, not only 'needs administrator rights'", async ({ page, preview, wine }) => {
-  const notRead = 'C:\\Windows\\System32\\whoami.exe ended with exit 1 and said "ERROR: Unable to get group membership information", naming no integrity level';
+test("rights that could not be read say what whoami answered, not only 'needs administrator rights'", async ({
+  page,
+  preview,
+  wine,
+}) => {
+  const notRead =
+    'C:\\Windows\\System32\\whoami.exe ended with exit 1 and said "ERROR: Unable to get group membership information", naming no integrity level';
   await page.route('**/api/getStatus', async (route) => {
     const response = await route.fetch();
     const body = await response.json();
-    await route.fulfill({ response, json: { ...body, value: { ...body.value, canWrite: false, rightsNotRead: notRead } } });
+    await route.fulfill({
+      response,
+      json: { ...body, value: { ...body.value, canWrite: false, rightsNotRead: notRead } },
+    });
   });
   await page.goto(preview.url);
   await expect(page.getByRole('heading', { name: 'Administrator rights needed' })).toBeVisible();

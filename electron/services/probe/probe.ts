@@ -9,10 +9,28 @@
  * diagnoses is held in TIME_WAIT.
  */
 import { connect as netConnect, type Socket } from 'node:net';
-import { leverOf, type ProbeClass, type ProbePhase, type ProbeResult } from '../../../shared/probe';
+import { leverOf, type ProbePhase, type ProbeResult } from '../../../shared/probe';
 import { answerFor, sha2FullAnswer } from './auth';
-import { classOfNodeError, classOfServerError } from './classify';
-import { COM_QUIT, FIRST_PACKET_MAX, loginPacket, PacketReader, packet, parseAuthSwitch, parseError, parseGreeting } from './packets';
+import {
+  COM_QUIT,
+  FIRST_PACKET_MAX,
+  loginPacket,
+  PacketReader,
+  packet,
+  parseAuthSwitch,
+  parseError,
+  parseGreeting,
+} from './packets';
+import {
+  closedSilently,
+  networkFailed,
+  notMysqlAt,
+  serverAnswered,
+  targetOf,
+  timedOut,
+  type Outcome,
+  unspokenPlugin,
+} from './outcome';
 
 /** The login whose 1045 is the healthy answer; an account by this name should never exist. */
 export const PROBE_USER = 'tcp_port_tuner_probe';
@@ -33,19 +51,6 @@ export type ProbeService = (request: ProbeRequest) => Promise<ProbeResult>;
 /** Opens the TCP connection; tests pass one that fails as Windows does. */
 export type Connect = (options: { host: string; port: number; localAddress?: string }) => Socket;
 
-interface Outcome {
-  class: ProbeClass;
-  code: string | null;
-  errno: number | null;
-  message: string;
-  lever?: string;
-}
-
-const ACCOUNT_REFUSED =
-  'MySQL refused this account\'s login (1045): check the user name and the password. Do not try again with guesses: max_password_errors (MariaDB) and FAILED_LOGIN_ATTEMPTS (MySQL) lock the account.';
-
-const targetOf = (host: string, port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
-
 export function probe(request: ProbeRequest, connect: Connect = netConnect): Promise<ProbeResult> {
   const started = performance.now();
   const at = new Date().toISOString();
@@ -57,7 +62,11 @@ export function probe(request: ProbeRequest, connect: Connect = netConnect): Pro
   let settled = false;
 
   return new Promise((resolve) => {
-    const socket = connect({ host: request.host, port: request.port, ...(request.sourceAddress ? { localAddress: request.sourceAddress } : {}) });
+    const socket = connect({
+      host: request.host,
+      port: request.port,
+      ...(request.sourceAddress ? { localAddress: request.sourceAddress } : {}),
+    });
     const finish = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
@@ -82,23 +91,13 @@ export function probe(request: ProbeRequest, connect: Connect = netConnect): Pro
       else socket.resetAndDestroy();
     };
     const timer = setTimeout(() => {
-      if (answered) return abandon(answered);
-      const seconds = request.timeoutMs / 1000;
-      const what = { none: 'no TCP connection', tcp: 'connected, but no greeting from the server', greeting: 'greeted, but no answer to the login', auth: 'the login did not finish' }[phase];
-      abandon({ class: 'timeout', code: null, errno: null, message: `${what} within ${seconds} s` });
+      abandon(answered ?? timedOut(phase, request.timeoutMs));
     }, request.timeoutMs);
 
     const serverSaid = (errno: number, text: string) => {
-      const found = classOfServerError(errno, account !== undefined);
-      answered = {
-        class: found.class,
-        code: found.code,
-        errno,
-        message: `${errno} ${text}`,
-        ...(errno === 1045 && account ? { lever: ACCOUNT_REFUSED } : {}),
-      };
+      answered = serverAnswered(errno, text, account !== undefined);
     };
-    const notMysql = (what: string) => abandon({ class: 'error', code: null, errno: null, message: `The server at ${targetOf(request.host, request.port)} does not speak MySQL's protocol (${what}).` });
+    const notMysql = (what: string) => abandon(notMysqlAt(targetOf(request.host, request.port), what));
 
     let nonce: Buffer = Buffer.alloc(0);
     let askedForKey = false;
@@ -130,7 +129,7 @@ export function probe(request: ProbeRequest, connect: Connect = netConnect): Pro
       if (change) {
         nonce = change.nonce;
         const answer = answerFor(change.plugin, account?.password ?? '', nonce);
-        if (!answer) return abandon({ class: 'error', code: null, errno: null, message: `The account uses the ${change.plugin} plugin, which the probe does not speak.` });
+        if (!answer) return abandon(unspokenPlugin(change.plugin));
         return void reply(answer);
       }
       if (payload[0] === 0x01 && payload[1] === 0x04) {
@@ -138,7 +137,8 @@ export function probe(request: ProbeRequest, connect: Connect = netConnect): Pro
         askedForKey = true;
         return void reply(Buffer.from([0x02]));
       }
-      if (payload[0] === 0x01 && askedForKey) return void reply(sha2FullAnswer(account?.password ?? '', nonce, payload.toString('latin1', 1)));
+      if (payload[0] === 0x01 && askedForKey)
+        return void reply(sha2FullAnswer(account?.password ?? '', nonce, payload.toString('latin1', 1)));
       if (payload[0] === 0x01) return; // 0x03: fast authentication worked; OK follows
       notMysql(`packet 0x${payload[0].toString(16)} after the login`);
     };
@@ -148,16 +148,14 @@ export function probe(request: ProbeRequest, connect: Connect = netConnect): Pro
     });
     socket.on('data', (chunk: Buffer) => {
       for (const { sequence, payload } of reader.push(chunk)) onPacket(sequence, payload);
-      if (phase === 'tcp' && reader.declared() > FIRST_PACKET_MAX) notMysql(`a first packet of ${reader.declared()} bytes`);
+      if (phase === 'tcp' && reader.declared() > FIRST_PACKET_MAX)
+        notMysql(`a first packet of ${reader.declared()} bytes`);
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (answered) return finish(answered);
-      const errno = typeof error.errno === 'number' ? error.errno : null;
-      finish({ class: classOfNodeError(error), code: error.code ?? null, errno, message: error.message });
+      finish(answered ?? networkFailed(error));
     });
     socket.on('close', () => {
-      if (answered) return finish(answered);
-      finish({ class: 'error', code: null, errno: null, message: phase === 'none' ? 'The connection closed before it was made.' : `The server closed the connection without a word (after ${phase}).` });
+      finish(answered ?? closedSilently(phase));
     });
   });
 }

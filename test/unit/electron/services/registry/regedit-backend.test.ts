@@ -2,50 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import path from 'node:path';
-import { RegeditBackend, useScriptFolder, type RegeditModule } from '../../../../../electron/services/registry/regedit-backend';
+import { RegeditBackend, useScriptFolder } from '../../../../../electron/services/registry/regedit-backend';
+import { fakeRegedit, fakeRegExe, type Listed } from '../../../../helpers/fake-regedit';
 
 const KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
-
-type Listed = Awaited<ReturnType<RegeditModule['promisified']['list']>>;
-
-/** Stands in for the `regedit` package at the edge of what the backend calls. */
-function fakeRegedit(options: { listed?: Listed; failure?: Error } = {}) {
-  const calls: unknown[][] = [];
-  const module: RegeditModule = {
-    promisified: {
-      async list(keys) {
-        calls.push(['list', keys]);
-        if (options.failure) throw options.failure;
-        return options.listed ?? {};
-      },
-      async putValue(map) {
-        calls.push(['putValue', map]);
-        if (options.failure) throw options.failure;
-      },
-    },
-    deleteValue(keys, callback) {
-      calls.push(['deleteValue', keys]);
-      setImmediate(() => callback(options.failure));
-    },
-  };
-  return { module, calls };
-}
-
-/** reg.exe's side of the backend: only export and import should ever reach it. */
-function fakeRegExe() {
-  const calls: string[] = [];
-  return {
-    calls,
-    regExe: {
-      exportKey: async (file: string) => void calls.push(`export ${file}`),
-      importFile: async (file: string) => void calls.push(`import ${file}`),
-      readTree: async () => {
-        calls.push('query /s');
-        return new Map();
-      },
-    },
-  };
-}
 
 const withValues = (values: Listed[string]['values']): Listed => ({ [KEY]: { exists: true, values } });
 const withCode = (message: string, code: number) => Object.assign(new Error(message), { code });
@@ -68,16 +28,43 @@ describe('RegeditBackend', () => {
   });
 
   const mappings: [what: string, listed: { type: string; value: unknown }, reported: unknown][] = [
-    ['REG_BINARY bytes as lowercase hex', { type: 'REG_BINARY', value: [0xfe, 0xff, 0, 0] }, { present: true, type: 'REG_BINARY', data: 'feff0000' }],
-    ['REG_MULTI_SZ as its list', { type: 'REG_MULTI_SZ', value: ['65534', '60000'] }, { present: true, type: 'REG_MULTI_SZ', data: ['65534', '60000'] }],
-    ['REG_EXPAND_SZ as its unexpanded text', { type: 'REG_EXPAND_SZ', value: '%PORT%' }, { present: true, type: 'REG_EXPAND_SZ', data: '%PORT%' }],
-    ['REG_QWORD as a decimal string', { type: 'REG_QWORD', value: 65534 }, { present: true, type: 'REG_QWORD', data: '65534' }],
-    ['a type regedit names but reg.exe does not as REG_NONE', { type: 'REG_DEFAULT', value: 'x' }, { present: true, type: 'REG_NONE', data: 'x' }],
-    ['data of no known shape as present with unknown data', { type: 'REG_DWORD', value: null }, { present: true, type: 'REG_DWORD' }],
+    [
+      'REG_BINARY bytes as lowercase hex',
+      { type: 'REG_BINARY', value: [0xfe, 0xff, 0, 0] },
+      { present: true, type: 'REG_BINARY', data: 'feff0000' },
+    ],
+    [
+      'REG_MULTI_SZ as its list',
+      { type: 'REG_MULTI_SZ', value: ['65534', '60000'] },
+      { present: true, type: 'REG_MULTI_SZ', data: ['65534', '60000'] },
+    ],
+    [
+      'REG_EXPAND_SZ as its unexpanded text',
+      { type: 'REG_EXPAND_SZ', value: '%PORT%' },
+      { present: true, type: 'REG_EXPAND_SZ', data: '%PORT%' },
+    ],
+    [
+      'REG_QWORD as a decimal string',
+      { type: 'REG_QWORD', value: 65534 },
+      { present: true, type: 'REG_QWORD', data: '65534' },
+    ],
+    [
+      'a type regedit names but reg.exe does not as REG_NONE',
+      { type: 'REG_DEFAULT', value: 'x' },
+      { present: true, type: 'REG_NONE', data: 'x' },
+    ],
+    [
+      'data of no known shape as present with unknown data',
+      { type: 'REG_DWORD', value: null },
+      { present: true, type: 'REG_DWORD' },
+    ],
   ];
   for (const [what, listed, reported] of mappings) {
     it(`reports ${what}`, async () => {
-      const backend = new RegeditBackend(fakeRegedit({ listed: withValues({ MaxUserPort: listed }) }).module, fakeRegExe().regExe);
+      const backend = new RegeditBackend(
+        fakeRegedit({ listed: withValues({ MaxUserPort: listed }) }).module,
+        fakeRegExe().regExe,
+      );
       assert.deepEqual((await backend.readValues()).MaxUserPort, reported);
     });
   }
@@ -95,7 +82,10 @@ describe('RegeditBackend', () => {
 
   it('reports both absent when regedit returns nothing for the key', async () => {
     const backend = new RegeditBackend(fakeRegedit({ listed: {} }).module, fakeRegExe().regExe);
-    assert.deepEqual(await backend.readValues(), { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } });
+    assert.deepEqual(await backend.readValues(), {
+      MaxUserPort: { present: false },
+      TcpTimedWaitDelay: { present: false },
+    });
   });
 
   it('writes a REG_DWORD through putValue keyed by the Parameters key and the value name', async () => {
@@ -111,7 +101,10 @@ describe('RegeditBackend', () => {
   });
 
   it('turns access denied (code 5) from every operation into not-permitted', async () => {
-    const backend = new RegeditBackend(fakeRegedit({ failure: withCode('access is denied', 5) }).module, fakeRegExe().regExe);
+    const backend = new RegeditBackend(
+      fakeRegedit({ failure: withCode('access is denied', 5) }).module,
+      fakeRegExe().regExe,
+    );
     const operations: [string, () => Promise<unknown>][] = [
       ['read the registry key', () => backend.readValues()],
       ['write MaxUserPort', () => backend.setDword('MaxUserPort', 65534)],
@@ -128,7 +121,10 @@ describe('RegeditBackend', () => {
   });
 
   it("turns any other regedit failure into registry-failed with regedit's words", async () => {
-    const backend = new RegeditBackend(fakeRegedit({ failure: withCode('wbemErrFailed', 2147749889) }).module, fakeRegExe().regExe);
+    const backend = new RegeditBackend(
+      fakeRegedit({ failure: withCode('wbemErrFailed', 2147749889) }).module,
+      fakeRegExe().regExe,
+    );
     await assert.rejects(backend.setDword('MaxUserPort', 65534), (error: TunerError) => {
       assert.equal(error.kind, 'registry-failed');
       assert.equal(error.message, 'Could not write MaxUserPort: wbemErrFailed.');
