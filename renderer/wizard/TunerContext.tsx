@@ -27,9 +27,9 @@ const TunerContext = createContext<Tuner | null>(null);
 
 export function TunerProvider({ children }: { children: ReactNode }) {
   const status = useReading(() => window.tuner.getStatus({}));
-  // The diagnosis starts with the status, not after it: the Check page's first figures need both,
-  // and waiting for one before asking the other added the status's whole time to the figures'.
-  const diagnosis = useReading(() => window.tuner.diagnose({}));
+  // netstat, tasklist, netsh and wevtutil start only once the values are on screen: on a busy
+  // two-core host, seven processes at once would hold up the one reg query the page waits for.
+  const diagnosis = useReading(() => window.tuner.diagnose({}), status.value !== null || status.failure !== null);
   const dataFolder = useReading(() => window.tuner.checkDataFolder({}), status.value !== null || status.failure !== null);
   // Live samples start once the full diagnosis is in: it leaves the slow parts for them to reuse.
   const pool = usePoolSampling(diagnosis.value !== null || diagnosis.failure !== null);
