@@ -32,7 +32,9 @@ function linesDrawnOn(element: Locator, text: string): Promise<number> {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + wanted.length);
-      return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom))).size;
+      return new Set(
+        [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom)),
+      ).size;
     }
     return 0;
   }, text);
@@ -51,15 +53,21 @@ test.describe('a backup folder that cannot be created', () => {
 
     await expect(shown(page).getByText('A file or folder could not be written', { exact: true })).toBeVisible();
     await expect(
-      shown(page).getByText(`Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`),
+      shown(page).getByText(
+        `Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`,
+      ),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
     // Said at once; focus stays on the button used, to try again.
-    await expect(said(page).alert).toHaveText(`A file or folder could not be written. Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`);
+    await expect(said(page).alert).toHaveText(
+      `A file or folder could not be written. Cannot use the backup folder ${blocked}: part of the path is a file, not a folder. Nothing was changed.`,
+    );
     await expect(page.getByRole('button', { name: 'Create backup' })).toBeFocused();
     await page.screenshot({ path: 'e2e/screenshots/light-2-backup-failed.png' });
     const { violations } = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual(
+      [],
+    );
 
     // Trying again does not slip through either.
     await page.getByRole('button', { name: 'Create backup' }).click();
@@ -73,7 +81,10 @@ test.describe('a backup folder that cannot be created', () => {
 test.describe('a chosen backup folder', () => {
   test.use({ pickedFolder: 'fresh' });
 
-  test("holds the DBA's verified backup; Apply keeps its own in the data folder, the only one Undo trusts", async ({ page, preview }) => {
+  test("holds the DBA's verified backup; Apply keeps its own in the data folder, the only one Undo trusts", async ({
+    page,
+    preview,
+  }) => {
     const picked = path.join(preview.dataDir, 'picked backups');
     await page.goto(preview.url);
     await page.getByRole('button', { name: 'Next' }).click();
@@ -91,7 +102,9 @@ test.describe('a chosen backup folder', () => {
     const listed = shown(page).getByRole('list', { name: 'Files of the backup' });
     await expect(listed.getByText(/Tcpip-Parameters-[\d_-]+\.json$/)).toBeVisible();
     await expect(listed.getByText('"MaxUserPort"=-', { exact: true })).toBeVisible();
-    await expect(listed.getByText(/they delete what was not set, so importing the file also removes a value a change added/)).toBeVisible();
+    await expect(
+      listed.getByText(/they delete what was not set, so importing the file also removes a value a change added/),
+    ).toBeVisible();
     const file = await listed.getByText(/Tcpip-Parameters-[\d_-]+\.reg$/).textContent();
     expect(path.dirname(file ?? '')).toBe(picked);
     // What `reg export` writes: UTF-16LE with a byte order mark, then the version line and the key.
@@ -101,7 +114,11 @@ test.describe('a chosen backup folder', () => {
     expect(text.startsWith('Windows Registry Editor Version 5.00')).toBe(true);
     expect(text).toContain('[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]');
     // The lines the page explains are the file's last ones, as it says.
-    expect(text.trimEnd().split('\r\n').slice(-3)).toEqual(['[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]', '"MaxUserPort"=-', '"TcpTimedWaitDelay"=-']);
+    expect(text.trimEnd().split('\r\n').slice(-3)).toEqual([
+      '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]',
+      '"MaxUserPort"=-',
+      '"TcpTimedWaitDelay"=-',
+    ]);
 
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
@@ -110,10 +127,13 @@ test.describe('a chosen backup folder', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expectApplied(page);
     // A backup in a folder the DBA picked stays theirs; the journal names only one in the data folder's own.
-    const count = async (folder: string) => (await readdir(folder)).filter((name) => name.endsWith('-restore.reg')).length;
+    const count = async (folder: string) =>
+      (await readdir(folder)).filter((name) => name.endsWith('-restore.reg')).length;
     expect(await count(picked)).toBe(1);
     expect(await count(own)).toBe(1);
-    const journal = JSON.parse(await readFile(path.join(preview.dataDir, 'journal.json'), 'utf8')) as { baseline: { backupFile: string } };
+    const journal = JSON.parse(await readFile(path.join(preview.dataDir, 'journal.json'), 'utf8')) as {
+      baseline: { backupFile: string };
+    };
     expect(path.dirname(journal.baseline.backupFile)).toBe(own);
   });
 });

@@ -11,7 +11,11 @@ import { said, shown } from './walks';
 
 test.use({ dataFolderBlocked: true });
 
-test('an unwritable data folder is named on the Check page with its cause and fix; nothing is written', async ({ page, preview, wine }) => {
+test('an unwritable data folder is named on the Check page with its cause and fix; nothing is written', async ({
+  page,
+  preview,
+  wine,
+}) => {
   await page.goto(preview.url);
   const banner = shown(page).getByRole('group', { name: 'The data folder cannot be written' });
   await expect(banner).toBeVisible();

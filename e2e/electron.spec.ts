@@ -13,9 +13,15 @@ import { expectApplied, shown } from './walks';
 const binary = electronBinary();
 const electronRuns = binary !== null;
 
-test.skip(!electronRuns, 'Electron binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); runs where Electron can start');
+test.skip(
+  !electronRuns,
+  'Electron binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); runs where Electron can start',
+);
 // On Windows the app works on the machine's own registry: only a throwaway machine may run this.
-test.skip(process.platform === 'win32' && !process.env.TUNER_E2E_REAL_REGISTRY, 'Changes the real registry: set TUNER_E2E_REAL_REGISTRY=1 on a throwaway Windows machine');
+test.skip(
+  process.platform === 'win32' && !process.env.TUNER_E2E_REAL_REGISTRY,
+  'Changes the real registry: set TUNER_E2E_REAL_REGISTRY=1 on a throwaway Windows machine',
+);
 
 test('check, back up, configure, apply, restart later', async () => {
   test.setTimeout(180_000);

@@ -104,7 +104,12 @@ export const test = base.extend<Options & { preview: Preview; wine: WineRegistry
           }
         : {}),
     });
-    await use({ url: preview.url, dataDir: productData, netshState: path.join(dataDir, 'netsh-state.json'), releaseNetsh: () => rm(hold, { force: true }) });
+    await use({
+      url: preview.url,
+      dataDir: productData,
+      netshState: path.join(dataDir, 'netsh-state.json'),
+      releaseNetsh: () => rm(hold, { force: true }),
+    });
     await preview.stop();
     await rm(dataDir, { recursive: true, force: true });
   },

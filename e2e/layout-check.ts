@@ -37,7 +37,8 @@ export function unreadableText(page: Page): Promise<LayoutProblem[]> {
           const edge = box.getBoundingClientRect();
           // A one-pixel box is the screen-reader-only pattern: meant to be heard, not seen.
           if (edge.width <= 2 || edge.height <= 2) shown = false;
-          else if (rect.right > edge.right + 1 || rect.left < edge.left - 1) problems.push({ kind: 'cut off', text: node.data.trim() });
+          else if (rect.right > edge.right + 1 || rect.left < edge.left - 1)
+            problems.push({ kind: 'cut off', text: node.data.trim() });
           break;
         }
         if (shown) pieces.push({ node, rect });
@@ -50,7 +51,8 @@ export function unreadableText(page: Page): Promise<LayoutProblem[]> {
         if (a.node === b.node) continue;
         const width = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
         const height = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
-        if (width > 1 && height > 1) problems.push({ kind: 'overlap', text: a.node.data.trim(), other: b.node.data.trim() });
+        if (width > 1 && height > 1)
+          problems.push({ kind: 'overlap', text: a.node.data.trim(), other: b.node.data.trim() });
       }
     }
     return problems;

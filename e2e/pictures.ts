@@ -18,7 +18,10 @@ export async function expectNoSeriousViolations(page: Page, where: string): Prom
     .analyze();
   const serious = violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
   expect(serious, `axe on ${where}`).toEqual([]);
 }
 
@@ -26,4 +29,3 @@ export async function record(page: Page, name: string): Promise<void> {
   await shoot(page, name);
   await expectNoSeriousViolations(page, name);
 }
-

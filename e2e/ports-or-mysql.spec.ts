@@ -8,7 +8,10 @@ import { mariadbMissing, startMariaDb } from '../test/helpers/mariadb';
 
 test.skip(mariadbMissing !== null, mariadbMissing ?? '');
 
-test('a healthy server, then one out of connections: "Not the ports" first, with MySQL\'s lever and not tuning', async ({ page, preview }) => {
+test('a healthy server, then one out of connections: "Not the ports" first, with MySQL\'s lever and not tuning', async ({
+  page,
+  preview,
+}) => {
   test.setTimeout(120_000);
   const server = await startMariaDb(['--max-connections=10']);
   try {
@@ -16,14 +19,18 @@ test('a healthy server, then one out of connections: "Not the ports" first, with
     const section = page.getByRole('region', { name: 'Is it the ports?' });
     const verdict = section.getByLabel('Is it the ports? Verdict');
     // The bed's System log (the wevtutil stand-in) holds three exhaustion events: the ports ran out here before.
-    await expect(verdict).toContainText('It is the ports: Windows logged 3 port-exhaustion events (4227/4231) in 7 days');
+    await expect(verdict).toContainText(
+      'It is the ports: Windows logged 3 port-exhaustion events (4227/4231) in 7 days',
+    );
     await expect(section.getByText("This test is TCP Port Tuner's only network connection")).toBeVisible();
 
     await section.getByLabel('MySQL host').fill('127.0.0.1');
     await section.getByLabel('Port', { exact: true }).fill(String(server.port));
     await section.getByRole('button', { name: 'Test the connection' }).click();
     const evidence = section.getByRole('list', { name: 'The evidence' });
-    await expect(evidence).toContainText(`Test of 127.0.0.1:${server.port}: reachable, 1045 Access denied for user 'tcp_port_tuner_probe'`);
+    await expect(evidence).toContainText(
+      `Test of 127.0.0.1:${server.port}: reachable, 1045 Access denied for user 'tcp_port_tuner_probe'`,
+    );
     await expect(verdict).toContainText('It is the ports: Windows logged 3 port-exhaustion events');
     await expect(evidence).toContainText(`TIME_WAIT towards 127.0.0.1:${server.port}:`);
 
@@ -31,7 +38,9 @@ test('a healthy server, then one out of connections: "Not the ports" first, with
     await Promise.all(Array.from({ length: 11 }, () => server.holdSession()));
     await section.getByRole('button', { name: 'Test the connection' }).click();
     await expect(verdict).toContainText('Not the ports: MySQL refused (1040 Too many connections)');
-    await expect(verdict).toContainText('Raise max_connections or pool the clients; changing ports here will not help. Tuning the ports here is not the next step.');
+    await expect(verdict).toContainText(
+      'Raise max_connections or pool the clients; changing ports here will not help. Tuning the ports here is not the next step.',
+    );
     // Said first: right under the heading, above the pool's own verdict; and tuning is no longer the next step.
     const answer = page.getByRole('group', { name: 'Is it the ports? The answer' });
     await expect(answer).toContainText('Not the ports: MySQL refused (1040 Too many connections)');
@@ -45,7 +54,10 @@ test('a healthy server, then one out of connections: "Not the ports" first, with
   }
 });
 
-test('a stopped server is "nothing listens there"; an account logs in with the password field', async ({ page, preview }) => {
+test('a stopped server is "nothing listens there"; an account logs in with the password field', async ({
+  page,
+  preview,
+}) => {
   test.setTimeout(120_000);
   const server = await startMariaDb();
   try {

@@ -6,7 +6,11 @@ import { writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { openConfigure, shown } from './walks';
 
-test('a change that moved after a failed Apply is not applied until it is reviewed again', async ({ page, preview, wine }) => {
+test('a change that moved after a failed Apply is not applied until it is reviewed again', async ({
+  page,
+  preview,
+  wine,
+}) => {
   test.setTimeout(150_000);
   await openConfigure(page, preview.url);
   await page.getByRole('checkbox', { name: /Also set the dynamic port range/ }).check();
@@ -14,7 +18,9 @@ test('a change that moved after a failed Apply is not applied until it is review
   const changes = page.getByRole('table', { name: 'Changes, now and after' });
   const range = changes.getByRole('row', { name: /^Dynamic port range, IPv4 / });
   // The range the change sets now, and the one MaxUserPort 65534 makes of it at the restart.
-  await expect(range).toHaveText(/^Dynamic port range, IPv449152 to 65535 \(16,384 ports\)(\d+) to 65535 \([\d,]+ ports\)at once1024 to 65534 \(64,511 ports\)set by MaxUserPort$/);
+  await expect(range).toHaveText(
+    /^Dynamic port range, IPv449152 to 65535 \(16,384 ports\)(\d+) to 65535 \([\d,]+ ports\)at once1024 to 65534 \(64,511 ports\)set by MaxUserPort$/,
+  );
   const apply = page.getByRole('button', { name: 'Apply' });
   await expect(apply).toBeEnabled();
 
@@ -29,11 +35,17 @@ test('a change that moved after a failed Apply is not applied until it is review
   // Read again, the range cannot be set: the table says so, and Apply would send less than was reviewed.
   await expect(shown(page).getByText('Not what you reviewed')).toBeVisible({ timeout: 30_000 });
   await expect(range).toHaveText(/not read.*not read.*1024 to 65534 \(64,511 ports\)/);
-  await expect(shown(page).getByText(/Dynamic port range, IPv4: now not read, after the restart 1024 to 65534 \(64,511 ports\); was \d+ to 65535/)).toBeVisible();
+  await expect(
+    shown(page).getByText(
+      /Dynamic port range, IPv4: now not read, after the restart 1024 to 65534 \(64,511 ports\); was \d+ to 65535/,
+    ),
+  ).toBeVisible();
   await expect(apply).toBeDisabled();
   await page.getByRole('button', { name: 'I have reviewed the new table' }).click();
   await expect(shown(page).getByText('Not what you reviewed')).toHaveCount(0);
   // Reviewed, it is still held: with netsh unread, MaxUserPort 65534 would leave MySQL's ports unprotected, and Review says so.
-  await expect(shown(page).getByText(/or tick "I accept that 3306 and 33060 are unprotected" to go on\./)).toBeVisible();
+  await expect(
+    shown(page).getByText(/or tick "I accept that 3306 and 33060 are unprotected" to go on\./),
+  ).toBeVisible();
   await expect(apply).toBeDisabled();
 });

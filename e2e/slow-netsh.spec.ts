@@ -21,13 +21,19 @@ test("Apply waits for netsh's exclusions, then reserves MySQL's ports", async ({
   expect(await wine.value('MaxUserPort')).toBeNull();
 
   await preview.releaseNetsh();
-  await expect(shown(page).getByText(/Reserved for IPv4 and IPv6 \(netsh port exclusions\), so no outgoing connection takes them: 3306, 33060, 33061, 33062\./)).toBeVisible({ timeout: 60_000 });
+  await expect(
+    shown(page).getByText(
+      /Reserved for IPv4 and IPv6 \(netsh port exclusions\), so no outgoing connection takes them: 3306, 33060, 33061, 33062\./,
+    ),
+  ).toBeVisible({ timeout: 60_000 });
   await expect(shown(page).getByText(waiting)).toHaveCount(0);
   await page.getByRole('button', { name: 'Apply' }).click();
   await expectApplied(page);
   expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
   const netsh = await netshState(preview.netshState);
   for (const family of ['ipv4', 'ipv6'] as const) {
-    expect(netsh[family].exclusions).toEqual([3306, 33060, 33061, 33062].map((port) => ({ start: port, end: port, administered: true })));
+    expect(netsh[family].exclusions).toEqual(
+      [3306, 33060, 33061, 33062].map((port) => ({ start: port, end: port, administered: true })),
+    );
   }
 });

@@ -5,10 +5,14 @@ import { createConnection } from 'node:net';
 export async function load(port: number, count: number): Promise<void> {
   for (let done = 0; done < count; done += 50) {
     await Promise.all(
-      Array.from({ length: Math.min(50, count - done) }, () => new Promise<void>((resolve, reject) => {
-        const socket = createConnection({ host: '127.0.0.1', port }, () => socket.end());
-        socket.on('close', () => resolve()).on('error', reject);
-      })),
+      Array.from(
+        { length: Math.min(50, count - done) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const socket = createConnection({ host: '127.0.0.1', port }, () => socket.end());
+            socket.on('close', () => resolve()).on('error', reject);
+          }),
+      ),
     );
   }
 }

@@ -15,16 +15,26 @@ test.use({ netshSeed: { exclusions: HYPER_V_AND_WSD } });
 // Apply and undo with reservations run netsh a dozen times each, a Node stand-in per call.
 test.setTimeout(240_000);
 
-test("the manual's fix, a restart that reshapes the range, then Undo: the key, the range and the reservations as before", async ({ page, preview, wine }) => {
+test("the manual's fix, a restart that reshapes the range, then Undo: the key, the range and the reservations as before", async ({
+  page,
+  preview,
+  wine,
+}) => {
   const keyBefore = await wine.exported();
   const netshBefore = await netshState(preview.netshState);
   await applyManualFix(page, preview.url);
   const journalFile = path.join(preview.dataDir, 'journal.json');
   const journal = JSON.parse(await readFile(journalFile, 'utf8'));
-  expect(journal.baseline.states.dynamicRange).toEqual({ ipv4: { start: 49152, count: 16384 }, ipv6: { start: 49152, count: 16384 } });
+  expect(journal.baseline.states.dynamicRange).toEqual({
+    ipv4: { start: 49152, count: 16384 },
+    ipv6: { start: 49152, count: 16384 },
+  });
 
   // The restart: the tool's last change predates the machine's start, and Windows made the range 1024-65534.
-  await writeFile(journalFile, JSON.stringify({ ...journal, lastChangeAt: '2000-01-01T00:00:00.000Z', sinceBoot: null }));
+  await writeFile(
+    journalFile,
+    JSON.stringify({ ...journal, lastChangeAt: '2000-01-01T00:00:00.000Z', sinceBoot: null }),
+  );
   const held = await netshState(preview.netshState);
   for (const family of ['ipv4', 'ipv6'] as const) Object.assign(held[family], { start: 1024, count: 64511 });
   await writeFile(preview.netshState, JSON.stringify(held));
@@ -34,8 +44,12 @@ test("the manual's fix, a restart that reshapes the range, then Undo: the key, t
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await expectUndone(page);
   const table = shown(page).getByRole('table', { name: 'Undone, before and restored' });
-  await expect(table.getByRole('row', { name: /^Dynamic port range, IPv4/ })).toHaveText(/1024 to 65534 \(64,511 ports\)\s*49152 to 65535 \(16,384 ports\)/);
-  await expect(table.getByRole('row', { name: /^Dynamic port range, IPv6/ })).toHaveText(/1024 to 65534 \(64,511 ports\)\s*49152 to 65535 \(16,384 ports\)/);
+  await expect(table.getByRole('row', { name: /^Dynamic port range, IPv4/ })).toHaveText(
+    /1024 to 65534 \(64,511 ports\)\s*49152 to 65535 \(16,384 ports\)/,
+  );
+  await expect(table.getByRole('row', { name: /^Dynamic port range, IPv6/ })).toHaveText(
+    /1024 to 65534 \(64,511 ports\)\s*49152 to 65535 \(16,384 ports\)/,
+  );
   await expect(table.getByRole('row', { name: /^Port 3306 / })).toHaveText(/reserved\s*not reserved/);
   await expect(table.getByRole('columnheader', { name: 'Now (read back)' })).toBeVisible();
 

@@ -7,8 +7,10 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectApplied, applyManualFix, expectUndone, said } from './walks';
 
-const planRow = (page: Page, name: RegExp) => page.getByRole('table', { name: 'Undo, now and after' }).getByRole('row', { name });
-const undoneRow = (page: Page, name: RegExp) => page.getByRole('table', { name: 'Undone, before and restored' }).getByRole('row', { name });
+const planRow = (page: Page, name: RegExp) =>
+  page.getByRole('table', { name: 'Undo, now and after' }).getByRole('row', { name });
+const undoneRow = (page: Page, name: RegExp) =>
+  page.getByRole('table', { name: 'Undone, before and restored' }).getByRole('row', { name });
 
 // Apply and undo with reservations run netsh a dozen times each, a Node stand-in per call: a whole walk outlasts 90 s on a busy host.
 test.setTimeout(240_000);
@@ -31,7 +33,9 @@ test('undo right after apply deletes the values that were not set', async ({ pag
   await expect(undoneRow(page, /^TcpTimedWaitDelay/)).toHaveText(/TcpTimedWaitDelay\s*30 seconds\s*not set/);
   await expect(undoneRow(page, /^Port 33060 /)).toHaveText(/reserved\s*not reserved/);
   await expect(page.getByRole('heading', { name: 'Undo changes' })).toBeFocused();
-  await expect(said(page).status).toHaveText('Undone. Everything this tool changed is back as it was before its first change.');
+  await expect(said(page).status).toHaveText(
+    'Undone. Everything this tool changed is back as it was before its first change.',
+  );
   expect(await wine.value('MaxUserPort')).toBeNull();
   expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
   await page.screenshot({ path: 'e2e/screenshots/light-7-undone.png' });
@@ -40,7 +44,10 @@ test('undo right after apply deletes the values that were not set', async ({ pag
   await expect(page.getByText('No restart is needed: these are the values Windows started with.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Restart now…' })).toHaveCount(0);
   // The step list still says where the user is.
-  await expect(page.getByRole('navigation', { name: 'Steps' }).getByText('Undo changes')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByText('Undo changes')).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await page.getByRole('button', { name: 'Back' }).click();
   await page.goto(preview.url);
   await expect(page.getByRole('heading', { name: 'Check the current settings' })).toBeVisible();
@@ -48,7 +55,10 @@ test('undo right after apply deletes the values that were not set', async ({ pag
   await expect(page.getByText('Not set: the dynamic port range decides', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
   // Newest first: the undo, with every row it changed, the reservations too.
-  const undone = page.getByRole('region', { name: 'Changes made by this tool, newest first' }).getByRole('table').first();
+  const undone = page
+    .getByRole('region', { name: 'Changes made by this tool, newest first' })
+    .getByRole('table')
+    .first();
   await expect(undone).toHaveAccessibleName(/^Undone, /);
   await expect(undone.getByRole('row', { name: /^MaxUserPort/ })).toHaveText(/65534\s*not set/);
   await expect(undone.getByRole('row', { name: /^TcpTimedWaitDelay/ })).toHaveText(/30 seconds\s*not set/);
@@ -73,7 +83,11 @@ test('undo from the status page restores the exact type and data that were there
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await expect(planRow(page, /^MaxUserPort/)).toHaveText(/65534\s*REG_SZ "65534"/);
   await expect(planRow(page, /^TcpTimedWaitDelay/)).toHaveText(/30 seconds\s*240 seconds/);
-  await expect(page.getByText('Windows will ignore MaxUserPort again: MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Windows will ignore MaxUserPort again: MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.',
+    ),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await expectUndone(page);
   await expect(undoneRow(page, /^MaxUserPort/)).toHaveText(/65534\s*REG_SZ "65534"/);
@@ -83,7 +97,11 @@ test('undo from the status page restores the exact type and data that were there
   expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0xf0');
 });
 
-test('a change made outside the tool is flagged at once, and undo says what it would overwrite', async ({ page, preview, wine }) => {
+test('a change made outside the tool is flagged at once, and undo says what it would overwrite', async ({
+  page,
+  preview,
+  wine,
+}) => {
   await applyManualFix(page, preview.url);
   // Someone else changes one value after the tool did.
   await wine.set('TcpTimedWaitDelay', 'REG_DWORD', '60');
@@ -91,14 +109,20 @@ test('a change made outside the tool is flagged at once, and undo says what it w
   // The first page says so before anyone reaches for Undo.
   await page.goto(preview.url);
   await expect(page.getByText('Changed outside this tool')).toBeVisible();
-  await expect(page.getByText(/TcpTimedWaitDelay: 30 after this tool's last change, 60 now\. Undo would overwrite this\./)).toBeVisible();
+  await expect(
+    page.getByText(/TcpTimedWaitDelay: 30 after this tool's last change, 60 now\. Undo would overwrite this\./),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await expect(planRow(page, /^TcpTimedWaitDelay/)).toHaveText(/60 seconds\s*not set/);
-  await expect(page.getByText("TcpTimedWaitDelay: 30 after this tool's last change, 60 now. Undo overwrites that.")).toBeVisible();
+  await expect(
+    page.getByText("TcpTimedWaitDelay: 30 after this tool's last change, 60 now. Undo overwrites that."),
+  ).toBeVisible();
   // No plain Undo: the way forward is either deliberate, with the consequence spelled out.
   await expect(page.getByRole('button', { name: 'Undo changes' })).toHaveCount(0);
-  await expect(page.getByText(/Undo anyway replaces their values with the ones from before this tool's first change/)).toBeVisible();
+  await expect(
+    page.getByText(/Undo anyway replaces their values with the ones from before this tool's first change/),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Keep the current values' })).toBeVisible();
   expect(await wine.value('MaxUserPort')).toBe('REG_DWORD 0xfffe');
   expect(await wine.value('TcpTimedWaitDelay')).toBe('REG_DWORD 0x3c');
@@ -111,7 +135,11 @@ test('a change made outside the tool is flagged at once, and undo says what it w
   expect(await wine.value('TcpTimedWaitDelay')).toBeNull();
 });
 
-test('an undo the engine refuses is said at once, and focus goes to the choice that changes nothing', async ({ page, preview, wine }) => {
+test('an undo the engine refuses is said at once, and focus goes to the choice that changes nothing', async ({
+  page,
+  preview,
+  wine,
+}) => {
   await applyManualFix(page, preview.url);
   await page.getByRole('button', { name: 'Undo changes' }).click();
   const undo = page.getByRole('button', { name: 'Undo changes' });

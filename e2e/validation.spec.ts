@@ -51,7 +51,6 @@ const FIELDS = [
   },
 ] as const;
 
-
 for (const field of FIELDS) {
   test(`${field.name}: every bad input is refused where it is typed`, async ({ page, preview, wine }) => {
     await openConfigure(page, preview.url);
@@ -87,7 +86,10 @@ for (const field of FIELDS) {
   });
 }
 
-test('a number being typed is judged when typing pauses or the box is left, not at its first digit', async ({ page, preview }) => {
+test('a number being typed is judged when typing pauses or the box is left, not at its first digit', async ({
+  page,
+  preview,
+}) => {
   await page.clock.install();
   await openConfigure(page, preview.url);
   // Time stands still from here: nothing is judged unless the test lets time pass or leaves the box.
@@ -100,7 +102,9 @@ test('a number being typed is judged when typing pauses or the box is left, not 
   await expect(message).toHaveCount(0);
   // A pause in typing: now it is judged.
   await page.clock.runFor(1500);
-  await expect(page.getByText('MaxUserPort must be a whole number from 5000 to 65534; 6 is out of range.', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('MaxUserPort must be a whole number from 5000 to 65534; 6 is out of range.', { exact: true }),
+  ).toBeVisible();
   // Typing on clears the verdict until the next pause; the finished number is fine.
   await box.pressSequentially('5534');
   await expect(message).toHaveCount(0);
@@ -110,7 +114,9 @@ test('a number being typed is judged when typing pauses or the box is left, not 
   // Leaving the box judges at once.
   await box.fill('7');
   await box.press('Tab');
-  await expect(page.getByText('MaxUserPort must be a whole number from 5000 to 65534; 7 is out of range.', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('MaxUserPort must be a whole number from 5000 to 65534; 7 is out of range.', { exact: true }),
+  ).toBeVisible();
 });
 
 test('a field made invalid after Review keeps Apply out of reach', async ({ page, preview, wine }) => {
@@ -119,7 +125,9 @@ test('a field made invalid after Review keeps Apply out of reach', async ({ page
   await expect(page.getByRole('button', { name: 'Apply' })).toBeEnabled();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.getByRole('textbox', { name: 'TcpTimedWaitDelay' }).fill('3O');
-  await expect(page.getByText('TcpTimedWaitDelay must be a whole number from 30 to 300; "3O" is not a number.')).toBeVisible();
+  await expect(
+    page.getByText('TcpTimedWaitDelay must be a whole number from 30 to 300; "3O" is not a number.'),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Apply' })).toHaveCount(0);
   expect(await wine.value('MaxUserPort')).toBeNull();

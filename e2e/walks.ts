@@ -26,7 +26,9 @@ export async function expectApplied(page: Page): Promise<void> {
 
 /** Waits for the Undone page, as slow as Apply for the same reason. */
 export async function expectUndone(page: Page): Promise<void> {
-  await expect(shown(page).getByText('Everything this tool changed is back as it was before its first change.')).toBeVisible({ timeout: 60_000 });
+  await expect(
+    shown(page).getByText('Everything this tool changed is back as it was before its first change.'),
+  ).toBeVisible({ timeout: 60_000 });
 }
 
 /** Picks a whole-change template on Configure. */
@@ -64,7 +66,14 @@ export async function applyManualFix(page: Page, url: string): Promise<void> {
 }
 
 /** The netsh stand-in's state, read from its own file: what "Windows" has now. */
-export async function netshState(file: string): Promise<Record<'ipv4' | 'ipv6', { start: number; count: number; exclusions: { start: number; end: number; administered: boolean }[] }>> {
+export async function netshState(
+  file: string,
+): Promise<
+  Record<
+    'ipv4' | 'ipv6',
+    { start: number; count: number; exclusions: { start: number; end: number; administered: boolean }[] }
+  >
+> {
   const fresh = { start: 49152, count: 16384, exclusions: [] };
   return JSON.parse(await readFile(file, 'utf8').catch(() => JSON.stringify({ ipv4: fresh, ipv6: fresh })));
 }

@@ -13,7 +13,10 @@ import { unreadableText } from './layout-check';
 import { chooseTemplate, expectApplied, expectUndone, shown } from './walks';
 
 const FOLDER = path.join('test-results', 'what-the-dba-sees');
-const SIZES = { '1280x800': { width: 1280, height: 800 }, smallest: { width: WINDOW_SIZE.minWidth, height: WINDOW_SIZE.minHeight } };
+const SIZES = {
+  '1280x800': { width: 1280, height: 800 },
+  smallest: { width: WINDOW_SIZE.minWidth, height: WINDOW_SIZE.minHeight },
+};
 
 for (const [sizeName, viewport] of Object.entries(SIZES)) {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -33,7 +36,10 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
           // Let Fluent's enter animations finish so the picture shows the settled page.
           await page.waitForTimeout(250);
           shot += 1;
-          await page.screenshot({ path: path.join(FOLDER, `${sizeName}-${colorScheme}-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+          await page.screenshot({
+            path: path.join(FOLDER, `${sizeName}-${colorScheme}-${String(shot).padStart(2, '0')}-${name}.png`),
+            fullPage: true,
+          });
         };
 
         await page.goto(preview.url);
@@ -79,7 +85,8 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
         // Thirteen pictures of this size and theme in the test output, each a real PNG.
         const pictures = (await readdir(FOLDER)).filter((file) => file.startsWith(`${sizeName}-${colorScheme}-`));
         expect(pictures).toHaveLength(13);
-        for (const picture of pictures) expect((await readFile(path.join(FOLDER, picture))).subarray(1, 4).toString('latin1'), picture).toBe('PNG');
+        for (const picture of pictures)
+          expect((await readFile(path.join(FOLDER, picture))).subarray(1, 4).toString('latin1'), picture).toBe('PNG');
       });
     });
   }

@@ -45,7 +45,11 @@ const useStyles = makeStyles({
   aside: {
     width: '200px',
     // At the window's smallest the page needs the room more than the step list does.
-    '@media (max-width: 800px)': { width: '152px', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+    '@media (max-width: 800px)': {
+      width: '152px',
+      paddingLeft: tokens.spacingHorizontalS,
+      paddingRight: tokens.spacingHorizontalS,
+    },
     flexShrink: 0,
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground2,

@@ -21,11 +21,18 @@ export const STAND_IN_ENV = {
 /** A busy MySQL client host as Windows' netstat prints it: mostly TIME_WAIT to a few servers, CRLF. */
 export function bigNetstat(rows = ROWS): string {
   const states = ['TIME_WAIT', 'TIME_WAIT', 'TIME_WAIT', 'ESTABLISHED', 'CLOSE_WAIT'];
-  const lines = ['', 'Active Connections', '', '  Proto  Local Address          Foreign Address        State           PID'];
+  const lines = [
+    '',
+    'Active Connections',
+    '',
+    '  Proto  Local Address          Foreign Address        State           PID',
+  ];
   for (let i = 0; i < rows; i++) {
     const local = `10.0.0.4:${1024 + (i % 64_000)}`;
     const remote = `10.0.${i % 7}.${5 + (i % 3)}:${i % 11 === 0 ? 33060 : 3306}`;
-    lines.push(`  TCP    ${local.padEnd(23)}${remote.padEnd(23)}${states[i % states.length].padEnd(16)}${i % 5 === 3 ? 7310 : 0}`);
+    lines.push(
+      `  TCP    ${local.padEnd(23)}${remote.padEnd(23)}${states[i % states.length].padEnd(16)}${i % 5 === 3 ? 7310 : 0}`,
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -33,7 +40,17 @@ export function bigNetstat(rows = ROWS): string {
 export async function diagnosisBench(
   wine: WineRegistry,
   env: NodeJS.ProcessEnv,
-  { runs, cli, median, timed }: { runs: number; cli: string; median(values: number[]): number; timed(work: () => Promise<unknown>): Promise<number> },
+  {
+    runs,
+    cli,
+    median,
+    timed,
+  }: {
+    runs: number;
+    cli: string;
+    median(values: number[]): number;
+    timed(work: () => Promise<unknown>): Promise<number>;
+  },
 ): Promise<string[]> {
   const output = bigNetstat();
   const parse: number[] = [];

@@ -39,7 +39,11 @@ async function sampled(sampler: Sampler, timed: Tools['timed']): Promise<{ wall:
   return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
-export async function sampleBench(env: NodeJS.ProcessEnv, dir: string, { runs, median, timed }: Tools): Promise<string[]> {
+export async function sampleBench(
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  { runs, median, timed }: Tools,
+): Promise<string[]> {
   const lines: string[] = [];
   for (const rows of SIZES) {
     const withCapture = { ...env, ...STAND_IN_ENV, ...(await captureOf(dir, rows)) };
@@ -71,7 +75,10 @@ async function replay(page: import('@playwright/test').Page): Promise<{ render: 
   // tsx keeps function names with a helper the page does not have.
   await page.evaluate('globalThis.__name = (fn) => fn');
   return page.evaluate(async () => {
-    const tuner = window.tuner as unknown as Record<string, (request: unknown) => Promise<{ ok: boolean; value: { at: number } }>>;
+    const tuner = window.tuner as unknown as Record<
+      string,
+      (request: unknown) => Promise<{ ok: boolean; value: { at: number } }>
+    >;
     const real = await tuner.sample({ threshold: 80 });
     const diagnosis = await tuner.diagnose({});
     let at = real.value.at - 600 * 3000;
@@ -101,7 +108,12 @@ async function replay(page: import('@playwright/test').Page): Promise<{ render: 
   });
 }
 
-export async function renderBench(browser: Browser, env: NodeJS.ProcessEnv, dir: string, median: Tools['median']): Promise<string[]> {
+export async function renderBench(
+  browser: Browser,
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  median: Tools['median'],
+): Promise<string[]> {
   const preview = await startPreview({ ...env, ...STAND_IN_ENV, ...(await captureOf(dir, 70_000)) });
   try {
     const page = await browser.newPage();

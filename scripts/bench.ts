@@ -46,7 +46,11 @@ function scripts(dir: string): Record<string, string> {
       `wine reg add '${KEY}' /v TcpTimedWaitDelay /t REG_DWORD /d 30 /f`,
       `wine reg query '${KEY}'`,
     ].join(' && '),
-    undo: [`wine reg export '${KEY}' '${dir}/before-undo.reg' /y`, `wine reg import '${restore}'`, `wine reg query '${KEY}'`].join(' && '),
+    undo: [
+      `wine reg export '${KEY}' '${dir}/before-undo.reg' /y`,
+      `wine reg import '${restore}'`,
+      `wine reg query '${KEY}'`,
+    ].join(' && '),
   };
 }
 
@@ -107,7 +111,11 @@ async function rendererBench(wine: WineRegistry, dir: string): Promise<string[]>
   let gzip = 0;
   for (const file of js) gzip += gzipSync(await readFile(path.join('dist/renderer', file))).length;
 
-  const preview = await startPreview({ ...wine.env, ...STAND_IN_ENV, TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'preview-data') });
+  const preview = await startPreview({
+    ...wine.env,
+    ...STAND_IN_ENV,
+    TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'preview-data'),
+  });
   const browser = await chromium.launch(chromiumLaunchOptions);
   const shown: number[] = [];
   const diagnosed: number[] = [];
@@ -138,7 +146,8 @@ async function rendererBench(wine: WineRegistry, dir: string): Promise<string[]>
   ];
 }
 
-const REGISTRY_HEAD = '| command | CLI | minimal wine reg script | CLI / script | registry processes |\n|---|---|---|---|---|\n';
+const REGISTRY_HEAD =
+  '| command | CLI | minimal wine reg script | CLI / script | registry processes |\n|---|---|---|---|---|\n';
 const RENDERER_HEAD = '| renderer | figure | goal |\n|---|---|---|\n';
 
 async function main(): Promise<void> {
@@ -147,11 +156,17 @@ async function main(): Promise<void> {
   try {
     const env = { ...wine.env, TCP_PORT_TUNER_DATA_DIR: path.join(dir, 'data') };
     // One part alone (`registry`, `renderer`), as `live` below: a loaded machine runs one at a time.
-    if (process.argv.includes('registry')) return void console.log(REGISTRY_HEAD + (await registryBench(wine, dir)).join('\n'));
-    if (process.argv.includes('renderer')) return void console.log(RENDERER_HEAD + (await rendererBench(wine, dir)).join('\n'));
+    if (process.argv.includes('registry'))
+      return void console.log(REGISTRY_HEAD + (await registryBench(wine, dir)).join('\n'));
+    if (process.argv.includes('renderer'))
+      return void console.log(RENDERER_HEAD + (await rendererBench(wine, dir)).join('\n'));
     const browser = await chromium.launch(chromiumLaunchOptions);
-    const live = [...(await sampleBench(env, dir, { runs: RUNS, median, timed })), ...(await renderBench(browser, env, dir, median).finally(() => browser.close()))];
-    if (process.argv.includes('live')) return void console.log(`| live pool | figure | goal |\n|---|---|---|\n${live.join('\n')}`);
+    const live = [
+      ...(await sampleBench(env, dir, { runs: RUNS, median, timed })),
+      ...(await renderBench(browser, env, dir, median).finally(() => browser.close())),
+    ];
+    if (process.argv.includes('live'))
+      return void console.log(`| live pool | figure | goal |\n|---|---|---|\n${live.join('\n')}`);
     const registry = await registryBench(wine, dir);
     const diagnosis = await diagnosisBench(wine, env, { runs: RUNS, cli: CLI, median, timed });
     const renderer = await rendererBench(wine, dir);

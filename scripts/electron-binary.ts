@@ -7,6 +7,9 @@ export function electronBinary(): string | null {
   const dir = path.dirname(require.resolve('electron/package.json'));
   const pathFile = path.join(dir, 'path.txt');
   if (!existsSync(pathFile)) return null;
-  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  const binary = path.join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'),
+    readFileSync(pathFile, 'utf8').trim(),
+  );
   return existsSync(binary) ? binary : null;
 }

@@ -11,7 +11,11 @@ const accepted = JSON.parse(readFileSync('scripts/electronegativity.accepted.jso
 const folder = mkdtempSync(path.join(tmpdir(), 'electronegativity-'));
 const sarif = path.join(folder, 'findings.sarif');
 try {
-  const run = spawnSync(path.resolve('node_modules/.bin/electronegativity'), ['-i', 'electron', '-e', electron, '-r', '-o', sarif], { encoding: 'utf8' });
+  const run = spawnSync(
+    path.resolve('node_modules/.bin/electronegativity'),
+    ['-i', 'electron', '-e', electron, '-r', '-o', sarif],
+    { encoding: 'utf8' },
+  );
   let results;
   try {
     results = JSON.parse(readFileSync(sarif, 'utf8')).runs[0].results;
@@ -19,7 +23,10 @@ try {
     console.log(`electronegativity wrote no findings file (exit ${run.status}):\n${run.stdout}${run.stderr}`);
     process.exit(1);
   }
-  const where = (result) => result.locations.map((place) => `${place.physicalLocation.artifactLocation.uri}:${place.physicalLocation.region.startLine}`).join(', ');
+  const where = (result) =>
+    result.locations
+      .map((place) => `${place.physicalLocation.artifactLocation.uri}:${place.physicalLocation.region.startLine}`)
+      .join(', ');
   // Paths in the findings are relative to electron/, the folder scanned.
   const acceptedFor = (result) => {
     const file = `electron/${result.locations[0]?.physicalLocation.artifactLocation.uri}`;
@@ -29,7 +36,9 @@ try {
   for (const result of results) {
     const entry = acceptedFor(result);
     if (!entry) open += 1;
-    console.log(`${entry ? 'accepted' : 'FINDING '} ${result.ruleId} at ${where(result)}${entry ? ` (${entry.why})` : `: ${result.message.text}`}`);
+    console.log(
+      `${entry ? 'accepted' : 'FINDING '} ${result.ruleId} at ${where(result)}${entry ? ` (${entry.why})` : `: ${result.message.text}`}`,
+    );
   }
   console.log(`electronegativity ${electron}: ${results.length} findings, ${open} not accepted`);
   process.exitCode = open > 0 ? 1 : 0;

@@ -10,7 +10,8 @@ let findings = 0;
 for (const name of readdirSync(folder).filter((file) => /\.ya?ml$/.test(file))) {
   const file = path.join(folder, name);
   const results = lint(readFileSync(file, 'utf8'), file);
-  for (const result of results) console.log(`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+  for (const result of results)
+    console.log(`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
   console.log(`${file}: ${results.length} findings`);
   findings += results.length;
 }

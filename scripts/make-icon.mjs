@@ -39,7 +39,11 @@ function render(size) {
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const colour = colourAt(((px + (sx + 0.5) / samples) * 256) / size, ((py + (sy + 0.5) / samples) * 256) / size, size >= 48);
+          const colour = colourAt(
+            ((px + (sx + 0.5) / samples) * 256) / size,
+            ((py + (sy + 0.5) / samples) * 256) / size,
+            size >= 48,
+          );
           if (!colour) continue;
           for (let i = 0; i < 3; i++) sum[i] += colour[i];
           sum[3] += 1;

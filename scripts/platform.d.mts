@@ -5,4 +5,7 @@ export const SUITES: readonly Suite[];
 export const NEEDS_DEBIAN: Readonly<Record<Exclude<Suite, 'unit'>, string>>;
 export const CHECKS: readonly Check[];
 export function setupPlan(platform: NodeJS.Platform, script?: string): { debianSetup: boolean; lines: string[] };
-export function testPlan(platform: NodeJS.Platform, asked?: string): { checks: Check[]; suites: Suite[]; notHere: { suite: Suite; why: string }[] };
+export function testPlan(
+  platform: NodeJS.Platform,
+  asked?: string,
+): { checks: Check[]; suites: Suite[]; notHere: { suite: Suite; why: string }[] };

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 200);
   const parallel = Number(process.argv[3] ?? 8);
   const prefix = await createPrefix('probe-export');
-  const backend = new RegExeBackend(resolveTarget({ ...prefix.env, WINEDEBUG: 'err+all,fixme-all' }, 'linux').regCommand, runProcess);
+  const backend = new RegExeBackend(
+    resolveTarget({ ...prefix.env, WINEDEBUG: 'err+all,fixme-all' }, 'linux').regCommand,
+    runProcess,
+  );
   const failures: string[] = [];
   let next = 0;
   const started = Date.now();
@@ -27,7 +30,9 @@ async function main(): Promise<void> {
       }
     }),
   );
-  console.log(`${count} exports, ${parallel} at once, ${((Date.now() - started) / 1000).toFixed(1)} s: ${failures.length} failed`);
+  console.log(
+    `${count} exports, ${parallel} at once, ${((Date.now() - started) / 1000).toFixed(1)} s: ${failures.length} failed`,
+  );
   for (const failure of failures) console.log(`  ${failure}`);
   await destroyPrefix(prefix);
 }

@@ -20,6 +20,8 @@ if (!existsSync(installed) || statSync('package-lock.json').mtimeMs > statSync(i
     process.exit(1);
   }
   console.log('setup: installing npm packages');
-  const result = spawnSync(process.execPath, [npm, 'ci', '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [npm, 'ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }

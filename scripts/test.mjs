@@ -18,7 +18,11 @@ function tool(name, pkg = name) {
 }
 const testFiles = (dir, suffix = '.test.ts') =>
   // Recursive: new unit tests sit at their source's mirrored path (test/unit/electron/...).
-  existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((file) => file.endsWith(suffix)).map((file) => path.join(dir, file)) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .filter((file) => file.endsWith(suffix))
+        .map((file) => path.join(dir, file))
+    : [];
 
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
@@ -40,7 +44,11 @@ async function check(label, command, ...args) {
 function countTap(file) {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+  return {
+    passed: count('pass'),
+    failed: count('fail') + count('cancelled'),
+    skipped: count('skipped') + count('todo'),
+  };
 }
 
 /** `--import tsx` by default; `extra` may name another loader and the runner's options. */
@@ -48,12 +56,20 @@ async function nodeSuite(label, files, extra = [], env = {}) {
   console.log(`\n== ${label} (${files.length} files)`);
   const tap = path.join(reports, `${label}.tap`);
   const loader = extra.includes('--require') ? [] : ['--import', 'tsx'];
-  const code = await run(process.execPath, [
-    ...loader, '--test', ...extra,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-    ...files,
-  ], env);
+  const code = await run(
+    process.execPath,
+    [
+      ...loader,
+      '--test',
+      ...extra,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    env,
+  );
   add(label, countTap(tap), code);
 }
 
@@ -66,7 +82,9 @@ async function windowsModeSuite() {
   const helper = ['--import', 'tsx', 'test/helpers/windows-mode/template.ts'];
   await run(process.execPath, [...helper, 'make', template]);
   try {
-    await nodeSuite('windows-mode', testFiles('test/windows-mode'), ['--test-concurrency=2'], { TCP_PORT_TUNER_WINDOWS_TEMPLATE: template });
+    await nodeSuite('windows-mode', testFiles('test/windows-mode'), ['--test-concurrency=2'], {
+      TCP_PORT_TUNER_WINDOWS_TEMPLATE: template,
+    });
   } finally {
     await run(process.execPath, [...helper, 'remove', template]);
   }
@@ -77,8 +95,12 @@ async function playwrightSuite() {
   const json = path.join(reports, 'e2e.json');
   const [node, playwright] = tool('playwright', '@playwright/test');
   const code = await run(node, [playwright, 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: json });
-  const stats = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')).stats ?? {} : {};
-  add('e2e', { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 }, code);
+  const stats = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')).stats ?? {}) : {};
+  add(
+    'e2e',
+    { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 },
+    code,
+  );
 }
 
 function add(label, counts, code) {
@@ -97,18 +119,36 @@ const CHECKS = {
   typecheck: () => check('typecheck', ...tsc, '-p', '.'),
   'typecheck shared': () => check('typecheck shared/ without DOM or Node', ...tsc, '-p', 'shared'),
   lint: () => check('lint', ...tool('eslint'), '.'),
-  format: () => check('format (prettier --check; `npm run format` fixes it)', ...tool('prettier'), '--check', '--log-level', 'warn', '.'),
+  format: () =>
+    check(
+      'format (prettier --check; `npm run format` fixes it)',
+      ...tool('prettier'),
+      '--check',
+      '--log-level',
+      'warn',
+      '.',
+    ),
   'unused exports': () => check('unused exports (knip)', ...tool('knip'), '--no-progress'),
   'import circles': () => check('import circles (madge)', ...tool('madge'), ...CIRCLE_ARGS),
   build: () => check('build', process.execPath, 'scripts/build.mjs', '--preview'),
-  electronegativity: () => check('electronegativity (accepted findings: scripts/electronegativity.accepted.json)', process.execPath, 'scripts/electronegativity.mjs'),
+  electronegativity: () =>
+    check(
+      'electronegativity (accepted findings: scripts/electronegativity.accepted.json)',
+      process.execPath,
+      'scripts/electronegativity.mjs',
+    ),
   actionlint: () => check('actionlint (.github/workflows)', process.execPath, 'scripts/lint-workflows.mjs'),
 };
 const SUITES = {
   // Each unit file is a Node process of its own. `--import tsx` starts an ESM loader thread in
   // each (twice the CPU of tsx's CommonJS hook, which is all these files need), and Node's
   // default runs one file fewer than the cores at once: one at a time on 2 cores.
-  unit: () => nodeSuite('unit', [...testFiles('test/unit'), ...testFiles('test/windows')], ['--require', 'tsx/cjs', `--test-concurrency=${availableParallelism() + 2}`]),
+  unit: () =>
+    nodeSuite(
+      'unit',
+      [...testFiles('test/unit'), ...testFiles('test/windows')],
+      ['--require', 'tsx/cjs', `--test-concurrency=${availableParallelism() + 2}`],
+    ),
   mariadb: () => nodeSuite('mariadb', testFiles('test/mariadb')),
   wine: () => nodeSuite('wine', testFiles('test/wine'), ['--test-concurrency=3']),
   'windows-mode': windowsModeSuite,
@@ -125,7 +165,8 @@ try {
 }
 for (const name of plan.checks) await CHECKS[name]();
 for (const name of plan.suites) await SUITES[name]();
-for (const { suite, why } of plan.notHere) console.log(`\n== ${suite}: not run on ${process.platform}, needs Debian: it ${why}.`);
+for (const { suite, why } of plan.notHere)
+  console.log(`\n== ${suite}: not run on ${process.platform}, needs Debian: it ${why}.`);
 // A suite asked for by name that cannot run here is a failure, not a silent pass.
 if (process.argv[2] && plan.suites.length === 0) totals.failed += 1;
 

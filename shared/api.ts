@@ -15,12 +15,13 @@ export function createApi(transport: Transport): TunerApi {
   const api = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
   for (const channel of CHANNEL_NAMES) {
     api[channel] = (request) =>
-      transport(channel, request).catch(
-        (error: unknown): Result<never> => ({
-          ok: false,
-          error: { kind: 'unexpected', message: `The request did not complete: ${error instanceof Error ? error.message : String(error)}` },
-        }),
-      );
+      transport(channel, request).catch((error: unknown): Result<never> => ({
+        ok: false,
+        error: {
+          kind: 'unexpected',
+          message: `The request did not complete: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      }));
   }
   return api as TunerApi;
 }

@@ -1,8 +1,6 @@
 import { SETTINGS, type PerSetting } from './settings';
 import { DEFAULT_DYNAMIC_RANGE, type PortRange } from './port-range';
-import { freePorts, OBSERVED_FIRST_PORT, rangeWithMaxUserPort, type Block } from './port-pool';
-
-export { OBSERVED_FIRST_PORT };
+import { freePorts, rangeWithMaxUserPort, type Block } from './port-pool';
 
 /** The first port Windows hands out when MaxUserPort governs the range (Server 2003 and older). */
 const LEGACY_FIRST_PORT = 1025;
@@ -31,7 +29,12 @@ export interface Pool {
 export function capacity(values: PerSetting<number | undefined>, pool: Pool): Capacity {
   const timeWaitSeconds = values.TcpTimedWaitDelay ?? SETTINGS.TcpTimedWaitDelay.windowsDefault;
   const ports = pool.dynamicRange
-    ? freePorts(values.MaxUserPort === undefined ? (pool.range ?? DEFAULT_DYNAMIC_RANGE) : rangeWithMaxUserPort(values.MaxUserPort), pool.exclusions ?? [])
+    ? freePorts(
+        values.MaxUserPort === undefined
+          ? (pool.range ?? DEFAULT_DYNAMIC_RANGE)
+          : rangeWithMaxUserPort(values.MaxUserPort),
+        pool.exclusions ?? [],
+      )
     : (values.MaxUserPort ?? SETTINGS.MaxUserPort.windowsDefault) - LEGACY_FIRST_PORT + 1;
   return { ports, timeWaitSeconds, connectionsPerSecond: Math.floor(ports / timeWaitSeconds) };
 }
@@ -46,6 +49,10 @@ export function capacityStages(
   next: PerSetting<number | undefined>,
   pool: Pool & { rangeAfter?: PortRange; reserved: readonly Block[] },
 ): { now: Capacity; afterApply: Capacity; afterRestart: Capacity } {
-  const changed = { dynamicRange: pool.dynamicRange, range: pool.rangeAfter ?? pool.range, exclusions: [...(pool.exclusions ?? []), ...pool.reserved] };
+  const changed = {
+    dynamicRange: pool.dynamicRange,
+    range: pool.rangeAfter ?? pool.range,
+    exclusions: [...(pool.exclusions ?? []), ...pool.reserved],
+  };
   return { now: capacity(now, pool), afterApply: capacity(now, changed), afterRestart: capacity(next, changed) };
 }

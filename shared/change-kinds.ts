@@ -30,17 +30,27 @@ export function registryValueKind(name: SettingName): KindDescription<ValueState
     effect: 'after-restart',
     read: (state) => {
       if (!state) return NOT_READ;
-      return state.present && state.type === 'REG_DWORD' && typeof state.data === 'number' ? withUnit(name, state.data) : describeValue(state);
+      return state.present && state.type === 'REG_DWORD' && typeof state.data === 'number'
+        ? withUnit(name, state.data)
+        : describeValue(state);
     },
   };
 }
 
 export function dynamicRangeKind(family: Family): KindDescription<PortRange> {
-  return { label: `Dynamic port range, ${FAMILY_LABEL[family]}`, effect: 'at-once', read: (range) => (range ? rangeText(range) : NOT_READ) };
+  return {
+    label: `Dynamic port range, ${FAMILY_LABEL[family]}`,
+    effect: 'at-once',
+    read: (range) => (range ? rangeText(range) : NOT_READ),
+  };
 }
 
 /** `reserved` is a one-port administered exclusion, the form this tool adds; `covered` is inside someone else's. */
-export const HOLD_TEXT: Record<Hold, string> = { reserved: 'reserved', covered: 'inside another exclusion', open: 'not reserved' };
+const HOLD_TEXT: Record<Hold, string> = {
+  reserved: 'reserved',
+  covered: 'inside another exclusion',
+  open: 'not reserved',
+};
 
 export function reservedPortKind(port: number): KindDescription<Record<Family, Hold>> {
   return {

@@ -9,12 +9,19 @@ import { perSetting, type SettingName } from './settings';
 import { validateDynamicRange } from './port-range';
 import { validateReservedPorts } from './reserved-ports';
 import { kindIdSchema, valueStateSchema as valueState } from './kinds';
-import { historyEntrySchema, settingsState, startupSettleSchema, takesEffect, undoResultSchema, unfinishedSchema } from './change-reports';
+import {
+  historyEntrySchema,
+  settingsState,
+  startupSettleSchema,
+  takesEffect,
+  undoResultSchema,
+  unfinishedSchema,
+} from './change-reports';
 import { validateSetting } from './validation';
 import type { Channel } from './channels';
 import type { Failure } from './failure';
 
-export { historyEntrySchema, undoResultSchema };
+export { historyEntrySchema };
 import { diagnosisSchema } from './diagnosis';
 import { EXPORT_FORMATS } from './export-formats';
 import { dataFolderSchema, poolSampleSchema, sampleRequestSchema } from './pool-sample-schema';
@@ -54,7 +61,13 @@ export const statusSchema = z.object({
    * After a restart, Windows made the dynamic range start 1024, count MaxUserPort - 1023, because of
    * the MaxUserPort this tool set: its own side effect, which undo puts back without asking.
    */
-  rangeReshape: z.nullable(z.object({ maxUserPort: z.number(), range: z.object({ start: z.number(), count: z.number() }), message: z.string() })),
+  rangeReshape: z.nullable(
+    z.object({
+      maxUserPort: z.number(),
+      range: z.object({ start: z.number(), count: z.number() }),
+      message: z.string(),
+    }),
+  ),
   /** Plain warnings about where the journal lives: a chosen data folder left unguarded, a lock name this tool did not make. */
   warnings: z.array(z.string()),
   /** A change a crash left half-done, not settled: only apply, undo or the wizard's start settle it. */
@@ -71,7 +84,7 @@ export const statusSchema = z.object({
   changeBackupDir: z.string(),
 });
 
-export const backupSchema = z.object({
+const backupSchema = z.object({
   /** The whole key as `reg export` wrote it (plus deletions of values that were absent). */
   file: z.string(),
   /** Only the two values: what to `reg import` by hand, without touching the rest of the key. */
@@ -81,7 +94,7 @@ export const backupSchema = z.object({
   values: eachSetting(valueState),
 });
 
-export const applyResultSchema = z.object({
+const applyResultSchema = z.object({
   backup: backupSchema,
   /** True when the backup made just before (on the Back up page) still held the key exactly and was used. */
   backupReused: z.boolean(),
@@ -91,7 +104,7 @@ export const applyResultSchema = z.object({
   takesEffect,
 });
 
-export const restartResultSchema = z.object({
+const restartResultSchema = z.object({
   when: z.enum(['now', 'later', 'cancelled']),
   /** False where the machine is not restarted for real (the preview and tests on Wine). */
   performed: z.boolean(),
@@ -122,7 +135,8 @@ const settingNumber = (name: SettingName) =>
 
 /** A new dynamic port range: start and count, checked together against Windows' limits. */
 const dynamicRange = checkedBy((input) => {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, messages: ['The dynamic range must be given as a start and a count.'] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, messages: ['The dynamic range must be given as a start and a count.'] };
   return validateDynamicRange('start' in input ? input.start : undefined, 'count' in input ? input.count : undefined);
 });
 
@@ -144,7 +158,14 @@ export const channels = {
   createBackup: { request: empty, response: backupSchema },
   apply: {
     // acceptUnprotected: the user accepts that MaxUserPort's reshaped range leaves 3306/33060 unreserved (electron/services/change/unprotected-check.ts).
-    request: z.extend(changeRequest, { acceptUnprotected: z.optional(z.boolean()) }).check(z.refine(({ acceptUnprotected: _, ...values }) => Object.values(values).some((value) => value !== undefined), 'Choose at least one value to change.')),
+    request: z
+      .extend(changeRequest, { acceptUnprotected: z.optional(z.boolean()) })
+      .check(
+        z.refine(
+          ({ acceptUnprotected: _, ...values }) => Object.values(values).some((value) => value !== undefined),
+          'Choose at least one value to change.',
+        ),
+      ),
     response: applyResultSchema,
   },
   undo: { request: z.strictObject({ force: z.boolean() }), response: undoResultSchema },
@@ -158,7 +179,7 @@ export const channels = {
   probe: { request: probeRequestSchema, response: probeResultSchema },
 } as const satisfies Record<Channel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
-export type Channels = typeof channels;
+type Channels = typeof channels;
 
 export type Request<C extends Channel> = z.input<Channels[C]['request']>;
 export type ValidRequest<C extends Channel> = z.output<Channels[C]['request']>;

@@ -35,7 +35,9 @@ export const diagnosisSchema = z.object({
     /** Ports something listens on (IPv4 or IPv6), with the owner where known; null where netstat does not list them (Wine). */
     listening: z.nullable(z.array(z.object({ port: count, process: z.nullable(z.string()) }))),
     /** Listening ports inside the IPv4 range now, or inside 1024..MaxUserPort, the range MaxUserPort was seen to make. */
-    listeningInRange: z.array(z.object({ port: count, process: z.nullable(z.string()), range: z.enum(['now', 'with-max-user-port']) })),
+    listeningInRange: z.array(
+      z.object({ port: count, process: z.nullable(z.string()), range: z.enum(['now', 'with-max-user-port']) }),
+    ),
     /** The IPv4 range less its exclusions. */
     freePorts: z.nullable(count),
   }),

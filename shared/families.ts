@@ -8,6 +8,7 @@ export const FAMILY_LABEL: Readonly<Record<Family, string>> = { ipv4: 'IPv4', ip
 
 /** When Windows goes by a change: the registry values only when it starts; netsh's changes at once. */
 export type Effect = 'at-once' | 'after-restart';
-export const EFFECT_TEXT = { 'at-once': 'at once', 'after-restart': 'after a restart' } as const satisfies Record<Effect, string>;
-/** How the contract reports an effect (`takesEffect`): the words themselves. */
-export type EffectText = (typeof EFFECT_TEXT)[Effect];
+export const EFFECT_TEXT = { 'at-once': 'at once', 'after-restart': 'after a restart' } as const satisfies Record<
+  Effect,
+  string
+>;

@@ -26,7 +26,9 @@ export function effectiveValues(values: PerSetting<ValueState>): PerSetting<numb
 /** What Windows uses for a value: its own number when valid, otherwise the default when absent. */
 export function inForce(name: SettingName, state: ValueState): { value: number; fromDefault: boolean } {
   const value = effectiveValue(name, state);
-  return value === undefined ? { value: SETTINGS[name].windowsDefault, fromDefault: true } : { value, fromDefault: false };
+  return value === undefined
+    ? { value: SETTINGS[name].windowsDefault, fromDefault: true }
+    : { value, fromDefault: false };
 }
 
 /** A number in its setting's unit, the same way everywhere: "65534", "30 seconds". */

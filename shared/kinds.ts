@@ -10,9 +10,8 @@ import { HOLDS, RESERVE_LIMITS } from './reserved-ports';
 import { REG_TYPES } from './registry-value';
 
 /** The product's kinds. The engine takes its kinds as a list, so reports name a kind by any id (`kindIdSchema`). */
-export const KIND_IDS = ['registry', 'dynamicRange', 'reservedPorts'] as const;
-export type ProductKindId = (typeof KIND_IDS)[number];
-/** A kind as a report names it: an id in the engine's list, which the product fills with KIND_IDS. */
+export type ProductKindId = 'registry' | 'dynamicRange' | 'reservedPorts';
+/** A kind as a report names it: an id in the engine's list, which the product fills with its three kinds. */
 export const kindIdSchema = z.string().check(z.regex(/^[a-zA-Z]{1,40}$/));
 
 /** Windows' own reshaping (MaxUserPort after a restart) starts the range at 1024, below what netsh accepts. */
@@ -21,12 +20,22 @@ export const LOWEST_HELD_START = 1024;
 const perFamily = <T extends z.ZodMiniType>(schema: T) => z.strictObject({ ipv4: schema, ipv6: schema });
 
 /** A range as Windows can hold one: never past 65535, so a journal cannot name a range netsh refuses. */
-export const heldRangeSchema = z
+const heldRangeSchema = z
   .strictObject({
     start: z.int().check(z.minimum(LOWEST_HELD_START), z.maximum(DYNAMIC_RANGE_LIMITS.lastPort)),
-    count: z.int().check(z.minimum(DYNAMIC_RANGE_LIMITS.minCount), z.maximum(DYNAMIC_RANGE_LIMITS.lastPort - LOWEST_HELD_START + 1)),
+    count: z
+      .int()
+      .check(
+        z.minimum(DYNAMIC_RANGE_LIMITS.minCount),
+        z.maximum(DYNAMIC_RANGE_LIMITS.lastPort - LOWEST_HELD_START + 1),
+      ),
   })
-  .check(z.refine((range: PortRange) => range.start + range.count - 1 <= DYNAMIC_RANGE_LIMITS.lastPort, `the range ends past ${DYNAMIC_RANGE_LIMITS.lastPort}`));
+  .check(
+    z.refine(
+      (range: PortRange) => range.start + range.count - 1 <= DYNAMIC_RANGE_LIMITS.lastPort,
+      `the range ends past ${DYNAMIC_RANGE_LIMITS.lastPort}`,
+    ),
+  );
 
 const hold = z.enum(HOLDS);
 /** Only whole port numbers as keys, and only so many: a tampered journal cannot name anything else to release. */
@@ -40,7 +49,9 @@ export const KIND_STATE_SCHEMAS = {
   /** The TCP dynamic port range of each family. */
   dynamicRange: perFamily(heldRangeSchema),
   /** The ports a change concerned, and how each family held each. */
-  reservedPorts: z.record(portKey, perFamily(hold)).check(z.refine((ports) => Object.keys(ports).length <= 64, 'at most 64 reserved ports')),
+  reservedPorts: z
+    .record(portKey, perFamily(hold))
+    .check(z.refine((ports) => Object.keys(ports).length <= 64, 'at most 64 reserved ports')),
 } as const;
 
 export type RangeState = z.infer<(typeof KIND_STATE_SCHEMAS)['dynamicRange']>;
@@ -59,6 +70,8 @@ export const valueStateSchema = z.discriminatedUnion('present', [
 type OtherKindSchemas = typeof KIND_STATE_SCHEMAS;
 
 /** The other kinds as optional fields, one per KIND_STATE_SCHEMAS entry: a report carries those a change concerned. */
-export const otherKindFields = Object.fromEntries(Object.entries(KIND_STATE_SCHEMAS).map(([id, schema]) => [id, z.optional(schema)])) as {
+export const otherKindFields = Object.fromEntries(
+  Object.entries(KIND_STATE_SCHEMAS).map(([id, schema]) => [id, z.optional(schema)]),
+) as {
   [K in keyof OtherKindSchemas]: z.ZodMiniOptional<OtherKindSchemas[K]>;
 };

@@ -25,7 +25,13 @@ export const poolSampleSchema = z.object({
 }) satisfies z.ZodMiniType<PoolSample>;
 
 /** A sample asked for with the alert's threshold, a whole percent of the pool. */
-export const sampleRequestSchema = z.strictObject({ threshold: z.int().check(z.gte(THRESHOLD_LIMITS.min), z.lte(THRESHOLD_LIMITS.max)) });
+export const sampleRequestSchema = z.strictObject({
+  threshold: z.int().check(z.gte(THRESHOLD_LIMITS.min), z.lte(THRESHOLD_LIMITS.max)),
+});
 
 /** Whether the data folder (backups, journal, snapshots) can be written; if not, why in words and the fix. */
-export const dataFolderSchema = z.object({ folder: z.string(), problem: z.nullable(z.string()), fix: z.nullable(z.string()) });
+export const dataFolderSchema = z.object({
+  folder: z.string(),
+  problem: z.nullable(z.string()),
+  fix: z.nullable(z.string()),
+});

@@ -8,7 +8,7 @@ import type { Family } from './families';
 import { freePorts } from './port-pool';
 
 /** The top five of each list: what a DBA reads, and what keeps a sample small. */
-export const SAMPLE_TOP = 5;
+const SAMPLE_TOP = 5;
 
 interface StateCounts {
   timeWait: number;

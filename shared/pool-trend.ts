@@ -9,7 +9,7 @@ import type { PoolSample } from './pool-sample';
 import { countText, dateText, portWithProcess } from './port-text';
 
 /** The fill rate is the slope over the last minute: long enough to smooth one burst, short enough to see a new one. */
-export const RATE_WINDOW_MS = 60_000;
+const RATE_WINDOW_MS = 60_000;
 
 export interface Figures {
   family: Family;
@@ -58,9 +58,9 @@ export function fillRate(points: readonly { at: number; held: number }[], window
 }
 
 /** A day away is no end in sight: noise of a few sockets would otherwise forecast "full in 53 h". */
-export const HORIZON_S = 24 * 3600;
+const HORIZON_S = 24 * 3600;
 
-export function timeToFull(held: number, pool: number | null, rate: number | null): number | null {
+function timeToFull(held: number, pool: number | null, rate: number | null): number | null {
   if (pool === null || rate === null || rate <= 0) return null;
   const seconds = Math.max(0, (pool - held) / rate);
   return seconds > HORIZON_S ? null : seconds;
@@ -110,7 +110,7 @@ export function trendText(figures: Pick<Figures, 'rate' | 'secondsToFull'>): str
 }
 
 /** How high the share is against the alert threshold: past it, past half of it, or below. */
-export function levelWord(share: number, threshold: number): 'Critical' | 'High' | 'Low' {
+function levelWord(share: number, threshold: number): 'Critical' | 'High' | 'Low' {
   return share >= threshold ? 'Critical' : share >= threshold / 2 ? 'High' : 'Low';
 }
 
@@ -125,7 +125,9 @@ function notesOf(latest: PoolSample, level: Level): string[] {
   const notes: string[] = [];
   const events = latest.events;
   if (events && events.count > 0 && level !== 'warned') {
-    notes.push(`Windows logged ${countText(events.count)} ${EVENTS_TEXT} in the last 7 days${latestText(events.latest)}.`);
+    notes.push(
+      `Windows logged ${countText(events.count)} ${EVENTS_TEXT} in the last 7 days${latestText(events.latest)}.`,
+    );
   }
   const server = latest.tcp?.serverTimeWait;
   if (latest.tcp && server === null) {
@@ -134,8 +136,12 @@ function notesOf(latest: PoolSample, level: Level): string[] {
     );
   } else if (server && server.length > 0) {
     const total = server.reduce((sum, entry) => sum + entry.timeWait, 0);
-    const ports = server.map((entry) => `${portWithProcess(entry.port, entry.process)}: ${countText(entry.timeWait)}`).join(', ');
-    notes.push(`${countText(total)} TIME_WAIT on listening ports (${ports}): a server here closed first. That holds no outgoing port here; tune the clients (pooling, persistent connections) on the hosts that connect.`);
+    const ports = server
+      .map((entry) => `${portWithProcess(entry.port, entry.process)}: ${countText(entry.timeWait)}`)
+      .join(', ');
+    notes.push(
+      `${countText(total)} TIME_WAIT on listening ports (${ports}): a server here closed first. That holds no outgoing port here; tune the clients (pooling, persistent connections) on the hosts that connect.`,
+    );
   }
   return notes;
 }
@@ -145,9 +151,17 @@ export function verdict(samples: readonly PoolSample[], thresholdPercent: number
   const latest = samples.at(-1);
   if (!latest?.tcp) {
     const reason = latest ? (latest.unavailable.tcp ?? 'unknown reason') : 'nothing read yet';
-    return { level: 'unknown', title: `Cannot tell how full the port pool is. Connections: not read: ${unstop(reason)}.`, notes: [], worst: null, over: false };
+    return {
+      level: 'unknown',
+      title: `Cannot tell how full the port pool is. Connections: not read: ${unstop(reason)}.`,
+      notes: [],
+      worst: null,
+      over: false,
+    };
   }
-  const figures = FAMILIES.map((family) => figuresOf(samples, family)).filter((found): found is Figures => found !== null);
+  const figures = FAMILIES.map((family) => figuresOf(samples, family)).filter(
+    (found): found is Figures => found !== null,
+  );
   const pooled = figures.filter((found) => found.share !== null);
   const worst = pooled.length > 0 ? pooled.reduce((a, b) => (b.share! > a.share! ? b : a)) : figures[0];
   if (worst.share === null) {
@@ -162,7 +176,16 @@ export function verdict(samples: readonly PoolSample[], thresholdPercent: number
   const state = `${levelWord(worst.share, threshold)}: ${shareText(worst.share)} held (${countText(worst.held)} of ${countText(worst.pool!)}, ${FAMILY_LABEL[worst.family]}); ${trendText(worst)}.`;
   const events = latest.events?.count ?? 0;
   const level: Level =
-    over || (soon !== null && soon <= 60) ? 'running-out' : worst.share >= threshold / 2 || (soon !== null && soon <= 600) ? 'filling' : events > 0 ? 'warned' : 'calm';
-  const title = level === 'warned' ? `${state} Windows ran out of ports here before: ${countText(events)} Tcpip events 4227 or 4231 in the last 7 days${latestText(latest.events!.latest)}.` : state;
+    over || (soon !== null && soon <= 60)
+      ? 'running-out'
+      : worst.share >= threshold / 2 || (soon !== null && soon <= 600)
+        ? 'filling'
+        : events > 0
+          ? 'warned'
+          : 'calm';
+  const title =
+    level === 'warned'
+      ? `${state} Windows ran out of ports here before: ${countText(events)} Tcpip events 4227 or 4231 in the last 7 days${latestText(latest.events!.latest)}.`
+      : state;
   return { level, title, notes: [...(worst.share > 1 ? [PAST_FULL] : []), ...notesOf(latest, level)], worst, over };
 }

@@ -16,10 +16,10 @@ export const MYSQL_PORTS = [...ALWAYS_PROTECTED, 33061, 33062] as const;
  * Server, RDP, PostgreSQL, WSD, WinRM, Redis, HTTP alternates, Elasticsearch, memcached, MongoDB.
  * The recommended range starts above all of these and MySQL's, so it never moves outgoing ports onto them.
  */
-export const WELL_KNOWN_SERVICE_PORTS = [1433, 3389, 5357, 5432, 5985, 5986, 6379, 8080, 8443, 9200, 11211, 27017] as const;
+const WELL_KNOWN_SERVICE_PORTS = [1433, 3389, 5357, 5432, 5985, 5986, 6379, 8080, 8443, 9200, 11211, 27017] as const;
 
 /** Where the dynamic range was seen to start after a restart with MaxUserPort set (Windows 11, Server build images). */
-export const OBSERVED_FIRST_PORT = 1024;
+const OBSERVED_FIRST_PORT = 1024;
 
 export interface Block {
   start: number;
@@ -70,8 +70,16 @@ export function recommendRange(): PortRange {
  * listening ports (those outside the range in force: the ones inside took their port from the
  * range itself), where they fall inside `range` and an exclusion of either family leaves them open.
  */
-export function portsToProtect(range: PortRange, listening: readonly number[], rangeNow: PortRange | null, exclusions: Record<'ipv4' | 'ipv6', readonly Block[]>): number[] {
+export function portsToProtect(
+  range: PortRange,
+  listening: readonly number[],
+  rangeNow: PortRange | null,
+  exclusions: Record<'ipv4' | 'ipv6', readonly Block[]>,
+): number[] {
   const fixed = listening.filter((port) => !rangeNow || !inRange(port, rangeNow));
   const candidates = [...new Set([...fixed, ...MYSQL_PORTS])].sort((a, b) => a - b);
-  return candidates.filter((port) => inRange(port, range) && (holdIn(exclusions.ipv4, port) === 'open' || holdIn(exclusions.ipv6, port) === 'open'));
+  return candidates.filter(
+    (port) =>
+      inRange(port, range) && (holdIn(exclusions.ipv4, port) === 'open' || holdIn(exclusions.ipv6, port) === 'open'),
+  );
 }

@@ -20,7 +20,12 @@ export function validateDynamicRange(start: unknown, count: unknown): RangeValid
   if (!first.ok || !size.ok) return { ok: false, messages };
   const end = first.value + size.value - 1;
   if (end > lastPort) {
-    return { ok: false, messages: [`The dynamic range ${first.value} + ${size.value} ports would end at ${end}, past ${lastPort}; start at ${lastPort - size.value + 1} or lower.`] };
+    return {
+      ok: false,
+      messages: [
+        `The dynamic range ${first.value} + ${size.value} ports would end at ${end}, past ${lastPort}; start at ${lastPort - size.value + 1} or lower.`,
+      ],
+    };
   }
   return { ok: true, value: { start: first.value, count: size.value } };
 }

@@ -16,14 +16,14 @@ export function rangeText(range: PortRange): string {
 }
 
 /** "3306" or "50000 to 50059": the ports an exclusion (or any block) covers. */
-export function portsText(block: { start: number; end: number }): string {
+function portsText(block: { start: number; end: number }): string {
   return block.start === block.end ? String(block.start) : `${block.start} to ${block.end}`;
 }
 
 /** Who made an exclusion: this tool (its journal says so), an administrator (netsh's `*`), or Windows itself (Hyper-V, WSL, a service). */
 export type ExclusionOwner = 'tool' | 'administrator' | 'system';
 
-export const OWNER_TEXT: Record<ExclusionOwner, string> = {
+const OWNER_TEXT: Record<ExclusionOwner, string> = {
   tool: 'reserved by TCP Port Tuner',
   administrator: 'added by an administrator',
   system: 'reserved by Windows for Hyper-V, WSL or a service',
@@ -35,7 +35,10 @@ export function exclusionText(block: { start: number; end: number }, owner: Excl
 }
 
 /** Whose an exclusion is: one-port administered exclusions of the ports this tool reserved are its own. */
-export function exclusionOwner(block: { start: number; end: number; administered: boolean }, ownPorts: ReadonlySet<number>): ExclusionOwner {
+export function exclusionOwner(
+  block: { start: number; end: number; administered: boolean },
+  ownPorts: ReadonlySet<number>,
+): ExclusionOwner {
   if (block.administered && block.start === block.end && ownPorts.has(block.start)) return 'tool';
   return block.administered ? 'administrator' : 'system';
 }
@@ -64,8 +67,13 @@ export function portsWithProcesses(ports: readonly { port: number; process: stri
  * The ports this tool reserved itself, from what "Undo changes" would put back (the journal's
  * baseline): a port open there in a family and reserved now was reserved by this tool.
  */
-export function ownReservedPorts(baseline: Record<string, { ipv4: string; ipv6: string }> | undefined, family: 'ipv4' | 'ipv6'): Set<number> {
-  return new Set(Object.entries(baseline ?? {}).flatMap(([port, holds]) => (holds[family] === 'open' ? [Number(port)] : [])));
+export function ownReservedPorts(
+  baseline: Record<string, { ipv4: string; ipv6: string }> | undefined,
+  family: 'ipv4' | 'ipv6',
+): Set<number> {
+  return new Set(
+    Object.entries(baseline ?? {}).flatMap(([port, holds]) => (holds[family] === 'open' ? [Number(port)] : [])),
+  );
 }
 
 const two = (value: number) => String(value).padStart(2, '0');

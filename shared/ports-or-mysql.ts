@@ -42,10 +42,14 @@ export interface PortsVerdict {
 }
 
 /** Past this share of the pool held, the ports are the likely cause whatever else is seen. */
-export const PORTS_SHARE = 0.8;
+const PORTS_SHARE = 0.8;
 
 const NOT_PORTS = 'Tuning the ports here is not the next step.';
-const REFUSALS: Record<string, string> = { '1040': 'too-many-connections', '1129': 'host-blocked', '1130': 'host-not-allowed' };
+const REFUSALS: Record<string, string> = {
+  '1040': 'too-many-connections',
+  '1129': 'host-blocked',
+  '1130': 'host-not-allowed',
+};
 
 export function portsOrMysql(evidence: Evidence): PortsVerdict {
   const { probe, clientError } = evidence;
@@ -60,26 +64,61 @@ export function portsOrMysql(evidence: Evidence): PortsVerdict {
   ].filter((part): part is string => part !== null);
 
   if (probe && MYSQL_REFUSALS.includes(probe.class)) {
-    return { kind: 'mysql', title: `Not the ports: MySQL refused (${probe.message})`, next: `${probe.lever} ${NOT_PORTS}` };
+    return {
+      kind: 'mysql',
+      title: `Not the ports: MySQL refused (${probe.message})`,
+      next: `${probe.lever} ${NOT_PORTS}`,
+    };
   }
   if (probe && ['refused', 'unreachable', 'name-not-found', 'timeout'].includes(probe.class)) {
-    return { kind: 'network', title: `Not the ports: ${probe.class === 'refused' ? 'nothing listens there' : `the test got "${probe.class}"`} (${probe.message})`, next: `${probe.lever} ${NOT_PORTS}` };
+    return {
+      kind: 'network',
+      title: `Not the ports: ${probe.class === 'refused' ? 'nothing listens there' : `the test got "${probe.class}"`} (${probe.message})`,
+      next: `${probe.lever} ${NOT_PORTS}`,
+    };
   }
   if (clientError in REFUSALS) {
     const seen = `Your clients see ${clientError}: MySQL refusing them, not the ports.`;
-    const now = probe && (probe.class === 'ok' || probe.class === 'reachable') ? ' The test got in now: the refusals come and go with the load.' : '';
-    return { kind: 'mysql', title: `Not the ports: MySQL refused (${clientError})`, next: `${seen}${now} ${NOT_PORTS}` };
+    const now =
+      probe && (probe.class === 'ok' || probe.class === 'reachable')
+        ? ' The test got in now: the refusals come and go with the load.'
+        : '';
+    return {
+      kind: 'mysql',
+      title: `Not the ports: MySQL refused (${clientError})`,
+      next: `${seen}${now} ${NOT_PORTS}`,
+    };
   }
   if (portsSigns) {
-    return { kind: 'ports', title: `It is the ports: ${why.join('; ')}`, next: 'Back up, then widen the dynamic port range and shorten TIME_WAIT (Next).' };
+    return {
+      kind: 'ports',
+      title: `It is the ports: ${why.join('; ')}`,
+      next: 'Back up, then widen the dynamic port range and shorten TIME_WAIT (Next).',
+    };
   }
   if (probe && (probe.class === 'ok' || probe.class === 'reachable')) {
-    const share = evidence.share === null ? 'the pool was not read' : `${Math.round(evidence.share * 100)}% of the pool is held`;
-    const gap = probe.class === 'reachable' ? ' At exactly max_connections the made-up login still gets in: test with an account (USAGE only) to be sure.' : '';
-    return { kind: 'calm', title: `Not the ports, now: MySQL answered and ${share}, with no exhaustion events`, next: `Watch the pool while the errors happen (Port pool, live).${gap}` };
+    const share =
+      evidence.share === null ? 'the pool was not read' : `${Math.round(evidence.share * 100)}% of the pool is held`;
+    const gap =
+      probe.class === 'reachable'
+        ? ' At exactly max_connections the made-up login still gets in: test with an account (USAGE only) to be sure.'
+        : '';
+    return {
+      kind: 'calm',
+      title: `Not the ports, now: MySQL answered and ${share}, with no exhaustion events`,
+      next: `Watch the pool while the errors happen (Port pool, live).${gap}`,
+    };
   }
   if (clientError === '10048' || clientError === '10055') {
-    return { kind: 'ports', title: `Likely the ports: your clients see ${clientError}, which means no free local port`, next: 'Test the connection to MySQL to be sure, or go on to back up and tune (Next).' };
+    return {
+      kind: 'ports',
+      title: `Likely the ports: your clients see ${clientError}, which means no free local port`,
+      next: 'Test the connection to MySQL to be sure, or go on to back up and tune (Next).',
+    };
   }
-  return { kind: 'unknown', title: 'Not known yet: test the connection to MySQL from this machine', next: 'Pick the error your clients see and press "Test the connection".' };
+  return {
+    kind: 'unknown',
+    title: 'Not known yet: test the connection to MySQL from this machine',
+    next: 'Pick the error your clients see and press "Test the connection".',
+  };
 }

@@ -19,7 +19,7 @@ const checked = <T>(check: (input: unknown) => Checked<T>) =>
   );
 
 /** Long enough for any password a DBA types; anything longer is a mistake, not a password. */
-export const PASSWORD_MAX = 512;
+const PASSWORD_MAX = 512;
 
 export const probeRequestSchema = z
   .strictObject({
@@ -27,9 +27,16 @@ export const probeRequestSchema = z
     port: checked((input) => checkPort(input)),
     /** An account to log in with; without one the probe uses a made-up login MySQL refuses harmlessly. */
     user: z.optional(checked(checkUser)),
-    password: z.optional(z.string().check(z.maxLength(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`))),
+    password: z.optional(
+      z.string().check(z.maxLength(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`)),
+    ),
   })
-  .check(z.refine((request) => request.password === undefined || request.user !== undefined, 'A password needs a user name.'));
+  .check(
+    z.refine(
+      (request) => request.password === undefined || request.user !== undefined,
+      'A password needs a user name.',
+    ),
+  );
 
 export const probeResultSchema = z.object({
   target: z.string(),

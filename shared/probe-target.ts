@@ -5,9 +5,9 @@
  */
 import { validateWholeNumber } from './validation';
 
-export const DEFAULT_MYSQL_PORT = 3306;
+const DEFAULT_MYSQL_PORT = 3306;
 /** MariaDB's longest user name (MySQL's is 32). */
-export const USER_MAX = 80;
+const USER_MAX = 80;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -21,7 +21,8 @@ export function isIpAddress(text: string): boolean {
 
 /** A host name (labels of letters, digits, - and _; at most 253 characters) or an IP address. */
 export function checkHost(input: unknown): Checked<string> {
-  if (typeof input !== 'string' || input.trim() === '') return { ok: false, message: 'The host is missing: give a host name or an IP address.' };
+  if (typeof input !== 'string' || input.trim() === '')
+    return { ok: false, message: 'The host is missing: give a host name or an IP address.' };
   const host = input.trim();
   if (isIpAddress(host)) return { ok: true, value: host };
   const labels = host.replace(/\.$/, '').split('.');
@@ -44,7 +45,11 @@ export function parseTarget(input: string): Checked<{ host: string; port: number
   const text = input.trim();
   const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(text);
   const colons = (text.match(/:/g) ?? []).length;
-  const [hostText, portText] = bracketed ? [bracketed[1], bracketed[2]] : colons === 1 ? text.split(':') : [text, undefined];
+  const [hostText, portText] = bracketed
+    ? [bracketed[1], bracketed[2]]
+    : colons === 1
+      ? text.split(':')
+      : [text, undefined];
   const host = checkHost(hostText);
   if (!host.ok) return host;
   if (portText === undefined) return { ok: true, value: { host: host.value, port: DEFAULT_MYSQL_PORT } };
@@ -55,6 +60,7 @@ export function parseTarget(input: string): Checked<{ host: string; port: number
 /** An account name: not empty, no longer than MariaDB allows, no control characters. */
 export function checkUser(input: unknown): Checked<string> {
   if (typeof input !== 'string' || input === '') return { ok: false, message: 'The user name is empty.' };
-  if (input.length > USER_MAX || /[\u0000-\u001f\u007f]/.test(input)) return { ok: false, message: `A user name has 1 to ${USER_MAX} printable characters.` };
+  if (input.length > USER_MAX || /[\u0000-\u001f\u007f]/.test(input))
+    return { ok: false, message: `A user name has 1 to ${USER_MAX} printable characters.` };
   return { ok: true, value: input };
 }

@@ -49,14 +49,20 @@ const LEVERS: Record<ProbeClass, string> = {
     'MySQL answered and refused the made-up login, as it should: the network and MySQL work from this machine now. ' +
     'At exactly max_connections MySQL still answers this login from its spare admin slot, so a full server can look healthy here; ' +
     'an account with USAGE only closes that gap.',
-  'too-many-connections': 'MySQL refused: 1040 Too many connections. Raise max_connections or pool the clients; changing ports here will not help.',
+  'too-many-connections':
+    'MySQL refused: 1040 Too many connections. Raise max_connections or pool the clients; changing ports here will not help.',
   'host-blocked':
     'MySQL refused: 1129 this host is blocked after too many broken connections (max_connect_errors). Run FLUSH HOSTS (mariadb-admin flush-hosts) on the server and find what drops connections; changing ports here will not help.',
-  'host-not-allowed': 'MySQL refused: 1130 no account may connect from this host. Grant one for this host on the server; changing ports here will not help.',
-  refused: 'Nothing listens on that port (10061, connection refused): MySQL is stopped, on another port, or a firewall rejects it. Changing ports here will not help.',
-  'ports-exhausted': 'This machine had no local port to connect from (10048/10055): the ephemeral ports are used up. This is what tuning the ports addresses.',
-  timeout: 'No answer in time (10060): a firewall drops the packets, the host is down, or the server is too busy to greet. Changing ports here will not help; do not retry in a tight loop, MySQL counts unfinished handshakes.',
-  unreachable: 'No route to that host: check the address, the network and its firewall. Changing ports here will not help.',
+  'host-not-allowed':
+    'MySQL refused: 1130 no account may connect from this host. Grant one for this host on the server; changing ports here will not help.',
+  refused:
+    'Nothing listens on that port (10061, connection refused): MySQL is stopped, on another port, or a firewall rejects it. Changing ports here will not help.',
+  'ports-exhausted':
+    'This machine had no local port to connect from (10048/10055): the ephemeral ports are used up. This is what tuning the ports addresses.',
+  timeout:
+    'No answer in time (10060): a firewall drops the packets, the host is down, or the server is too busy to greet. Changing ports here will not help; do not retry in a tight loop, MySQL counts unfinished handshakes.',
+  unreachable:
+    'No route to that host: check the address, the network and its firewall. Changing ports here will not help.',
   'name-not-found': 'The host name does not resolve: check the name or DNS. Changing ports here will not help.',
   error: 'The probe failed for another reason: see the message.',
 };

@@ -20,9 +20,7 @@ export type RegType = (typeof REG_TYPES)[number];
  * string types, a list for REG_MULTI_SZ, a decimal string for REG_QWORD and lowercase hex for
  * the rest; it is absent when the registry tool could not show it.
  */
-export type ValueState =
-  | { present: false }
-  | { present: true; type: RegType; data?: number | string | string[] };
+export type ValueState = { present: false } | { present: true; type: RegType; data?: number | string | string[] };
 
 export function describeValue(state: ValueState): string {
   if (!state.present) return 'not set';

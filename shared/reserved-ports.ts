@@ -21,9 +21,16 @@ export type PortsValidation = { ok: true; value: number[] } | { ok: false; messa
 /** Ports as typed ("3306,33060") or sent (an array): whole decimal numbers, each once, at most 16, sorted. */
 export function validateReservedPorts(input: unknown): PortsValidation {
   const items = typeof input === 'string' ? input.split(',') : input;
-  if (!Array.isArray(items) || items.length === 0) return { ok: false, messages: ['Name at least one port to reserve.'] };
-  if (items.length > RESERVE_LIMITS.most) return { ok: false, messages: [`At most ${RESERVE_LIMITS.most} ports can be reserved at once; ${items.length} were given.`] };
-  const checks = items.map((item) => validateWholeNumber('A port to reserve', RESERVE_LIMITS.first, RESERVE_LIMITS.last, item));
+  if (!Array.isArray(items) || items.length === 0)
+    return { ok: false, messages: ['Name at least one port to reserve.'] };
+  if (items.length > RESERVE_LIMITS.most)
+    return {
+      ok: false,
+      messages: [`At most ${RESERVE_LIMITS.most} ports can be reserved at once; ${items.length} were given.`],
+    };
+  const checks = items.map((item) =>
+    validateWholeNumber('A port to reserve', RESERVE_LIMITS.first, RESERVE_LIMITS.last, item),
+  );
   const messages = [...new Set(checks.flatMap((check) => (check.ok ? [] : [check.message])))];
   if (messages.length > 0) return { ok: false, messages };
   const ports = checks.map((check) => (check.ok ? check.value : 0));

@@ -11,8 +11,14 @@ export const ALL_BACK = 'Everything this tool changed is back as it was before i
  * unchanged by `changed`, and one still unlike the baseline says "kept".
  */
 export function undoRows(result: Undone): ChangeRow[] {
-  const unlikeBaseline = new Set(rows(result.baseline, result.now).filter((row) => row.changed).map((row) => row.key));
-  return rows(result.before, result.now).map((row) => (unlikeBaseline.has(row.key) ? { ...row, after: `${row.after} (kept)` } : row));
+  const unlikeBaseline = new Set(
+    rows(result.baseline, result.now)
+      .filter((row) => row.changed)
+      .map((row) => row.key),
+  );
+  return rows(result.before, result.now).map((row) =>
+    unlikeBaseline.has(row.key) ? { ...row, after: `${row.after} (kept)` } : row,
+  );
 }
 
 /** Whether every part is as before the first change. */
@@ -20,5 +26,7 @@ export const allBack = (result: Undone): boolean => result.stillChanged.length =
 
 /** The parts still unlike the baseline, one sentence each: "Port 3306 (IPv4) stays reserved: the IPv4 range ... covers it." */
 export function stillChangedLines(result: Undone): string[] {
-  return result.stillChanged.map(({ name, now, why }) => `${name[0].toUpperCase()}${name.slice(1)} stays ${now}: ${why}.`);
+  return result.stillChanged.map(
+    ({ name, now, why }) => `${name[0].toUpperCase()}${name.slice(1)} stays ${now}: ${why}.`,
+  );
 }

@@ -32,7 +32,8 @@ export function validateWholeNumber(label: string, min: number, max: number, inp
   if (/^[+-]/.test(text)) return reject(`${shown} has a sign`);
   if (/^\d+(\.\d*)?[eE]/.test(text)) return reject(`${shown} uses an exponent`);
   // "65,534" or "65.534": a thousands separator in one locale is a decimal point in another.
-  if (/^\d{1,3}([,.])\d{3}$/.test(text)) return reject(`${shown} has a thousands separator; type ${text.replace(/[,.]/, '')}`);
+  if (/^\d{1,3}([,.])\d{3}$/.test(text))
+    return reject(`${shown} has a thousands separator; type ${text.replace(/[,.]/, '')}`);
   if (/^\d*[.,]\d*$/.test(text)) return reject(`${shown} has a fraction`);
   if (!/^\d+$/.test(text)) return reject(`${shown} is not a number`);
 

@@ -6,10 +6,28 @@ import { EXPORT_FORMATS, type ExportFormat } from '../services/export/export-cha
 import { pathOption } from './path-option';
 import { WATCH_OPTIONS, WATCH_USAGE, watchFrom, type WatchOptions } from './watch-options';
 import { PROBE_OPTIONS, PROBE_USAGE, probeFrom, type ProbeOptions } from './probe-options';
-import { ACCEPT_OPTION, CHANGE_ASKED, CHANGE_OPTIONS, CHANGE_USAGE, changeFrom, isEmptyChange, PORTABLE_OPTIONS } from './change-options';
+import {
+  ACCEPT_OPTION,
+  CHANGE_ASKED,
+  CHANGE_OPTIONS,
+  CHANGE_USAGE,
+  changeFrom,
+  isEmptyChange,
+  PORTABLE_OPTIONS,
+} from './change-options';
 
-export type Command = 'status' | 'diagnose' | 'watch' | 'backup' | 'apply' | 'undo' | 'history' | 'export' | 'probe';
-const COMMANDS: readonly Command[] = ['status', 'diagnose', 'watch', 'backup', 'apply', 'undo', 'history', 'export', 'probe'];
+type Command = 'status' | 'diagnose' | 'watch' | 'backup' | 'apply' | 'undo' | 'history' | 'export' | 'probe';
+const COMMANDS: readonly Command[] = [
+  'status',
+  'diagnose',
+  'watch',
+  'backup',
+  'apply',
+  'undo',
+  'history',
+  'export',
+  'probe',
+];
 
 export interface CliArgs {
   command: Command | 'help';
@@ -42,7 +60,9 @@ const OPTIONS = {
   ...Object.fromEntries(CHANGE_OPTIONS.map((option) => [option, { type: 'string' }])),
   ...Object.fromEntries(PROBE_OPTIONS.map((option) => [option, { type: 'string' }])),
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
-const TAKES_VALUE = new Set(Object.entries(OPTIONS).flatMap(([name, option]) => (option.type === 'string' ? [`--${name}`] : [])));
+const TAKES_VALUE = new Set(
+  Object.entries(OPTIONS).flatMap(([name, option]) => (option.type === 'string' ? [`--${name}`] : [])),
+);
 
 /** Which options each command takes; any other is a mistake worth saying so. */
 const ALLOWED: Record<Command, readonly string[]> = {
@@ -110,13 +130,20 @@ function joinValues(argv: readonly string[]): string[] {
 export function parseCli(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinValues(argv), allowPositionals: true, strict: true, tokens: true, options: OPTIONS });
+    parsed = parseArgs({
+      args: joinValues(argv),
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+      options: OPTIONS,
+    });
   } catch (error) {
     throw invalid(`${(error as Error).message.split('\n')[0]} See --help.`);
   }
   const { values, positionals, tokens } = parsed;
   const json = values.json ?? false;
-  if (values.help || positionals.length === 0) return { command: 'help', json, backend: 'auto', change: {}, force: false, undo: false };
+  if (values.help || positionals.length === 0)
+    return { command: 'help', json, backend: 'auto', change: {}, force: false, undo: false };
 
   const seen = new Set<string>();
   for (const token of tokens) {
@@ -125,7 +152,8 @@ export function parseCli(argv: readonly string[]): CliArgs {
     seen.add(token.name);
   }
   const [command, ...extra] = positionals;
-  if (!COMMANDS.includes(command as Command)) throw invalid(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
+  if (!COMMANDS.includes(command as Command))
+    throw invalid(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
   if (extra.length > (command === 'probe' ? 1 : 0)) throw invalid(`Unexpected argument "${extra.at(-1)}". See --help.`);
   const given = [...seen].filter((name) => name !== 'json' && name !== 'backend');
   const stray = given.find((name) => !ALLOWED[command as Command].includes(name));
@@ -136,7 +164,9 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   const change = changeFrom(values);
   if (command === 'export' && !EXPORT_FORMATS.includes(values.format as ExportFormat)) {
-    throw invalid(`export needs --format ${EXPORT_FORMATS.join('|')}${values.format === undefined ? '' : `, not "${values.format}"`}. No file was written.`);
+    throw invalid(
+      `export needs --format ${EXPORT_FORMATS.join('|')}${values.format === undefined ? '' : `, not "${values.format}"`}. No file was written.`,
+    );
   }
   if (command === 'apply' && isEmptyChange(change)) {
     throw invalid(`apply needs at least one of ${CHANGE_ASKED}. Nothing was changed.`);

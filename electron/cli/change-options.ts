@@ -34,7 +34,9 @@ const KIND_OPTIONS: { readonly [K in ProductKindId]: KindOptions } = {
     asked: SETTING_NAMES.map((name) => `--${SETTINGS[name].option} N`).join(', '),
     usage: SETTING_NAMES.map((name) => {
       const { option, min, max, unit } = SETTINGS[name];
-      return `  --${option} N`.padEnd(31) + `${name}, ${min}-${max}${unit === 'seconds' ? ' seconds' : ''} (restart needed)`;
+      return (
+        `  --${option} N`.padEnd(31) + `${name}, ${min}-${max}${unit === 'seconds' ? ' seconds' : ''} (restart needed)`
+      );
     }),
     from(text) {
       const settings = validateSettings(perSetting((_name, setting) => text(setting.option)));
@@ -53,9 +55,12 @@ const KIND_OPTIONS: { readonly [K in ProductKindId]: KindOptions } = {
     from(text) {
       const [start, count] = RANGE_OPTIONS.map(text);
       if (start === undefined && count === undefined) return { change: {}, messages: [] };
-      if (start === undefined || count === undefined) return { change: {}, messages: ['--dynamic-start and --dynamic-count go together: give both.'] };
+      if (start === undefined || count === undefined)
+        return { change: {}, messages: ['--dynamic-start and --dynamic-count go together: give both.'] };
       const range = validateDynamicRange(start, count);
-      return range.ok ? { change: { dynamicRange: range.value }, messages: [] } : { change: {}, messages: range.messages };
+      return range.ok
+        ? { change: { dynamicRange: range.value }, messages: [] }
+        : { change: {}, messages: range.messages };
     },
   },
   reservedPorts: {
@@ -63,7 +68,8 @@ const KIND_OPTIONS: { readonly [K in ProductKindId]: KindOptions } = {
     portable: false,
     asked: `--${RESERVE_OPTION} P`,
     usage: [
-      `  --${RESERVE_OPTION} P[,P...]`.padEnd(31) + `keep these ports (at most ${RESERVE_LIMITS.most}) out of the dynamic range for`,
+      `  --${RESERVE_OPTION} P[,P...]`.padEnd(31) +
+        `keep these ports (at most ${RESERVE_LIMITS.most}) out of the dynamic range for`,
       '                               IPv4 and IPv6, so no outgoing connection takes a port a server',
       '                               listens on (no restart needed; undo releases only these)',
     ],
@@ -71,7 +77,9 @@ const KIND_OPTIONS: { readonly [K in ProductKindId]: KindOptions } = {
       const reserve = text(RESERVE_OPTION);
       const ports = reserve === undefined ? undefined : validateReservedPorts(reserve);
       if (!ports) return { change: {}, messages: [] };
-      return ports.ok ? { change: { reservePorts: ports.value }, messages: [] } : { change: {}, messages: ports.messages };
+      return ports.ok
+        ? { change: { reservePorts: ports.value }, messages: [] }
+        : { change: {}, messages: ports.messages };
     },
   },
 };

@@ -8,5 +8,8 @@ import { TunerError } from '../services/errors';
 export function pathOption(option: string, what: 'file' | 'folder', value: string | undefined): string | undefined {
   if (value === undefined || value.trim() !== '') return value;
   const given = value === '' ? 'an empty name' : `"${value}"`;
-  throw new TunerError('invalid-input', `--${option} needs a ${what} name; ${given} names no ${what}. Nothing was done.`);
+  throw new TunerError(
+    'invalid-input',
+    `--${option} needs a ${what} name; ${given} names no ${what}. Nothing was done.`,
+  );
 }

@@ -14,7 +14,8 @@ async function accountOf(options: ProbeOptions): Promise<{ user: string; passwor
   if (user === null) return undefined;
   const given = process.env[PASSWORD_VARIABLE];
   if (given !== undefined) return { user, password: given };
-  if (process.stdin.isTTY) return { user, password: await promptPassword(`Password for ${user} at ${options.host}:${options.port}: `) };
+  if (process.stdin.isTTY)
+    return { user, password: await promptPassword(`Password for ${user} at ${options.host}:${options.port}: `) };
   throw new TunerError(
     'invalid-input',
     `--user ${user} needs its password: set ${PASSWORD_VARIABLE}, or run on a terminal to be asked. It is never taken from the command line. Nothing was sent.`,
@@ -35,7 +36,13 @@ export async function runProbe(options: ProbeOptions, json: boolean, write: (lin
   let last: ProbeResult | null = null;
   try {
     for (let attempt = 1; attempt <= options.count; attempt++) {
-      const request = { host: options.host, port: options.port, timeoutMs: options.timeout * 1000, ...(options.sourceAddress ? { sourceAddress: options.sourceAddress } : {}), ...(account ? { account } : {}) };
+      const request = {
+        host: options.host,
+        port: options.port,
+        timeoutMs: options.timeout * 1000,
+        ...(options.sourceAddress ? { sourceAddress: options.sourceAddress } : {}),
+        ...(account ? { account } : {}),
+      };
       const found = await probe(request);
       write(json ? JSON.stringify(found) : probeLine(found));
       if (!json && found.class !== last?.class) write(`  ${found.lever}`);

@@ -36,19 +36,27 @@ function valid<T>(found: Checked<T>): T {
 
 /** HOST[:PORT] as probe and watch --probe take it; a bad one exits 2 before any connection. */
 export function targetFrom(text: string | undefined, what: string): { host: string; port: number } {
-  if (text === undefined) throw new TunerError('invalid-input', `${what} needs HOST[:PORT], the MySQL server to test. Nothing was sent.`);
+  if (text === undefined)
+    throw new TunerError('invalid-input', `${what} needs HOST[:PORT], the MySQL server to test. Nothing was sent.`);
   return valid(parseTarget(text));
 }
 
 /** probe's options, every one checked before the first packet. */
-export function probeFrom(values: Record<string, string | boolean | undefined>, target: string | undefined): ProbeOptions {
+export function probeFrom(
+  values: Record<string, string | boolean | undefined>,
+  target: string | undefined,
+): ProbeOptions {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const whole = (name: keyof typeof LIMITS) => {
     const [min, max, fallback] = LIMITS[name];
     return text(name) === undefined ? fallback : valid(validateWholeNumber(`--${name}`, min, max, text(name)));
   };
   const source = text('source-address');
-  if (source !== undefined && isIP(source) === 0) throw new TunerError('invalid-input', `--source-address must be an IP address of this machine, not "${source.slice(0, 60)}". Nothing was sent.`);
+  if (source !== undefined && isIP(source) === 0)
+    throw new TunerError(
+      'invalid-input',
+      `--source-address must be an IP address of this machine, not "${source.slice(0, 60)}". Nothing was sent.`,
+    );
   const user = text('user');
   return {
     ...targetFrom(target, 'probe'),

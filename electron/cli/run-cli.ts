@@ -21,7 +21,10 @@ const EXIT_CODES: Record<ErrorKind, number> = {
   unexpected: 1,
 };
 
-async function execute(args: CliArgs, { tuner: service, diagnosis }: Services): Promise<{ json: unknown; text: string }> {
+async function execute(
+  args: CliArgs,
+  { tuner: service, diagnosis }: Services,
+): Promise<{ json: unknown; text: string }> {
   switch (args.command) {
     case 'diagnose': {
       const { formatDiagnosis, ownPorts } = await import('./diagnosis-output');
@@ -84,7 +87,10 @@ export async function runCli(argv: readonly string[], { vbsFolder }: { vbsFolder
       return 0;
     }
     // Before the services: the probe changes nothing, needs no rights and settles no pending change.
-    if (args.command === 'probe' && args.probe) return await (await import('./probe-command')).runProbe(args.probe, json, (line) => process.stdout.write(`${line}\n`));
+    if (args.command === 'probe' && args.probe)
+      return await (
+        await import('./probe-command')
+      ).runProbe(args.probe, json, (line) => process.stdout.write(`${line}\n`));
     const { createServices } = await import('../services/create-services');
     const services = await createServices({ backend: args.backend, vbsFolder });
     await settleBeforeChange(args, services);
@@ -92,7 +98,12 @@ export async function runCli(argv: readonly string[], { vbsFolder }: { vbsFolder
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
       const { runWatch } = await import('./watch');
-      await runWatch({ ...args.watch, json }, services.sampler, (line) => process.stdout.write(`${line}\n`), stop.signal);
+      await runWatch(
+        { ...args.watch, json },
+        services.sampler,
+        (line) => process.stdout.write(`${line}\n`),
+        stop.signal,
+      );
       return 0;
     }
     const output = await execute(args, services);

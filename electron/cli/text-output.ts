@@ -24,7 +24,9 @@ export function formatStatus(status: Status): string {
     '',
     `Windows:          ${windows.name} (NT ${windows.version}${windows.host === 'wine' ? ', Wine' : ''})`,
     ...(windows.usesDynamicPortRange
-      ? ['                  Outgoing ports come from the netsh dynamic port range; MaxUserPort reshapes it at the next restart.']
+      ? [
+          '                  Outgoing ports come from the netsh dynamic port range; MaxUserPort reshapes it at the next restart.',
+        ]
       : []),
     `Can change HKLM:  ${status.rightsNotRead ? `not read: ${status.rightsNotRead}` : yesNo(status.canWrite)}`,
     `Backend:          ${status.backend}`,
@@ -43,7 +45,9 @@ function unfinishedLines(unfinished: Status['unfinished']): string[] {
     `Unfinished:       the ${unfinished.operation} started at ${unfinished.startedAt} did not finish.`,
     ...unfinished.parts.map((part) => `                  ${part.name}: ${part.prior} before it, ${part.now} now`),
     ...unfinished.notRead.map((kind) => `                  ${kind.kind} not read: ${kind.reason}`),
-    ...(unfinished.parts.length === 0 && unfinished.notRead.length === 0 ? ['                  Every part reads as before it.'] : []),
+    ...(unfinished.parts.length === 0 && unfinished.notRead.length === 0
+      ? ['                  Every part reads as before it.']
+      : []),
     '                  The next apply or undo settles it, or starting the wizard.',
   ];
 }
@@ -56,11 +60,16 @@ function pair(values: PerSetting<ValueState>): string {
 function table(changes: readonly ChangeRow[], show: (row: ChangeRow) => string[]): string[] {
   const cells = changes.map((row) => [row.label, ...show(row), EFFECT_TEXT[row.effect]]);
   const widths = cells[0]?.map((_cell, column) => Math.max(...cells.map((line) => line[column].length))) ?? [];
-  return cells.map((line) => `  ${line.map((cell, column) => (column === line.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')}`);
+  return cells.map(
+    (line) =>
+      `  ${line.map((cell, column) => (column === line.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')}`,
+  );
 }
 
 function restartLine(changes: readonly ChangeRow[]): string {
-  return needsRestart(changes) ? 'Restart Windows for the registry values to take effect.' : 'No restart is needed: every change is in force now.';
+  return needsRestart(changes)
+    ? 'Restart Windows for the registry values to take effect.'
+    : 'No restart is needed: every change is in force now.';
 }
 
 export function formatBackup(backup: Backup): string {
@@ -70,7 +79,12 @@ export function formatBackup(backup: Backup): string {
 /** What was read back; the range and the reserved ports as the change set them. */
 export function formatApply(result: ApplyResult): string {
   const changes = rows(result.backup.values, result.readBack);
-  return ['Applied and read back:', ...table(changes, (row) => [row.after]), `Backup: ${result.backup.file}`, restartLine(changes)].join('\n');
+  return [
+    'Applied and read back:',
+    ...table(changes, (row) => [row.after]),
+    `Backup: ${result.backup.file}`,
+    restartLine(changes),
+  ].join('\n');
 }
 
 export function formatUndo(result: UndoResult): string {

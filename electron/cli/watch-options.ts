@@ -27,7 +27,12 @@ export const WATCH_USAGE = `  watch [--interval S] [--count N] [--json] [--textf
 
 const LIMITS = { interval: [1, 3600], count: [1, 1_000_000] } as const;
 
-function whole(label: string, [min, max]: readonly [number, number], input: string | undefined, fallback: number): number {
+function whole(
+  label: string,
+  [min, max]: readonly [number, number],
+  input: string | undefined,
+  fallback: number,
+): number {
   if (input === undefined) return fallback;
   const result = validateWholeNumber(label, min, max, input);
   if (!result.ok) throw new TunerError('invalid-input', result.message);

@@ -4,7 +4,8 @@ import { shareText, trendText, type Verdict } from '../../shared/pool-trend';
 import { countText, endpointText, processText } from '../../shared/port-text';
 
 type Tcp = NonNullable<PoolSample['tcp']>;
-const total = (counts: { timeWait: number; established: number; other: number }) => counts.timeWait + counts.established + counts.other;
+const total = (counts: { timeWait: number; established: number; other: number }) =>
+  counts.timeWait + counts.established + counts.other;
 
 function topProcess(tcp: Tcp | null): { pid: number; name: string | null; ports: number } | null {
   const top = tcp?.processes?.[0];
@@ -58,6 +59,8 @@ export function watchLine(sample: PoolSample, verdict: Verdict, probed: ProbeRes
       ? `top remote: ${endpointText(remote.address, remote.port)} ${countText(remote.ports)}`
       : 'no connections';
   const bound = sample.tcp?.bound == null ? '' : `  bound ${countText(sample.tcp.bound)}`;
-  const alert = sample.alert ? `  ALERT past ${sample.alert.threshold}%: snapshot ${sample.alert.snapshot ?? sample.alert.note}` : '';
+  const alert = sample.alert
+    ? `  ALERT past ${sample.alert.threshold}%: snapshot ${sample.alert.snapshot ?? sample.alert.note}`
+    : '';
   return `${time}  held ${countText(worst.held)} / ${pool}${share}  ${trendText(worst)}${bound}  ${top}  [${verdict.level}]${mysql}${alert}`;
 }

@@ -20,46 +20,109 @@ interface Metric {
 
 const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const labelText = (labels: Record<string, string> | undefined) =>
-  labels && Object.keys(labels).length > 0 ? `{${Object.entries(labels).map(([key, value]) => `${key}="${escape(value)}"`).join(',')}}` : '';
+  labels && Object.keys(labels).length > 0
+    ? `{${Object.entries(labels)
+        .map(([key, value]) => `${key}="${escape(value)}"`)
+        .join(',')}}`
+    : '';
 
 /**
  * The figures in Prometheus' text exposition format (0.0.4), every one a gauge, for
  * windows_exporter's textfile collector. A figure that was not read is left out, not written
  * as 0: an absent series is what PromQL's `absent()` alerts on.
  */
-export function metricsText(sample: PoolSample, samples: readonly PoolSample[], verdict: Verdict, probed: ProbeResult | null = null): string {
+export function metricsText(
+  sample: PoolSample,
+  samples: readonly PoolSample[],
+  verdict: Verdict,
+  probed: ProbeResult | null = null,
+): string {
   const figures = FAMILIES.map((family) => figuresOf(samples, family));
   const perFamily = (pick: (found: NonNullable<(typeof figures)[number]>) => number | null) =>
-    figures.flatMap((found) => (found && pick(found) !== null ? [{ labels: { family: found.family }, value: pick(found)! }] : []));
+    figures.flatMap((found) =>
+      found && pick(found) !== null ? [{ labels: { family: found.family }, value: pick(found)! }] : [],
+    );
   const held = sample.tcp
     ? FAMILIES.flatMap((family) =>
-        (['timeWait', 'established', 'other'] as const).map((state) => ({ labels: { family, state: state === 'timeWait' ? 'time_wait' : state }, value: sample.tcp!.held[family][state] })),
+        (['timeWait', 'established', 'other'] as const).map((state) => ({
+          labels: { family, state: state === 'timeWait' ? 'time_wait' : state },
+          value: sample.tcp!.held[family][state],
+        })),
       )
     : [];
   const metrics: Metric[] = [
-    { name: 'ports_held', help: 'Ports held by outgoing TCP connections, by address family and state (netstat -ano).', rows: held },
-    { name: 'ports_bound', help: 'Bound but unconnected sockets (netstat -anoq, state BOUND); they hold ports too.', rows: sample.tcp?.bound == null ? [] : [{ value: sample.tcp.bound }] },
-    { name: 'pool_ports', help: 'Ports in the dynamic port range less its exclusions (netsh).', rows: FAMILIES.flatMap((family) => (sample.pool[family] === null ? [] : [{ labels: { family }, value: sample.pool[family]! }])) },
+    {
+      name: 'ports_held',
+      help: 'Ports held by outgoing TCP connections, by address family and state (netstat -ano).',
+      rows: held,
+    },
+    {
+      name: 'ports_bound',
+      help: 'Bound but unconnected sockets (netstat -anoq, state BOUND); they hold ports too.',
+      rows: sample.tcp?.bound == null ? [] : [{ value: sample.tcp.bound }],
+    },
+    {
+      name: 'pool_ports',
+      help: 'Ports in the dynamic port range less its exclusions (netsh).',
+      rows: FAMILIES.flatMap((family) =>
+        sample.pool[family] === null ? [] : [{ labels: { family }, value: sample.pool[family]! }],
+      ),
+    },
     { name: 'pool_share', help: 'Share of the pool held, 0 to 1.', rows: perFamily((found) => found.share) },
-    { name: 'fill_rate_ports_per_second', help: 'Held ports gained per second over the last minute (negative when falling).', rows: perFamily((found) => found.rate) },
-    { name: 'seconds_to_full', help: 'Seconds until the pool is full at the current fill rate; absent when it is not filling.', rows: perFamily((found) => found.secondsToFull) },
+    {
+      name: 'fill_rate_ports_per_second',
+      help: 'Held ports gained per second over the last minute (negative when falling).',
+      rows: perFamily((found) => found.rate),
+    },
+    {
+      name: 'seconds_to_full',
+      help: 'Seconds until the pool is full at the current fill rate; absent when it is not filling.',
+      rows: perFamily((found) => found.secondsToFull),
+    },
     {
       name: 'server_time_wait',
       help: 'TIME_WAIT on a listening port (a server here closed first; uses no outgoing port).',
-      rows: (sample.tcp?.serverTimeWait ?? []).map((entry) => ({ labels: { port: String(entry.port) }, value: entry.timeWait })),
+      rows: (sample.tcp?.serverTimeWait ?? []).map((entry) => ({
+        labels: { port: String(entry.port) },
+        value: entry.timeWait,
+      })),
     },
-    { name: 'exhaustion_events_7d', help: 'Tcpip events 4227 and 4231 in the System log over the last 7 days.', rows: sample.events ? [{ value: sample.events.count }] : [] },
-    { name: 'verdict', help: 'The verdict: 1 for the level in force.', rows: LEVELS.map((level) => ({ labels: { level }, value: verdict.level === level ? 1 : 0 })) },
-    { name: 'alert', help: '1 when the share held is past the alert threshold.', rows: [{ value: verdict.over ? 1 : 0 }] },
-    { name: 'part_read', help: '0 for each part of the diagnosis that could not be read.', rows: Object.keys(sample.unavailable).map((part) => ({ labels: { part }, value: 0 })) },
-    { name: 'sample_timestamp_seconds', help: 'When the sample was taken (Unix time).', rows: [{ value: sample.at / 1000 }] },
+    {
+      name: 'exhaustion_events_7d',
+      help: 'Tcpip events 4227 and 4231 in the System log over the last 7 days.',
+      rows: sample.events ? [{ value: sample.events.count }] : [],
+    },
+    {
+      name: 'verdict',
+      help: 'The verdict: 1 for the level in force.',
+      rows: LEVELS.map((level) => ({ labels: { level }, value: verdict.level === level ? 1 : 0 })),
+    },
+    {
+      name: 'alert',
+      help: '1 when the share held is past the alert threshold.',
+      rows: [{ value: verdict.over ? 1 : 0 }],
+    },
+    {
+      name: 'part_read',
+      help: '0 for each part of the diagnosis that could not be read.',
+      rows: Object.keys(sample.unavailable).map((part) => ({ labels: { part }, value: 0 })),
+    },
+    {
+      name: 'sample_timestamp_seconds',
+      help: 'When the sample was taken (Unix time).',
+      rows: [{ value: sample.at / 1000 }],
+    },
     ...(probed ? probeMetrics(probed) : []),
   ];
   return metrics
     .filter((metric) => metric.rows.length > 0)
     .map((metric) => {
       const name = `${PREFIX}_${metric.name}`;
-      return [`# HELP ${name} ${metric.help}`, `# TYPE ${name} gauge`, ...metric.rows.map((row) => `${name}${labelText(row.labels)} ${row.value}`)].join('\n');
+      return [
+        `# HELP ${name} ${metric.help}`,
+        `# TYPE ${name} gauge`,
+        ...metric.rows.map((row) => `${name}${labelText(row.labels)} ${row.value}`),
+      ].join('\n');
     })
     .join('\n')
     .concat('\n');
@@ -69,9 +132,21 @@ export function metricsText(sample: PoolSample, samples: readonly PoolSample[], 
 function probeMetrics(probed: ProbeResult): Metric[] {
   const target = probed.target;
   return [
-    { name: 'probe_class', help: 'What the MySQL probe found: 1 for the class in force (tcp-port-tuner probe).', rows: PROBE_CLASSES.map((found) => ({ labels: { target, class: found }, value: probed.class === found ? 1 : 0 })) },
-    { name: 'probe_milliseconds', help: 'How long the MySQL probe took.', rows: [{ labels: { target }, value: probed.milliseconds }] },
-    { name: 'probe_timestamp_seconds', help: 'When the MySQL probe started (Unix time).', rows: [{ labels: { target }, value: Date.parse(probed.at) / 1000 }] },
+    {
+      name: 'probe_class',
+      help: 'What the MySQL probe found: 1 for the class in force (tcp-port-tuner probe).',
+      rows: PROBE_CLASSES.map((found) => ({ labels: { target, class: found }, value: probed.class === found ? 1 : 0 })),
+    },
+    {
+      name: 'probe_milliseconds',
+      help: 'How long the MySQL probe took.',
+      rows: [{ labels: { target }, value: probed.milliseconds }],
+    },
+    {
+      name: 'probe_timestamp_seconds',
+      help: 'When the MySQL probe started (Unix time).',
+      rows: [{ labels: { target }, value: Date.parse(probed.at) / 1000 }],
+    },
   ];
 }
 

@@ -25,7 +25,10 @@ export async function runWatch(
   const ring: PoolSample[] = [];
   for (let taken = 0; options.count === null || taken < options.count; taken++) {
     // The probe runs beside the sample: an incident shows the pool filling and what MySQL answered, side by side.
-    const [sample, probed] = await Promise.all([sampler.sample(options.threshold), options.probe && probe({ ...options.probe, timeoutMs: DEFAULT_TIMEOUT_MS })]);
+    const [sample, probed] = await Promise.all([
+      sampler.sample(options.threshold),
+      options.probe && probe({ ...options.probe, timeoutMs: DEFAULT_TIMEOUT_MS }),
+    ]);
     ring.push(sample);
     while (ring.length > 0 && ring[0].at < sample.at - HISTORY_MS) ring.shift();
     const found = verdict(ring, options.threshold);

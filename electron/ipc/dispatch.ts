@@ -58,7 +58,13 @@ export function createDispatcher(services: MainServices): Dispatch {
     },
     restartWindows: (request) => restart.restart(request.when),
     cancelRestart: () => restart.cancel(),
-    probe: ({ host, port, user, password }) => services.probe({ host, port, timeoutMs: DEFAULT_TIMEOUT_MS, ...(user ? { account: { user, password: password ?? '' } } : {}) }),
+    probe: ({ host, port, user, password }) =>
+      services.probe({
+        host,
+        port,
+        timeoutMs: DEFAULT_TIMEOUT_MS,
+        ...(user ? { account: { user, password: password ?? '' } } : {}),
+      }),
     relaunchAsAdmin: async () => {
       await services.relaunchAsAdmin();
       return {};
@@ -73,7 +79,10 @@ export function createDispatcher(services: MainServices): Dispatch {
     // Structured clone carries Maps, Sets and class instances too; every request is a plain object.
     const body = request ?? {};
     if (Object.getPrototypeOf(body) !== Object.prototype) {
-      return { ok: false, error: { kind: 'invalid-input', message: 'The request is not a plain object. Nothing was changed.' } };
+      return {
+        ok: false,
+        error: { kind: 'invalid-input', message: 'The request is not a plain object. Nothing was changed.' },
+      };
     }
     const parsed = channels[name].request.safeParse(body);
     if (!parsed.success) {

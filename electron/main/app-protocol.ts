@@ -30,7 +30,11 @@ export function serveApp(): void {
   protocol.handle(SCHEME, async (request) => {
     const file = request.method === 'GET' ? rendererFile(request.url) : null;
     const body = file ? await readFile(file).catch(() => null) : null;
-    if (!file || !body) return new Response('Not found', { status: 404, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    if (!file || !body)
+      return new Response('Not found', {
+        status: 404,
+        headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
     return new Response(new Uint8Array(body), {
       headers: {
         'content-type': contentType(file),

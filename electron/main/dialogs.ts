@@ -11,7 +11,10 @@ export async function chooseFolder(window: BrowserWindow): Promise<string | null
 
 /** An export is saved only where the user picked in the main side's own dialog (which asks before replacing a file). */
 export async function chooseSaveFile(window: BrowserWindow, suggestedName: string): Promise<string | null> {
-  const { canceled, filePath } = await dialog.showSaveDialog(window, { title: 'Save the change for other servers', defaultPath: suggestedName });
+  const { canceled, filePath } = await dialog.showSaveDialog(window, {
+    title: 'Save the change for other servers',
+    defaultPath: suggestedName,
+  });
   return canceled || !filePath ? null : filePath;
 }
 

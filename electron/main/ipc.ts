@@ -8,7 +8,10 @@ import { isTrustedSender } from './sender-check';
 
 const REFUSED: Result<never> = {
   ok: false,
-  error: { kind: 'not-permitted', message: "The request did not come from TCP Port Tuner's own window, so it was refused." },
+  error: {
+    kind: 'not-permitted',
+    message: "The request did not come from TCP Port Tuner's own window, so it was refused.",
+  },
 };
 
 const CLOSING: Result<never> = {

@@ -36,7 +36,8 @@ function startWizard(): void {
   app
     .whenReady()
     .then(() => {
-      if (!existsSync(PAGE_FILE)) throw new TunerError('unexpected', `The wizard's page ${PAGE_FILE} is missing. Reinstall TCP Port Tuner.`);
+      if (!existsSync(PAGE_FILE))
+        throw new TunerError('unexpected', `The wizard's page ${PAGE_FILE} is missing. Reinstall TCP Port Tuner.`);
       hardenSession(session.defaultSession);
       serveApp();
       mainWindow = createMainWindow();

@@ -17,7 +17,11 @@ const START_ELEVATED_WITH_APP = 'Start-Process -FilePath $env:TUNER_EXE -Argumen
  * without elevation. This copy quits once the answer has gone back to the page: quitting inside
  * the request would be refused by the window's close guard, and two copies would stay open.
  */
-export async function relaunchAsAdmin(target: Target, run: ProcessRunner, requests: Pick<Requests, 'quitWhenIdle'>): Promise<void> {
+export async function relaunchAsAdmin(
+  target: Target,
+  run: ProcessRunner,
+  requests: Pick<Requests, 'quitWhenIdle'>,
+): Promise<void> {
   if (target.host !== 'windows') {
     throw new TunerError('not-supported', 'Restarting as administrator works only on Windows.');
   }

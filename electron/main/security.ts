@@ -32,11 +32,13 @@ export function hardenSession(session: Session): void {
     callback(permission === ALLOWED && details.isMainFrame && isAppPage(details.requestingUrl, APP_URL)),
   );
   session.setPermissionCheckHandler(
-    (_contents, permission, requestingOrigin, details) => permission === ALLOWED && details.isMainFrame && isAppOrigin(requestingOrigin, APP_ORIGIN),
+    (_contents, permission, requestingOrigin, details) =>
+      permission === ALLOWED && details.isMainFrame && isAppOrigin(requestingOrigin, APP_ORIGIN),
   );
   session.setDevicePermissionHandler(() => false);
   // The page's CSP already forbids remote content; this also stops anything the CSP does not cover.
-  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>
-    callback({ cancel: true }),
+  session.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
   );
 }

@@ -36,7 +36,9 @@ export function isAppOrigin(origin: string, appOrigin: string): boolean {
   const given = URL.canParse(origin) ? new URL(origin) : null;
   const app = new URL(appOrigin);
   if (!given || given.username || given.password || given.port || given.search || given.hash) return false;
-  return (given.pathname === '/' || given.pathname === '') && given.protocol === app.protocol && given.host === app.host;
+  return (
+    (given.pathname === '/' || given.pathname === '') && given.protocol === app.protocol && given.host === app.host
+  );
 }
 
 export function isTrustedSender(sender: Sender, appUrl: string): boolean {

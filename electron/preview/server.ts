@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   });
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => send(response, 500, 'application/json', JSON.stringify({ ok: false, error: toFailure(error) })));
+    handle(request, response).catch((error: unknown) =>
+      send(response, 500, 'application/json', JSON.stringify({ ok: false, error: toFailure(error) })),
+    );
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

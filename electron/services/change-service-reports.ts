@@ -10,7 +10,10 @@ import { effectiveValues } from '../../shared/in-force';
 import { valueStatesOf } from './registry/snapshot';
 
 /** Registry values that differ from what this tool last wrote: someone else changed them since. */
-export function registryChanges(written: PerSetting<ValueState>, values: PerSetting<ValueState>): Status['outsideChanges'] {
+export function registryChanges(
+  written: PerSetting<ValueState>,
+  values: PerSetting<ValueState>,
+): Status['outsideChanges'] {
   return SETTING_NAMES.filter((name) => !sameState(written[name], values[name])).map((name) => ({
     kind: 'registry',
     name,
@@ -28,7 +31,9 @@ export function reportOf({ snapshot: _exact, digest: _digest, ...backup }: Verif
 
 /** The values before this tool's first change, while a change of its own stands to be undone. */
 export function undoOf(record: JournalData): Status['undo'] {
-  return record.baseline && record.lastWritten ? { at: record.baseline.at, values: reportStates(record.baseline.states) } : null;
+  return record.baseline && record.lastWritten
+    ? { at: record.baseline.at, values: reportStates(record.baseline.states) }
+    : null;
 }
 
 /** A change Windows has not started with yet: the numbers it works with differ from those at the last start (`bootTime`). */

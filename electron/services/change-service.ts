@@ -52,7 +52,13 @@ export class ChangeService {
   async status(): Promise<Status> {
     const { backend, journal, dataDir } = this.deps;
     const { windows: readWindows, rights: readRights, warnings: readWarnings } = this.deps;
-    const [values, windows, rights, record, warnings] = await Promise.all([backend.readValues(), readWindows(), readRights(), journal.read(), readWarnings?.() ?? []]);
+    const [values, windows, rights, record, warnings] = await Promise.all([
+      backend.readValues(),
+      readWindows(),
+      readRights(),
+      journal.read(),
+      readWarnings?.() ?? [],
+    ]);
     const readings = await this.deps.engine.status(record, values, this.restartedSince(record));
     return {
       key: PARAMETERS_KEY,
@@ -102,20 +108,39 @@ export class ChangeService {
     return this.changing(async () => {
       await refuseUnprotected(request, this.deps.engine);
       // The journal may name only backups in the data folder's own: one made in a folder the DBA picked stays theirs.
-      const { backup, reused, readBack, restart } = await this.deps.engine.apply(request, this.deps.defaultBackupDir, this.recentBackup);
+      const { backup, reused, readBack, restart } = await this.deps.engine.apply(
+        request,
+        this.deps.defaultBackupDir,
+        this.recentBackup,
+      );
       this.recentBackup = undefined;
-      return { backup: reportOf(backup), backupReused: reused, readBack: reportStates(readBack), takesEffect: takesEffect(restart) };
+      return {
+        backup: reportOf(backup),
+        backupReused: reused,
+        readBack: reportStates(readBack),
+        takesEffect: takesEffect(restart),
+      };
     });
   }
 
   undo(options: { force: boolean }): Promise<UndoResult> {
     const manual = async () => this.deps.engine.manualUndo(await this.deps.journal.read());
     return this.changing(async () => {
-      const undone = await this.deps.engine.undo(options.force, this.deps.defaultBackupDir, this.restartedSince(await this.deps.journal.read()));
+      const undone = await this.deps.engine.undo(
+        options.force,
+        this.deps.defaultBackupDir,
+        this.restartedSince(await this.deps.journal.read()),
+      );
       if (!undone) return { status: 'nothing-to-undo' } as const;
       const { before, now, baseline, stillChanged, backup, restart } = undone;
       const states = { before: reportStates(before), now: reportStates(now), baseline: reportStates(baseline) };
-      return { status: 'undone', ...states, stillChanged, backupFile: backup.file, takesEffect: takesEffect(restart) } as const;
+      return {
+        status: 'undone',
+        ...states,
+        stillChanged,
+        backupFile: backup.file,
+        takesEffect: takesEffect(restart),
+      } as const;
     }, manual);
   }
 
@@ -156,8 +181,15 @@ export class ChangeService {
   private async requireWrite(context = ''): Promise<void> {
     const { canWrite, notRead } = await this.deps.rights();
     if (canWrite) return this.deps.secureDataDir();
-    if (notRead) throw new TunerError('not-permitted', `${context}Could not tell whether this runs as administrator: ${notRead}. Nothing was changed.`);
-    throw new TunerError('not-permitted', `${context}Changing ${PARAMETERS_KEY} needs administrator rights. Nothing was changed.`);
+    if (notRead)
+      throw new TunerError(
+        'not-permitted',
+        `${context}Could not tell whether this runs as administrator: ${notRead}. Nothing was changed.`,
+      );
+    throw new TunerError(
+      'not-permitted',
+      `${context}Changing ${PARAMETERS_KEY} needs administrator rights. Nothing was changed.`,
+    );
   }
 
   /**
@@ -176,7 +208,8 @@ export class ChangeService {
         });
       } catch (error) {
         // The lock is the first write in the data folder: a folder that refuses writes fails there.
-        const folderRefused = !locked && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'write-failed');
+        const folderRefused =
+          !locked && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'write-failed');
         if (!folderRefused || !(await this.deps.rights()).canWrite) throw error;
         throw blockedFolder(error, manual ? await manual().catch(() => null) : null);
       }

@@ -68,13 +68,20 @@ export async function createServices(options: ServiceOptions = {}): Promise<Serv
 }
 
 /** The services over a given registry backend: createServices' second half, and how tests put a faulty backend in between. */
-export function assembleServices(target: Target, run: ProcessRunner, backend: RegistryBackend, rights = elevationCheck(target, run), streaming?: Streaming): Services {
+export function assembleServices(
+  target: Target,
+  run: ProcessRunner,
+  backend: RegistryBackend,
+  rights = elevationCheck(target, run),
+  streaming?: Streaming,
+): Services {
   const backupDir = path.join(target.dataDir, 'backups');
   const now = () => new Date();
   const bootTime = () => Date.now() - uptime() * 1000;
   // Scratch files live in the machine-wide data folder, where only administrators may write;
   // each is used inside a folder of its own (host/scratch.ts), under a name no one can guess.
-  const scratchFile = (purpose: string, extension = 'reg') => path.join(target.dataDir, 'scratch', `${purpose}-${randomBytes(8).toString('hex')}.${extension}`);
+  const scratchFile = (purpose: string, extension = 'reg') =>
+    path.join(target.dataDir, 'scratch', `${purpose}-${randomBytes(8).toString('hex')}.${extension}`);
   const makeBackup = (folder: string) => createBackup(backend, folder, now(), target.dataDir);
   const netsh = new NetshPorts(windowsTool(target, 'netsh'), run, mayWrite(rights));
   const audit = auditReader(target, run);
@@ -107,7 +114,11 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   });
   const diagnosis = new DiagnosisService({
     run,
-    tools: { netstat: windowsTool(target, 'netstat'), wevtutil: windowsTool(target, 'wevtutil'), tasklist: windowsTool(target, 'tasklist') },
+    tools: {
+      netstat: windowsTool(target, 'netstat'),
+      wevtutil: windowsTool(target, 'wevtutil'),
+      tasklist: windowsTool(target, 'tasklist'),
+    },
     netsh,
     netshScript: () => scratchFile('netsh-reads', 'txt'),
     // A stand-in prints Windows' format, listening rows and PIDs included.
@@ -118,7 +129,15 @@ export function assembleServices(target: Target, run: ProcessRunner, backend: Re
   });
   const sampler = new PoolSampler(diagnosis, new SnapshotStore(target.dataDir));
   diagnosis.onContext((context) => sampler.remember(context));
-  return { tuner, diagnosis, sampler, restart: new RestartService(target, run), target, run, probe: (request) => probe(request) };
+  return {
+    tuner,
+    diagnosis,
+    sampler,
+    restart: new RestartService(target, run),
+    target,
+    run,
+    probe: (request) => probe(request),
+  };
 }
 
 /** For a tool that failed a write: was it for want of rights? Rights not read count as not held. */
@@ -132,19 +151,34 @@ function mayWrite(rights: () => Promise<Rights>): () => Promise<boolean> {
  * regedit runs only with its lookup pinned to System32's cscript.exe, and falls back to reg.exe
  * on any failure but a refusal of access.
  */
-async function chooseBackend(choice: BackendChoice, target: Target, run: ProcessRunner, canWrite: () => Promise<boolean>, vbsFolder?: string): Promise<RegistryBackend> {
+async function chooseBackend(
+  choice: BackendChoice,
+  target: Target,
+  run: ProcessRunner,
+  canWrite: () => Promise<boolean>,
+  vbsFolder?: string,
+): Promise<RegistryBackend> {
   const regExe = new RegExeBackend(target.regCommand, run, canWrite);
   if (choice !== 'regedit') return regExe;
   if (target.host !== 'windows') {
-    throw new TunerError('not-supported', 'The regedit backend needs Windows Script Host, which only Windows has. Use --backend reg.');
+    throw new TunerError(
+      'not-supported',
+      'The regedit backend needs Windows Script Host, which only Windows has. Use --backend reg.',
+    );
   }
   const regedit = await import('regedit');
   if (vbsFolder && !useScriptFolder(regedit, vbsFolder)) {
-    throw new TunerError('not-supported', `The regedit backend's scripts are missing from ${vbsFolder}. Use --backend reg.`);
+    throw new TunerError(
+      'not-supported',
+      `The regedit backend's scripts are missing from ${vbsFolder}. Use --backend reg.`,
+    );
   }
   const cscript = path.win32.join(target.system32 ?? '', 'cscript.exe');
   if (!(await pinScriptHost(await regeditScriptHost(), cscript))) {
-    throw new TunerError('not-supported', `The regedit package could not be made to run ${cscript} by its full path. Use --backend reg.`);
+    throw new TunerError(
+      'not-supported',
+      `The regedit package could not be made to run ${cscript} by its full path. Use --backend reg.`,
+    );
   }
   return new FallbackBackend(new RegeditBackend(regedit as unknown as RegeditModule, regExe), regExe);
 }

@@ -26,6 +26,7 @@ export function errnoOf(error: unknown): string | undefined {
 
 /** Turns anything thrown into a failure fit to show: never a stack trace. */
 export function toFailure(error: unknown): Failure {
-  if (error instanceof TunerError) return { kind: error.kind, message: error.message, ...(error.repairs?.length ? { repairs: error.repairs } : {}) };
+  if (error instanceof TunerError)
+    return { kind: error.kind, message: error.message, ...(error.repairs?.length ? { repairs: error.repairs } : {}) };
   return { kind: 'unexpected', message: `Something unexpected went wrong: ${messageOf(error)}` };
 }

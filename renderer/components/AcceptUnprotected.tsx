@@ -23,11 +23,15 @@ export function AcceptUnprotected({ unprotected, accepted, onChange }: Props) {
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{portList(ports)} not reserved</MessageBarTitle>
-          After the restart, outgoing connections take ports from {rangeText(range)}: one could take {one ? 'this port' : 'these ports'} before MySQL listens
-          on {one ? 'it' : 'them'}.
+          After the restart, outgoing connections take ports from {rangeText(range)}: one could take{' '}
+          {one ? 'this port' : 'these ports'} before MySQL listens on {one ? 'it' : 'them'}.
         </MessageBarBody>
       </MessageBar>
-      <Checkbox checked={accepted} label={acceptLabel(ports)} onChange={(_event, data) => onChange(data.checked === true)} />
+      <Checkbox
+        checked={accepted}
+        label={acceptLabel(ports)}
+        onChange={(_event, data) => onChange(data.checked === true)}
+      />
     </>
   );
 }

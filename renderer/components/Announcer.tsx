@@ -22,7 +22,10 @@ const SayContext = createContext<(text: string, urgency: Urgency) => void>(() =>
 export function Announcer({ children }: { children: ReactNode }) {
   const styles = useVisuallyHidden();
   const [said, setSaid] = useState<Said>({ text: '', urgency: 'polite', count: 0 });
-  const say = useCallback((text: string, urgency: Urgency) => setSaid((last) => ({ text, urgency, count: last.count + 1 })), []);
+  const say = useCallback(
+    (text: string, urgency: Urgency) => setSaid((last) => ({ text, urgency, count: last.count + 1 })),
+    [],
+  );
   const region = (urgency: Urgency) => (said.urgency === urgency ? <span key={said.count}>{said.text}</span> : null);
   return (
     <SayContext.Provider value={say}>

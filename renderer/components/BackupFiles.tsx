@@ -6,7 +6,13 @@ import { PARAMETERS_KEY, SETTING_NAMES } from '../../shared/settings';
 import { PathText } from './PathText';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
 });
 
 /**
@@ -19,7 +25,10 @@ export function BackupFiles({ backup }: { backup: Backup }) {
   const absent = SETTING_NAMES.filter((name) => !backup.values[name].present);
   return (
     <>
-      <Body1>It holds {SETTING_NAMES.map((name) => `${name} ${describeValue(backup.values[name])}`).join(' and ')}. Three files:</Body1>
+      <Body1>
+        It holds {SETTING_NAMES.map((name) => `${name} ${describeValue(backup.values[name])}`).join(' and ')}. Three
+        files:
+      </Body1>
       <ul className={styles.list} aria-label="Files of the backup">
         <li>
           <PathText>{backup.file}</PathText>
@@ -43,15 +52,16 @@ export function BackupFiles({ backup }: { backup: Backup }) {
         <li>
           <PathText>{backup.restoreFile}</PathText>
           <Body1 block>
-            Only {SETTING_NAMES.join(' and ')}. To put these values back by hand, run <PathText>{`reg import "${backup.restoreFile}"`}</PathText> as
-            administrator. Do not import the full export: it would also roll back the key's subkeys (interface settings) to today.
+            Only {SETTING_NAMES.join(' and ')}. To put these values back by hand, run{' '}
+            <PathText>{`reg import "${backup.restoreFile}"`}</PathText> as administrator. Do not import the full export:
+            it would also roll back the key's subkeys (interface settings) to today.
           </Body1>
         </li>
         <li>
           <PathText>{backup.snapshotFile}</PathText>
           <Body1 block>
-            The two registry values exactly; Apply adds the dynamic port range and the reservations of both families as they were before the change
-            (netsh keeps no backup of its own). Undo checks its journal against this file.
+            The two registry values exactly; Apply adds the dynamic port range and the reservations of both families as
+            they were before the change (netsh keeps no backup of its own). Undo checks its journal against this file.
           </Body1>
         </li>
       </ul>

@@ -1,4 +1,16 @@
-import { Caption1, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
 import { capacityStages, type Capacity } from '../../shared/capacity';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { rangeWithMaxUserPort } from '../../shared/port-pool';
@@ -33,7 +45,8 @@ interface Props {
 
 /** The range each column counts, in words: which of the netsh range and MaxUserPort wins. */
 function source(values: PerSetting<number | undefined>, range: PortRange | undefined, setByNetsh: boolean): string {
-  if (values.MaxUserPort !== undefined) return `${rangeText(rangeWithMaxUserPort(values.MaxUserPort))}: with MaxUserPort set, Windows was seen to make this range at the next restart, whatever netsh set${setByNetsh ? ' (the netsh range holds until then)' : ''}`;
+  if (values.MaxUserPort !== undefined)
+    return `${rangeText(rangeWithMaxUserPort(values.MaxUserPort))}: with MaxUserPort set, Windows was seen to make this range at the next restart, whatever netsh set${setByNetsh ? ' (the netsh range holds until then)' : ''}`;
   if (!range) return `${rangeText(DEFAULT_DYNAMIC_RANGE)}, Windows' default (the range was not read)`;
   return `${rangeText(range)}${setByNetsh ? ', set with netsh at once' : ', in force'}`;
 }
@@ -43,10 +56,21 @@ export function CapacityTable({ now, next, dynamicRange, diagnosis }: Props) {
   const styles = useStyles();
   const rangeNow = diagnosis?.ports.dynamic.ipv4 ?? undefined;
   const exclusions = diagnosis?.ports.excluded.ipv4 ?? [];
-  const values = next ? { ...now, ...Object.fromEntries(SETTING_NAMES.flatMap((name) => (next[name] === undefined ? [] : [[name, next[name]]]))) } : null;
+  const values = next
+    ? {
+        ...now,
+        ...Object.fromEntries(SETTING_NAMES.flatMap((name) => (next[name] === undefined ? [] : [[name, next[name]]]))),
+      }
+    : null;
   // The ports the change reserves are exclusions too, once it is made.
   const reserved = (next?.reservePorts ?? []).map((port) => ({ start: port, end: port }));
-  const stages = capacityStages(now, values ?? now, { dynamicRange, range: rangeNow, exclusions, rangeAfter: next?.dynamicRange, reserved });
+  const stages = capacityStages(now, values ?? now, {
+    dynamicRange,
+    range: rangeNow,
+    exclusions,
+    rangeAfter: next?.dynamicRange,
+    reserved,
+  });
   const before = stages.now;
   const after = values ? stages.afterRestart : null;
   const columns: [string, Capacity | null][] = [
@@ -83,18 +107,21 @@ export function CapacityTable({ now, next, dynamicRange, diagnosis }: Props) {
       {after && after.connectionsPerSecond < before.connectionsPerSecond ? (
         <MessageBar intent="warning">
           <MessageBarBody>
-            This lowers capacity: {formatNumber(before.connectionsPerSecond)} → {formatNumber(after.connectionsPerSecond)} new connections per second.
+            This lowers capacity: {formatNumber(before.connectionsPerSecond)} →{' '}
+            {formatNumber(after.connectionsPerSecond)} new connections per second.
           </MessageBarBody>
         </MessageBar>
       ) : null}
       <Caption1 className={styles.muted}>
         {dynamicRange ? (
           <>
-            Ports: the dynamic port range less its exclusions ({formatNumber(exclusions.length)} read). Now: {source(now, rangeNow, false)}.
-            {values ? ` New: ${source(values, next?.dynamicRange ?? rangeNow, Boolean(next?.dynamicRange))}.` : ''} After Apply, the new
-            range and reservations count at once but Windows keeps the registry values it started with until the restart. MaxUserPort's range is not
-            documented by Microsoft. Each port is held for TcpTimedWaitDelay seconds after its connection closes; per remote server and port, and
-            only on the side that closes first.
+            Ports: the dynamic port range less its exclusions ({formatNumber(exclusions.length)} read). Now:{' '}
+            {source(now, rangeNow, false)}.
+            {values ? ` New: ${source(values, next?.dynamicRange ?? rangeNow, Boolean(next?.dynamicRange))}.` : ''}{' '}
+            After Apply, the new range and reservations count at once but Windows keeps the registry values it started
+            with until the restart. MaxUserPort's range is not documented by Microsoft. Each port is held for
+            TcpTimedWaitDelay seconds after its connection closes; per remote server and port, and only on the side that
+            closes first.
           </>
         ) : (
           'Ports 1025 to MaxUserPort, each held for TcpTimedWaitDelay seconds after its connection closes.'

@@ -1,11 +1,26 @@
-import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
 import { EFFECT_TEXT } from '../../shared/families';
 import type { ChangeRow } from '../../shared/change-rows';
 
 const useStyles = makeStyles({
   table: { maxWidth: '640px' },
   // Long names and ranges wrap inside their own cell instead of running into the next one.
-  cell: { overflowWrap: 'anywhere', verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  cell: {
+    overflowWrap: 'anywhere',
+    verticalAlign: 'top',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   label: { width: '30%' },
   effect: { display: 'block', color: tokens.colorNeutralForeground2 },
 });
@@ -46,7 +61,9 @@ export function ChangeTable({ rows, headings, label }: Props) {
             {restart ? (
               <TableCell className={styles.cell}>
                 {row.afterRestart ?? row.after}
-                {row.afterRestart !== undefined ? <Caption1 className={styles.effect}>set by MaxUserPort</Caption1> : null}
+                {row.afterRestart !== undefined ? (
+                  <Caption1 className={styles.effect}>set by MaxUserPort</Caption1>
+                ) : null}
               </TableCell>
             ) : null}
           </TableRow>

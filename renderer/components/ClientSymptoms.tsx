@@ -1,4 +1,15 @@
-import { Body1, Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
 import type { PoolSample } from '../../shared/pool-sample';
 import { countText, processText } from '../../shared/port-text';
 import { notRead } from '../wizard/not-read';
@@ -12,11 +23,38 @@ const useStyles = makeStyles({
 
 /** The client's own error says which lever to pull; only two of them are this host's ports. */
 const SYMPTOMS = [
-  { code: '10048', name: 'WSAEADDRINUSE', means: 'A local port was reused too soon: it was still in TIME_WAIT.', lever: 'Shorter TIME_WAIT (TcpTimedWaitDelay) and a wider dynamic range, here on the client host.' },
-  { code: '10055', name: 'WSAENOBUFS', means: 'The pool is exhausted: no outgoing port was free.', lever: 'Fewer new connections (pooling), a wider dynamic range, shorter TIME_WAIT.' },
-  { code: '10061', name: 'WSAECONNREFUSED', means: 'Connection refused: the server is not listening, or its queue of new connections (back_log) was full.', lever: "The server: is mysqld running and listening on that port; raise back_log. Not this host's ports." },
-  { code: '2003', name: "Can't connect to MySQL server", means: 'MySQL\'s own wrapper: the code in brackets after it, "(10048)", "(10055)" or "(10061)", says which of the above.', lever: 'Read the code in brackets, then the row for it.' },
-  { code: '1040', name: 'Too many connections', means: 'The server reached max_connections.', lever: 'max_connections on the server, or pooling in the clients. No port problem at all: changing ports here will not help.' },
+  {
+    code: '10048',
+    name: 'WSAEADDRINUSE',
+    means: 'A local port was reused too soon: it was still in TIME_WAIT.',
+    lever: 'Shorter TIME_WAIT (TcpTimedWaitDelay) and a wider dynamic range, here on the client host.',
+  },
+  {
+    code: '10055',
+    name: 'WSAENOBUFS',
+    means: 'The pool is exhausted: no outgoing port was free.',
+    lever: 'Fewer new connections (pooling), a wider dynamic range, shorter TIME_WAIT.',
+  },
+  {
+    code: '10061',
+    name: 'WSAECONNREFUSED',
+    means: 'Connection refused: the server is not listening, or its queue of new connections (back_log) was full.',
+    lever: "The server: is mysqld running and listening on that port; raise back_log. Not this host's ports.",
+  },
+  {
+    code: '2003',
+    name: "Can't connect to MySQL server",
+    means:
+      'MySQL\'s own wrapper: the code in brackets after it, "(10048)", "(10055)" or "(10061)", says which of the above.',
+    lever: 'Read the code in brackets, then the row for it.',
+  },
+  {
+    code: '1040',
+    name: 'Too many connections',
+    means: 'The server reached max_connections.',
+    lever:
+      'max_connections on the server, or pooling in the clients. No port problem at all: changing ports here will not help.',
+  },
 ] as const;
 
 /** Maps what clients report to the lever, and names the program that holds the most ports with its first remedy. */
@@ -54,9 +92,10 @@ export function ClientSymptoms({ sample }: { sample: PoolSample | undefined }) {
             : 'No program holds an open outgoing connection right now. First remedy when one does: connection pooling or persistent connections in that client.'}
       </Body1>
       <Caption1 className={styles.muted}>
-        From the MySQL manual's “Connection to MySQL Server Failing on Windows”, whose user comments add: an ODBC DSN without{' '}
-        <span className={styles.code}>DATABASE=</span> (“ODBC;DSN=foo”) opened a new connection per linked table, while
-        “ODBC;DSN=foo;DATABASE=bar” used one or two ports for everything. Name the database in the connection string.
+        From the MySQL manual's “Connection to MySQL Server Failing on Windows”, whose user comments add: an ODBC DSN
+        without <span className={styles.code}>DATABASE=</span> (“ODBC;DSN=foo”) opened a new connection per linked
+        table, while “ODBC;DSN=foo;DATABASE=bar” used one or two ports for everything. Name the database in the
+        connection string.
       </Caption1>
     </Section>
   );

@@ -1,4 +1,15 @@
-import { Body1, Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { EVENTS_EXPLAINED } from '../../shared/tcpip-events';
 import type { PoolSample } from '../../shared/pool-sample';
@@ -18,11 +29,22 @@ type Counts = { timeWait: number; established: number; other: number };
 function events(diagnosis: Diagnosis): string {
   const found = diagnosis.events;
   if (!found) return `Tcpip events 4227 and 4231: ${notRead(diagnosis.unavailable.events)}.`;
-  if (found.count === 0) return 'Tcpip events 4227 and 4231 in the last 7 days: 0, so Windows has not run out of ports here lately.';
+  if (found.count === 0)
+    return 'Tcpip events 4227 and 4231 in the last 7 days: 0, so Windows has not run out of ports here lately.';
   return `Tcpip events in the last 7 days: ${found.count} (4227: ${found.byId[4227]}, 4231: ${found.byId[4231]}), the latest ${found.latest ? formatDate(found.latest) : 'at an unknown time'}. ${EVENTS_EXPLAINED}`;
 }
 
-function CountsTable<T extends Counts>({ label, first, rows, name }: { label: string; first: string; rows: T[]; name: (row: T) => string }) {
+function CountsTable<T extends Counts>({
+  label,
+  first,
+  rows,
+  name,
+}: {
+  label: string;
+  first: string;
+  rows: T[];
+  name: (row: T) => string;
+}) {
   const styles = useStyles();
   return (
     <Table size="small" className={styles.table} aria-label={label}>
@@ -62,19 +84,37 @@ export function ConnectionsSection({ diagnosis, sample }: { diagnosis: Diagnosis
       ) : tcp.remotes.length === 0 ? (
         <Body1>Connections: netstat lists no TCP connection to any remote endpoint right now.</Body1>
       ) : (
-        <CountsTable label="Connections by remote address and port" first="Remote address and port" rows={tcp.remotes} name={(remote) => endpointText(remote.address, remote.port)} />
+        <CountsTable
+          label="Connections by remote address and port"
+          first="Remote address and port"
+          rows={tcp.remotes}
+          name={(remote) => endpointText(remote.address, remote.port)}
+        />
       )}
       {tcp ? (
         tcp.processes === null ? (
-          <Body1>Programs by ports held: {notRead(unavailable.processes ?? 'netstat lists no process IDs here')}.</Body1>
+          <Body1>
+            Programs by ports held: {notRead(unavailable.processes ?? 'netstat lists no process IDs here')}.
+          </Body1>
         ) : tcp.processes.length === 0 ? (
-          <Body1>Programs by ports held: no program holds an open outgoing connection (TIME_WAIT belongs to no process: PID 0).</Body1>
+          <Body1>
+            Programs by ports held: no program holds an open outgoing connection (TIME_WAIT belongs to no process: PID
+            0).
+          </Body1>
         ) : (
-          <CountsTable label="Programs by ports held" first="Program" rows={tcp.processes} name={(owner) => processText(owner.pid, owner.name)} />
+          <CountsTable
+            label="Programs by ports held"
+            first="Program"
+            rows={tcp.processes}
+            name={(owner) => processText(owner.pid, owner.name)}
+          />
         )
       ) : null}
       <Body1>{events(diagnosis)}</Body1>
-      <Caption1 className={styles.muted}>From netstat -ano (live), tasklist and the System event log (wevtutil). TIME_WAIT sockets have no owner (PID 0): programs are counted by their open connections.</Caption1>
+      <Caption1 className={styles.muted}>
+        From netstat -ano (live), tasklist and the System event log (wevtutil). TIME_WAIT sockets have no owner (PID 0):
+        programs are counted by their open connections.
+      </Caption1>
     </Section>
   );
 }

@@ -1,11 +1,26 @@
-import { Body1Strong, Caption1, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import {
+  Body1Strong,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { Status } from '../../shared/contract';
 import { SETTING_NAMES, SETTINGS } from '../../shared/settings';
 import { describeInForce, valueProblem } from '../../shared/in-force';
 import { DynamicRangeNote } from './DynamicRangeNote';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -15,7 +30,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  row: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalL, margin: 0 },
+  row: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalL,
+    margin: 0,
+  },
   name: { fontFamily: tokens.fontFamilyMonospace },
   value: { margin: 0, textAlign: 'right' },
   summary: { color: tokens.colorNeutralForeground2 },

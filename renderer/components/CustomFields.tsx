@@ -52,7 +52,12 @@ export function CustomFields({ state, checked, status, diagnosis, dispatch }: Pr
       </div>
       {dynamicRange && netshReady(diagnosis) ? (
         <Section title="Dynamic port range">
-          <DynamicRangeFields range={state.range} check={checked.range} diagnosis={diagnosis} onChange={(edit) => dispatch({ type: 'edit-range', range: edit })} />
+          <DynamicRangeFields
+            range={state.range}
+            check={checked.range}
+            diagnosis={diagnosis}
+            onChange={(edit) => dispatch({ type: 'edit-range', range: edit })}
+          />
         </Section>
       ) : null}
     </>

@@ -31,7 +31,9 @@ export function DiagnosisArea({ status }: { status: Status }) {
     return <Busy label="Reading connections, the port pool and the event log…" />;
   }
   const latest = pool.samples.at(-1);
-  const held = latest?.tcp ? latest.tcp.held.ipv4.timeWait + latest.tcp.held.ipv4.established + latest.tcp.held.ipv4.other : null;
+  const held = latest?.tcp
+    ? latest.tcp.held.ipv4.timeWait + latest.tcp.held.ipv4.established + latest.tcp.held.ipv4.other
+    : null;
   return (
     <>
       <InForceCheck status={status} diagnosis={diagnosis.value} />

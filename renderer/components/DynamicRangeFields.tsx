@@ -1,4 +1,14 @@
-import { Body1, Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { inRange, MYSQL_PORTS } from '../../shared/port-pool';
@@ -25,7 +35,9 @@ function covered(diagnosis: Diagnosis | null, check: RangeValidation | null): st
   const listening = diagnosis?.ports.listening ?? [];
   const ports = new Map<number, string | null>(listening.map(({ port, process }) => [port, process]));
   for (const port of MYSQL_PORTS) if (!ports.has(port)) ports.set(port, null);
-  return [...ports].filter(([port]) => inRange(port, check.value)).map(([port, process]) => `${port}${process ? ` (${process})` : ''}`);
+  return [...ports]
+    .filter(([port]) => inRange(port, check.value))
+    .map(([port, process]) => `${port}${process ? ` (${process})` : ''}`);
 }
 
 /** The netsh dynamic port range, for IPv4 and IPv6: set at once, no restart, undone like the rest. */
@@ -53,15 +65,30 @@ export function DynamicRangeFields({ range, check, diagnosis, onChange }: Props)
           <Body1>Now: {now ? rangeText(now) : 'not read'}.</Body1>
           <div className={styles.row}>
             <Field label="First port" validationState={message ? 'error' : 'none'} validationMessage={message}>
-              <Input className={styles.input} value={range.start} inputMode="numeric" onBlur={() => setLeft(true)} onChange={(_event, data) => onChange({ start: data.value })} />
+              <Input
+                className={styles.input}
+                value={range.start}
+                inputMode="numeric"
+                onBlur={() => setLeft(true)}
+                onChange={(_event, data) => onChange({ start: data.value })}
+              />
             </Field>
             <Field label="Number of ports">
-              <Input className={styles.input} value={range.count} inputMode="numeric" onBlur={() => setLeft(true)} onChange={(_event, data) => onChange({ count: data.value })} />
+              <Input
+                className={styles.input}
+                value={range.count}
+                inputMode="numeric"
+                onBlur={() => setLeft(true)}
+                onChange={(_event, data) => onChange({ count: data.value })}
+              />
             </Field>
           </div>
           {recommended ? (
             <div>
-              <Button size="small" onClick={() => onChange({ start: String(recommended.start), count: String(recommended.count) })}>
+              <Button
+                size="small"
+                onClick={() => onChange({ start: String(recommended.start), count: String(recommended.count) })}
+              >
                 Recommended range: {rangeText(recommended)}
               </Button>
             </div>
@@ -69,8 +96,8 @@ export function DynamicRangeFields({ range, check, diagnosis, onChange }: Props)
           {risks.length > 0 ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                This range covers {risks.join(', ')}: an outgoing connection could take such a port before its server listens on it. Each
-                is reserved below unless you untick it.
+                This range covers {risks.join(', ')}: an outgoing connection could take such a port before its server
+                listens on it. Each is reserved below unless you untick it.
               </MessageBarBody>
             </MessageBar>
           ) : null}

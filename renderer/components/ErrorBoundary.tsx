@@ -44,7 +44,15 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     const { message, dataDir } = this.state;
     if (message === null) return this.props.children;
     return (
-      <main role="alert" style={{ fontFamily: 'Segoe UI, system-ui, sans-serif', padding: '24px 32px', maxWidth: '720px', lineHeight: 1.5 }}>
+      <main
+        role="alert"
+        style={{
+          fontFamily: 'Segoe UI, system-ui, sans-serif',
+          padding: '24px 32px',
+          maxWidth: '720px',
+          lineHeight: 1.5,
+        }}
+      >
         <h1 style={{ fontSize: '20px', margin: '0 0 12px' }}>The wizard stopped working</h1>
         <p>A part of this page failed: {message}</p>
         <p>
@@ -52,7 +60,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
           window and start TCP Port Tuner again.
         </p>
         <p>
-          The error is recorded in <code style={{ overflowWrap: 'anywhere', userSelect: 'text' }}>{logPlace(dataDir)}</code>.
+          The error is recorded in{' '}
+          <code style={{ overflowWrap: 'anywhere', userSelect: 'text' }}>{logPlace(dataDir)}</code>.
         </p>
       </main>
     );

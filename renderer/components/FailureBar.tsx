@@ -1,11 +1,24 @@
-import { makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import {
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ErrorKind, Failure } from '../../shared/failure';
 import { useAnnounce } from './Announcer';
 import { PathText } from './PathText';
 
 const useStyles = makeStyles({
-  repairs: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  repairs: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
 });
 
 const TITLES: Record<ErrorKind, string> = {

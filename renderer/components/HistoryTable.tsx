@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../../shared/contract';
 import { formatDate } from '../wizard/format';
 import { ChangeTable } from './ChangeTable';
 
-export const ACTIONS: Record<HistoryEntry['action'], string> = {
+const ACTIONS: Record<HistoryEntry['action'], string> = {
   apply: 'Applied',
   undo: 'Undone',
   rollback: 'Failed, put back',
@@ -36,7 +36,11 @@ export function HistoryTable({ history }: { history: readonly HistoryEntry[] }) 
               <strong>{title}</strong>
             </Body1>
             {who ? <Caption1 className={styles.muted}>{who}</Caption1> : null}
-            {changed.length > 0 ? <ChangeTable rows={changed} headings={['Before', 'After']} label={title} /> : <Caption1>Nothing changed.</Caption1>}
+            {changed.length > 0 ? (
+              <ChangeTable rows={changed} headings={['Before', 'After']} label={title} />
+            ) : (
+              <Caption1>Nothing changed.</Caption1>
+            )}
           </div>
         );
       })}

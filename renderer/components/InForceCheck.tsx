@@ -10,10 +10,20 @@ import { useWizard } from '../wizard/WizardContext';
 function expected(status: Status): { range: PortRange; byNetsh: boolean; because: string } | null {
   const last = [...status.history].reverse().find((entry) => entry.action === 'apply' || entry.action === 'recovered');
   if (!last || !status.undo) return null;
-  if (last.after.dynamicRange) return { range: last.after.dynamicRange.ipv4, byNetsh: true, because: 'This tool set the dynamic port range' };
+  if (last.after.dynamicRange)
+    return { range: last.after.dynamicRange.ipv4, byNetsh: true, because: 'This tool set the dynamic port range' };
   const port = last.after.MaxUserPort;
-  if (port.present && port.type === 'REG_DWORD' && typeof port.data === 'number' && status.windows.usesDynamicPortRange) {
-    return { range: rangeWithMaxUserPort(port.data), byNetsh: false, because: `This tool set MaxUserPort ${port.data}, which was seen to make the range` };
+  if (
+    port.present &&
+    port.type === 'REG_DWORD' &&
+    typeof port.data === 'number' &&
+    status.windows.usesDynamicPortRange
+  ) {
+    return {
+      range: rangeWithMaxUserPort(port.data),
+      byNetsh: false,
+      because: `This tool set MaxUserPort ${port.data}, which was seen to make the range`,
+    };
   }
   return null;
 }
@@ -35,7 +45,11 @@ export function InForceCheck({ status, diagnosis }: { status: Status; diagnosis:
   const reshape = status.rangeReshape;
   const setAgain = () => {
     const range = { use: true, start: String(want.range.start), count: String(want.range.count) };
-    dispatch({ type: 'choose', template: 'custom', fill: { draft: { MaxUserPort: null, TcpTimedWaitDelay: null }, range } });
+    dispatch({
+      type: 'choose',
+      template: 'custom',
+      fill: { draft: { MaxUserPort: null, TcpTimedWaitDelay: null }, range },
+    });
     go('backup');
   };
   if (reshape && want.byNetsh) {
@@ -43,9 +57,9 @@ export function InForceCheck({ status, diagnosis }: { status: Status; diagnosis:
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Windows widened the range</MessageBarTitle>
-          Windows widened the range to {rangeText(reshape.range)} because MaxUserPort is set ({reshape.maxUserPort}). This tool set{' '}
-          {rangeText(want.range)}. Set the range again (it holds until the next restart while MaxUserPort stays), or remove MaxUserPort
-          with Undo, which puts back everything this tool changed.
+          Windows widened the range to {rangeText(reshape.range)} because MaxUserPort is set ({reshape.maxUserPort}).
+          This tool set {rangeText(want.range)}. Set the range again (it holds until the next restart while MaxUserPort
+          stays), or remove MaxUserPort with Undo, which puts back everything this tool changed.
         </MessageBarBody>
         <MessageBarActions>
           <Button onClick={setAgain}>Set the range again</Button>

@@ -1,4 +1,15 @@
-import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { FAMILY_LABEL } from '../../shared/families';
 import { THRESHOLD_LIMITS } from '../../shared/pool-sample';
@@ -21,7 +32,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-
 /** The port pool as it moves: the verdict's notes, the figures, the chart, and the alert's snapshot (the verdict itself heads the page: VerdictBar). */
 export function LivePool() {
   const styles = useStyles();
@@ -31,10 +41,14 @@ export function LivePool() {
   const found = useMemo(() => verdict(pool.samples, pool.threshold), [pool.samples, pool.threshold]);
   const family = found.worst?.family ?? 'ipv4';
   // Three intervals without a sample is time nobody sampled (paused, the page left), not a slope.
-  const columns = useMemo(() => chartColumns(pool.samples, family, pool.threshold, 3 * SAMPLE_INTERVAL_MS), [pool.samples, family, pool.threshold]);
+  const columns = useMemo(
+    () => chartColumns(pool.samples, family, pool.threshold, 3 * SAMPLE_INTERVAL_MS),
+    [pool.samples, family, pool.threshold],
+  );
   const latest = pool.samples.at(-1);
   const typedNumber = Number(typed);
-  const thresholdValid = /^\d+$/.test(typed) && typedNumber >= THRESHOLD_LIMITS.min && typedNumber <= THRESHOLD_LIMITS.max;
+  const thresholdValid =
+    /^\d+$/.test(typed) && typedNumber >= THRESHOLD_LIMITS.min && typedNumber <= THRESHOLD_LIMITS.max;
 
   return (
     <Section title="Port pool, live">
@@ -62,7 +76,9 @@ export function LivePool() {
         <Field
           label="Alert at % of the pool"
           className={styles.threshold}
-          validationMessage={thresholdValid ? undefined : `A whole number from ${THRESHOLD_LIMITS.min} to ${THRESHOLD_LIMITS.max}.`}
+          validationMessage={
+            thresholdValid ? undefined : `A whole number from ${THRESHOLD_LIMITS.min} to ${THRESHOLD_LIMITS.max}.`
+          }
         >
           <Input
             className={styles.thresholdInput}
@@ -70,19 +86,30 @@ export function LivePool() {
             inputMode="numeric"
             onChange={(_event, data) => {
               setTyped(data.value);
-              if (/^\d+$/.test(data.value) && Number(data.value) >= THRESHOLD_LIMITS.min && Number(data.value) <= THRESHOLD_LIMITS.max) pool.setThreshold(Number(data.value));
+              if (
+                /^\d+$/.test(data.value) &&
+                Number(data.value) >= THRESHOLD_LIMITS.min &&
+                Number(data.value) <= THRESHOLD_LIMITS.max
+              )
+                pool.setThreshold(Number(data.value));
             }}
           />
         </Field>
         <Caption1 className={styles.muted} aria-live="polite">
-          {latest ? `${pool.paused ? 'Paused; last read' : 'Last read'} ${formatTime(latest.at)}${pool.paused ? '' : `, every ${SAMPLE_INTERVAL_MS / 1000} s`}` : ''}
+          {latest
+            ? `${pool.paused ? 'Paused; last read' : 'Last read'} ${formatTime(latest.at)}${pool.paused ? '' : `, every ${SAMPLE_INTERVAL_MS / 1000} s`}`
+            : ''}
         </Caption1>
       </div>
       <PoolFigures samples={pool.samples} />
-      {latest?.tcp ? <PoolChart columns={columns} themeKey={dark ? 'dark' : 'light'} label={`${FAMILY_LABEL[family]} ports held`} /> : null}
+      {latest?.tcp ? (
+        <PoolChart columns={columns} themeKey={dark ? 'dark' : 'light'} label={`${FAMILY_LABEL[family]} ports held`} />
+      ) : null}
       <Caption1 className={styles.muted}>
-        Held: this host's outgoing connections, from <PathText>netstat -ano</PathText>; pool: the dynamic port range less its exclusions, from{' '}
-        <PathText>netsh</PathText>. The chart stacks TIME_WAIT (yellow), established (blue) and other states (lavender) under the pool (red, dashed line) and the alert threshold (orange, dotted line); a gap is time with no sample. It keeps the last 30 minutes.
+        Held: this host's outgoing connections, from <PathText>netstat -ano</PathText>; pool: the dynamic port range
+        less its exclusions, from <PathText>netsh</PathText>. The chart stacks TIME_WAIT (yellow), established (blue)
+        and other states (lavender) under the pool (red, dashed line) and the alert threshold (orange, dotted line); a
+        gap is time with no sample. It keeps the last 30 minutes.
       </Caption1>
     </Section>
   );

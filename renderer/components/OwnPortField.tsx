@@ -25,14 +25,21 @@ export function OwnPortField({ listed, held, onAdd }: Props) {
     const check = validateWholeNumber('A port to reserve', RESERVE_LIMITS.first, RESERVE_LIMITS.last, text);
     if (!check.ok) return setMessage(check.message);
     if (listed.includes(check.value)) return setMessage(`Port ${check.value} is listed already.`);
-    if (held(check.value)) return setMessage(`Port ${check.value} is already excluded for IPv4 and IPv6 (netsh): nothing to reserve.`);
-    if (listed.length >= RESERVE_LIMITS.most) return setMessage(`At most ${RESERVE_LIMITS.most} ports can be reserved at once; ${listed.length} are listed.`);
+    if (held(check.value))
+      return setMessage(`Port ${check.value} is already excluded for IPv4 and IPv6 (netsh): nothing to reserve.`);
+    if (listed.length >= RESERVE_LIMITS.most)
+      return setMessage(`At most ${RESERVE_LIMITS.most} ports can be reserved at once; ${listed.length} are listed.`);
     setMessage(null);
     setText('');
     onAdd(check.value);
   };
   return (
-    <Field label="Another port to reserve" hint="A port a server of yours listens on, even when it is stopped now." validationState={message ? 'error' : 'none'} validationMessage={message ?? undefined}>
+    <Field
+      label="Another port to reserve"
+      hint="A port a server of yours listens on, even when it is stopped now."
+      validationState={message ? 'error' : 'none'}
+      validationMessage={message ?? undefined}
+    >
       {(control) => (
         <div className={styles.row}>
           <Input

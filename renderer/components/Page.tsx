@@ -12,7 +12,13 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   // Room below the last row, so the sticky footer never covers it when scrolled to the end.
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, flexGrow: 1, paddingBottom: tokens.spacingVerticalXXL },
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    flexGrow: 1,
+    paddingBottom: tokens.spacingVerticalXXL,
+  },
   footer: {
     position: 'sticky',
     bottom: 0,

@@ -34,12 +34,20 @@ export type Paint = Record<keyof typeof PAINT, string>;
 
 function paintOf(element: HTMLElement): Paint {
   const style = getComputedStyle(element);
-  return Object.fromEntries(Object.entries(PAINT).map(([key, name]) => [key, style.getPropertyValue(name).trim()])) as Paint;
+  return Object.fromEntries(
+    Object.entries(PAINT).map(([key, name]) => [key, style.getPropertyValue(name).trim()]),
+  ) as Paint;
 }
 
 function options(width: number, paint: Paint, label: string): uPlot.Options {
   // Opaque fills, each band painted over the one below it: the top band shows its own state's colour.
-  const area = (name: string, stroke: string, fill: string): uPlot.Series => ({ label: name, stroke, fill, width: 1.5, points: { show: false } });
+  const area = (name: string, stroke: string, fill: string): uPlot.Series => ({
+    label: name,
+    stroke,
+    fill,
+    width: 1.5,
+    points: { show: false },
+  });
   const axis = { stroke: paint.text, grid: { stroke: paint.grid, width: 1 }, ticks: { stroke: paint.grid, width: 1 } };
   const clock = (_plot: uPlot, splits: number[]) => splits.map((split) => formatTime(split * 1000));
   return {
@@ -48,7 +56,10 @@ function options(width: number, paint: Paint, label: string): uPlot.Options {
     legend: { show: false },
     cursor: { show: false },
     scales: { y: { range: (_plot, _min, max) => [0, Math.max(10, max * 1.05)] } },
-    axes: [{ ...axis, values: clock }, { ...axis, size: 60, label }],
+    axes: [
+      { ...axis, values: clock },
+      { ...axis, size: 60, label },
+    ],
     // Drawn top line first, so each band of the stack shows its own state's colour.
     series: [
       {},
@@ -62,7 +73,14 @@ function options(width: number, paint: Paint, label: string): uPlot.Options {
 }
 
 /** Stacked from the top: Other holds all held, Established TIME_WAIT plus open ones, TIME_WAIT alone. */
-const stacked = (columns: ChartColumns): uPlot.AlignedData => [columns[0], columns[3], columns[2], columns[1], columns[4], columns[5]];
+const stacked = (columns: ChartColumns): uPlot.AlignedData => [
+  columns[0],
+  columns[3],
+  columns[2],
+  columns[1],
+  columns[4],
+  columns[5],
+];
 
 /** Only draws: the ring is turned into columns by the page. Rebuilt when the theme or width changes. */
 export function PoolChart({ columns, themeKey, label }: { columns: ChartColumns; themeKey: string; label: string }) {
@@ -97,5 +115,12 @@ export function PoolChart({ columns, themeKey, label }: { columns: ChartColumns;
     };
   }, [width, themeKey, label]);
 
-  return <div ref={box} className={styles.chart} role="img" aria-label={`${label} over the last minutes, by state, against the pool and the alert threshold`} />;
+  return (
+    <div
+      ref={box}
+      className={styles.chart}
+      role="img"
+      aria-label={`${label} over the last minutes, by state, against the pool and the alert threshold`}
+    />
+  );
 }

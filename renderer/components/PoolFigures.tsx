@@ -1,4 +1,12 @@
-import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { FAMILIES, FAMILY_LABEL } from '../../shared/families';
 import type { PoolSample } from '../../shared/pool-sample';
 import { durationText, figuresOf, rateText, shareText } from '../../shared/pool-trend';
@@ -9,7 +17,6 @@ const useStyles = makeStyles({
   table: { maxWidth: '720px' },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
-
 
 /** Held against the pool in force, per address family: the figures the verdict rests on. */
 export function PoolFigures({ samples }: { samples: PoolSample[] }) {
@@ -36,11 +43,21 @@ export function PoolFigures({ samples }: { samples: PoolSample[] }) {
           return (
             <TableRow key={family}>
               <TableCell>{FAMILY_LABEL[family]}</TableCell>
-              <TableCell className={styles.number}>{found && held ? `${countText(found.held)} (${countText(held.timeWait)})` : notRead(latest.unavailable.tcp)}</TableCell>
-              <TableCell className={styles.number}>{found?.pool != null ? countText(found.pool) : notRead(poolReason)}</TableCell>
-              <TableCell className={styles.number}>{found?.share != null ? shareText(found.share) : 'unknown'}</TableCell>
+              <TableCell className={styles.number}>
+                {found && held
+                  ? `${countText(found.held)} (${countText(held.timeWait)})`
+                  : notRead(latest.unavailable.tcp)}
+              </TableCell>
+              <TableCell className={styles.number}>
+                {found?.pool != null ? countText(found.pool) : notRead(poolReason)}
+              </TableCell>
+              <TableCell className={styles.number}>
+                {found?.share != null ? shareText(found.share) : 'unknown'}
+              </TableCell>
               <TableCell className={styles.number}>{found ? rateText(found.rate) : 'unknown'}</TableCell>
-              <TableCell className={styles.number}>{found?.secondsToFull != null ? durationText(found.secondsToFull) : 'not at this rate'}</TableCell>
+              <TableCell className={styles.number}>
+                {found?.secondsToFull != null ? durationText(found.secondsToFull) : 'not at this rate'}
+              </TableCell>
             </TableRow>
           );
         })}

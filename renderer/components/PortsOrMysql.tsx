@@ -43,7 +43,11 @@ export function PortsOrMysql({ check }: { check: PortsCheckState }) {
     if (!hostCheck.ok || !portCheck.ok) return;
     setTesting(true);
     setFailure(null);
-    const result = await api.probe({ host: hostCheck.value, port: portCheck.value, ...(user ? { user, password } : {}) });
+    const result = await api.probe({
+      host: hostCheck.value,
+      port: portCheck.value,
+      ...(user ? { user, password } : {}),
+    });
     setTesting(false);
     if (!result.ok) return setFailure(result.error);
     setTest({ result: result.value, host: hostCheck.value, port: portCheck.value });
@@ -63,17 +67,32 @@ export function PortsOrMysql({ check }: { check: PortsCheckState }) {
       </Field>
       <Body1>Test the connection to MySQL from this machine</Body1>
       <div className={styles.row}>
-        <Field label="MySQL host" className={styles.host} validationState={tried && !hostCheck.ok ? 'error' : 'none'} validationMessage={tried && !hostCheck.ok ? hostCheck.message : undefined}>
+        <Field
+          label="MySQL host"
+          className={styles.host}
+          validationState={tried && !hostCheck.ok ? 'error' : 'none'}
+          validationMessage={tried && !hostCheck.ok ? hostCheck.message : undefined}
+        >
           <Input value={host} placeholder="db01 or 10.0.0.5" onChange={(_event, data) => setHost(data.value)} />
         </Field>
-        <Field label="Port" className={styles.port} validationState={tried && !portCheck.ok ? 'error' : 'none'} validationMessage={tried && !portCheck.ok ? portCheck.message : undefined}>
+        <Field
+          label="Port"
+          className={styles.port}
+          validationState={tried && !portCheck.ok ? 'error' : 'none'}
+          validationMessage={tried && !portCheck.ok ? portCheck.message : undefined}
+        >
           <Input value={port} inputMode="numeric" onChange={(_event, data) => setPort(data.value)} />
         </Field>
         <Field label="User (optional)">
           <Input value={user} onChange={(_event, data) => setUser(data.value)} />
         </Field>
         <Field label="Password">
-          <Input type="password" value={password} disabled={user === ''} onChange={(_event, data) => setPassword(data.value)} />
+          <Input
+            type="password"
+            value={password}
+            disabled={user === ''}
+            onChange={(_event, data) => setPassword(data.value)}
+          />
         </Field>
         <Button appearance="primary" disabled={testing} onClick={() => void test()}>
           Test the connection
@@ -83,9 +102,10 @@ export function PortsOrMysql({ check }: { check: PortsCheckState }) {
       {failure ? <FailureBar failure={failure} title="The test was not run" /> : null}
       {probe ? <Body1>{probe.lever}</Body1> : null}
       <Caption1 className={styles.muted}>
-        This test is TCP Port Tuner's only network connection: to the server you name, when you press the button. Without a user it logs in as
-        tcp_port_tuner_probe with no password, which MySQL refuses without counting it against this host. A password is used for this one login and
-        kept nowhere. Use an account with USAGE only; a wrong password counts towards locking a real account.
+        This test is TCP Port Tuner's only network connection: to the server you name, when you press the button.
+        Without a user it logs in as tcp_port_tuner_probe with no password, which MySQL refuses without counting it
+        against this host. A password is used for this one login and kept nowhere. Use an account with USAGE only; a
+        wrong password counts towards locking a real account.
       </Caption1>
     </Section>
   );

@@ -12,7 +12,17 @@ const useStyles = makeStyles({
 const INTENT = { ports: 'warning', mysql: 'warning', network: 'warning', calm: 'success', unknown: 'info' } as const;
 
 /** The verdict first, then each piece of evidence with its source, or why it was not read. */
-export function PortsOrMysqlVerdict({ verdict, evidence, target, reasons }: { verdict: PortsVerdict; evidence: Evidence; target: string; reasons: EvidenceReasons }) {
+export function PortsOrMysqlVerdict({
+  verdict,
+  evidence,
+  target,
+  reasons,
+}: {
+  verdict: PortsVerdict;
+  evidence: Evidence;
+  target: string;
+  reasons: EvidenceReasons;
+}) {
   const styles = useStyles();
   const { probe, share, timeWaitToServer, events } = evidence;
   return (
@@ -30,11 +40,18 @@ export function PortsOrMysqlVerdict({ verdict, evidence, target, reasons }: { ve
         <li>
           Test of {target}: {probe ? `${probe.class}, ${probe.message} (${probe.milliseconds} ms)` : 'not run yet'}
         </li>
-        <li>Pool held: {share === null ? notRead(reasons.share) : `${shareText(share)} (live sample, netstat and netsh)`}</li>
-        <li>TIME_WAIT towards {target}: {timeWaitToServer === null ? notRead(reasons.timeWait) : `${countText(timeWaitToServer)} (netstat)`}</li>
+        <li>
+          Pool held: {share === null ? notRead(reasons.share) : `${shareText(share)} (live sample, netstat and netsh)`}
+        </li>
+        <li>
+          TIME_WAIT towards {target}:{' '}
+          {timeWaitToServer === null ? notRead(reasons.timeWait) : `${countText(timeWaitToServer)} (netstat)`}
+        </li>
         <li>
           Tcpip events 4227 (a local port reused too soon) / 4231 (no ephemeral port left):{' '}
-          {events === null ? notRead(reasons.events) : `${countText(events[4227])} / ${countText(events[4231])} in the last 7 days (System log)`}
+          {events === null
+            ? notRead(reasons.events)
+            : `${countText(events[4227])} / ${countText(events[4231])} in the last 7 days (System log)`}
         </li>
       </ul>
     </>

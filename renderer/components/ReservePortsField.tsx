@@ -32,7 +32,8 @@ export function ReservePortsField({ ports, range, because, owners, unticked, own
   return (
     <div role="group" aria-labelledby={labelId} aria-describedby={hintId} className={styles.list}>
       <Body1 id={labelId}>
-        Reserved, so no outgoing connection takes one before its server listens. They are inside {because}, {rangeText(range)}:
+        Reserved, so no outgoing connection takes one before its server listens. They are inside {because},{' '}
+        {rangeText(range)}:
       </Body1>
       {ports.map((port, index) => (
         <Checkbox
@@ -45,11 +46,13 @@ export function ReservePortsField({ ports, range, because, owners, unticked, own
       ))}
       {kept.length > 0 ? (
         <Body1>
-          {portList(kept)} {kept.length === 1 ? 'is' : 'are'} unticked, as you left {kept.length === 1 ? 'it' : 'them'}, in every template: not reserved until ticked again.
+          {portList(kept)} {kept.length === 1 ? 'is' : 'are'} unticked, as you left {kept.length === 1 ? 'it' : 'them'},
+          in every template: not reserved until ticked again.
         </Body1>
       ) : null}
       <Caption1 id={hintId} className={styles.muted}>
-        netsh int ipv4|ipv6 add excludedportrange, one port each; at once, no restart; at most {RESERVE_LIMITS.most}. Undo releases only these.
+        netsh int ipv4|ipv6 add excludedportrange, one port each; at once, no restart; at most {RESERVE_LIMITS.most}.
+        Undo releases only these.
       </Caption1>
     </div>
   );

@@ -54,8 +54,9 @@ export function RestartChoice({ answered, disabled, delaySeconds, onNow, onLater
           <DialogBody>
             <DialogTitle>Restart Windows in {delaySeconds} seconds?</DialogTitle>
             <DialogContent>
-              Windows restarts {delaySeconds} seconds after you confirm. MySQL and every other service on this machine stop, and
-              everyone signed in is warned. Until then you can still cancel the restart here, or with shutdown /a.
+              Windows restarts {delaySeconds} seconds after you confirm. MySQL and every other service on this machine
+              stop, and everyone signed in is warned. Until then you can still cancel the restart here, or with shutdown
+              /a.
             </DialogContent>
             <DialogActions>
               <DialogTrigger disableButtonEnhancement>

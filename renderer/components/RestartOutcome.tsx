@@ -16,7 +16,11 @@ interface Props {
 /** What the restart request did, with the way to call a scheduled restart off. */
 export function RestartOutcome({ result, cancelled, busy, onCancel, cancelButton }: Props) {
   const scheduled = result.when === 'now' && result.performed;
-  useAnnounce(cancelled ? `Restart cancelled. ${cancelled.message} ${AT_NEXT}` : `${scheduled ? 'Restart scheduled. ' : ''}${result.message}`);
+  useAnnounce(
+    cancelled
+      ? `Restart cancelled. ${cancelled.message} ${AT_NEXT}`
+      : `${scheduled ? 'Restart scheduled. ' : ''}${result.message}`,
+  );
   if (cancelled) {
     return (
       <MessageBar intent="info" layout="multiline">

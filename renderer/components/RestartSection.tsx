@@ -35,7 +35,13 @@ export function RestartSection({ restart, cancel, busy, next }: Props) {
       {restart.failure ? <FailureBar failure={restart.failure} title="The restart was not scheduled" /> : null}
       {cancel.failure ? <FailureBar failure={cancel.failure} title="The restart was not cancelled" /> : null}
       {restart.value ? (
-        <RestartOutcome result={restart.value} cancelled={cancel.value} busy={busy !== null} onCancel={() => void cancel.run()} cancelButton={cancelButton} />
+        <RestartOutcome
+          result={restart.value}
+          cancelled={cancel.value}
+          busy={busy !== null}
+          onCancel={() => void cancel.run()}
+          cancelButton={cancelButton}
+        />
       ) : null}
     </div>
   );

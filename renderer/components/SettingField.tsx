@@ -39,7 +39,10 @@ export function SettingField({ name, text, check, current, usesDynamicPortRange,
   const showError = judged && check !== null && !check.ok;
   const presets = [
     { label: `Recommended: ${withUnit(name, setting.recommended)}`, value: setting.recommended },
-    { label: `${withUnit(name, setting.windowsDefault)} (default of ${setting.defaultSource})`, value: setting.windowsDefault },
+    {
+      label: `${withUnit(name, setting.windowsDefault)} (default of ${setting.defaultSource})`,
+      value: setting.windowsDefault,
+    },
     { label: 'Leave as it is', value: null },
   ];
   const unit = setting.unit === 'seconds' ? ' seconds' : '';

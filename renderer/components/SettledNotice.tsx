@@ -25,7 +25,9 @@ export function SettledNotice({ settled }: { settled: StartupSettle | null | und
       <MessageBarBody>
         <MessageBarTitle>An interrupted change was settled as the wizard started</MessageBarTitle>
         {settled.message} {changed.length > 0 ? 'As the history records it:' : 'Nothing changed.'}
-        {changed.length > 0 ? <ChangeTable rows={changed} headings={['Before', 'After']} label="The settle, as the history records it" /> : null}
+        {changed.length > 0 ? (
+          <ChangeTable rows={changed} headings={['Before', 'After']} label="The settle, as the history records it" />
+        ) : null}
       </MessageBarBody>
     </MessageBar>
   );

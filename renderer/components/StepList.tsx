@@ -3,7 +3,14 @@ import { STEPS, type View } from '../wizard/types';
 import { useVisuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     ...typographyStyles.body1,
     display: 'flex',
@@ -60,7 +67,10 @@ export function StepList({ view }: { view: View }) {
               aria-current={current ? 'step' : undefined}
               className={mergeClasses(styles.item, current && styles.current)}
             >
-              <span aria-hidden className={mergeClasses(styles.marker, current && styles.markerCurrent, done && styles.markerDone)}>
+              <span
+                aria-hidden
+                className={mergeClasses(styles.marker, current && styles.markerCurrent, done && styles.markerDone)}
+              >
                 {done ? '✓' : index + 1}
               </span>
               <span>

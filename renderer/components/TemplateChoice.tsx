@@ -15,17 +15,21 @@ interface Props {
 /** Whether the ports the reshaped range covers are reserved, for the MySQL manual's fix. */
 function protection(unknown: NetshUnknown | null): string {
   if (!unknown) return 'Those ports are reserved below.';
-  return unknown.reading ? 'Which of them to reserve is known once netsh has answered.' : "netsh's exclusions were not read, so none of them is reserved: going on needs your acceptance below.";
+  return unknown.reading
+    ? 'Which of them to reserve is known once netsh has answered.'
+    : "netsh's exclusions were not read, so none of them is reserved: going on needs your acceptance below.";
 }
 
 /** What a template does on this Windows, in one or two plain sentences. */
 function explain(id: TemplateId, { context, canUndo }: Omit<Props, 'value' | 'onChange'>): string {
   const { usesDynamicPortRange } = context;
   const unknown = netshUnknown(context);
-  const reshape = "On this Windows, MaxUserPort 65534 widens the dynamic port range to 1024 to 65534 at the next restart, over MySQL's 3306, 33060, 33061 and 33062.";
+  const reshape =
+    "On this Windows, MaxUserPort 65534 widens the dynamic port range to 1024 to 65534 at the next restart, over MySQL's 3306, 33060, 33061 and 33062.";
   switch (id) {
     case 'recommended':
-      if (!usesDynamicPortRange) return 'MaxUserPort 65534 and TcpTimedWaitDelay 30 seconds: on this Windows, MaxUserPort decides the outgoing ports. Both after a restart.';
+      if (!usesDynamicPortRange)
+        return 'MaxUserPort 65534 and TcpTimedWaitDelay 30 seconds: on this Windows, MaxUserPort decides the outgoing ports. Both after a restart.';
       if (unknown) {
         const why = unknown.reading ? 'the port pool is still being read' : unknown.why;
         return `TcpTimedWaitDelay 30 seconds (after a restart). The range cannot be set here: ${why}. MaxUserPort is left as it is. ${reshape}`;

@@ -19,22 +19,35 @@ export function UndoLoadNote({ baseline, diagnosis }: { baseline: Baseline; diag
   const latest = pool.samples.at(-1);
   const tcp = latest?.tcp;
   const held = tcp ? { ipv4: heldOf(tcp.held.ipv4), ipv6: heldOf(tcp.held.ipv6) } : null;
-  const [load] = undoLoad(baseline, held, { ipv4: diagnosis?.ports.excluded.ipv4 ?? null, ipv6: diagnosis?.ports.excluded.ipv6 ?? null });
-  if (!baseline.values.dynamicRange) return <Body1>Ports held now against the pool after undo: not told, as the range before the change was not recorded.</Body1>;
-  if (!load || !latest) return <Body1>Ports held now: {latest ? 'not read, so undo cannot be weighed against the load' : 'reading…'}</Body1>;
+  const [load] = undoLoad(baseline, held, {
+    ipv4: diagnosis?.ports.excluded.ipv4 ?? null,
+    ipv6: diagnosis?.ports.excluded.ipv6 ?? null,
+  });
+  if (!baseline.values.dynamicRange)
+    return (
+      <Body1>
+        Ports held now against the pool after undo: not told, as the range before the change was not recorded.
+      </Body1>
+    );
+  if (!load || !latest)
+    return (
+      <Body1>Ports held now: {latest ? 'not read, so undo cannot be weighed against the load' : 'reading…'}</Body1>
+    );
   const warning = undoLoadWarning(load);
   const exclusions = load.exclusionsRead ? 'less the exclusions that stay' : 'exclusions not read, so at most';
   return (
     <>
       <Body1>
-        Held now by outgoing connections: {countText(load.held)} ports ({FAMILY_LABEL[load.family]}, netstat at {formatTime(latest.at)}). Pool after
-        undo: {countText(load.poolAfter)} ports ({rangeText(load.range)}, {exclusions}).
+        Held now by outgoing connections: {countText(load.held)} ports ({FAMILY_LABEL[load.family]}, netstat at{' '}
+        {formatTime(latest.at)}). Pool after undo: {countText(load.poolAfter)} ports ({rangeText(load.range)},{' '}
+        {exclusions}).
       </Body1>
       {warning ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Undo under load</MessageBarTitle>
-            {warning} Ports already held stay held until their connections close; new ones come only from the smaller pool.
+            {warning} Ports already held stay held until their connections close; new ones come only from the smaller
+            pool.
           </MessageBarBody>
         </MessageBar>
       ) : null}

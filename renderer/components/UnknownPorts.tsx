@@ -12,8 +12,8 @@ export function UnknownPorts({ unknown }: { unknown: NetshUnknown }) {
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>No port will be reserved</MessageBarTitle>
-        netsh's port exclusions were not read: {unknown.why}. The range MaxUserPort makes after a restart may then cover ports servers listen on,
-        such as MySQL's 3306 and 33060.
+        netsh's port exclusions were not read: {unknown.why}. The range MaxUserPort makes after a restart may then cover
+        ports servers listen on, such as MySQL's 3306 and 33060.
       </MessageBarBody>
     </MessageBar>
   );

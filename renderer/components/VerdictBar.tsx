@@ -3,7 +3,13 @@ import { useMemo } from 'react';
 import { verdict, type Level } from '../../shared/pool-trend';
 import { useTuner } from '../wizard/TunerContext';
 
-const INTENT: Record<Level, 'success' | 'info' | 'warning' | 'error'> = { calm: 'success', unknown: 'info', warned: 'warning', filling: 'warning', 'running-out': 'error' };
+const INTENT: Record<Level, 'success' | 'info' | 'warning' | 'error'> = {
+  calm: 'success',
+  unknown: 'info',
+  warned: 'warning',
+  filling: 'warning',
+  'running-out': 'error',
+};
 
 /** The verdict from the live samples, for the top of the Check page: the first thing read, above the fold even at the smallest window (its notes follow in LivePool). */
 export function VerdictBar() {

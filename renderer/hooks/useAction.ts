@@ -33,7 +33,11 @@ export function useAction<A extends unknown[], T>(call: (...args: A) => Promise<
     // window.tuner answers every call with a result, failures included (see createApi).
     const work = latest.current(...args).then((result) => {
       running.current = null;
-      setState(result.ok ? { busy: false, failure: null, value: result.value } : { busy: false, failure: result.error, value: null });
+      setState(
+        result.ok
+          ? { busy: false, failure: null, value: result.value }
+          : { busy: false, failure: result.error, value: null },
+      );
       return result;
     });
     running.current = work;

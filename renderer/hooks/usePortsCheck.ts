@@ -18,5 +18,11 @@ export function usePortsCheck(): PortsCheckState {
   const { diagnosis, pool } = useTuner();
   const [clientError, setClientError] = useState<ClientError>('unknown');
   const [test, setTest] = useState<PortsTest | null>(null);
-  return { ...portsCheck({ clientError, test }, diagnosis.value, pool.samples), clientError, setClientError, test, setTest };
+  return {
+    ...portsCheck({ clientError, test }, diagnosis.value, pool.samples),
+    clientError,
+    setClientError,
+    test,
+    setTest,
+  };
 }

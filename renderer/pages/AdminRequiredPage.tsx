@@ -15,8 +15,8 @@ export function AdminRequiredPage({ status }: { status: Status }) {
     <Page busy={relaunch.busy ? 'Asking Windows for administrator rights…' : null}>
       <StepHeading>Administrator rights needed</StepHeading>
       <Body1>
-        Changing <PathText>{status.key}</PathText> needs administrator rights. This window can read the values but not change
-        them.
+        Changing <PathText>{status.key}</PathText> needs administrator rights. This window can read the values but not
+        change them.
       </Body1>
       {status.rightsNotRead ? <Body1>Its rights could not be read: {status.rightsNotRead}.</Body1> : null}
       <div>

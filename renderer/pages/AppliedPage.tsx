@@ -15,7 +15,9 @@ export function AppliedPage({ justNow }: { justNow: boolean }) {
   const { state, go, openUndo, openExport } = useWizard();
   const { status } = useTuner();
   const readBack = state.applied?.result.readBack ?? {};
-  const changes = state.applied ? withRestart(rows(state.applied.before, readBack), readBack, status?.windows.usesDynamicPortRange ?? false) : [];
+  const changes = state.applied
+    ? withRestart(rows(state.applied.before, readBack), readBack, status?.windows.usesDynamicPortRange ?? false)
+    : [];
   const said = appliedSummary(changes).join(' ');
   useAnnounce(justNow ? `Applied. ${said}` : null);
   if (!state.applied) return null;

@@ -1,4 +1,12 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from '@fluentui/react-components';
 import { SETTING_NAMES } from '../../shared/settings';
 import { useAnnounce } from '../components/Announcer';
 import { BackupFiles } from '../components/BackupFiles';
@@ -29,7 +37,11 @@ export function BackupPage() {
   const choose = useAction(() => api.chooseBackupFolder({}));
   const create = useAction(() => api.createBackup({}));
   const backup = state.backup;
-  const busy = choose.busy ? 'Waiting for the folder to be chosen…' : create.busy ? 'Exporting the key and checking the file…' : null;
+  const busy = choose.busy
+    ? 'Waiting for the folder to be chosen…'
+    : create.busy
+      ? 'Exporting the key and checking the file…'
+      : null;
   // The backup just made (not one made on an earlier visit): said, and focus on to Next.
   const made = backup !== null && backup === create.value ? backup : null;
   useAnnounce(made ? `Backup verified: ${made.file}` : null);
@@ -58,8 +70,9 @@ export function BackupPage() {
       <StepHeading>Back up the key</StepHeading>
       <Body1>
         A backup is three files: the whole registry key exported to a .reg file and read back to check it; a small{' '}
-        <PathText whole>-restore.reg</PathText> that holds only {SETTING_NAMES.join(' and ')}; and a <PathText whole>.json</PathText> that
-        records the values and, once Apply runs, the dynamic port range and the reservations (netsh has no export of its own).
+        <PathText whole>-restore.reg</PathText> that holds only {SETTING_NAMES.join(' and ')}; and a{' '}
+        <PathText whole>.json</PathText> that records the values and, once Apply runs, the dynamic port range and the
+        reservations (netsh has no export of its own).
       </Body1>
 
       <Section title="Backup folder">
@@ -71,7 +84,11 @@ export function BackupPage() {
           <Button disabledFocusable={busy !== null} onClick={() => void chooseFolder()}>
             Choose folder…
           </Button>
-          <Button appearance={backup ? 'secondary' : 'primary'} disabledFocusable={busy !== null} onClick={() => void createBackup()}>
+          <Button
+            appearance={backup ? 'secondary' : 'primary'}
+            disabledFocusable={busy !== null}
+            onClick={() => void createBackup()}
+          >
             {backup ? 'Create another backup' : 'Create backup'}
           </Button>
         </div>

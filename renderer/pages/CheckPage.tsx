@@ -70,8 +70,8 @@ export function CheckPage() {
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>The data folder cannot be written</MessageBarTitle>
-            Backups, the change journal and snapshots go to <PathText>{dataFolder.value.folder}</PathText>, but {dataFolder.value.problem}. Nothing can be
-            changed until it can. {dataFolder.value.fix}
+            Backups, the change journal and snapshots go to <PathText>{dataFolder.value.folder}</PathText>, but{' '}
+            {dataFolder.value.problem}. Nothing can be changed until it can. {dataFolder.value.fix}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -106,7 +106,8 @@ export function CheckPage() {
         <MessageBar intent="info">
           <MessageBarBody>
             <MessageBarTitle>Changed by this tool and undone</MessageBarTitle>
-            Changed on {formatDate(undone.changed)}, undone on {formatDate(undone.undone)}. The history below shows what each did.
+            Changed on {formatDate(undone.changed)}, undone on {formatDate(undone.undone)}. The history below shows what
+            each did.
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -115,15 +116,14 @@ export function CheckPage() {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Changed outside this tool</MessageBarTitle>
-            {status.outsideChanges.map(changedSinceText).join(' ')}{' '}
-            Undo would overwrite this.
+            {status.outsideChanges.map(changedSinceText).join(' ')} Undo would overwrite this.
           </MessageBarBody>
         </MessageBar>
       ) : null}
 
       <Body1>
-        Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports run
-        out and MySQL clients fail with “Can't connect to MySQL server”.
+        Every closed TCP connection keeps its local port blocked for a while (TIME_WAIT). On a busy host the free ports
+        run out and MySQL clients fail with “Can't connect to MySQL server”.
       </Body1>
 
       <PortsOrMysql check={ports} />

@@ -34,7 +34,10 @@ export function ConfigurePage() {
   if (!status || !checked || !context) return null;
   const choose = (template: TemplateId) => {
     // Custom starts from the template chosen before it, so a DBA adjusts rather than retypes.
-    const from = state.template === 'recommended' || state.template === 'mysql' ? templateFill(state.template, context) : undefined;
+    const from =
+      state.template === 'recommended' || state.template === 'mysql'
+        ? templateFill(state.template, context)
+        : undefined;
     dispatch({ type: 'choose', template, fill: template === 'custom' ? from : undefined });
   };
   const defaults = state.template === 'defaults';
@@ -65,15 +68,35 @@ export function ConfigurePage() {
       <Section title="Start from">
         <TemplateChoice value={state.template} context={context} canUndo={status.undo !== null} onChange={choose} />
       </Section>
-      {state.template === 'custom' ? <CustomFields state={state} checked={checked} status={status} diagnosis={diagnosis.value} dispatch={dispatch} /> : null}
+      {state.template === 'custom' ? (
+        <CustomFields state={state} checked={checked} status={status} diagnosis={diagnosis.value} dispatch={dispatch} />
+      ) : null}
       {(protect || unknownPorts || unprotected || ownField) && !defaults ? (
         <Section title="Protect what listens">
           {protect ? (
-            <ReservePortsField {...protect} owners={owners} unticked={state.unticked} own={state.ownPorts} onToggle={(port, on) => dispatch({ type: 'protect', port, on })} />
+            <ReservePortsField
+              {...protect}
+              owners={owners}
+              unticked={state.unticked}
+              own={state.ownPorts}
+              onToggle={(port, on) => dispatch({ type: 'protect', port, on })}
+            />
           ) : null}
-          {ownField ? <OwnPortField listed={protect?.ports ?? []} held={(port) => heldInBoth(diagnosis.value, port)} onAdd={(port) => dispatch({ type: 'own-port', port })} /> : null}
+          {ownField ? (
+            <OwnPortField
+              listed={protect?.ports ?? []}
+              held={(port) => heldInBoth(diagnosis.value, port)}
+              onAdd={(port) => dispatch({ type: 'own-port', port })}
+            />
+          ) : null}
           {unknownPorts ? <UnknownPorts unknown={unknownPorts} /> : null}
-          {unprotected ? <AcceptUnprotected unprotected={unprotected} accepted={state.accepted} onChange={(on) => dispatch({ type: 'accept', on })} /> : null}
+          {unprotected ? (
+            <AcceptUnprotected
+              unprotected={unprotected}
+              accepted={state.accepted}
+              onChange={(on) => dispatch({ type: 'accept', on })}
+            />
+          ) : null}
         </Section>
       ) : null}
       {change && !defaults ? (
@@ -89,7 +112,12 @@ export function ConfigurePage() {
       ) : null}
       {defaults ? null : (
         <Section title="What this means">
-          <CapacityTable now={effectiveValues(status.values)} next={change} dynamicRange={status.windows.usesDynamicPortRange} diagnosis={diagnosis.value} />
+          <CapacityTable
+            now={effectiveValues(status.values)}
+            next={change}
+            dynamicRange={status.windows.usesDynamicPortRange}
+            diagnosis={diagnosis.value}
+          />
         </Section>
       )}
     </Page>

@@ -1,4 +1,14 @@
-import { Body1, Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Failure } from '../../shared/failure';
 import { EXPORT_FORMATS, type ExportFormat as Format } from '../../shared/export-formats';
@@ -63,7 +73,9 @@ export function ExportPage() {
   const [undo, setUndo] = useState(state.template === 'defaults');
   const [preview, setPreview] = useState<{ text: string } | { failure: Failure } | null>(null);
   // Each answer keeps the request it was for: a copy of an earlier request is not said of this one.
-  const [copiedFor, setCopied] = useState<{ key: string; ok: true } | { key: string; ok: false; reason: string } | null>(null);
+  const [copiedFor, setCopied] = useState<
+    { key: string; ok: true } | { key: string; ok: false; reason: string } | null
+  >(null);
   const context = useDraftContext();
   // Another server's ports are its own: this machine's acceptance of unprotected ports is not exported.
   const change = context ? checkDraft({ ...state, template, accepted: false }, context).change : null;
@@ -78,7 +90,9 @@ export function ExportPage() {
     const asked = JSON.parse(key) as typeof request;
     if (!asked) return;
     let current = true;
-    void api.previewExport(asked).then((result) => current && setPreview(result.ok ? { text: result.value.text } : { failure: result.error }));
+    void api
+      .previewExport(asked)
+      .then((result) => current && setPreview(result.ok ? { text: result.value.text } : { failure: result.error }));
     return () => {
       current = false;
     };
@@ -94,10 +108,17 @@ export function ExportPage() {
       footerStart={<Button onClick={() => go(state.cameFrom)}>Back</Button>}
       footer={
         <>
-          <Button disabled={!text} onClick={() => text && void copy(text).then((result) => setCopied({ ...result, key }))}>
+          <Button
+            disabled={!text}
+            onClick={() => text && void copy(text).then((result) => setCopied({ ...result, key }))}
+          >
             Copy
           </Button>
-          <Button appearance="primary" disabledFocusable={!text || !request || save.busy} onClick={() => request && void save.run(request)}>
+          <Button
+            appearance="primary"
+            disabledFocusable={!text || !request || save.busy}
+            onClick={() => request && void save.run(request)}
+          >
             Save…
           </Button>
         </>
@@ -105,13 +126,19 @@ export function ExportPage() {
     >
       <StepHeading>Use on other servers</StepHeading>
       <Section title="What to export">
-        <RadioGroup aria-label="What to export" value={template} onChange={(_event, data) => setTemplate(data.value as Exported)}>
+        <RadioGroup
+          aria-label="What to export"
+          value={template}
+          onChange={(_event, data) => setTemplate(data.value as Exported)}
+        >
           {EXPORTED.map(({ id, label }) => (
             <Radio key={id} value={id} label={id === 'custom' ? 'Custom, as typed on the Configure page' : label} />
           ))}
         </RadioGroup>
         {!change ? <Body1>Choose valid values on the Configure page first: Custom carries exactly those.</Body1> : null}
-        {change?.reservePorts ? <Body1>Reserved ports are not exported: they follow what listens on each server.</Body1> : null}
+        {change?.reservePorts ? (
+          <Body1>Reserved ports are not exported: they follow what listens on each server.</Body1>
+        ) : null}
       </Section>
       <Section title="Format">
         <RadioGroup aria-label="Format" value={format} onChange={(_event, data) => setFormat(data.value as Format)}>
@@ -119,11 +146,21 @@ export function ExportPage() {
             <Radio key={name} value={name} label={LABELS[name]} />
           ))}
         </RadioGroup>
-        <Checkbox checked={undo} onChange={(_event, data) => setUndo(data.checked === true)} label="The undo instead: remove the values, so Windows uses its defaults" />
+        <Checkbox
+          checked={undo}
+          onChange={(_event, data) => setUndo(data.checked === true)}
+          label="The undo instead: remove the values, so Windows uses its defaults"
+        />
       </Section>
       <Section title="Preview">
-        {preview && 'failure' in preview ? <FailureBar failure={preview.failure} title="This format cannot carry this change" /> : null}
-        {text ? <pre className={styles.text} aria-label="Export preview" tabIndex={0}>{text}</pre> : null}
+        {preview && 'failure' in preview ? (
+          <FailureBar failure={preview.failure} title="This format cannot carry this change" />
+        ) : null}
+        {text ? (
+          <pre className={styles.text} aria-label="Export preview" tabIndex={0}>
+            {text}
+          </pre>
+        ) : null}
       </Section>
       {copied?.ok ? (
         <MessageBar intent="success">
@@ -132,7 +169,9 @@ export function ExportPage() {
       ) : null}
       {copied && !copied.ok ? (
         <MessageBar intent="error">
-          <MessageBarBody>Not copied: {copied.reason} Use Save… instead, or select the preview and copy it by hand.</MessageBarBody>
+          <MessageBarBody>
+            Not copied: {copied.reason} Use Save… instead, or select the preview and copy it by hand.
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {save.value?.file ? (

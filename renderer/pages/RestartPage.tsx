@@ -30,7 +30,8 @@ export function RestartPage() {
     >
       <StepHeading>Restart Windows</StepHeading>
       <Body1>
-        Windows reads {SETTING_NAMES.join(' and ')} only when it starts. Until the next restart it keeps using the old values.
+        Windows reads {SETTING_NAMES.join(' and ')} only when it starts. Until the next restart it keeps using the old
+        values.
       </Body1>
       <RestartSection {...restart} next={next} />
     </Page>

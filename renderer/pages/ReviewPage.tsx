@@ -1,4 +1,11 @@
-import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { needsRestart } from '../../shared/change-rows';
 import { rangeText } from '../../shared/port-text';
@@ -25,7 +32,13 @@ export function ReviewPage() {
   const apply = useAction((change: DraftChange) => api.apply(change));
   const change = checked?.change && !checked.nothing ? checked.change : null;
   const current: Reviewed | null =
-    checked && change && status ? { change, rows: reviewRows(checked.now, checked.rows, change, status.windows.usesDynamicPortRange), now: checked.now } : null;
+    checked && change && status
+      ? {
+          change,
+          rows: reviewRows(checked.now, checked.rows, change, status.windows.usesDynamicPortRange),
+          now: checked.now,
+        }
+      : null;
   // The table the DBA has read: Apply sends it and nothing else; it is taken once the readings settle.
   const [reviewed, setReviewed] = useState<Reviewed | null>(null);
   const settled = !loading && !diagnosis.loading && !apply.busy;
@@ -44,7 +57,10 @@ export function ReviewPage() {
   // Applied before netsh's exclusions are in, the change would reserve nothing.
   const waiting = checked?.unknownPorts?.reading === true;
   const partly = apply.failure?.kind === 'restore-failed';
-  const left = partly && reviewed && status ? leftChanged(reviewed, stateNow(status.values, diagnosis.value, reviewed.change.reservePorts ?? [])) : [];
+  const left =
+    partly && reviewed && status
+      ? leftChanged(reviewed, stateNow(status.values, diagnosis.value, reviewed.change.reservePorts ?? []))
+      : [];
   return (
     <Page
       busy={apply.busy ? 'Writing and reading back…' : null}
@@ -57,7 +73,9 @@ export function ReviewPage() {
         // Focusable while it runs and the values are read again: after a failure, focus is still here.
         <Button
           appearance="primary"
-          disabledFocusable={apply.busy || loading || waiting || !reviewed || moved.length > 0 || checked?.blocked != null}
+          disabledFocusable={
+            apply.busy || loading || waiting || !reviewed || moved.length > 0 || checked?.blocked != null
+          }
           onClick={() => reviewed && void run(reviewed)}
         >
           Apply
@@ -65,13 +83,17 @@ export function ReviewPage() {
       }
     >
       <StepHeading>Review and apply</StepHeading>
-      {loading || !status ? <Busy label="Reading the registry…" /> : <ChangeTable rows={changes} headings={['Now', 'After']} label="Changes, now and after" />}
+      {loading || !status ? (
+        <Busy label="Reading the registry…" />
+      ) : (
+        <ChangeTable rows={changes} headings={['Now', 'After']} label="Changes, now and after" />
+      )}
       {moved.length > 0 && current ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Not what you reviewed</MessageBarTitle>
-            The values were read again and Apply would now send a different change: {moved.join('; ')}. Apply stays off until you have read the
-            table above again.
+            The values were read again and Apply would now send a different change: {moved.join('; ')}. Apply stays off
+            until you have read the table above again.
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => setReviewed(current)}>I have reviewed the new table</Button>
@@ -80,8 +102,8 @@ export function ReviewPage() {
       ) : null}
       {protect && reserved.length > 0 ? (
         <Body1>
-          Reserved for IPv4 and IPv6 (netsh port exclusions), so no outgoing connection takes them: {reserved.join(', ')}. They are inside{' '}
-          {protect.because}, {rangeText(protect.range)}.
+          Reserved for IPv4 and IPv6 (netsh port exclusions), so no outgoing connection takes them:{' '}
+          {reserved.join(', ')}. They are inside {protect.because}, {rangeText(protect.range)}.
         </Body1>
       ) : null}
       {checked?.blocked ? <Body1>{checked.blocked}</Body1> : null}
@@ -91,20 +113,31 @@ export function ReviewPage() {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>A restart of Windows is needed</MessageBarTitle>
-            Windows reads the registry values only when it starts. Nothing restarts now: you choose when on the next page.
+            Windows reads the registry values only when it starts. Nothing restarts now: you choose when on the next
+            page.
           </MessageBarBody>
         </MessageBar>
       ) : null}
       <Body1>
-        Apply keeps its backup in <PathText>{status?.changeBackupDir ?? ''}</PathText>, the only folder Undo trusts: it uses the one
-        from the Back up page when it is there and the key has not changed since, otherwise it makes a new one. Then it makes each
-        change and reads it back. If any step fails, everything is put back as it was.
+        Apply keeps its backup in <PathText>{status?.changeBackupDir ?? ''}</PathText>, the only folder Undo trusts: it
+        uses the one from the Back up page when it is there and the key has not changed since, otherwise it makes a new
+        one. Then it makes each change and reads it back. If any step fails, everything is put back as it was.
       </Body1>
-      {apply.failure ? <FailureBar failure={apply.failure} title={partly ? 'Partly applied; putting it back failed' : 'Not applied'} takeFocus /> : null}
+      {apply.failure ? (
+        <FailureBar
+          failure={apply.failure}
+          title={partly ? 'Partly applied; putting it back failed' : 'Not applied'}
+          takeFocus
+        />
+      ) : null}
       {left.length > 0 ? (
         <>
           <Body1>Left changed, as read again after the failure:</Body1>
-          <ChangeTable rows={left} headings={['Before Apply', 'Read now']} label="Left changed after the failed Apply" />
+          <ChangeTable
+            rows={left}
+            headings={['Before Apply', 'Read now']}
+            label="Left changed after the failed Apply"
+          />
         </>
       ) : null}
     </Page>

@@ -1,4 +1,13 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from '@fluentui/react-components';
 import { rows } from '../../shared/change-rows';
 import { useAnnounce } from '../components/Announcer';
 import { Busy } from '../components/Busy';
@@ -18,7 +27,13 @@ import { useWizard } from '../wizard/WizardContext';
 import { UndonePage } from './UndonePage';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 export function UndoPage() {
@@ -43,7 +58,10 @@ export function UndoPage() {
     );
   }
   const outside = status?.outsideChanges ?? [];
-  const now = status && baseline ? stateNow(status.values, diagnosis.value, Object.keys(baseline.values.reservedPorts ?? {}).map(Number)) : null;
+  const now =
+    status && baseline
+      ? stateNow(status.values, diagnosis.value, Object.keys(baseline.values.reservedPorts ?? {}).map(Number))
+      : null;
   const run = (force: boolean) => {
     void undo.run(force);
   };
@@ -58,7 +76,11 @@ export function UndoPage() {
       }
       footer={
         refused || outside.length > 0 ? null : (
-          <Button appearance="primary" disabledFocusable={undo.busy || loading || diagnosis.loading} onClick={() => run(false)}>
+          <Button
+            appearance="primary"
+            disabledFocusable={undo.busy || loading || diagnosis.loading}
+            onClick={() => run(false)}
+          >
             Undo changes
           </Button>
         )
@@ -70,8 +92,14 @@ export function UndoPage() {
           <Busy label="Reading the registry…" />
         ) : (
           <>
-            <Body1>Everything goes back to how it was before this tool first changed it ({formatDate(baseline.at)}):</Body1>
-            <ChangeTable rows={rows(now, baseline.values)} headings={['Now', 'After undo']} label="Undo, now and after" />
+            <Body1>
+              Everything goes back to how it was before this tool first changed it ({formatDate(baseline.at)}):
+            </Body1>
+            <ChangeTable
+              rows={rows(now, baseline.values)}
+              headings={['Now', 'After undo']}
+              label="Undo, now and after"
+            />
             {notes.length > 0 ? (
               <ul className={styles.list}>
                 {notes.map((note) => (
@@ -90,8 +118,8 @@ export function UndoPage() {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Changed outside this tool</MessageBarTitle>
-            {refused ? refused.message : 'Someone changed these values after this tool did.'} Undo anyway replaces their values
-            with the ones from before this tool's first change; keeping them leaves everything as it is now.
+            {refused ? refused.message : 'Someone changed these values after this tool did.'} Undo anyway replaces their
+            values with the ones from before this tool's first change; keeping them leaves everything as it is now.
           </MessageBarBody>
           <MessageBarActions>
             <Button disabledFocusable={undo.busy || loading} onClick={() => run(true)}>

@@ -43,10 +43,15 @@ export function UndonePage({ result, onBack }: { result: UndoResult; onBack: () 
       <MessageBar intent={allBack(result) ? 'success' : 'warning'} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{allBack(result) ? 'Undone' : 'Undone, except'}</MessageBarTitle>
-          {allBack(result) ? ALL_BACK : kept.join(' ')} Backup of the values just before the undo: <PathText>{result.backupFile}</PathText>
+          {allBack(result) ? ALL_BACK : kept.join(' ')} Backup of the values just before the undo:{' '}
+          <PathText>{result.backupFile}</PathText>
         </MessageBarBody>
       </MessageBar>
-      <ChangeTable rows={undoRows(result)} headings={['Before undo', 'Now (read back)']} label="Undone, before and restored" />
+      <ChangeTable
+        rows={undoRows(result)}
+        headings={['Before undo', 'Now (read back)']}
+        label="Undone, before and restored"
+      />
       {status?.restartPending ? (
         <>
           <Body1>Windows uses the restored values after a restart.</Body1>

@@ -30,7 +30,10 @@ export function TunerProvider({ children }: { children: ReactNode }) {
   // netstat, tasklist, netsh and wevtutil start only once the values are on screen: on a busy
   // two-core host, seven processes at once would hold up the one reg query the page waits for.
   const diagnosis = useReading(() => window.tuner.diagnose({}), status.value !== null || status.failure !== null);
-  const dataFolder = useReading(() => window.tuner.checkDataFolder({}), status.value !== null || status.failure !== null);
+  const dataFolder = useReading(
+    () => window.tuner.checkDataFolder({}),
+    status.value !== null || status.failure !== null,
+  );
   // Live samples start once the full diagnosis is in: it leaves the slow parts for them to reuse.
   const pool = usePoolSampling(diagnosis.value !== null || diagnosis.failure !== null);
   const refreshStatus = status.refresh;
@@ -59,7 +62,17 @@ export function TunerProvider({ children }: { children: ReactNode }) {
     };
   }, [refreshStatus, refreshDiagnosis]);
   const value = useMemo(
-    () => ({ status: status.value, loading: status.loading, failure: status.failure, refresh: refreshStatus, diagnosis, pool, dataFolder, readAgain, api }),
+    () => ({
+      status: status.value,
+      loading: status.loading,
+      failure: status.failure,
+      refresh: refreshStatus,
+      diagnosis,
+      pool,
+      dataFolder,
+      readAgain,
+      api,
+    }),
     [status.value, status.loading, status.failure, refreshStatus, diagnosis, pool, dataFolder, readAgain, api],
   );
   return <TunerContext.Provider value={value}>{children}</TunerContext.Provider>;

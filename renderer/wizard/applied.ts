@@ -19,7 +19,14 @@ export function appliedSummary(changes: readonly ChangeRow[]): string[] {
   const range = made.some(isRange);
   // Apply only adds reservations: a port row that changed is one it made.
   const reservations = made.some(isPort);
-  const atOnce = range && reservations ? 'The new range and the reservations are' : range ? 'The new range is' : reservations ? 'The reservations are' : null;
+  const atOnce =
+    range && reservations
+      ? 'The new range and the reservations are'
+      : range
+        ? 'The new range is'
+        : reservations
+          ? 'The reservations are'
+          : null;
   return [
     readBack,
     ...(atOnce ? [`${atOnce} in force now.`] : []),

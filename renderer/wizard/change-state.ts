@@ -10,19 +10,28 @@ import { SETTING_NAMES } from '../../shared/settings';
 import type { DraftChange } from './types';
 
 /** The values from the status; the range and each of `ports` from the diagnosis where netsh answered for both families. */
-export function stateNow(values: Status['values'], diagnosis: Diagnosis | null, ports: readonly number[] = []): PartialState {
+export function stateNow(
+  values: Status['values'],
+  diagnosis: Diagnosis | null,
+  ports: readonly number[] = [],
+): PartialState {
   const dynamic = diagnosis?.ports.dynamic;
   const excluded = diagnosis?.ports.excluded;
   const range = dynamic?.ipv4 && dynamic.ipv6 ? { dynamicRange: { ipv4: dynamic.ipv4, ipv6: dynamic.ipv6 } } : {};
   const known = excluded?.ipv4 && excluded.ipv6 ? { ipv4: excluded.ipv4, ipv6: excluded.ipv6 } : null;
   const reserved =
     known && ports.length > 0
-      ? { reservedPorts: Object.fromEntries(ports.map((port) => [String(port), perFamily((family) => holdIn(known[family], port))])) }
+      ? {
+          reservedPorts: Object.fromEntries(
+            ports.map((port) => [String(port), perFamily((family) => holdIn(known[family], port))]),
+          ),
+        }
       : {};
   return { ...values, ...range, ...reserved };
 }
 
-const perFamily = (make: (family: Family) => Hold): Record<Family, Hold> => Object.fromEntries(FAMILIES.map((family) => [family, make(family)])) as Record<Family, Hold>;
+const perFamily = (make: (family: Family) => Hold): Record<Family, Hold> =>
+  Object.fromEntries(FAMILIES.map((family) => [family, make(family)])) as Record<Family, Hold>;
 
 /**
  * What `change` would leave: the values it sets as REG_DWORD, the others as they are; its range
@@ -37,7 +46,17 @@ export function plannedState(now: PartialState, change: DraftChange): PartialSta
   ) as Partial<ChangeState>;
   const range = change.dynamicRange ? { dynamicRange: { ipv4: change.dynamicRange, ipv6: change.dynamicRange } } : {};
   const ports = change.reservePorts
-    ? { reservedPorts: { ...now.reservedPorts, ...Object.fromEntries(change.reservePorts.map((port) => [String(port), perFamily((family) => (now.reservedPorts?.[port]?.[family] === 'covered' ? 'covered' : 'reserved'))])) } }
+    ? {
+        reservedPorts: {
+          ...now.reservedPorts,
+          ...Object.fromEntries(
+            change.reservePorts.map((port) => [
+              String(port),
+              perFamily((family) => (now.reservedPorts?.[port]?.[family] === 'covered' ? 'covered' : 'reserved')),
+            ]),
+          ),
+        },
+      }
     : {};
   return { ...now, ...values, ...range, ...ports };
 }

@@ -6,13 +6,25 @@ import type { PoolSample } from '../../shared/pool-sample';
  * plus established, plus the rest: the top line is all held), then the pool, then the alert
  * threshold's share of it. A sample that could not read connections is a gap, not a zero.
  */
-export type ChartColumns = [number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[]];
+export type ChartColumns = [
+  number[],
+  (number | null)[],
+  (number | null)[],
+  (number | null)[],
+  (number | null)[],
+  (number | null)[],
+];
 
 /**
  * `gapMs`: samples further apart than this had minutes nobody sampled between them (paused, the
  * page left): a row of nulls goes between, so no line is drawn across time with no reading.
  */
-export function chartColumns(samples: readonly PoolSample[], family: Family, thresholdPercent: number, gapMs: number): ChartColumns {
+export function chartColumns(
+  samples: readonly PoolSample[],
+  family: Family,
+  thresholdPercent: number,
+  gapMs: number,
+): ChartColumns {
   const columns: ChartColumns = [[], [], [], [], [], []];
   const [time, ...series] = columns;
   const push = (at: number, values: (number | null)[]) => {
@@ -21,7 +33,8 @@ export function chartColumns(samples: readonly PoolSample[], family: Family, thr
   };
   samples.forEach((sample, index) => {
     const previous = samples[index - 1];
-    if (previous && sample.at - previous.at > gapMs) push((previous.at + sample.at) / 2, [null, null, null, null, null]);
+    if (previous && sample.at - previous.at > gapMs)
+      push((previous.at + sample.at) / 2, [null, null, null, null, null]);
     const held = sample.tcp?.held[family];
     const pool = sample.pool[family];
     push(sample.at, [

@@ -40,9 +40,15 @@ export interface PortsCheck {
 const STILL_READING = 'the diagnosis is still being read';
 
 /** The latest live sample's share (IPv4), TIME_WAIT towards the server tested (by IP address only: netstat lists addresses), the events. */
-export function portsCheck({ clientError, test }: PortsAnswers, diagnosis: Diagnosis | null, samples: readonly PoolSample[]): PortsCheck {
+export function portsCheck(
+  { clientError, test }: PortsAnswers,
+  diagnosis: Diagnosis | null,
+  samples: readonly PoolSample[],
+): PortsCheck {
   const byAddress = test !== null && isIpAddress(test.host);
-  const remote = byAddress ? diagnosis?.tcp?.remotes.find((entry) => entry.address === test.host && entry.port === test.port) : undefined;
+  const remote = byAddress
+    ? diagnosis?.tcp?.remotes.find((entry) => entry.address === test.host && entry.port === test.port)
+    : undefined;
   const evidence: Evidence = {
     clientError,
     probe: test?.result ?? null,
@@ -53,7 +59,11 @@ export function portsCheck({ clientError, test }: PortsAnswers, diagnosis: Diagn
   const latest = samples.at(-1);
   const reasons = {
     share: latest ? (latest.unavailable['dynamic.ipv4'] ?? latest.unavailable.tcp) : 'no live sample yet',
-    timeWait: !test ? 'test the connection first' : !byAddress ? "netstat lists IP addresses: test the server's IP address to match its rows" : (diagnosis?.unavailable.tcp ?? STILL_READING),
+    timeWait: !test
+      ? 'test the connection first'
+      : !byAddress
+        ? "netstat lists IP addresses: test the server's IP address to match its rows"
+        : (diagnosis?.unavailable.tcp ?? STILL_READING),
     events: diagnosis?.unavailable.events ?? STILL_READING,
   };
   return { evidence, reasons, target: test?.result.target ?? 'the server', verdict: portsOrMysql(evidence) };

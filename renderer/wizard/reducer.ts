@@ -23,7 +23,12 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'go':
       return { ...state, view: event.view, navigated: true };
     case 'open':
-      return { ...state, view: event.view, cameFrom: state.view === 'undo' || state.view === 'export' ? state.cameFrom : state.view, navigated: true };
+      return {
+        ...state,
+        view: event.view,
+        cameFrom: state.view === 'undo' || state.view === 'export' ? state.cameFrom : state.view,
+        navigated: true,
+      };
     case 'backed-up':
       return { ...state, backup: event.backup };
     case 'choose':
@@ -33,9 +38,18 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'edit-range':
       return { ...state, range: { ...state.range, ...event.range } };
     case 'protect':
-      return { ...state, unticked: event.on ? state.unticked.filter((port) => port !== event.port) : [...new Set([...state.unticked, event.port])] };
+      return {
+        ...state,
+        unticked: event.on
+          ? state.unticked.filter((port) => port !== event.port)
+          : [...new Set([...state.unticked, event.port])],
+      };
     case 'own-port':
-      return { ...state, ownPorts: [...new Set([...state.ownPorts, event.port])].sort((a, b) => a - b), unticked: state.unticked.filter((port) => port !== event.port) };
+      return {
+        ...state,
+        ownPorts: [...new Set([...state.ownPorts, event.port])].sort((a, b) => a - b),
+        unticked: state.unticked.filter((port) => port !== event.port),
+      };
     case 'accept':
       return { ...state, accepted: event.on };
     case 'applied':

@@ -12,12 +12,18 @@ export interface Reviewed {
 }
 
 /** The rows of `change` from `now`, with what the range becomes at the restart where MaxUserPort reshapes it. */
-export function reviewRows(now: PartialState, changeRows: readonly ChangeRow[], change: DraftChange, usesDynamicPortRange: boolean): ChangeRow[] {
+export function reviewRows(
+  now: PartialState,
+  changeRows: readonly ChangeRow[],
+  change: DraftChange,
+  usesDynamicPortRange: boolean,
+): ChangeRow[] {
   return withRestart(changeRows, plannedState(now, change), usesDynamicPortRange);
 }
 
 /** A row's result in words: after Apply, and after the restart where that differs. */
-const outcome = (row: ChangeRow) => (row.afterRestart === undefined ? row.after : `${row.after}, after the restart ${row.afterRestart}`);
+const outcome = (row: ChangeRow) =>
+  row.afterRestart === undefined ? row.after : `${row.after}, after the restart ${row.afterRestart}`;
 
 /**
  * How the change Apply would send now differs from the one reviewed, one phrase per row: a row
@@ -35,7 +41,8 @@ export function drift(reviewed: Reviewed, now: Reviewed): string[] {
   });
   const said = [...gone, ...added, ...moved];
   // A port reserved where another exclusion already covers it leaves the table as it was, but not the request.
-  if (said.length === 0 && JSON.stringify(reviewed.change) !== JSON.stringify(now.change)) return ['the ports to reserve'];
+  if (said.length === 0 && JSON.stringify(reviewed.change) !== JSON.stringify(now.change))
+    return ['the ports to reserve'];
   return said;
 }
 

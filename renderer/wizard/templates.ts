@@ -31,14 +31,21 @@ export function netshReady(diagnosis: Diagnosis | null): boolean {
 export type NetshUnknown = { reading: true } | { reading: false; why: string };
 
 /** Null once both families are read; the reason a part was not read, or the whole diagnosis's failure. */
-export function netshUnknown({ diagnosis, diagnosisFailure: failure }: Pick<TemplateContext, 'diagnosis' | 'diagnosisFailure'>): NetshUnknown | null {
+export function netshUnknown({
+  diagnosis,
+  diagnosisFailure: failure,
+}: Pick<TemplateContext, 'diagnosis' | 'diagnosisFailure'>): NetshUnknown | null {
   if (netshReady(diagnosis)) return null;
   if (!diagnosis) return failure ? { reading: false, why: failure } : { reading: true };
   const parts = ['dynamic.ipv4', 'dynamic.ipv6', 'excluded.ipv4', 'excluded.ipv6'];
-  return { reading: false, why: parts.map((part) => diagnosis.unavailable[part]).find(Boolean) ?? 'netsh did not answer' };
+  return {
+    reading: false,
+    why: parts.map((part) => diagnosis.unavailable[part]).find(Boolean) ?? 'netsh did not answer',
+  };
 }
 
-const typed = (values: PerSetting<number | null>): PerSetting<string | null> => perSetting((name) => (values[name] === null ? null : String(values[name])));
+const typed = (values: PerSetting<number | null>): PerSetting<string | null> =>
+  perSetting((name) => (values[name] === null ? null : String(values[name])));
 
 /**
  * Recommended: on Vista and later the netsh range (at once, no restart) and TcpTimedWaitDelay
@@ -47,7 +54,11 @@ const typed = (values: PerSetting<number | null>): PerSetting<string | null> => 
  */
 export function templateFill(id: 'recommended' | 'mysql', { usesDynamicPortRange, diagnosis }: TemplateContext): Fill {
   const delay = SETTINGS.TcpTimedWaitDelay.recommended;
-  if (id === 'mysql' || !usesDynamicPortRange) return { draft: typed({ MaxUserPort: SETTINGS.MaxUserPort.recommended, TcpTimedWaitDelay: delay }), range: NO_RANGE };
+  if (id === 'mysql' || !usesDynamicPortRange)
+    return {
+      draft: typed({ MaxUserPort: SETTINGS.MaxUserPort.recommended, TcpTimedWaitDelay: delay }),
+      range: NO_RANGE,
+    };
   const range = recommendRange();
   return {
     draft: typed({ MaxUserPort: null, TcpTimedWaitDelay: delay }),

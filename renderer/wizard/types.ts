@@ -35,7 +35,11 @@ export interface RangeDraft {
 }
 
 /** What Apply sends: a value left out is left as it is. */
-export type DraftChange = Partial<PerSetting<number>> & { dynamicRange?: PortRange; reservePorts?: number[]; acceptUnprotected?: boolean };
+export type DraftChange = Partial<PerSetting<number>> & {
+  dynamicRange?: PortRange;
+  reservePorts?: number[];
+  acceptUnprotected?: boolean;
+};
 
 export interface WizardState {
   view: View;

@@ -39,14 +39,24 @@ export interface UndoLoad {
  * family first. The exclusions that stay are those read now less this tool's own reservations,
  * which undo releases. Empty where the baseline has no range or nothing held was read.
  */
-export function undoLoad(baseline: Baseline, held: Record<Family, number> | null, excluded: Record<Family, readonly Block[] | null>): UndoLoad[] {
+export function undoLoad(
+  baseline: Baseline,
+  held: Record<Family, number> | null,
+  excluded: Record<Family, readonly Block[] | null>,
+): UndoLoad[] {
   const ranges = baseline.values.dynamicRange;
   if (!ranges || !held) return [];
   const loads = FAMILIES.map((family) => {
     const own = ownReservedPorts(baseline.values.reservedPorts, family);
     const staying = excluded[family]?.filter((block) => !(block.start === block.end && own.has(block.start)));
     const range = ranges[family];
-    return { family, held: held[family], range, poolAfter: staying ? freePorts(range, staying) : range.count, exclusionsRead: staying !== undefined };
+    return {
+      family,
+      held: held[family],
+      range,
+      poolAfter: staying ? freePorts(range, staying) : range.count,
+      exclusionsRead: staying !== undefined,
+    };
   });
   return loads.sort((a, b) => b.held / b.poolAfter - a.held / a.poolAfter);
 }

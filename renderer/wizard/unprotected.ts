@@ -23,12 +23,22 @@ export function acceptLabel(ports: readonly number[]): string {
  * reserved by it nor already held in both families: netsh unread counts as not held, since
  * nobody can tell.
  */
-export function unprotectedBy(maxUserPort: number | undefined, reserve: readonly number[], diagnosis: Diagnosis | null, unknown: NetshUnknown | null): Unprotected | null {
+export function unprotectedBy(
+  maxUserPort: number | undefined,
+  reserve: readonly number[],
+  diagnosis: Diagnosis | null,
+  unknown: NetshUnknown | null,
+): Unprotected | null {
   if (maxUserPort === undefined) return null;
   const reshaped = rangeWithMaxUserPort(maxUserPort);
   const exposed = ALWAYS_PROTECTED.filter((port) => inRange(port, reshaped) && !reserve.includes(port));
   const excluded = diagnosis?.ports.excluded;
-  const open = unknown || !excluded ? exposed : exposed.filter((port) => holdIn(excluded.ipv4 ?? [], port) === 'open' || holdIn(excluded.ipv6 ?? [], port) === 'open');
+  const open =
+    unknown || !excluded
+      ? exposed
+      : exposed.filter(
+          (port) => holdIn(excluded.ipv4 ?? [], port) === 'open' || holdIn(excluded.ipv6 ?? [], port) === 'open',
+        );
   return open.length > 0 ? { ports: open, reading: unknown?.reading === true, range: reshaped } : null;
 }
 

@@ -6,7 +6,12 @@ import { useWizard } from './WizardContext';
 export function useDraftContext(): DraftContext | null {
   const { status, diagnosis } = useTuner();
   if (!status) return null;
-  return { usesDynamicPortRange: status.windows.usesDynamicPortRange, diagnosis: diagnosis.value, diagnosisFailure: diagnosis.failure?.message ?? null, values: status.values };
+  return {
+    usesDynamicPortRange: status.windows.usesDynamicPortRange,
+    diagnosis: diagnosis.value,
+    diagnosisFailure: diagnosis.failure?.message ?? null,
+    values: status.values,
+  };
 }
 
 /** The change as the wizard's state and the latest readings make it, for any page after Check. */

@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLD, type PoolSample } from '../../shared/pool-sample';
 /** Every few seconds: often enough to see a burst fill the pool, rare enough for one netstat on a busy host. */
 export const SAMPLE_INTERVAL_MS = 3000;
 /** Thirty minutes at most, as a ring: memory stays bounded however long the page is open. */
-export const HISTORY_MS = 30 * 60_000;
+const HISTORY_MS = 30 * 60_000;
 
 export interface LivePool {
   /** Oldest first. */

@@ -22,9 +22,16 @@ const VENDOR = path.resolve('../shared/vendor/electron-builder-nsis');
 function canRun32Bit() {
   // The 32-bit loader prints its version when the kernel lets it run at all.
   if (existsSync('/lib/ld-linux.so.2') && spawnSync('/lib/ld-linux.so.2', ['--version']).status !== 0) {
-    return { ok: false, reason: "this machine's kernel runs no 32-bit programs (Exec format error), and NSIS installers are 32-bit" };
+    return {
+      ok: false,
+      reason: "this machine's kernel runs no 32-bit programs (Exec format error), and NSIS installers are 32-bit",
+    };
   }
-  if (!existsSync('/usr/lib/wine/wine')) return { ok: false, reason: "32-bit Wine is not installed (Debian's wine32:i386; scripts/setup.sh installs it where it can run)" };
+  if (!existsSync('/usr/lib/wine/wine'))
+    return {
+      ok: false,
+      reason: "32-bit Wine is not installed (Debian's wine32:i386; scripts/setup.sh installs it where it can run)",
+    };
   return { ok: true };
 }
 
@@ -35,7 +42,8 @@ function missing(reason) {
 
 /** Every file the vendor README lists with its SHA-256 must be there, unchanged. */
 function verifyVendor() {
-  if (!existsSync(path.join(VENDOR, 'README.md'))) missing(`${VENDOR} is missing: the NSIS plugins cannot be downloaded here`);
+  if (!existsSync(path.join(VENDOR, 'README.md')))
+    missing(`${VENDOR} is missing: the NSIS plugins cannot be downloaded here`);
   const listed = [...readFileSync(path.join(VENDOR, 'README.md'), 'utf8').matchAll(/^\s+([0-9a-f]{64})\s+(\S+)$/gm)];
   if (listed.length === 0) missing(`${VENDOR}/README.md lists no SHA-256 sums`);
   for (const [, sum, file] of listed) {
@@ -51,7 +59,8 @@ function verifyVendor() {
 }
 
 for (const tool of ['makensis', '7za']) {
-  if (spawnSync('which', [tool]).status !== 0) missing(`${tool} is not installed (scripts/setup.sh installs Debian's nsis and p7zip-full)`);
+  if (spawnSync('which', [tool]).status !== 0)
+    missing(`${tool} is not installed (scripts/setup.sh installs Debian's nsis and p7zip-full)`);
 }
 const verified = verifyVendor();
 console.log(`dist:offline: ${verified} vendored files match their SHA-256`);
@@ -76,7 +85,10 @@ const steps = [
   // With the preview page too: npm test runs this between suites that need it, and
   // electron-builder.json packs only dist/electron and dist/renderer.
   [process.execPath, ['scripts/build.mjs', '--preview']],
-  [path.resolve('node_modules/.bin/electron-builder'), ['--win', runs32Bit.ok ? 'nsis' : 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`]],
+  [
+    path.resolve('node_modules/.bin/electron-builder'),
+    ['--win', runs32Bit.ok ? 'nsis' : 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`],
+  ],
 ];
 let status = 0;
 for (const [command, args] of steps) {

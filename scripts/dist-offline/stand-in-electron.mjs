@@ -32,20 +32,30 @@ export function buildStandInElectron(folder) {
   const executable = NtExecutable.from(readFileSync(source));
   const resources = NtExecutableResource.from(executable);
   const manifest = Buffer.from(MANIFEST, 'utf8');
-  resources.entries.push({ type: 24, id: 1, lang: 1033, codepage: 0, bin: manifest.buffer.slice(manifest.byteOffset, manifest.byteOffset + manifest.length) });
+  resources.entries.push({
+    type: 24,
+    id: 1,
+    lang: 1033,
+    codepage: 0,
+    bin: manifest.buffer.slice(manifest.byteOffset, manifest.byteOffset + manifest.length),
+  });
   resources.outputResource(executable);
   const exe = Buffer.from(executable.generate());
   const rdata = NtExecutable.from(exe)
     .getAllSections()
     .find((section) => section.info.name === '.rdata');
   const slack = rdata.info.sizeOfRawData - rdata.info.virtualSize;
-  if (slack < WIRE.length) throw new Error(`${source}: .rdata has ${slack} spare bytes, the fuse wire needs ${WIRE.length}`);
+  if (slack < WIRE.length)
+    throw new Error(`${source}: .rdata has ${slack} spare bytes, the fuse wire needs ${WIRE.length}`);
   WIRE.copy(exe, rdata.info.pointerToRawData + rdata.info.virtualSize);
 
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'electron.exe'), exe);
   const electron = path.dirname(require.resolve('electron/package.json'));
   copyFileSync(path.join(electron, 'LICENSE'), path.join(folder, 'LICENSE'));
-  writeFileSync(path.join(folder, 'version'), JSON.parse(readFileSync(path.join(electron, 'package.json'), 'utf8')).version);
+  writeFileSync(
+    path.join(folder, 'version'),
+    JSON.parse(readFileSync(path.join(electron, 'package.json'), 'utf8')).version,
+  );
   return folder;
 }

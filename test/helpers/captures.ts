@@ -20,7 +20,8 @@ export function captureText(name: string): string {
 export function windowsBytes(text: string, codePage: number): Buffer {
   const bytes = iconv.encode(text.replace(/\r?\n/g, '\r\n'), `cp${codePage}`);
   // A character the code page lacks would come out as "?": the test data would then be wrong.
-  if (iconv.decode(bytes, `cp${codePage}`) !== text.replace(/\r?\n/g, '\r\n')) throw new Error(`code page ${codePage} cannot hold this text`);
+  if (iconv.decode(bytes, `cp${codePage}`) !== text.replace(/\r?\n/g, '\r\n'))
+    throw new Error(`code page ${codePage} cannot hold this text`);
   return bytes;
 }
 

@@ -41,7 +41,8 @@ export function cliBed(label: string, ran: (result: Run) => void = () => undefin
       return dataDir;
     },
     cli,
-    withStandIn: async (args, fault) => cli(args, { TCP_PORT_TUNER_REG_COMMAND: await writeRegStandIn(prefix.root, fault) }),
+    withStandIn: async (args, fault) =>
+      cli(args, { TCP_PORT_TUNER_REG_COMMAND: await writeRegStandIn(prefix.root, fault) }),
     async assertRefused(run, code, said) {
       const before = await regExport(prefix);
       const result = await run();

@@ -5,7 +5,8 @@ import { TunerError } from '../../electron/services/errors';
 import type { BackendName, RegistryBackend } from '../../electron/services/registry/backend';
 import type { KeyTree } from '../../electron/services/registry/key-tree';
 
-export type Call = 'readValues' | 'readTree' | `setDword ${SettingName}` | `deleteValue ${SettingName}` | 'exportKey' | 'importFile';
+export type Call =
+  'readValues' | 'readTree' | `setDword ${SettingName}` | `deleteValue ${SettingName}` | 'exportKey' | 'importFile';
 
 /**
  * Which call breaks, counted from 0 after `arm`, and how: `throw` fails that call alone,

@@ -21,7 +21,9 @@ const SMALL = ['--innodb-log-file-size=4M', '--innodb-buffer-pool-size=16M'];
 const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
 
 /** Why the MariaDB tests cannot run here, or null when they can (scripts/setup.sh installs it). */
-export const mariadbMissing: string | null = [MARIADBD, INSTALL_DB, CLIENT].every((file) => existsSync(file)) ? null : 'MariaDB is not installed (scripts/setup.sh installs mariadb-server-core and mariadb-client-core)';
+export const mariadbMissing: string | null = [MARIADBD, INSTALL_DB, CLIENT].every((file) => existsSync(file))
+  ? null
+  : 'MariaDB is not installed (scripts/setup.sh installs mariadb-server-core and mariadb-client-core)';
 
 const folders: string[] = [];
 process.on('exit', () => {
@@ -37,7 +39,14 @@ let template: Promise<string> | undefined;
 function templateDatadir(): Promise<string> {
   template ??= (async () => {
     const datadir = path.join(await scratch('template'), 'data');
-    await run(INSTALL_DB, ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asRoot, ...SMALL]);
+    await run(INSTALL_DB, [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+      ...asRoot,
+      ...SMALL,
+    ]);
     return datadir;
   })();
   return template;
@@ -78,7 +87,9 @@ function waitForReady(child: ChildProcess): Promise<void> {
       said += chunk.toString();
       if (said.includes('ready for connections')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`mariadbd exited ${code} before it was ready:\n${said.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`mariadbd exited ${code} before it was ready:\n${said.slice(-2000)}`)),
+    );
   });
 }
 
@@ -89,17 +100,35 @@ export async function startMariaDb(extra: readonly string[] = []): Promise<Maria
   await cp(await templateDatadir(), datadir, { recursive: true });
   const socket = path.join(folder, 'mysqld.sock');
   const port = await freePort();
-  const args = ['--pdeathsig', 'KILL', '--', MARIADBD, '--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', ...asRoot, ...SMALL, ...extra];
+  const args = [
+    '--pdeathsig',
+    'KILL',
+    '--',
+    MARIADBD,
+    '--no-defaults',
+    `--datadir=${datadir}`,
+    `--socket=${socket}`,
+    `--port=${port}`,
+    '--bind-address=127.0.0.1',
+    ...asRoot,
+    ...SMALL,
+    ...extra,
+  ];
   const child = spawn(SETPRIV, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   await waitForReady(child);
   const sessions: ChildProcess[] = [];
-  const client = (statement: string) => [CLIENT, ['--no-defaults', `--socket=${socket}`, '-uroot', '-N', '-B', '-n', '-e', statement]] as const;
+  const client = (statement: string) =>
+    [CLIENT, ['--no-defaults', `--socket=${socket}`, '-uroot', '-N', '-B', '-n', '-e', statement]] as const;
   return {
     port,
     socket,
     sql: async (statement) => (await run(...client(statement))).stdout,
     holdSession() {
-      const session = spawn(SETPRIV, ['--pdeathsig', 'KILL', '--', ...client("SELECT 'held'; SELECT SLEEP(600)").flat()], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const session = spawn(
+        SETPRIV,
+        ['--pdeathsig', 'KILL', '--', ...client("SELECT 'held'; SELECT SLEEP(600)").flat()],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       sessions.push(session);
       return new Promise((resolve, reject) => {
         session.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());

@@ -18,7 +18,10 @@ export const AUDIT = { user: 'CORP\\dba', machine: 'DB-CLIENT-01', version: '9.9
  * composition root has them (or the registry's alone; `extraKinds` after them), a data folder of their own, and a clock
  * that moves one second per call.
  */
-export function memoryEngine(root: string, options: { bootTime?: number; registryOnly?: boolean; extraKinds?: readonly AnyKind[] } = {}) {
+export function memoryEngine(
+  root: string,
+  options: { bootTime?: number; registryOnly?: boolean; extraKinds?: readonly AnyKind[] } = {},
+) {
   const dataDir = freshPath(root, 'data');
   const registry = new MemoryRegistry();
   const netsh = new MemoryNetsh();
@@ -32,7 +35,16 @@ export function memoryEngine(root: string, options: { bootTime?: number; registr
     : [registryKind(registry, scratchFile), dynamicRangeKind(netsh), reservedPortsKind(netsh)];
   kinds.push(...(options.extraKinds ?? []));
   const journal = new Journal(dataDir, path.join(dataDir, 'backups'), kinds);
-  const engine = new ChangeEngine({ kinds, backend: registry, journal, makeBackup, audit: async () => AUDIT, bootTime: () => bootTime, now, scratchFile });
+  const engine = new ChangeEngine({
+    kinds,
+    backend: registry,
+    journal,
+    makeBackup,
+    audit: async () => AUDIT,
+    bootTime: () => bootTime,
+    now,
+    scratchFile,
+  });
   const tuner = new ChangeService({
     backend: registry,
     journal,
@@ -40,7 +52,12 @@ export function memoryEngine(root: string, options: { bootTime?: number; registr
     makeBackup,
     rights: async () => ({ canWrite: true, notRead: null }),
     secureDataDir: async () => undefined,
-    windows: async () => ({ host: 'windows', version: '10.0.20348', name: 'Windows Server 2022', usesDynamicPortRange: true }),
+    windows: async () => ({
+      host: 'windows',
+      version: '10.0.20348',
+      name: 'Windows Server 2022',
+      usesDynamicPortRange: true,
+    }),
     dataDir,
     defaultBackupDir: path.join(dataDir, 'backups'),
     bootTime: () => bootTime,

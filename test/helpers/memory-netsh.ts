@@ -41,7 +41,8 @@ export class MemoryNetsh implements DynamicRangeAccess, ExclusionAccess {
 
   async setDynamicRange(family: Family, range: PortRange): Promise<void> {
     return this.step(`setRange ${family}`, () => {
-      if (range.start < 1025 || range.count < 255 || range.start + range.count - 1 > 65535) throw new TunerError('netsh-failed', 'The parameter is incorrect.');
+      if (range.start < 1025 || range.count < 255 || range.start + range.count - 1 > 65535)
+        throw new TunerError('netsh-failed', 'The parameter is incorrect.');
       this.pools[family].range = { ...range };
     });
   }
@@ -55,7 +56,10 @@ export class MemoryNetsh implements DynamicRangeAccess, ExclusionAccess {
   async reservePort(family: Family, port: number): Promise<void> {
     return this.step(`reserve ${family}`, () => {
       if (this.pools[family].exclusions.some((range) => range.start <= port && port <= range.end)) {
-        throw new TunerError('netsh-failed', 'The process cannot access the file because it is being used by another process.');
+        throw new TunerError(
+          'netsh-failed',
+          'The process cannot access the file because it is being used by another process.',
+        );
       }
       this.exclude(family, port);
     });

@@ -1,13 +1,27 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { PARAMETERS_KEY, SETTING_NAMES, perSetting, pickSettings, type PerSetting, type SettingName } from '../../shared/settings';
+import {
+  PARAMETERS_KEY,
+  SETTING_NAMES,
+  perSetting,
+  pickSettings,
+  type PerSetting,
+  type SettingName,
+} from '../../shared/settings';
 import type { ValueState } from '../../shared/registry-value';
 import { TunerError } from '../../electron/services/errors';
 import type { RegistryBackend } from '../../electron/services/registry/backend';
 import { treeOfRegFile, type KeyTree } from '../../electron/services/registry/key-tree';
-import { buildRegFile, decodeRegFile, dwordPayload, parseRegFile, valuesOfKey } from '../../electron/services/registry/reg-file';
+import {
+  buildRegFile,
+  decodeRegFile,
+  dwordPayload,
+  parseRegFile,
+  valuesOfKey,
+} from '../../electron/services/registry/reg-file';
 import { valueStatesOf, type ExactValue } from '../../electron/services/registry/snapshot';
 
-export type MemoryCall = 'readValues' | 'readTree' | 'exportKey' | 'importFile' | `setDword ${SettingName}` | `deleteValue ${SettingName}`;
+export type MemoryCall =
+  'readValues' | 'readTree' | 'exportKey' | 'importFile' | `setDword ${SettingName}` | `deleteValue ${SettingName}`;
 
 /**
  * The Parameters key in memory, speaking real `.reg` files on export and import, so the change

@@ -37,7 +37,8 @@ export async function seedNetsh(root: string, exclusions: readonly Exclusion[] =
 
 /** What netsh holds now, from the stand-in's own state. */
 export async function netshState(file: string): Promise<NetshState> {
-  if (!existsSync(file)) return { ipv4: { ...DEFAULT_RANGE, exclusions: [] }, ipv6: { ...DEFAULT_RANGE, exclusions: [] } };
+  if (!existsSync(file))
+    return { ipv4: { ...DEFAULT_RANGE, exclusions: [] }, ipv6: { ...DEFAULT_RANGE, exclusions: [] } };
   return JSON.parse(await readFile(file, 'utf8')) as NetshState;
 }
 
@@ -49,8 +50,17 @@ export async function editNetsh(file: string, edit: (state: NetshState) => void)
 }
 
 /** The product's environment on this prefix with its own data folder and this stand-in state. */
-export function netshEnv(prefix: WinePrefix, dataDir: string, state: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return productEnv(prefix, dataDir, { TCP_PORT_TUNER_NETSH_COMMAND: NETSH, TCP_PORT_TUNER_STANDIN_STATE: state, ...extra });
+export function netshEnv(
+  prefix: WinePrefix,
+  dataDir: string,
+  state: string,
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
+  return productEnv(prefix, dataDir, {
+    TCP_PORT_TUNER_NETSH_COMMAND: NETSH,
+    TCP_PORT_TUNER_STANDIN_STATE: state,
+    ...extra,
+  });
 }
 
 /**

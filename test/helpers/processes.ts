@@ -25,7 +25,12 @@ interface StartOptions {
 
 /** Starts a program in a process group of its own, so that `kill` reaches its children too. */
 export function start(file: string, args: readonly string[], options: StartOptions = {}): Started {
-  const child = spawn(file, [...args], { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: options.group });
+  const child = spawn(file, [...args], {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.group,
+  });
   const done = new Promise<Run>((resolve, reject) => {
     let stdout = '';
     let stderr = '';

@@ -16,7 +16,9 @@ export interface QueriedValue {
 async function mustReg(tool: RegTool, args: readonly string[]): Promise<Run> {
   const result = await tool.reg(args);
   if (result.code !== 0) {
-    throw new Error(`reg ${args.join(' ')} exited with ${result.code}: ${result.stdout.trim()} ${result.stderr.trim()}`);
+    throw new Error(
+      `reg ${args.join(' ')} exited with ${result.code}: ${result.stdout.trim()} ${result.stderr.trim()}`,
+    );
   }
   return result;
 }
@@ -38,7 +40,8 @@ export async function regExport(tool: RegTool): Promise<string> {
   await mustReg(tool, ['export', KEY, file, '/y']);
   const bytes = await readFile(file);
   await rm(file);
-  if (bytes[0] !== 0xff || bytes[1] !== 0xfe) throw new Error('reg export did not write UTF-16LE with a byte-order mark');
+  if (bytes[0] !== 0xff || bytes[1] !== 0xfe)
+    throw new Error('reg export did not write UTF-16LE with a byte-order mark');
   return bytes.subarray(2).toString('utf16le');
 }
 
@@ -65,7 +68,12 @@ export function exportedValue(exported: string, name: string): string | undefine
 }
 
 /** Stores a value with `reg add`; a list is joined as REG_MULTI_SZ wants it. */
-export async function setValue(tool: RegTool, name: string, type: string, data: string | number | readonly string[]): Promise<void> {
+export async function setValue(
+  tool: RegTool,
+  name: string,
+  type: string,
+  data: string | number | readonly string[],
+): Promise<void> {
   const text = Array.isArray(data) ? data.join('\\0') : String(data);
   await mustReg(tool, ['add', KEY, '/v', name, '/t', type, '/d', text, '/f']);
 }
@@ -95,4 +103,3 @@ export async function writeRegFile(file: string, lines: readonly string[]): Prom
 
 // ---------------------------------------------------------------------------------------------
 // The product as a user runs it
-

@@ -21,7 +21,9 @@ function faultScript(fault: StandInFault): string[] {
     case 'deny-writes':
       return ['case "$1" in add|delete|import) echo "ERROR: Access is denied." >&2; exit 1;; esac'];
     case 'fail':
-      return [`if [ "$1" = ${fault.verb} ] && [ "$n" -eq ${fault.nth} ]; then echo "ERROR: The system was unable to write the value." >&2; exit 1; fi`];
+      return [
+        `if [ "$1" = ${fault.verb} ] && [ "$n" -eq ${fault.nth} ]; then echo "ERROR: The system was unable to write the value." >&2; exit 1; fi`,
+      ];
     case 'slow':
       return [`sleep ${fault.seconds}`];
     case 'crash':
@@ -66,4 +68,3 @@ export async function writeRegStandIn(root: string, fault: StandInFault): Promis
   await chmod(script, 0o755);
   return script;
 }
-

@@ -10,7 +10,12 @@ import { after, before } from 'node:test';
  * the suite's later hooks and its tests, and throws anywhere else. `setUp` runs once it can be
  * given, so a set-up written against the returned handle works; `dispose` runs even when it fails.
  */
-export function suiteFixture<T>(what: string, make: () => Promise<T>, dispose: (made: T) => Promise<unknown>, setUp: (made: T) => Promise<unknown> = async () => undefined): () => T {
+export function suiteFixture<T>(
+  what: string,
+  make: () => Promise<T>,
+  dispose: (made: T) => Promise<unknown>,
+  setUp: (made: T) => Promise<unknown> = async () => undefined,
+): () => T {
   let made: { value: T } | undefined;
   before(async () => {
     made = { value: await make() };

@@ -28,7 +28,11 @@ const dialSchema = z.strictObject({ north: z.int(), south: z.int() });
  */
 export function dialsKind(held: DialState) {
   const hooks: { wanted?: DialState; afterWrite?: (dial: Dial) => void } = {};
-  const setEach = async (goal: DialState, from: DialState, done?: (step: { part: string; from: string; to: string }) => Promise<void>) => {
+  const setEach = async (
+    goal: DialState,
+    from: DialState,
+    done?: (step: { part: string; from: string; to: string }) => Promise<void>,
+  ) => {
     for (const dial of DIALS) {
       if (from[dial] === goal[dial]) continue;
       await done?.({ part: `the ${dial} dial`, from: String(from[dial]), to: String(goal[dial]) });
@@ -50,7 +54,13 @@ export function dialsKind(held: DialState) {
     targetOf: (_prior, wanted) => ({ ...wanted }),
     write: (_wanted, target, prior, done) => setEach(target, prior, done),
     restore: (state, current, done) => setEach(state, current, done),
-    parts: (state): StatePart[] => DIALS.map((dial) => ({ name: `the ${dial} dial`, slot: dial, key: String(state[dial]), text: String(state[dial]) })),
+    parts: (state): StatePart[] =>
+      DIALS.map((dial) => ({
+        name: `the ${dial} dial`,
+        slot: dial,
+        key: String(state[dial]),
+        text: String(state[dial]),
+      })),
     slotName: (slot) => `the ${slot} dial`,
     repairs: (state, parts) =>
       parts.flatMap(({ slot }) => {
@@ -66,7 +76,17 @@ export const dialRows: KindRows = (before, after) => {
   const [was, now] = [dialsOf(before), dialsOf(after)];
   if (!was && !now) return [];
   return DIALS.map((dial) =>
-    row(`dials.${dial}`, { label: `Dial ${dial}`, effect: 'at-once', read: (value: number | undefined) => (value === undefined ? 'not read' : String(value)) }, was?.[dial], now?.[dial], sameJson),
+    row(
+      `dials.${dial}`,
+      {
+        label: `Dial ${dial}`,
+        effect: 'at-once',
+        read: (value: number | undefined) => (value === undefined ? 'not read' : String(value)),
+      },
+      was?.[dial],
+      now?.[dial],
+      sameJson,
+    ),
   );
 };
 

@@ -58,7 +58,8 @@ export async function createPrefix(label: string): Promise<WinePrefix> {
     if ((await runDetached('wineserver', ['-p'], env)) !== 0) throw new Error(`wineserver -p failed for ${dir}`);
     // The first Wine program starts Wine's background services, which inherit its output pipes and
     // outlive it: started here without pipes, they never hold a later call's output open.
-    if ((await runDetached('wine', ['reg.exe', 'query', KEY], env)) !== 0) throw new Error(`wine reg.exe does not run in ${dir}`);
+    if ((await runDetached('wine', ['reg.exe', 'query', KEY], env)) !== 0)
+      throw new Error(`wine reg.exe does not run in ${dir}`);
   } catch (error) {
     await runDetached('wineserver', ['-k'], env).catch(() => null);
     await removeServerFolder(dir);

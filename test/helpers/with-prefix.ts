@@ -12,7 +12,10 @@ import { createPrefix, destroyPrefix, type WinePrefix } from './wine-prefix';
  * Registers the suite's hooks and hands back the prefix to come: its fields may be read inside
  * the suite's hooks and tests, once `before` has made it. `setUp` runs once, on the new prefix.
  */
-export function withPrefix(label: string, setUp: (prefix: WinePrefix) => Promise<unknown> = async () => undefined): WinePrefix {
+export function withPrefix(
+  label: string,
+  setUp: (prefix: WinePrefix) => Promise<unknown> = async () => undefined,
+): WinePrefix {
   const held = suiteFixture(`the ${label} prefix`, () => createPrefix(label), destroyPrefix, setUp);
   return {
     get root() {

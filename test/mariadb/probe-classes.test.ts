@@ -14,20 +14,24 @@ const skip = mariadbMissing ?? false;
 const at = (server: MariaDb, extra: { sourceAddress?: string; account?: { user: string; password: string } } = {}) =>
   probe({ host: '127.0.0.1', port: server.port, timeoutMs: 5000, ...extra });
 
-test('a healthy server refuses the made-up login with 1045: reachable, after the whole handshake', { skip }, async () => {
-  const server = await startMariaDb();
-  try {
-    const found = await at(server);
-    assert.equal(found.class, 'reachable');
-    assert.equal(found.phase, 'auth');
-    assert.equal(found.errno, 1045);
-    assert.equal(found.code, 'ER_ACCESS_DENIED_ERROR');
-    assert.match(found.server ?? '', /MariaDB/);
-    assert.equal(found.target, `127.0.0.1:${server.port}`);
-  } finally {
-    await server.stop();
-  }
-});
+test(
+  'a healthy server refuses the made-up login with 1045: reachable, after the whole handshake',
+  { skip },
+  async () => {
+    const server = await startMariaDb();
+    try {
+      const found = await at(server);
+      assert.equal(found.class, 'reachable');
+      assert.equal(found.phase, 'auth');
+      assert.equal(found.errno, 1045);
+      assert.equal(found.code, 'ER_ACCESS_DENIED_ERROR');
+      assert.match(found.server ?? '', /MariaDB/);
+      assert.equal(found.target, `127.0.0.1:${server.port}`);
+    } finally {
+      await server.stop();
+    }
+  },
+);
 
 test('an account logs in and quits: ok; a wrong password is a refused login, not "reachable"', { skip }, async () => {
   const server = await startMariaDb();
@@ -45,27 +49,31 @@ test('an account logs in and quits: ok; a wrong password is a refused login, not
   }
 });
 
-test('1040 arrives instead of the greeting once every slot is taken; at exactly max_connections only an account sees it', { skip }, async () => {
-  const server = await startMariaDb(['--max-connections=10']);
-  try {
-    await server.sql("CREATE USER 'app'@'127.0.0.1' IDENTIFIED BY 'pw'");
-    await Promise.all(Array.from({ length: 10 }, () => server.holdSession()));
-    // The blind spot: the server keeps one slot for an admin, so the made-up login still gets 1045.
-    assert.equal((await at(server)).class, 'reachable');
-    const account = await at(server, { account: { user: 'app', password: 'pw' } });
-    assert.equal(account.class, 'too-many-connections', account.message);
-    await server.holdSession(); // the admin's extra slot
-    const full = await at(server);
-    assert.equal(full.class, 'too-many-connections');
-    assert.equal(full.errno, 1040);
-    assert.equal(full.code, 'ER_CON_COUNT_ERROR');
-    assert.equal(full.phase, 'greeting');
-    assert.equal(full.server, null, 'no greeting came');
-    assert.match(full.lever, /max_connections/);
-  } finally {
-    await server.stop();
-  }
-});
+test(
+  '1040 arrives instead of the greeting once every slot is taken; at exactly max_connections only an account sees it',
+  { skip },
+  async () => {
+    const server = await startMariaDb(['--max-connections=10']);
+    try {
+      await server.sql("CREATE USER 'app'@'127.0.0.1' IDENTIFIED BY 'pw'");
+      await Promise.all(Array.from({ length: 10 }, () => server.holdSession()));
+      // The blind spot: the server keeps one slot for an admin, so the made-up login still gets 1045.
+      assert.equal((await at(server)).class, 'reachable');
+      const account = await at(server, { account: { user: 'app', password: 'pw' } });
+      assert.equal(account.class, 'too-many-connections', account.message);
+      await server.holdSession(); // the admin's extra slot
+      const full = await at(server);
+      assert.equal(full.class, 'too-many-connections');
+      assert.equal(full.errno, 1040);
+      assert.equal(full.code, 'ER_CON_COUNT_ERROR');
+      assert.equal(full.phase, 'greeting');
+      assert.equal(full.server, null, 'no greeting came');
+      assert.match(full.lever, /max_connections/);
+    } finally {
+      await server.stop();
+    }
+  },
+);
 
 test('1129: bare connects from 127.0.0.2 past max_connect_errors block the host', { skip }, async () => {
   const server = await startMariaDb(['--max-connect-errors=2', '--performance-schema=ON']);
@@ -75,7 +83,10 @@ test('1129: bare connects from 127.0.0.2 past max_connect_errors block the host'
     assert.equal(found.class, 'reachable', 'not blocked before the bare connects');
     for (let errors = 1; errors <= 5 && found.class === 'reachable'; errors++) {
       await bareConnect(server.port, '127.0.0.2');
-      await waitFor(`${errors} connect errors counted`, async () => (await connectErrors(server, '127.0.0.2')) === errors);
+      await waitFor(
+        `${errors} connect errors counted`,
+        async () => (await connectErrors(server, '127.0.0.2')) === errors,
+      );
       found = await at(server, { sourceAddress: '127.0.0.2' });
     }
     assert.equal(found.class, 'host-blocked');
@@ -100,7 +111,7 @@ test('1130: a host no account may connect from', { skip }, async () => {
   }
 });
 
-test('a stopped server: refused, by Node\'s code ECONNREFUSED (errno -111 here)', { skip }, async () => {
+test("a stopped server: refused, by Node's code ECONNREFUSED (errno -111 here)", { skip }, async () => {
   const server = await startMariaDb();
   await server.stop();
   const found = await at(server);

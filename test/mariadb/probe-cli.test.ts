@@ -27,14 +27,22 @@ describe('tcp-port-tuner probe', { skip: mariadbMissing ?? false }, () => {
     dataDir = path.join(temp.path, 'data');
   });
   after(() => server.stop());
-  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { PATH: '/nonexistent', TCP_PORT_TUNER_DATA_DIR: dataDir, ...env });
-  const lines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as ProbeResult);
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runCli(args, { PATH: '/nonexistent', TCP_PORT_TUNER_DATA_DIR: dataDir, ...env });
+  const lines = (stdout: string) =>
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ProbeResult);
 
   it('--json --count 2: one object per attempt, reachable, exit 0, and no data folder made', async () => {
     const result = await cli(['probe', `127.0.0.1:${server.port}`, '--json', '--count', '2', '--interval', '1']);
     assert.equal(result.code, 0, result.stderr);
     const found = lines(result.stdout);
-    assert.deepEqual(found.map((attempt) => attempt.class), ['reachable', 'reachable']);
+    assert.deepEqual(
+      found.map((attempt) => attempt.class),
+      ['reachable', 'reachable'],
+    );
     assert.equal(found[0].target, `127.0.0.1:${server.port}`);
     assert.equal(existsSync(dataDir), false, 'no data folder: nothing settled, nothing written');
   });
@@ -42,7 +50,12 @@ describe('tcp-port-tuner probe', { skip: mariadbMissing ?? false }, () => {
   it('the text says the class, what was said and the lever', async () => {
     const result = await cli(['probe', `127.0.0.1:${server.port}`]);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, new RegExp(`127\\.0\\.0\\.1:${server.port}  reachable  \\(auth, \\d+ ms, 10\\.[^)]*MariaDB[^)]*\\)  1045 Access denied`));
+    assert.match(
+      result.stdout,
+      new RegExp(
+        `127\\.0\\.0\\.1:${server.port}  reachable  \\(auth, \\d+ ms, 10\\.[^)]*MariaDB[^)]*\\)  1045 Access denied`,
+      ),
+    );
     assert.match(result.stdout, /USAGE only closes that gap/);
   });
 
@@ -57,9 +70,14 @@ describe('tcp-port-tuner probe', { skip: mariadbMissing ?? false }, () => {
   });
 
   it('--user logs in with the password from TCP_PORT_TUNER_PROBE_PASSWORD, which appears nowhere', async () => {
-    for (const [password, expected] of [[PASSWORD, 'ok'], [`${PASSWORD}-typo`, 'error']] as const) {
+    for (const [password, expected] of [
+      [PASSWORD, 'ok'],
+      [`${PASSWORD}-typo`, 'error'],
+    ] as const) {
       for (const json of [[], ['--json']]) {
-        const result = await cli(['probe', `127.0.0.1:${server.port}`, '--user', 'app', ...json], { TCP_PORT_TUNER_PROBE_PASSWORD: password });
+        const result = await cli(['probe', `127.0.0.1:${server.port}`, '--user', 'app', ...json], {
+          TCP_PORT_TUNER_PROBE_PASSWORD: password,
+        });
         assert.match(result.stdout, new RegExp(`\\b${expected}\\b`));
         assert.doesNotMatch(result.stdout + result.stderr, new RegExp(PASSWORD), 'the password is in no output');
       }
@@ -81,15 +99,39 @@ describe('tcp-port-tuner probe', { skip: mariadbMissing ?? false }, () => {
     const cases: [string, (target: string) => string[], RegExp][] = [
       ['no target', () => ['probe'], /probe needs HOST\[:PORT\]/],
       ['a port out of range', () => ['probe', '127.0.0.1:70000'], /70000 is out of range/],
-      ['a host that is no host', (target) => ['probe', `db 01:${target.split(':')[1]}`], /not a host name or an IP address/],
+      [
+        'a host that is no host',
+        (target) => ['probe', `db 01:${target.split(':')[1]}`],
+        /not a host name or an IP address/,
+      ],
       ['--timeout 0', (target) => ['probe', target, '--timeout', '0'], /--timeout must be a whole number from 1 to 60/],
       ['--count 1.5', (target) => ['probe', target, '--count', '1.5'], /--count .* has a fraction/],
-      ['--interval 0', (target) => ['probe', target, '--interval', '0'], /--interval must be a whole number from 1 to 3600/],
-      ['--source-address not an address', (target) => ['probe', target, '--source-address', 'here'], /--source-address must be an IP address/],
-      ['--password (there is none)', (target) => ['probe', target, '--password', PASSWORD], /Unknown option '--password'/],
-      ['--user without a password or a terminal', (target) => ['probe', target, '--user', 'app'], /needs its password: set TCP_PORT_TUNER_PROBE_PASSWORD/],
+      [
+        '--interval 0',
+        (target) => ['probe', target, '--interval', '0'],
+        /--interval must be a whole number from 1 to 3600/,
+      ],
+      [
+        '--source-address not an address',
+        (target) => ['probe', target, '--source-address', 'here'],
+        /--source-address must be an IP address/,
+      ],
+      [
+        '--password (there is none)',
+        (target) => ['probe', target, '--password', PASSWORD],
+        /Unknown option '--password'/,
+      ],
+      [
+        '--user without a password or a terminal',
+        (target) => ['probe', target, '--user', 'app'],
+        /needs its password: set TCP_PORT_TUNER_PROBE_PASSWORD/,
+      ],
       ['two targets', (target) => ['probe', target, target], /Unexpected argument/],
-      ['a change option', (target) => ['probe', target, '--max-user-port', '65534'], /"probe" does not take --max-user-port/],
+      [
+        'a change option',
+        (target) => ['probe', target, '--max-user-port', '65534'],
+        /"probe" does not take --max-user-port/,
+      ],
       ['watch --probe with no host in it', () => ['watch', '--probe', ':3306'], /host is missing/],
     ];
     for (const [label, args, said] of cases) {

@@ -21,16 +21,27 @@ const SETUP = [
   'exec "$0" --import tsx "$1"',
 ].join(' && ');
 
-test('no route: unreachable; a full ephemeral range: ports-exhausted, by Node\'s code EADDRNOTAVAIL, before TCP', { skip: process.getuid?.() === 0 ? false : 'needs root for unshare -n' }, async () => {
-  const hostRange = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8');
-  const { stdout } = await run('/usr/bin/unshare', ['-n', '--', '/bin/sh', '-c', SETUP, process.execPath, inside]);
-  const [unreachable, found] = stdout.trim().split('\n').map((line) => JSON.parse(line) as ProbeResult);
-  assert.equal(unreachable.class, 'unreachable', unreachable.message);
-  assert.equal(unreachable.code, 'ENETUNREACH');
-  assert.equal(found.class, 'ports-exhausted', found.message);
-  assert.equal(found.code, 'EADDRNOTAVAIL');
-  assert.equal(found.errno, -constants.errno.EADDRNOTAVAIL);
-  assert.equal(found.phase, 'none');
-  assert.match(found.lever, /tuning the ports/);
-  assert.equal(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8'), hostRange, "the host's range is untouched");
-});
+test(
+  "no route: unreachable; a full ephemeral range: ports-exhausted, by Node's code EADDRNOTAVAIL, before TCP",
+  { skip: process.getuid?.() === 0 ? false : 'needs root for unshare -n' },
+  async () => {
+    const hostRange = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8');
+    const { stdout } = await run('/usr/bin/unshare', ['-n', '--', '/bin/sh', '-c', SETUP, process.execPath, inside]);
+    const [unreachable, found] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ProbeResult);
+    assert.equal(unreachable.class, 'unreachable', unreachable.message);
+    assert.equal(unreachable.code, 'ENETUNREACH');
+    assert.equal(found.class, 'ports-exhausted', found.message);
+    assert.equal(found.code, 'EADDRNOTAVAIL');
+    assert.equal(found.errno, -constants.errno.EADDRNOTAVAIL);
+    assert.equal(found.phase, 'none');
+    assert.match(found.lever, /tuning the ports/);
+    assert.equal(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8'),
+      hostRange,
+      "the host's range is untouched",
+    );
+  },
+);

@@ -15,7 +15,14 @@ import { tempFolder } from '../helpers/temp-folder';
 
 const sample = (): PoolSample => ({
   at: Date.now(),
-  tcp: { sockets: 12, bound: 0, held: { ipv4: { timeWait: 100, established: 10, other: 1 }, ipv6: { timeWait: 0, established: 0, other: 0 } }, remotes: [], processes: null, serverTimeWait: null },
+  tcp: {
+    sockets: 12,
+    bound: 0,
+    held: { ipv4: { timeWait: 100, established: 10, other: 1 }, ipv6: { timeWait: 0, established: 0, other: 0 } },
+    remotes: [],
+    processes: null,
+    serverTimeWait: null,
+  },
   pool: { ipv4: 16384, ipv6: 16384 },
   events: null,
   alert: null,
@@ -24,25 +31,50 @@ const sample = (): PoolSample => ({
 
 const temp = tempFolder('watch-probe');
 
-test('watch --probe: the JSON sample and the textfile carry what MySQL answered', { skip: mariadbMissing ?? false }, async () => {
-  const server = await startMariaDb();
-  const textfile = path.join(temp.path, 'tuner.prom');
-  const lines: string[] = [];
-  try {
-    const options = { interval: 1, count: 2, textfile, threshold: 80, json: true, probe: { host: '127.0.0.1', port: server.port } };
-    await runWatch(options, { sample: async () => sample() }, (line) => lines.push(line), new AbortController().signal);
-    const samples = lines.map((line) => JSON.parse(line));
-    assert.deepEqual(samples.map((found) => found.probe?.class), ['reachable', 'reachable']);
-    assert.equal(samples[0].probe.target, `127.0.0.1:${server.port}`);
-    assert.equal(samples[0].heldByFamily.ipv4.timeWait, 100, 'the pool and MySQL side by side');
+test(
+  'watch --probe: the JSON sample and the textfile carry what MySQL answered',
+  { skip: mariadbMissing ?? false },
+  async () => {
+    const server = await startMariaDb();
+    const textfile = path.join(temp.path, 'tuner.prom');
+    const lines: string[] = [];
+    try {
+      const options = {
+        interval: 1,
+        count: 2,
+        textfile,
+        threshold: 80,
+        json: true,
+        probe: { host: '127.0.0.1', port: server.port },
+      };
+      await runWatch(
+        options,
+        { sample: async () => sample() },
+        (line) => lines.push(line),
+        new AbortController().signal,
+      );
+      const samples = lines.map((line) => JSON.parse(line));
+      assert.deepEqual(
+        samples.map((found) => found.probe?.class),
+        ['reachable', 'reachable'],
+      );
+      assert.equal(samples[0].probe.target, `127.0.0.1:${server.port}`);
+      assert.equal(samples[0].heldByFamily.ipv4.timeWait, 100, 'the pool and MySQL side by side');
 
-    const families = parsePrometheusTextFormat(await readFile(textfile, 'utf8'));
-    const metric = (name: string) => families.find((family) => family.name === name)?.metrics ?? [];
-    const inForce = metric('tcp_port_tuner_probe_class').filter((row) => 'value' in row && row.value === '1');
-    assert.deepEqual(inForce.map((row) => row.labels), [{ target: `127.0.0.1:${server.port}`, class: 'reachable' }]);
-    const when = metric('tcp_port_tuner_probe_timestamp_seconds')[0];
-    assert.ok(when && 'value' in when && Math.abs(Number(when.value) * 1000 - Date.parse(samples[1].probe.at)) < 1, 'the time of the last probe');
-  } finally {
-    await server.stop();
-  }
-});
+      const families = parsePrometheusTextFormat(await readFile(textfile, 'utf8'));
+      const metric = (name: string) => families.find((family) => family.name === name)?.metrics ?? [];
+      const inForce = metric('tcp_port_tuner_probe_class').filter((row) => 'value' in row && row.value === '1');
+      assert.deepEqual(
+        inForce.map((row) => row.labels),
+        [{ target: `127.0.0.1:${server.port}`, class: 'reachable' }],
+      );
+      const when = metric('tcp_port_tuner_probe_timestamp_seconds')[0];
+      assert.ok(
+        when && 'value' in when && Math.abs(Number(when.value) * 1000 - Date.parse(samples[1].probe.at)) < 1,
+        'the time of the last probe',
+      );
+    } finally {
+      await server.stop();
+    }
+  },
+);

@@ -44,7 +44,8 @@ function packedAs(kind: 'files' | 'extraResources', file: string): string | null
   for (const matcher of matchers ?? []) {
     if (!absolute.startsWith(matcher.from + path.sep)) continue;
     if (matcher.isEmpty() || matcher.containsOnlyIgnore()) matcher.prependPattern('**/*');
-    if (matcher.createFilter()(absolute, asFile)) return path.relative(RESOURCES, path.join(matcher.to, path.relative(matcher.from, absolute)));
+    if (matcher.createFilter()(absolute, asFile))
+      return path.relative(RESOURCES, path.join(matcher.to, path.relative(matcher.from, absolute)));
   }
   return null;
 }
@@ -84,7 +85,13 @@ describe('electron-builder.json', () => {
   });
 
   test("packages the app's bundles and the entry package.json names", () => {
-    for (const file of [packageJson.main, 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/app.js', 'package.json']) {
+    for (const file of [
+      packageJson.main,
+      'dist/electron/preload.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/app.js',
+      'package.json',
+    ]) {
       assert.equal(packedAs('files', file), path.join('app', file), `${file} must be packaged`);
     }
   });

@@ -21,7 +21,13 @@ describe('the data folder check', () => {
     const file = path.join(dir, 'not-a-folder');
     await writeFile(file, '');
     const found = await checkDataFolder(path.join(file, 'TCP Port Tuner'));
-    assert.equal(found.problem, `a file stands where ${path.join(file, 'TCP Port Tuner')} or a folder above it should be`);
-    assert.equal(found.fix, 'Move that file away (or rename it), or name a folder you can write in TCP_PORT_TUNER_DATA_DIR.');
+    assert.equal(
+      found.problem,
+      `a file stands where ${path.join(file, 'TCP Port Tuner')} or a folder above it should be`,
+    );
+    assert.equal(
+      found.fix,
+      'Move that file away (or rename it), or name a folder you can write in TCP_PORT_TUNER_DATA_DIR.',
+    );
   });
 });

@@ -37,25 +37,42 @@ const share = (part: number, whole: number) => `${part} of ${whole} (${Math.roun
 describe('unit tests mirror the source', () => {
   const exists = (file: string) => existsSync(path.join(ROOT, file));
   const tests = filesUnder('test/unit', /\.test\.tsx?$/);
-  const sources = [...filesUnder('electron', /\.tsx?$/), ...filesUnder('shared', /\.tsx?$/)].filter((file) => !file.endsWith('.d.ts'));
+  const sources = [...filesUnder('electron', /\.tsx?$/), ...filesUnder('shared', /\.tsx?$/)].filter(
+    (file) => !file.endsWith('.d.ts'),
+  );
   const found = new Map(tests.map((test) => [test, sourceOf(test, exists)]));
 
   it('finds a source for a mirrored path, an aspect beside it, and none for a theme', () => {
-    const tree = new Set(['electron/ipc/dispatch.ts', 'shared/port-text.ts', 'renderer/components/ErrorBoundary.tsx', 'electron-builder.json']);
+    const tree = new Set([
+      'electron/ipc/dispatch.ts',
+      'shared/port-text.ts',
+      'renderer/components/ErrorBoundary.tsx',
+      'electron-builder.json',
+    ]);
     const has = (file: string) => tree.has(file);
     assert.equal(sourceOf('test/unit/shared/port-text.test.ts', has), 'shared/port-text.ts');
     assert.equal(sourceOf('test/unit/electron/ipc/dispatch.fuzz.test.ts', has), 'electron/ipc/dispatch.ts');
-    assert.equal(sourceOf('test/unit/renderer/components/ErrorBoundary.test.ts', has), 'renderer/components/ErrorBoundary.tsx');
+    assert.equal(
+      sourceOf('test/unit/renderer/components/ErrorBoundary.test.ts', has),
+      'renderer/components/ErrorBoundary.tsx',
+    );
     assert.equal(sourceOf('test/unit/electron-builder.test.ts', has), 'electron-builder.json');
     assert.equal(sourceOf('test/unit/diagnosis-parsers.test.ts', has), null);
-    assert.equal(sourceOf('test/unit/electron/ipc/probe-channel.test.ts', has), null, 'a name beside the module that is not an aspect of it');
+    assert.equal(
+      sourceOf('test/unit/electron/ipc/probe-channel.test.ts', has),
+      null,
+      'a name beside the module that is not an aspect of it',
+    );
   });
 
   it(`at least ${TARGETS.mirrored * 100}% of unit test files sit at a mirrored path`, (t) => {
     const flat = tests.filter((test) => found.get(test) === null);
     const mirrored = tests.length - flat.length;
     t.diagnostic(`mirrored: ${share(mirrored, tests.length)}`);
-    assert.ok(mirrored >= TARGETS.mirrored * tests.length, `${share(mirrored, tests.length)} unit test files are at a mirrored path; not yet:\n${flat.join('\n')}`);
+    assert.ok(
+      mirrored >= TARGETS.mirrored * tests.length,
+      `${share(mirrored, tests.length)} unit test files are at a mirrored path; not yet:\n${flat.join('\n')}`,
+    );
   });
 
   it(`at least ${TARGETS.covered * 100}% of electron/ and shared/ files have a test at their path`, (t) => {
@@ -63,6 +80,9 @@ describe('unit tests mirror the source', () => {
     const untested = sources.filter((source) => !tested.has(source));
     const covered = sources.length - untested.length;
     t.diagnostic(`covered: ${share(covered, sources.length)}`);
-    assert.ok(covered >= TARGETS.covered * sources.length, `${share(covered, sources.length)} electron/ and shared/ files have a test; none yet for:\n${untested.join('\n')}`);
+    assert.ok(
+      covered >= TARGETS.covered * sources.length,
+      `${share(covered, sources.length)} electron/ and shared/ files have a test; none yet for:\n${untested.join('\n')}`,
+    );
   });
 });

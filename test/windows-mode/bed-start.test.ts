@@ -37,9 +37,19 @@ describe('the Windows-mode bed starts a program', () => {
     await writeFile(done, '');
     assert.equal((await run).code, 0, 'node.exe ran to its end');
 
-    assert.deepEqual(processes.filter(({ line }) => /start\.exe/i.test(line)), [], 'no start.exe in the prefix');
+    assert.deepEqual(
+      processes.filter(({ line }) => /start\.exe/i.test(line)),
+      [],
+      'no start.exe in the prefix',
+    );
     assert.ok(node, `node.exe is one of the prefix's processes: ${processes.map(({ line }) => line).join('; ')}`);
-    assert.ok((personality ?? 0) & ADDR_NO_RANDOMIZE, `node.exe runs without address randomization (personality ${personality?.toString(16)})`);
-    assert.ok(heap && parseInt(heap[1], 16) <= SHARED_USER_DATA, `node.exe's Linux heap ends at or below 0x7ffe0000 (${heap?.[0]})`);
+    assert.ok(
+      (personality ?? 0) & ADDR_NO_RANDOMIZE,
+      `node.exe runs without address randomization (personality ${personality?.toString(16)})`,
+    );
+    assert.ok(
+      heap && parseInt(heap[1], 16) <= SHARED_USER_DATA,
+      `node.exe's Linux heap ends at or below 0x7ffe0000 (${heap?.[0]})`,
+    );
   });
 });

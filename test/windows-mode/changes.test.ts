@@ -50,9 +50,15 @@ describe('apply, history and undo as a win32 process', () => {
       ],
       'owner, reset, inheritance removed, on the data folder',
     );
-    assert.ok(calls.every((args) => args.includes('/L')), 'on links themselves, never where a planted junction points');
+    assert.ok(
+      calls.every((args) => args.includes('/L')),
+      'on links themselves, never where a planted junction points',
+    );
     assert.deepEqual(calls[0].slice(2, 3), ['*S-1-5-32-544'], 'Administrators own it');
-    assert.deepEqual(calls[2].filter((arg) => arg.startsWith('*S-')), ['*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-545:(OI)(CI)RX']);
+    assert.deepEqual(
+      calls[2].filter((arg) => arg.startsWith('*S-')),
+      ['*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-545:(OI)(CI)RX'],
+    );
   });
 
   it('MaxUserPort and TcpTimedWaitDelay: written as REG_DWORD, journal and backup in ProgramData', async (t) => {
@@ -62,25 +68,32 @@ describe('apply, history and undo as a win32 process', () => {
     assert.deepEqual(values.TcpTimedWaitDelay, { type: 'REG_DWORD', data: '0x1e' });
     const folder = dataFolder(bed.prefix);
     assert.ok(existsSync(path.join(folder, 'journal.json')), 'the journal is in C:\\ProgramData\\TCP Port Tuner');
-    const backups = (await readdir(path.join(folder, 'backups'))).filter((name) => /^Tcpip-Parameters-.+\.reg$/.test(name) && !name.endsWith('-restore.reg'));
+    const backups = (await readdir(path.join(folder, 'backups'))).filter(
+      (name) => /^Tcpip-Parameters-.+\.reg$/.test(name) && !name.endsWith('-restore.reg'),
+    );
     assert.equal(backups.length, 1, `one full backup: ${backups.join(', ')}`);
     const bytes = await readFile(path.join(folder, 'backups', backups[0]));
     assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe], 'the backup is what reg export writes: UTF-16LE');
-    assert.match(bytes.subarray(2).toString('utf16le'), /\[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters\]/);
+    assert.match(
+      bytes.subarray(2).toString('utf16le'),
+      /\[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters\]/,
+    );
   });
 
   it('the dynamic port range: netsh holds the new range for IPv4 and IPv6', async (t) => {
     if (bed.skipped(t)) return;
     await cli(['apply', '--dynamic-start', '33061', '--dynamic-count', '32475']);
     const held = await netsh();
-    for (const family of ['ipv4', 'ipv6'] as const) assert.deepEqual([held[family].start, held[family].count], [33061, 32475], family);
+    for (const family of ['ipv4', 'ipv6'] as const)
+      assert.deepEqual([held[family].start, held[family].count], [33061, 32475], family);
   });
 
   it('reserved ports: one-port exclusions through the netsh stand-in, a Windows program in System32', async (t) => {
     if (bed.skipped(t)) return;
     await cli(['apply', '--reserve-ports', '3306,33060']);
     const held = await netsh();
-    for (const family of ['ipv4', 'ipv6'] as const) assert.deepEqual(held[family].exclusions, [one(3306), one(33060)], family);
+    for (const family of ['ipv4', 'ipv6'] as const)
+      assert.deepEqual(held[family].exclusions, [one(3306), one(33060)], family);
   });
 
   it("history names each change, whoami's DOMAIN\\name and the backend that did the work", async (t) => {
@@ -94,9 +107,14 @@ describe('apply, history and undo as a win32 process', () => {
         ['apply', 'tuner-test\\dba'],
       ],
     );
-    for (const entry of history) assert.equal(entry.backend, 'reg', 'reg.exe did the work (regedit cannot run under Wine)');
+    for (const entry of history)
+      assert.equal(entry.backend, 'reg', 'reg.exe did the work (regedit cannot run under Wine)');
     const range = { start: 49152, count: 16384 };
-    assert.deepEqual(history[1].before.dynamicRange, { ipv4: range, ipv6: range }, 'the range before the change is recorded');
+    assert.deepEqual(
+      history[1].before.dynamicRange,
+      { ipv4: range, ipv6: range },
+      'the range before the change is recorded',
+    );
   });
 
   it('undo puts the key and netsh back exactly as they were', async (t) => {
@@ -117,14 +135,38 @@ describe('apply, history and undo as a win32 process', () => {
     if (bed.skipped(t)) return;
     const folder = await bed.prefix.folder('export');
     const before = await regExport(bed.regTool);
-    for (const [name, undo] of [['set.reg', []], ['undo.reg', ['--undo']]] as const) {
+    for (const [name, undo] of [
+      ['set.reg', []],
+      ['undo.reg', ['--undo']],
+    ] as const) {
       const file = path.join(folder, name);
-      await cli(['export', '--format', 'reg', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30', ...undo, '--out', `Z:${file.replace(/\//g, '\\')}`]);
+      await cli([
+        'export',
+        '--format',
+        'reg',
+        '--max-user-port',
+        '65534',
+        '--tcp-timed-wait-delay',
+        '30',
+        ...undo,
+        '--out',
+        `Z:${file.replace(/\//g, '\\')}`,
+      ]);
       const imported = await bed.regTool.reg(['import', `Z:${file.replace(/\//g, '\\')}`]);
       assert.equal(imported.code, 0, `reg import ${name}: ${imported.stdout}${imported.stderr}`);
       const values = await regQuery(bed.regTool);
-      if (undo.length) assert.deepEqual([values.MaxUserPort, values.TcpTimedWaitDelay], [undefined, undefined], 'the undo file removes both');
-      else assert.deepEqual([values.MaxUserPort?.data, values.TcpTimedWaitDelay?.data], ['0xfffe', '0x1e'], 'the file sets both');
+      if (undo.length)
+        assert.deepEqual(
+          [values.MaxUserPort, values.TcpTimedWaitDelay],
+          [undefined, undefined],
+          'the undo file removes both',
+        );
+      else
+        assert.deepEqual(
+          [values.MaxUserPort?.data, values.TcpTimedWaitDelay?.data],
+          ['0xfffe', '0x1e'],
+          'the file sets both',
+        );
     }
     assert.equal(await regExport(bed.regTool), before, 'set then undone: the key is as it was');
   });

@@ -57,7 +57,7 @@ describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
     const starter = path.join(folder, 'start-cmd.js');
     await writeFile(
       starter,
-      "const [cmd, caller] = process.argv.slice(2);\n" +
+      'const [cmd, caller] = process.argv.slice(2);\n' +
         "const ran = require('node:child_process').spawnSync(cmd, ['/c', caller], { stdio: 'inherit' });\n" +
         'process.exitCode = ran.status ?? 99;\n',
     );
@@ -100,6 +100,9 @@ describe('tcp-port-tuner.cmd checks elevation before it starts the app', () => {
     const page = await readFile(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
     assert.ok(page.includes(REFUSAL), 'docs/cli.md quotes the line');
     assert.match(page, /tcp-port-tuner\.cmd" status > out\.txt 2>&1/);
-    assert.match(await readFile(path.join(ROOT, 'build', 'tcp-port-tuner.cmd'), 'utf8'), /tcp-port-tuner status > out\.txt 2>&1\r\n/);
+    assert.match(
+      await readFile(path.join(ROOT, 'build', 'tcp-port-tuner.cmd'), 'utf8'),
+      /tcp-port-tuner status > out\.txt 2>&1\r\n/,
+    );
   });
 });

@@ -14,7 +14,14 @@ import { regQuery } from '../helpers/reg-checks';
 
 const CAPTURE = 'netstat-ano-de-1.txt';
 /** German state words and the states they are, as netstat prints them (read here without the product). */
-const GERMAN: Record<string, string> = { ABHÖREN: 'LISTENING', HERGESTELLT: 'ESTABLISHED', WARTEND: 'TIME_WAIT', SCHLIESSEN_WARTEN: 'CLOSE_WAIT', FIN_WARTEN_1: 'FIN_WAIT_1', FIN_WARTEN_2: 'FIN_WAIT_2' };
+const GERMAN: Record<string, string> = {
+  ABHÖREN: 'LISTENING',
+  HERGESTELLT: 'ESTABLISHED',
+  WARTEND: 'TIME_WAIT',
+  SCHLIESSEN_WARTEN: 'CLOSE_WAIT',
+  FIN_WARTEN_1: 'FIN_WAIT_1',
+  FIN_WARTEN_2: 'FIN_WAIT_2',
+};
 
 /** The capture's TCP rows, by this test's own reading: local port and state. */
 function captureRows(): { port: number; state: string }[] {
@@ -27,21 +34,30 @@ function captureRows(): { port: number; state: string }[] {
 }
 
 describe('a German Windows as a win32 process (code page 850)', () => {
-  const bed = withBed('german', async () => {
-    const scratch = await bed.prefix.folder('stand-ins');
-    const netstat = path.join(scratch, 'netstat-ano-de.cp850');
-    await writeFile(netstat, captureBytes(CAPTURE, 850));
-    await installStandIn(bed.prefix, 'netstat', 'canned', [windowsPath(netstat)]);
-    await installNetsh(bed.prefix, path.join(scratch, 'netsh-state.json'));
-    await installWhoami(bed.prefix, 'high');
-    // A fresh prefix has neither value (wine.ts's resetValues reads English reg.exe messages).
-    const values = await regQuery(bed.regTool);
-    assert.deepEqual([values.MaxUserPort, values.TcpTimedWaitDelay], [undefined, undefined]);
-  }, { locale: 'de_DE.UTF-8' });
+  const bed = withBed(
+    'german',
+    async () => {
+      const scratch = await bed.prefix.folder('stand-ins');
+      const netstat = path.join(scratch, 'netstat-ano-de.cp850');
+      await writeFile(netstat, captureBytes(CAPTURE, 850));
+      await installStandIn(bed.prefix, 'netstat', 'canned', [windowsPath(netstat)]);
+      await installNetsh(bed.prefix, path.join(scratch, 'netsh-state.json'));
+      await installWhoami(bed.prefix, 'high');
+      // A fresh prefix has neither value (wine.ts's resetValues reads English reg.exe messages).
+      const values = await regQuery(bed.regTool);
+      assert.deepEqual([values.MaxUserPort, values.TcpTimedWaitDelay], [undefined, undefined]);
+    },
+    { locale: 'de_DE.UTF-8' },
+  );
 
   it('the prefix is German: OEM code page 850', async (t) => {
     if (bed.skipped(t)) return;
-    const result = await bed.regTool.reg(['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP']);
+    const result = await bed.regTool.reg([
+      'query',
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage',
+      '/v',
+      'OEMCP',
+    ]);
     assert.match(result.stdout, /OEMCP\s+REG_SZ\s+850/);
   });
 
@@ -62,19 +78,30 @@ describe('a German Windows as a win32 process (code page 850)', () => {
     const result = await bed.cli(['diagnose', '--json']);
     assert.equal(result.code, 0, result.stderr);
     const { ports, recommendedRange } = JSON.parse(result.stdout);
-    const listening = [...new Set(captureRows().filter((row) => row.state === 'LISTENING').map((row) => row.port))].sort((a, b) => a - b);
+    const listening = [
+      ...new Set(
+        captureRows()
+          .filter((row) => row.state === 'LISTENING')
+          .map((row) => row.port),
+      ),
+    ].sort((a, b) => a - b);
     assert.deepEqual(
       ports.listening.map((entry: { port: number }) => entry.port),
       listening,
     );
     const inRange = listening.filter((port) => port >= 49152);
     assert.ok(inRange.length > 0, 'the capture listens inside 49152-65535');
-    const flagged = ports.listeningInRange.filter((entry: { range: string }) => entry.range === 'now').map((entry: { port: number }) => entry.port);
+    const flagged = ports.listeningInRange
+      .filter((entry: { range: string }) => entry.range === 'now')
+      .map((entry: { port: number }) => entry.port);
     assert.deepEqual(flagged, inRange, 'listening ports inside the range in force are at risk');
     // The fixed listening ports (below the range) and MySQL's stay outside the range offered.
     const end = recommendedRange.start + recommendedRange.count - 1;
     for (const port of [...listening.filter((p) => p < 49152), 3306, 33060]) {
-      assert.ok(port < recommendedRange.start || port > end, `${port} is outside the recommended ${recommendedRange.start}-${end}`);
+      assert.ok(
+        port < recommendedRange.start || port > end,
+        `${port} is outside the recommended ${recommendedRange.start}-${end}`,
+      );
     }
   });
 

@@ -53,17 +53,30 @@ describe('the native netsh stand-in answers as the Node one does', () => {
     if (bed.skipped(t)) return;
     for (const call of CALLS) {
       const native = await bed.prefix.run(exe, call);
-      const node = spawnSync(process.execPath, [NODE_STAND_IN, ...call], { encoding: 'utf8', env: { ...process.env, TCP_PORT_TUNER_STANDIN_STATE: states.node } });
+      const node = spawnSync(process.execPath, [NODE_STAND_IN, ...call], {
+        encoding: 'utf8',
+        env: { ...process.env, TCP_PORT_TUNER_STANDIN_STATE: states.node },
+      });
       const said = `netsh ${call.join(' ')}`;
       assert.equal(native.stdout, node.stdout, `${said}: the same output`);
       assert.equal(native.code, node.status, `${said}: the same exit code`);
-      assert.deepEqual(JSON.parse(await readFile(states.native, 'utf8')), JSON.parse(await readFile(states.node, 'utf8')), `${said}: the same state`);
+      assert.deepEqual(
+        JSON.parse(await readFile(states.native, 'utf8')),
+        JSON.parse(await readFile(states.node, 'utf8')),
+        `${said}: the same state`,
+      );
     }
     // A script given to -f: answers back to back, stopping at the first command that fails.
     const script = path.join(path.dirname(states.node), 'script.txt');
-    await writeFile(script, `${[CALLS[0], CALLS[9], CALLS[4], CALLS[1]].map((call) => call.join(' ')).join('\r\n')}\r\n`);
+    await writeFile(
+      script,
+      `${[CALLS[0], CALLS[9], CALLS[4], CALLS[1]].map((call) => call.join(' ')).join('\r\n')}\r\n`,
+    );
     const native = await bed.prefix.run(exe, ['-f', windowsPath(script)]);
-    const node = spawnSync(process.execPath, [NODE_STAND_IN, '-f', script], { encoding: 'utf8', env: { ...process.env, TCP_PORT_TUNER_STANDIN_STATE: states.node } });
+    const node = spawnSync(process.execPath, [NODE_STAND_IN, '-f', script], {
+      encoding: 'utf8',
+      env: { ...process.env, TCP_PORT_TUNER_STANDIN_STATE: states.node },
+    });
     assert.equal(native.stdout, node.stdout, 'netsh -f: the same output');
     assert.equal(native.code, node.status, 'netsh -f: the same exit code');
     assert.equal(node.status, 1, 'the script stopped at its refused set');

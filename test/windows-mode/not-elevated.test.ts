@@ -59,7 +59,11 @@ describe('a non-elevated token as a win32 process', () => {
       assert.equal(result.messages.length, 1, `one line of its own on stderr:\n${result.stderr}`);
       assert.match(result.messages[0], /administrator/i);
       assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
-      assert.deepEqual(await machine(), { ...before, journal: false }, 'the key, netsh and the data folder are untouched');
+      assert.deepEqual(
+        await machine(),
+        { ...before, journal: false },
+        'the key, netsh and the data folder are untouched',
+      );
       assert.deepEqual(await recordedCalls(icaclsLog), [], 'the data folder was not touched either');
     });
   }
@@ -69,11 +73,17 @@ describe('a non-elevated token as a win32 process', () => {
     await installWhoami(bed.prefix, 'broken');
     const status = await bed.cli(['status']);
     assert.equal(status.code, 0, status.stderr);
-    assert.match(status.stdout, /^Can change HKLM: +not read: C:\\windows\\system32\\whoami\.exe ended with exit 1 and said "ERROR: Unable to get group membership information", naming no integrity level$/im);
+    assert.match(
+      status.stdout,
+      /^Can change HKLM: +not read: C:\\windows\\system32\\whoami\.exe ended with exit 1 and said "ERROR: Unable to get group membership information", naming no integrity level$/im,
+    );
     const before = await machine();
     const result = await bed.cli(CHANGES[0]);
     assert.equal(result.code, 3, `exit 3; stderr:\n${result.stderr}`);
-    assert.match(result.messages[0] ?? '', /Could not tell whether this runs as administrator: .*whoami\.exe .*Unable to get group membership.*Nothing was changed\.$/);
+    assert.match(
+      result.messages[0] ?? '',
+      /Could not tell whether this runs as administrator: .*whoami\.exe .*Unable to get group membership.*Nothing was changed\.$/,
+    );
     assert.deepEqual(await machine(), { ...before, journal: false });
   });
 

@@ -25,7 +25,10 @@ describe("npm start and npm test as Windows' Node.js runs them", () => {
   after(() => bed?.close());
 
   const skipped = (t: TestContext) => (bed.skip ? (t.skip(bed.skip), true) : false);
-  const ran = async () => (await Promise.all(planted.map(async (file) => ((await ranWith(file)) === null ? [] : [path.basename(file)])))).flat();
+  const ran = async () =>
+    (
+      await Promise.all(planted.map(async (file) => ((await ranWith(file)) === null ? [] : [path.basename(file)])))
+    ).flat();
   const script = (file: string, args: string[], event: string) =>
     bed.prefix.node(path.join(REPO, file), args, { cwd: REPO, path: [tools], env: { npm_lifecycle_event: event } });
 
@@ -39,8 +42,14 @@ describe("npm start and npm test as Windows' Node.js runs them", () => {
   });
 
   for (const [event, says] of [
-    ['start', 'setup: on win32, npm start builds the app and starts Electron. Nothing is installed from Debian here (scripts/setup.sh is for Debian).'],
-    ['test', 'setup: on win32, npm test runs the checks and the unit suite; mariadb, wine, windows-mode, installer, e2e need Debian (docs/testing.md). Nothing is installed from Debian here (scripts/setup.sh is for Debian).'],
+    [
+      'start',
+      'setup: on win32, npm start builds the app and starts Electron. Nothing is installed from Debian here (scripts/setup.sh is for Debian).',
+    ],
+    [
+      'test',
+      'setup: on win32, npm test runs the checks and the unit suite; mariadb, wine, windows-mode, installer, e2e need Debian (docs/testing.md). Nothing is installed from Debian here (scripts/setup.sh is for Debian).',
+    ],
   ]) {
     it(`npm ${event}'s set-up says what runs on Windows, runs nothing of Debian's, and goes on (exit 0)`, async (t) => {
       if (skipped(t)) return;
@@ -55,7 +64,10 @@ describe("npm start and npm test as Windows' Node.js runs them", () => {
     if (skipped(t)) return;
     const result = await script('scripts/test.mjs', ['wine'], 'test:wine');
     assert.equal(result.code, 1, result.stderr);
-    assert.match(result.stdout, /== wine: not run on win32, needs Debian: it proves every change against Wine's registry and reg\.exe\./);
+    assert.match(
+      result.stdout,
+      /== wine: not run on win32, needs Debian: it proves every change against Wine's registry and reg\.exe\./,
+    );
     assert.match(result.stdout, /\nTests: 0 passed, 1 failed\r?\n$/);
     assert.deepEqual(await ran(), [], 'no Debian tool ran');
   });

@@ -11,7 +11,18 @@ import { withBed } from '../helpers/windows-mode/with-bed';
 import { installNetsh, installWhoami, plant, ranWith } from '../helpers/windows-mode/stand-ins';
 import { regQuery, resetValues } from '../helpers/reg-checks';
 
-const TOOLS = ['cscript.exe', 'reg.exe', 'where.exe', 'whoami.exe', 'netsh.exe', 'netstat.exe', 'tasklist.exe', 'icacls.exe', 'wevtutil.exe', 'shutdown.exe'];
+const TOOLS = [
+  'cscript.exe',
+  'reg.exe',
+  'where.exe',
+  'whoami.exe',
+  'netsh.exe',
+  'netstat.exe',
+  'tasklist.exe',
+  'icacls.exe',
+  'wevtutil.exe',
+  'shutdown.exe',
+];
 
 describe('planted programs in the working folder and on PATH of the win32 CLI', () => {
   let downloads: string;
@@ -30,7 +41,9 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
   /** Every planted program that ran, with the command line it was given. */
   async function ran(): Promise<string[]> {
     const marks = await Promise.all(planted.map(async (file) => [file, await ranWith(file)] as const));
-    return marks.filter(([, line]) => line !== null).map(([file, line]) => `${path.relative(bed.prefix.root, file)}: ${line}`);
+    return marks
+      .filter(([, line]) => line !== null)
+      .map(([file, line]) => `${path.relative(bed.prefix.root, file)}: ${line}`);
   }
 
   const clearMarks = () => Promise.all(planted.map((file) => rm(`${file}.ran`, { force: true })));
@@ -38,13 +51,22 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
   it('control: a bare name from this working folder, or from PATH, does run the planted program', async (t) => {
     if (bed.skipped(t)) return;
     const script = path.join(bed.prefix.root, 'bare-names.js');
-    await writeFile(script, "const { spawnSync } = require('node:child_process');\nfor (const name of ['cscript.exe', 'reg.exe']) spawnSync(name, []);\n");
+    await writeFile(
+      script,
+      "const { spawnSync } = require('node:child_process');\nfor (const name of ['cscript.exe', 'reg.exe']) spawnSync(name, []);\n",
+    );
     await bed.prefix.node(script, [], { cwd: downloads, path: [share] });
     await bed.prefix.node(script, [], { cwd: bed.prefix.root, path: [share] });
     const marks = (await ran()).map((line) => line.split(':')[0]);
     for (const name of ['cscript.exe', 'reg.exe']) {
-      assert.ok(marks.some((mark) => mark.startsWith('Downloads') && mark.endsWith(name)), `${name} in the working folder ran: ${marks}`);
-      assert.ok(marks.some((mark) => mark.startsWith('share') && mark.endsWith(name)), `${name} on PATH ran: ${marks}`);
+      assert.ok(
+        marks.some((mark) => mark.startsWith('Downloads') && mark.endsWith(name)),
+        `${name} in the working folder ran: ${marks}`,
+      );
+      assert.ok(
+        marks.some((mark) => mark.startsWith('share') && mark.endsWith(name)),
+        `${name} on PATH ran: ${marks}`,
+      );
     }
     await clearMarks();
   });
@@ -72,6 +94,10 @@ describe('planted programs in the working folder and on PATH of the win32 CLI', 
   it('the changes went through System32 reg.exe: the key holds what apply and undo left', async (t) => {
     if (bed.skipped(t)) return;
     const values = await regQuery(bed.regTool);
-    assert.deepEqual([values.MaxUserPort, values.TcpTimedWaitDelay], [undefined, undefined], 'undone: both absent again');
+    assert.deepEqual(
+      [values.MaxUserPort, values.TcpTimedWaitDelay],
+      [undefined, undefined],
+      'undone: both absent again',
+    );
   });
 });

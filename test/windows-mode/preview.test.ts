@@ -30,7 +30,12 @@ describe('the preview server as a win32 process', () => {
     if (bed.skipped(t)) return;
     const answer = await preview.call('getStatus');
     assert.equal(answer.ok, true, JSON.stringify(answer.error));
-    const status = answer.value as { values: Record<string, unknown>; backend: string; dataDir: string; canWrite: boolean };
+    const status = answer.value as {
+      values: Record<string, unknown>;
+      backend: string;
+      dataDir: string;
+      canWrite: boolean;
+    };
     assert.deepEqual(status.values, { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } });
     assert.equal(status.backend, 'reg');
     assert.equal(status.dataDir, 'C:\\ProgramData\\TCP Port Tuner');

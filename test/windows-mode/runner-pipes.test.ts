@@ -24,9 +24,25 @@ describe("the process runner under Windows' Node.js, many runs at once", () => {
 
   it(`${RUNS} runs of reg.exe, 4 at once, each ends with what reg.exe read, and Wine's server stays up`, async (t: TestContext) => {
     if (bed.skipped(t)) return;
-    const result = await bed.prefix.node(script, [String(RUNS), '4', 'C:\\windows\\system32\\reg.exe', 'query', KEY, '/v', 'MaxUserPort']);
+    const result = await bed.prefix.node(script, [
+      String(RUNS),
+      '4',
+      'C:\\windows\\system32\\reg.exe',
+      'query',
+      KEY,
+      '/v',
+      'MaxUserPort',
+    ]);
     assert.equal(result.code, 0, `the runs ended; stderr:\n${result.stderr}`);
-    assert.deepEqual(JSON.parse(result.stdout), { 'exit 0: 0x9c40': RUNS }, 'every run exited 0 and read the value set by Wine\'s reg.exe');
-    assert.equal((await regQuery(bed.regTool)).MaxUserPort?.data, '0x9c40', "Wine's server still answers after the runs");
+    assert.deepEqual(
+      JSON.parse(result.stdout),
+      { 'exit 0: 0x9c40': RUNS },
+      "every run exited 0 and read the value set by Wine's reg.exe",
+    );
+    assert.equal(
+      (await regQuery(bed.regTool)).MaxUserPort?.data,
+      '0x9c40',
+      "Wine's server still answers after the runs",
+    );
   });
 });

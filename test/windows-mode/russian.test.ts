@@ -13,7 +13,9 @@ import { installNetsh, installStandIn, installWhoami } from '../helpers/windows-
 
 const CLIENT = 'КассаКлиент.exe';
 /** The title and header of the Russian capture (netstat-ru-1.txt), with -ano's PID column. */
-const [title, header] = captureText('netstat-ru-1.txt').split('\n').filter((line) => /Активные|Состояние/.test(line));
+const [title, header] = captureText('netstat-ru-1.txt')
+  .split('\n')
+  .filter((line) => /Активные|Состояние/.test(line));
 const NETSTAT = [
   '',
   title,
@@ -35,20 +37,32 @@ const TASKLIST = [
 ].join('\n');
 
 describe('a Russian Windows as a win32 process (code page 866)', () => {
-  const bed = withBed('russian', async () => {
-    const scratch = await bed.prefix.folder('stand-ins');
-    for (const [tool, text] of [['netstat', NETSTAT], ['tasklist', TASKLIST]] as const) {
-      const file = path.join(scratch, `${tool}.cp866`);
-      await writeFile(file, windowsBytes(text, 866));
-      await installStandIn(bed.prefix, tool, 'canned', [windowsPath(file)]);
-    }
-    await installNetsh(bed.prefix, path.join(scratch, 'netsh-state.json'));
-    await installWhoami(bed.prefix, 'high');
-  }, { locale: 'ru_RU.UTF-8' });
+  const bed = withBed(
+    'russian',
+    async () => {
+      const scratch = await bed.prefix.folder('stand-ins');
+      for (const [tool, text] of [
+        ['netstat', NETSTAT],
+        ['tasklist', TASKLIST],
+      ] as const) {
+        const file = path.join(scratch, `${tool}.cp866`);
+        await writeFile(file, windowsBytes(text, 866));
+        await installStandIn(bed.prefix, tool, 'canned', [windowsPath(file)]);
+      }
+      await installNetsh(bed.prefix, path.join(scratch, 'netsh-state.json'));
+      await installWhoami(bed.prefix, 'high');
+    },
+    { locale: 'ru_RU.UTF-8' },
+  );
 
   it('the prefix is Russian: OEM code page 866', async (t) => {
     if (bed.skipped(t)) return;
-    const result = await bed.regTool.reg(['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP']);
+    const result = await bed.regTool.reg([
+      'query',
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage',
+      '/v',
+      'OEMCP',
+    ]);
     assert.match(result.stdout, /OEMCP\s+REG_SZ\s+866/);
   });
 

@@ -31,16 +31,25 @@ describe('abuse: the CLI killed at random and run twice at once, on a Wine regis
   });
 
   /** After any abuse, the next command settles what was cut off and undo brings back the baseline. */
-  async function assertRecovers(t: TestContext, env: NodeJS.ProcessEnv, dataDir: string, moment: string): Promise<void> {
+  async function assertRecovers(
+    t: TestContext,
+    env: NodeJS.ProcessEnv,
+    dataDir: string,
+    moment: string,
+  ): Promise<void> {
     const status = await runCli(['status'], env);
     assert.equal(status.code, 0, `status after ${moment}: ${status.stderr}`);
     const undo = await runCli(['undo'], env);
     assert.equal(undo.code, 0, `undo after ${moment}: ${undo.stderr}`);
     assert.equal(await regExport(prefix), baseline, `the key is back to its baseline after ${moment}`);
     // The journal a crash left behind is always whole JSON, with nothing left pending.
-    const journal = await readJournal(dataDir).catch((error: Error) => assert.fail(`journal after ${moment}: ${error.message}`));
+    const journal = await readJournal(dataDir).catch((error: Error) =>
+      assert.fail(`journal after ${moment}: ${error.message}`),
+    );
     assert.equal(journal.pending ?? null, null, `nothing pending after ${moment}`);
-    t.diagnostic(`${moment}: ${[...cliMessages(status.stderr), ...cliMessages(undo.stderr), undo.stdout.trim()].join(' | ')}`);
+    t.diagnostic(
+      `${moment}: ${[...cliMessages(status.stderr), ...cliMessages(undo.stderr), undo.stdout.trim()].join(' | ')}`,
+    );
   }
 
   /** How long a whole command takes here, so that kills land anywhere from start-up to the end. */
@@ -56,7 +65,9 @@ describe('abuse: the CLI killed at random and run twice at once, on a Wine regis
     const timer = setTimeout(() => cli.kill(), afterMs);
     const ended = await cli.done;
     clearTimeout(timer);
-    return ended.signal === 'SIGKILL' ? `killed at ${Math.round(afterMs)} ms` : `ended (${ended.code}) before ${Math.round(afterMs)} ms`;
+    return ended.signal === 'SIGKILL'
+      ? `killed at ${Math.round(afterMs)} ms`
+      : `ended (${ended.code}) before ${Math.round(afterMs)} ms`;
   }
 
   it(`kill -9 at a random moment of apply, ${KILLS_DURING_APPLY} times: status and undo bring back the baseline`, async (t) => {
@@ -88,22 +99,39 @@ describe('abuse: the CLI killed at random and run twice at once, on a Wine regis
   it(`two applies at once, ${RACES} times: exactly one changes the values, the other says so and changes nothing`, async (t) => {
     const dataDir = freshPath(prefix.root, 'race');
     // Each registry call takes a second longer, so the two surely overlap.
-    const env = productEnv(prefix, dataDir, { TCP_PORT_TUNER_REG_COMMAND: await writeRegStandIn(prefix.root, { kind: 'slow', seconds: 1 }) });
+    const env = productEnv(prefix, dataDir, {
+      TCP_PORT_TUNER_REG_COMMAND: await writeRegStandIn(prefix.root, { kind: 'slow', seconds: 1 }),
+    });
     const requests = [
       { args: APPLY, values: ['"MaxUserPort"=dword:0000fffe', '"TcpTimedWaitDelay"=dword:0000001e'] },
-      { args: ['apply', '--max-user-port', '20000', '--accept-unprotected', '--tcp-timed-wait-delay', '60'], values: ['"MaxUserPort"=dword:00004e20', '"TcpTimedWaitDelay"=dword:0000003c'] },
+      {
+        args: ['apply', '--max-user-port', '20000', '--accept-unprotected', '--tcp-timed-wait-delay', '60'],
+        values: ['"MaxUserPort"=dword:00004e20', '"TcpTimedWaitDelay"=dword:0000003c'],
+      },
     ];
     for (let round = 0; round < RACES; round++) {
       const results = await Promise.all(requests.map((request) => startCli(request.args, env).done));
       const winners = results.flatMap((result, index) => (result.code === 0 ? [index] : []));
-      assert.equal(winners.length, 1, `exactly one apply wins; exit codes ${results.map((result) => result.code).join(', ')}`);
+      assert.equal(
+        winners.length,
+        1,
+        `exactly one apply wins; exit codes ${results.map((result) => result.code).join(', ')}`,
+      );
       const loser = results[1 - winners[0]];
       assert.equal(loser.code, 1);
-      assert.match(cliMessages(loser.stderr).join('\n'), /^tcp-port-tuner: Another TCP Port Tuner \(.*\) is changing the values; its lock is .*change\.lock.*Nothing was changed/m);
+      assert.match(
+        cliMessages(loser.stderr).join('\n'),
+        /^tcp-port-tuner: Another TCP Port Tuner \(.*\) is changing the values; its lock is .*change\.lock.*Nothing was changed/m,
+      );
       const exported = await regExport(prefix);
-      for (const value of requests[winners[0]].values) assert.ok(exported.includes(value), `the winner's ${value} is in force, never a mix`);
+      for (const value of requests[winners[0]].values)
+        assert.ok(exported.includes(value), `the winner's ${value} is in force, never a mix`);
       const journal = await readJournal(dataDir);
-      assert.equal(journal.history.filter((entry) => entry.action === 'apply').length, round + 1, 'one apply recorded per round');
+      assert.equal(
+        journal.history.filter((entry) => entry.action === 'apply').length,
+        round + 1,
+        'one apply recorded per round',
+      );
       t.diagnostic(`round ${round + 1}: apply ${winners[0] + 1} won`);
     }
     assert.equal((await runCli(['undo'], env)).code, 0);

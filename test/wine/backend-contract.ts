@@ -8,7 +8,15 @@ import { beforeEach, describe, it } from 'node:test';
 import type { RegistryBackend } from '../../electron/services/registry/backend';
 import { freshPath } from '../helpers/temp-folder';
 import { KEY, type RegTool } from '../helpers/wine-prefix';
-import { deleteValue, ownSection, regExport, regQuery, resetValues, setValue, writeRegFile } from '../helpers/reg-checks';
+import {
+  deleteValue,
+  ownSection,
+  regExport,
+  regQuery,
+  resetValues,
+  setValue,
+  writeRegFile,
+} from '../helpers/reg-checks';
 
 export interface BackendUnderTest {
   backend: RegistryBackend;
@@ -17,7 +25,11 @@ export interface BackendUnderTest {
 }
 
 /** `subject` is called inside each test, after the caller's own `before` has made the registry. */
-export function runBackendContract(label: string, subject: () => BackendUnderTest, options: { skip?: string } = {}): void {
+export function runBackendContract(
+  label: string,
+  subject: () => BackendUnderTest,
+  options: { skip?: string } = {},
+): void {
   const { skip } = options;
 
   describe(`${label}: RegistryBackend contract`, () => {
@@ -27,7 +39,10 @@ export function runBackendContract(label: string, subject: () => BackendUnderTes
 
     it('reads both settings as absent on a key where neither is set', { skip }, async () => {
       const { backend } = subject();
-      assert.deepEqual(await backend.readValues(), { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } });
+      assert.deepEqual(await backend.readValues(), {
+        MaxUserPort: { present: false },
+        TcpTimedWaitDelay: { present: false },
+      });
     });
 
     it('reads DWORDs as their numbers', { skip }, async () => {

@@ -33,7 +33,10 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
 
     const apply = await cli(APPLY);
     assert.equal(apply.code, 0, apply.stderr);
-    assert.match(apply.stdout, /^Applied and read back:\n {2}MaxUserPort +65534 +after a restart\n {2}TcpTimedWaitDelay +30 seconds +after a restart$/m);
+    assert.match(
+      apply.stdout,
+      /^Applied and read back:\n {2}MaxUserPort +65534 +after a restart\n {2}TcpTimedWaitDelay +30 seconds +after a restart$/m,
+    );
     assert.match(apply.stdout, /Restart Windows/);
     const applied = await regQuery(bed.prefix);
     assert.deepEqual(applied.MaxUserPort, { type: 'REG_DWORD', data: '0xfffe' });
@@ -47,7 +50,10 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
     const undo = await cli(['undo']);
     assert.equal(undo.code, 0, undo.stderr);
     assert.match(undo.stdout, /^Everything this tool changed is back as it was before its first change\.\n/);
-    assert.match(undo.stdout, /^ {2}MaxUserPort +65534 +→ +not set +after a restart\n {2}TcpTimedWaitDelay +30 seconds +→ +not set +after a restart$/m);
+    assert.match(
+      undo.stdout,
+      /^ {2}MaxUserPort +65534 +→ +not set +after a restart\n {2}TcpTimedWaitDelay +30 seconds +→ +not set +after a restart$/m,
+    );
     assert.equal(await regExport(bed.prefix), untouched);
   });
 
@@ -69,13 +75,41 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
 
   describe('exit code 2: invalid input changes nothing', () => {
     const cases: { title: string; args: string[]; said: RegExp }[] = [
-      { title: 'no setting at all', args: ['apply'], said: /apply needs at least one of --max-user-port N, --tcp-timed-wait-delay N/ },
-      { title: 'an option given twice', args: ['apply', '--max-user-port', '65534', '--max-user-port', '5000'], said: /--max-user-port is given more than once/ },
-      { title: 'a negative number', args: ['apply', '--max-user-port', '-1'], said: /MaxUserPort must be a whole number from 5000 to 65534; "-1" has a sign/ },
-      { title: 'letters', args: ['apply', '--max-user-port', 'abc', '--tcp-timed-wait-delay', '30'], said: /MaxUserPort .*"abc" is not a number/ },
-      { title: 'a fraction', args: ['apply', '--max-user-port', '12.5', '--tcp-timed-wait-delay', '30'], said: /"12\.5" has a fraction/ },
-      { title: 'an exponent', args: ['apply', '--max-user-port', '1e4', '--tcp-timed-wait-delay', '30'], said: /"1e4" uses an exponent/ },
-      { title: 'a sign', args: ['apply', '--max-user-port', '+5000', '--tcp-timed-wait-delay', '30'], said: /"\+5000" has a sign/ },
+      {
+        title: 'no setting at all',
+        args: ['apply'],
+        said: /apply needs at least one of --max-user-port N, --tcp-timed-wait-delay N/,
+      },
+      {
+        title: 'an option given twice',
+        args: ['apply', '--max-user-port', '65534', '--max-user-port', '5000'],
+        said: /--max-user-port is given more than once/,
+      },
+      {
+        title: 'a negative number',
+        args: ['apply', '--max-user-port', '-1'],
+        said: /MaxUserPort must be a whole number from 5000 to 65534; "-1" has a sign/,
+      },
+      {
+        title: 'letters',
+        args: ['apply', '--max-user-port', 'abc', '--tcp-timed-wait-delay', '30'],
+        said: /MaxUserPort .*"abc" is not a number/,
+      },
+      {
+        title: 'a fraction',
+        args: ['apply', '--max-user-port', '12.5', '--tcp-timed-wait-delay', '30'],
+        said: /"12\.5" has a fraction/,
+      },
+      {
+        title: 'an exponent',
+        args: ['apply', '--max-user-port', '1e4', '--tcp-timed-wait-delay', '30'],
+        said: /"1e4" uses an exponent/,
+      },
+      {
+        title: 'a sign',
+        args: ['apply', '--max-user-port', '+5000', '--tcp-timed-wait-delay', '30'],
+        said: /"\+5000" has a sign/,
+      },
       {
         title: 'a port above the range',
         args: ['apply', '--max-user-port', '70000', '--tcp-timed-wait-delay', '30'],
@@ -141,8 +175,20 @@ describe('tcp-port-tuner CLI on a Wine registry', () => {
 
     const json = JSON.parse((await cli(['history', '--json'])).stdout);
     assert.deepEqual(
-      json.history.map((entry: Record<string, unknown>) => [entry.action, entry.user, entry.machine, entry.version, Object.keys(entry).slice(0, 4)]),
-      ['apply', 'undo'].map((action) => [action, `${hostname()}\\${userInfo().username}`, hostname(), version, ['at', 'action', 'before', 'after']]),
+      json.history.map((entry: Record<string, unknown>) => [
+        entry.action,
+        entry.user,
+        entry.machine,
+        entry.version,
+        Object.keys(entry).slice(0, 4),
+      ]),
+      ['apply', 'undo'].map((action) => [
+        action,
+        `${hostname()}\\${userInfo().username}`,
+        hostname(),
+        version,
+        ['at', 'action', 'before', 'after'],
+      ]),
     );
   });
 });

@@ -25,7 +25,14 @@ async function outsideFolder(root: string): Promise<{ folder: string; file: stri
   const file = path.join(folder, 'victim.txt');
   await writeFile(file, 'an outside file the tool must never touch\n');
   const seen = async () =>
-    Promise.all((await readdir(folder)).sort().map(async (name) => `${name} ${(await stat(path.join(folder, name))).mtimeMs} ${await readFile(path.join(folder, name), 'utf8')}`));
+    Promise.all(
+      (await readdir(folder))
+        .sort()
+        .map(
+          async (name) =>
+            `${name} ${(await stat(path.join(folder, name))).mtimeMs} ${await readFile(path.join(folder, name), 'utf8')}`,
+        ),
+    );
   return { folder, file, seen };
 }
 
@@ -49,7 +56,11 @@ describe('links, pipes and devices in and around the data folder, through the CL
     await symlink(outside.folder, scratch);
     const before = await outside.seen();
     try {
-      await assertRefused(() => cli(['undo']), 7, new RegExp(`^tcp-port-tuner: ${escaped(scratch)} is a link or junction, not a plain folder;`));
+      await assertRefused(
+        () => cli(['undo']),
+        7,
+        new RegExp(`^tcp-port-tuner: ${escaped(scratch)} is a link or junction, not a plain folder;`),
+      );
     } finally {
       watcher.close();
     }
@@ -63,7 +74,9 @@ describe('links, pipes and devices in and around the data folder, through the CL
     const journal = path.join(bed.dataDir, 'journal.json');
     await symlink(outside.file, journal);
     const before = await outside.seen();
-    const refused = new RegExp(`^tcp-port-tuner: The change journal ${escaped(journal)} is a link or junction, not a plain file;`);
+    const refused = new RegExp(
+      `^tcp-port-tuner: The change journal ${escaped(journal)} is a link or junction, not a plain file;`,
+    );
     const status = await cli(['status']);
     assert.equal(status.code, 7, status.stderr);
     // Settling at start says it, and so does status itself (run-cli.ts's readCarriesOn): the same line.
@@ -84,7 +97,9 @@ describe('links, pipes and devices in and around the data folder, through the CL
       const backupFile = what === '/dev/zero itself' ? '/dev/zero' : path.join(bed.dataDir, 'backups', 'planted.reg');
       await plant(backupFile);
       // A target the key does not hold: settling would put the prior values back, once a backup vouched for them.
-      const target = { registry: { ...journal.lastWritten.registry, MaxUserPort: { present: true, payload: 'dword:00001388' } } };
+      const target = {
+        registry: { ...journal.lastWritten.registry, MaxUserPort: { present: true, payload: 'dword:00001388' } },
+      };
       journal.pending = { operation: 'apply', startedAt: 'T', prior: journal.baseline.states, target, backupFile };
       await writeFile(journalFile, JSON.stringify(journal));
       const before = await regExport(bed.prefix);
@@ -115,10 +130,25 @@ describe('links, pipes and devices in and around the data folder, through the CL
       // UTF-16LE after a 2-byte mark: the byte where the first subkey's section begins.
       const cut = 2 + 2 * exported.indexOf(`[${KEY}\\Interfaces]`);
       const standIn = path.join(bed.prefix.root, `reg-cut-${cut}`);
-      await writeFile(standIn, ['#!/bin/sh', 'wine reg.exe "$@"', 'code=$?', `if [ "$1" = export ]; then truncate -s ${cut} "$3"; fi`, 'exit "$code"', ''].join('\n'), { mode: 0o755 });
+      await writeFile(
+        standIn,
+        [
+          '#!/bin/sh',
+          'wine reg.exe "$@"',
+          'code=$?',
+          `if [ "$1" = export ]; then truncate -s ${cut} "$3"; fi`,
+          'exit "$code"',
+          '',
+        ].join('\n'),
+        { mode: 0o755 },
+      );
       const backups = path.join(bed.dataDir, 'backups');
       const kept = await readdir(backups);
-      await assertRefused(() => cli(APPLY, { TCP_PORT_TUNER_REG_COMMAND: standIn }), 7, /The backup .* does not match the key as it is now \(the subkey .*interfaces is missing; .*It was not kept\. Nothing was changed\.$/);
+      await assertRefused(
+        () => cli(APPLY, { TCP_PORT_TUNER_REG_COMMAND: standIn }),
+        7,
+        /The backup .* does not match the key as it is now \(the subkey .*interfaces is missing; .*It was not kept\. Nothing was changed\.$/,
+      );
       assert.deepEqual(await readdir(backups), kept, 'no cut-off backup was kept');
       assert.equal(exportedValue(await regExport(bed.prefix), 'MaxUserPort'), undefined);
     } finally {
@@ -142,7 +172,10 @@ describe('links, pipes and devices in and around the data folder, through the CL
     const file = path.join(bed.prefix.root, `missing-${Date.now()}`, 'tuner.prom');
     const result = await cli(['watch', '--count', '1', '--textfile', file]);
     assert.equal(result.code, 7, result.stderr);
-    assert.equal(onlyMessage(result), `tcp-port-tuner: Cannot write the textfile ${file}: the folder ${path.dirname(file)} does not exist. Nothing was written.`);
+    assert.equal(
+      onlyMessage(result),
+      `tcp-port-tuner: Cannot write the textfile ${file}: the folder ${path.dirname(file)} does not exist. Nothing was written.`,
+    );
     assert.equal(result.stdout, '', 'no sample was taken');
   });
 });

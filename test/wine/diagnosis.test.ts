@@ -53,10 +53,15 @@ describe('diagnose on a Wine prefix, against real TIME_WAIT sockets', () => {
     const result = await runCli(['diagnose', '--json'], productEnv(prefix, freshPath(prefix.root, 'data')));
     assert.equal(result.code, 0, result.stderr);
     const found = JSON.parse(result.stdout);
-    const remote = found.tcp.remotes.find((entry: { address: string; port: number }) => entry.address === '127.0.0.1' && entry.port === port);
+    const remote = found.tcp.remotes.find(
+      (entry: { address: string; port: number }) => entry.address === '127.0.0.1' && entry.port === port,
+    );
     assert.deepEqual(remote, { address: '127.0.0.1', port, timeWait: CONNECTIONS, established: 0, other: 0 });
     assert.ok(found.tcp.states.TIME_WAIT >= CONNECTIONS);
-    assert.ok(found.tcp.timeWait.outgoing >= CONNECTIONS, 'the client side, this host, holds them on its own outgoing ports');
+    assert.ok(
+      found.tcp.timeWait.outgoing >= CONNECTIONS,
+      'the client side, this host, holds them on its own outgoing ports',
+    );
   });
 
   it('says plainly what Wine cannot answer, and invents nothing in its place', async () => {
@@ -65,7 +70,10 @@ describe('diagnose on a Wine prefix, against real TIME_WAIT sockets', () => {
     assert.deepEqual(found.ports.dynamic, { ipv4: null, ipv6: null });
     assert.equal(found.events, null);
     assert.equal(found.capacity.now, null);
-    assert.equal(found.unavailable['dynamic.ipv4'], 'Could not read the dynamic port ranges and exclusions: netsh is not available under Wine.');
+    assert.equal(
+      found.unavailable['dynamic.ipv4'],
+      'Could not read the dynamic port ranges and exclusions: netsh is not available under Wine.',
+    );
     assert.equal(found.unavailable.events, 'not available under Wine');
     assert.equal(found.unavailable.listening, "Wine's netstat does not list listening sockets");
   });
@@ -80,9 +88,18 @@ describe('diagnose on a Wine prefix, against real TIME_WAIT sockets', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /dynamic range: 49152 to 65535 \(16,384 ports\)/);
     // The event's time in the one date format every page uses (local time), and the two ids told apart.
-    assert.ok(result.stdout.includes(`3 (4227: 1, 4231: 2), latest ${dateText('2026-11-24T11:30:00.500Z')}\n`), result.stdout);
-    assert.match(result.stdout, /4227 means a local port reused too soon for the same server, close to error 10048; 4231 means no ephemeral port left/);
+    assert.ok(
+      result.stdout.includes(`3 (4227: 1, 4231: 2), latest ${dateText('2026-11-24T11:30:00.500Z')}\n`),
+      result.stdout,
+    );
+    assert.match(
+      result.stdout,
+      /4227 means a local port reused too soon for the same server, close to error 10048; 4231 means no ephemeral port left/,
+    );
     assert.match(result.stdout, /now: 136 new connections per second/);
-    assert.match(result.stdout, new RegExp(`127\\.0\\.0\\.1:${port} +TIME_WAIT ${CONNECTIONS}, ESTABLISHED 0, other 0`));
+    assert.match(
+      result.stdout,
+      new RegExp(`127\\.0\\.0\\.1:${port} +TIME_WAIT ${CONNECTIONS}, ESTABLISHED 0, other 0`),
+    );
   });
 });

@@ -32,7 +32,10 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
   async function ranges(): Promise<{ ipv4: typeof DEFAULT; ipv6: typeof DEFAULT }> {
     if (!existsSync(state)) return { ipv4: DEFAULT, ipv6: DEFAULT };
     const saved = JSON.parse(await readFile(state, 'utf8'));
-    return { ipv4: { start: saved.ipv4.start, count: saved.ipv4.count }, ipv6: { start: saved.ipv6.start, count: saved.ipv6.count } };
+    return {
+      ipv4: { start: saved.ipv4.start, count: saved.ipv4.count },
+      ipv6: { start: saved.ipv6.start, count: saved.ipv6.count },
+    };
   }
 
   it('is changed for IPv4 and IPv6, read back, and undone to what it was', async () => {
@@ -40,7 +43,10 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
     assert.equal(applied.code, 0, applied.stderr);
     assert.deepEqual(await ranges(), { ipv4: { start: 10000, count: 55536 }, ipv6: { start: 10000, count: 55536 } });
     const history = JSON.parse((await runCli(['history', '--json'], env)).stdout).history;
-    assert.deepEqual(history[0].after.dynamicRange, { ipv4: { start: 10000, count: 55536 }, ipv6: { start: 10000, count: 55536 } });
+    assert.deepEqual(history[0].after.dynamicRange, {
+      ipv4: { start: 10000, count: 55536 },
+      ipv6: { start: 10000, count: 55536 },
+    });
     assert.deepEqual(history[0].before.dynamicRange, { ipv4: DEFAULT, ipv6: DEFAULT });
 
     const undone = await runCli(['undo'], env);
@@ -49,7 +55,11 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
   });
 
   it('refuses a range outside Windows limits with exit 2, calling nothing', async () => {
-    for (const args of [['--dynamic-start', '1024', '--dynamic-count', '300'], ['--dynamic-start', '60000', '--dynamic-count', '10000'], ['--dynamic-start', '50000']]) {
+    for (const args of [
+      ['--dynamic-start', '1024', '--dynamic-count', '300'],
+      ['--dynamic-start', '60000', '--dynamic-count', '10000'],
+      ['--dynamic-start', '50000'],
+    ]) {
       const refused = await runCli(['apply', ...args], env);
       assert.equal(refused.code, 2, args.join(' '));
       assert.match(cliMessages(refused.stderr)[0], /Nothing was changed\.$/);
@@ -60,9 +70,24 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
 
   it('puts the registry values back when netsh fails in the same change', async () => {
     const failing = { ...env, TCP_PORT_TUNER_STANDIN_FAIL: 'set' };
-    const result = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '10000', '--dynamic-count', '55536'], failing);
+    const result = await runCli(
+      [
+        'apply',
+        '--max-user-port',
+        '65534',
+        '--accept-unprotected',
+        '--dynamic-start',
+        '10000',
+        '--dynamic-count',
+        '55536',
+      ],
+      failing,
+    );
     assert.equal(result.code, 4, result.stderr);
-    assert.match(cliMessages(result.stderr)[0], /Could not set the IPv4 dynamic port range: netsh exited with 1 .*Every setting was put back as it was\.$/);
+    assert.match(
+      cliMessages(result.stderr)[0],
+      /Could not set the IPv4 dynamic port range: netsh exited with 1 .*Every setting was put back as it was\.$/,
+    );
     assert.equal((await regQuery(prefix)).MaxUserPort, undefined, 'MaxUserPort is absent again');
     assert.deepEqual(await ranges(), { ipv4: DEFAULT, ipv6: DEFAULT });
   });
@@ -70,7 +95,10 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
   it('settles a change cut off between the two families by putting the range back', async () => {
     assert.equal((await runCli(['apply', '--tcp-timed-wait-delay', '30'], env)).code, 0);
     // The process dies right after netsh changed IPv4 and before IPv6: the stand-in kills it, as a crash would.
-    const crashed = await runCli(['apply', '--dynamic-start', '10000', '--dynamic-count', '55536'], { ...env, TCP_PORT_TUNER_STANDIN_CRASH: 'set:1' });
+    const crashed = await runCli(['apply', '--dynamic-start', '10000', '--dynamic-count', '55536'], {
+      ...env,
+      TCP_PORT_TUNER_STANDIN_CRASH: 'set:1',
+    });
     assert.equal(crashed.signal, 'SIGKILL', crashed.stderr);
     assert.deepEqual(await ranges(), { ipv4: { start: 10000, count: 55536 }, ipv6: DEFAULT });
 
@@ -84,10 +112,29 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
 
   it('without a stand-in, says netsh is not available under Wine and changes nothing', async () => {
     const { TCP_PORT_TUNER_NETSH_COMMAND: _gone, ...plain } = env;
-    const result = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '10000', '--dynamic-count', '55536'], plain);
+    const result = await runCli(
+      [
+        'apply',
+        '--max-user-port',
+        '65534',
+        '--accept-unprotected',
+        '--dynamic-start',
+        '10000',
+        '--dynamic-count',
+        '55536',
+      ],
+      plain,
+    );
     assert.equal(result.code, 1);
-    assert.equal(cliMessages(result.stderr)[0], 'tcp-port-tuner: Could not read the IPv4 dynamic port range: netsh is not available under Wine.');
+    assert.equal(
+      cliMessages(result.stderr)[0],
+      'tcp-port-tuner: Could not read the IPv4 dynamic port range: netsh is not available under Wine.',
+    );
     assert.equal((await regQuery(prefix)).MaxUserPort, undefined);
-    assert.deepEqual(existsSync(path.join(dataDir, 'backups')) ? await readdir(path.join(dataDir, 'backups')) : [], [], 'not even a backup was written');
+    assert.deepEqual(
+      existsSync(path.join(dataDir, 'backups')) ? await readdir(path.join(dataDir, 'backups')) : [],
+      [],
+      'not even a backup was written',
+    );
   });
 });

@@ -19,7 +19,13 @@ import { deleteValue, regExport, regImport, resetValues, setValue } from '../hel
 import { FaultyBackend, type Call } from '../helpers/faulty-backend';
 
 /** Each backup is an export checked against the whole key read live (a full disk can cut an export short). */
-const APPLY_STEPS: Call[] = ['exportKey', 'readTree', 'setDword MaxUserPort', 'setDword TcpTimedWaitDelay', 'readValues'];
+const APPLY_STEPS: Call[] = [
+  'exportKey',
+  'readTree',
+  'setDword MaxUserPort',
+  'setDword TcpTimedWaitDelay',
+  'readValues',
+];
 const UNDO_STEPS: Call[] = ['exportKey', 'readTree', 'importFile', 'exportKey'];
 const BACKUP_STEPS = 2;
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
@@ -63,10 +69,16 @@ describe('a failing registry step leaves the key exactly as it was', () => {
           assert.match(error.message, /Could not write the backup .*Injected failure.* Nothing was changed\.$/);
         } else if (step === 1) {
           assert.equal(error.kind, 'backup-failed');
-          assert.match(error.message, /Could not check the backup .* against the key: Injected failure.* It was not kept\. Nothing was changed\.$/);
+          assert.match(
+            error.message,
+            /Could not check the backup .* against the key: Injected failure.* It was not kept\. Nothing was changed\.$/,
+          );
         } else {
           assert.equal(error.kind, 'registry-failed');
-          assert.match(error.message, /^Injected failure of [\w ]+ at step \d\. Both values were put back as they were\.$/);
+          assert.match(
+            error.message,
+            /^Injected failure of [\w ]+ at step \d\. Both values were put back as they were\.$/,
+          );
         }
         return true;
       });
@@ -82,7 +94,10 @@ describe('a failing registry step leaves the key exactly as it was', () => {
       await assert.rejects(service.apply(TUNED), (error: TunerError) => {
         assert.equal(error.kind, 'registry-failed');
         const name = step === 2 ? 'MaxUserPort reads 65533' : 'TcpTimedWaitDelay reads 29';
-        assert.match(error.message, new RegExp(`did not read back as written: ${name}\\. Both values were put back as they were\\.$`));
+        assert.match(
+          error.message,
+          new RegExp(`did not read back as written: ${name}\\. Both values were put back as they were\\.$`),
+        );
         return true;
       });
       assert.equal(await regExport(prefix), before);
@@ -102,7 +117,10 @@ describe('a failing registry step leaves the key exactly as it was', () => {
           assert.match(error.message, /Nothing was changed\.$/);
         } else {
           assert.equal(error.kind, 'registry-failed');
-          assert.match(error.message, /^Injected failure of [\w ]+ at step \d\. Both values were put back as they were\.$/);
+          assert.match(
+            error.message,
+            /^Injected failure of [\w ]+ at step \d\. Both values were put back as they were\.$/,
+          );
         }
         return true;
       });
@@ -118,7 +136,10 @@ describe('a failing registry step leaves the key exactly as it was', () => {
     backend.arm({ at: 2, mode: 'lie' });
     await assert.rejects(service.undo({ force: false }), (error: TunerError) => {
       assert.equal(error.kind, 'registry-failed');
-      assert.match(error.message, /^MaxUserPort did not take the restored value\. Both values were put back as they were\.$/);
+      assert.match(
+        error.message,
+        /^MaxUserPort did not take the restored value\. Both values were put back as they were\.$/,
+      );
       return true;
     });
     assert.equal(await regExport(prefix), applied);
@@ -140,14 +161,19 @@ describe('a failing registry step leaves the key exactly as it was', () => {
       );
       assert.equal(failure.kind, 'restore-failed');
       message = failure.message;
-      assert.notEqual(await regExport(prefix), before, 'the MaxUserPort write stayed: this is the case the journal is for');
+      assert.notEqual(
+        await regExport(prefix),
+        before,
+        'the MaxUserPort write stayed: this is the case the journal is for',
+      );
       backend.arm(null);
     });
 
     it('the message names the two-value restore file, and a plain reg import of it puts the key back', async () => {
-      const said = /Putting the values back failed too \(.*\)\. (.+-restore\.reg) holds the previous values: import it with 'reg import' as administrator\.$/.exec(
-        message,
-      );
+      const said =
+        /Putting the values back failed too \(.*\)\. (.+-restore\.reg) holds the previous values: import it with 'reg import' as administrator\.$/.exec(
+          message,
+        );
       assert.ok(said, message);
       await regImport(prefix, said[1]);
       assert.equal(await regExport(prefix), before);

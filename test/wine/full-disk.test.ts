@@ -17,14 +17,27 @@ import { freshPath } from '../helpers/temp-folder';
 import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues, setValue } from '../helpers/reg-checks';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--tcp-timed-wait-delay', '30', '--dynamic-start', '33061', '--dynamic-count', '32475'];
+const APPLY = [
+  'apply',
+  '--max-user-port',
+  '65534',
+  '--accept-unprotected',
+  '--tcp-timed-wait-delay',
+  '30',
+  '--dynamic-start',
+  '33061',
+  '--dynamic-count',
+  '32475',
+];
 const PAGE = 4096;
 
 /** Every file under `dir`, relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
 describe('a full disk, on Wine with the netsh stand-in', () => {
@@ -58,15 +71,22 @@ describe('a full disk, on Wine with the netsh stand-in', () => {
     const seeded = await netshState(state);
     const codes: number[] = [];
     for (let pages = 0; pages <= 12; pages++) {
-      await Promise.all((await readdir(disk)).map((name) => rm(path.join(disk, name), { recursive: true, force: true })));
+      await Promise.all(
+        (await readdir(disk)).map((name) => rm(path.join(disk, name), { recursive: true, force: true })),
+      );
       const dataDir = path.join(disk, 'data');
       await fillLeaving(pages);
       const result = await runCli(APPLY, netshEnv(prefix, dataDir, state));
       codes.push(result.code ?? -1);
       const files = await filesUnder(dataDir);
-      assert.deepEqual(files.filter((file) => /\.tmp$|change\.draft\./.test(file)), [], `${pages} pages free: no draft or temporary file left (${files.join(', ')})`);
+      assert.deepEqual(
+        files.filter((file) => /\.tmp$|change\.draft\./.test(file)),
+        [],
+        `${pages} pages free: no draft or temporary file left (${files.join(', ')})`,
+      );
       for (const backup of files.filter((file) => /Tcpip-Parameters-[^/]*\d\.reg$/.test(file))) {
-        for (const beside of [backup.replace(/\.reg$/, '.json'), backup.replace(/\.reg$/, '-restore.reg')]) assert.ok(files.includes(beside), `${pages} pages free: ${backup} is whole, with ${beside}`);
+        for (const beside of [backup.replace(/\.reg$/, '.json'), backup.replace(/\.reg$/, '-restore.reg')])
+          assert.ok(files.includes(beside), `${pages} pages free: ${backup} is whole, with ${beside}`);
       }
       if (result.code === 0) {
         await resetValues(prefix);
@@ -75,7 +95,11 @@ describe('a full disk, on Wine with the netsh stand-in', () => {
         continue;
       }
       assert.equal(result.code, 7, `${pages} pages free: ${result.stderr}`);
-      assert.match(cliMessages(result.stderr)[0], /disk is full|disk may be full|drive holding .* is full|ENOSPC/, `${pages} pages free: says the disk is full`);
+      assert.match(
+        cliMessages(result.stderr)[0],
+        /disk is full|disk may be full|drive holding .* is full|ENOSPC/,
+        `${pages} pages free: says the disk is full`,
+      );
       assert.equal(await regExport(prefix), baseline, `${pages} pages free: the key is unchanged`);
       assert.deepEqual(await netshState(state), seeded, `${pages} pages free: the range is unchanged`);
     }
@@ -89,13 +113,30 @@ describe('a full disk, on Wine with the netsh stand-in', () => {
     const dataDir = freshPath(prefix.root, 'data');
     const standIn = path.join(prefix.root, 'reg-cut-off');
     // Passes every call to Wine's reg.exe; an export is then cut to 400 bytes, as a full disk cut it.
-    await writeFile(standIn, ['#!/bin/sh', 'wine reg.exe "$@"', 'code=$?', 'if [ "$1" = export ]; then truncate -s 400 "$3"; fi', 'exit "$code"', ''].join('\n'));
+    await writeFile(
+      standIn,
+      [
+        '#!/bin/sh',
+        'wine reg.exe "$@"',
+        'code=$?',
+        'if [ "$1" = export ]; then truncate -s 400 "$3"; fi',
+        'exit "$code"',
+        '',
+      ].join('\n'),
+    );
     await chmod(standIn, 0o755);
     const state = await seedNetsh(prefix.root);
     const result = await runCli(APPLY, netshEnv(prefix, dataDir, state, { TCP_PORT_TUNER_REG_COMMAND: standIn }));
     assert.equal(result.code, 7, result.stderr);
-    assert.match(cliMessages(result.stderr)[0], /The backup .*\.reg (does not match the key as it is now|does not hold the key).*(It|it) was not kept/);
+    assert.match(
+      cliMessages(result.stderr)[0],
+      /The backup .*\.reg (does not match the key as it is now|does not hold the key).*(It|it) was not kept/,
+    );
     assert.equal(await regExport(prefix), baseline);
-    assert.deepEqual((await filesUnder(path.join(dataDir, 'backups'))).filter((file) => file.endsWith('.reg')), [], 'no cut-off export left under the normal name');
+    assert.deepEqual(
+      (await filesUnder(path.join(dataDir, 'backups'))).filter((file) => file.endsWith('.reg')),
+      [],
+      'no cut-off export left under the normal name',
+    );
   });
 });

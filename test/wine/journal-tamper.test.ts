@@ -14,10 +14,25 @@ import { freshPath } from '../helpers/temp-folder';
 import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues } from '../helpers/reg-checks';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '33061', '--dynamic-count', '32475', '--reserve-ports', '3306,8080'];
+const APPLY = [
+  'apply',
+  '--max-user-port',
+  '65534',
+  '--accept-unprotected',
+  '--dynamic-start',
+  '33061',
+  '--dynamic-count',
+  '32475',
+  '--reserve-ports',
+  '3306,8080',
+];
 /** The admin's own 5357 and 8080. */
 const FOUND = [one(5357), one(8080)];
-type Journal = { baseline: { states: Record<string, Record<string, unknown>>; backupFile: string }; lastWritten: Record<string, unknown>; pending: unknown };
+type Journal = {
+  baseline: { states: Record<string, Record<string, unknown>>; backupFile: string };
+  lastWritten: Record<string, unknown>;
+  pending: unknown;
+};
 
 describe('the journal checked against its backups, on Wine with the netsh stand-in', () => {
   let dataDir: string;
@@ -43,10 +58,30 @@ describe('the journal checked against its backups, on Wine with the netsh stand-
   const machine = async () => ({ key: await regExport(prefix), netsh: await netshState(state) });
 
   const edits: [string, (journal: Journal) => void, RegExp][] = [
-    ["delete the admin's 8080", (journal) => Object.assign(journal.baseline.states.reservedPorts, { 8080: { ipv4: 'open', ipv6: 'open' } }), /port 8080 differs/],
-    ["delete the admin's 5357", (journal) => Object.assign(journal.baseline.states.reservedPorts, { 5357: { ipv4: 'open', ipv6: 'open' } }), /port 5357 is not recorded there/],
-    ['add 445 on both families', (journal) => Object.assign(journal.baseline.states.reservedPorts, { 445: { ipv4: 'reserved', ipv6: 'reserved' } }), /port 445 is not recorded there/],
-    ['set a 255-port range, 1025-1279', (journal) => Object.assign(journal.baseline.states, { dynamicRange: { ipv4: { start: 1025, count: 255 }, ipv6: { start: 1025, count: 255 } } }), /dynamic port range differs/],
+    [
+      "delete the admin's 8080",
+      (journal) => Object.assign(journal.baseline.states.reservedPorts, { 8080: { ipv4: 'open', ipv6: 'open' } }),
+      /port 8080 differs/,
+    ],
+    [
+      "delete the admin's 5357",
+      (journal) => Object.assign(journal.baseline.states.reservedPorts, { 5357: { ipv4: 'open', ipv6: 'open' } }),
+      /port 5357 is not recorded there/,
+    ],
+    [
+      'add 445 on both families',
+      (journal) =>
+        Object.assign(journal.baseline.states.reservedPorts, { 445: { ipv4: 'reserved', ipv6: 'reserved' } }),
+      /port 445 is not recorded there/,
+    ],
+    [
+      'set a 255-port range, 1025-1279',
+      (journal) =>
+        Object.assign(journal.baseline.states, {
+          dynamicRange: { ipv4: { start: 1025, count: 255 }, ipv6: { start: 1025, count: 255 } },
+        }),
+      /dynamic port range differs/,
+    ],
   ];
   for (const [what, change, said] of edits) {
     it(`a journal edited to make undo ${what} is refused with exit 5, naming the journal`, async () => {
@@ -69,7 +104,11 @@ describe('the journal checked against its backups, on Wine with the netsh stand-
         operation: 'apply',
         startedAt: 'T',
         prior: { ...written, registry, reservedPorts: { 8080: { ipv4: 'open', ipv6: 'open' } } },
-        target: { ...written, registry: { ...written.registry, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } }, reservedPorts: { 8080: { ipv4: 'reserved', ipv6: 'reserved' } } },
+        target: {
+          ...written,
+          registry: { ...written.registry, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } },
+          reservedPorts: { 8080: { ipv4: 'reserved', ipv6: 'reserved' } },
+        },
         backupFile: journal.baseline.backupFile,
       };
     });
@@ -80,16 +119,28 @@ describe('the journal checked against its backups, on Wine with the netsh stand-
     assert.deepEqual(await machine(), before);
     const undo = await runCli(['undo'], env);
     assert.equal(undo.code, 5, undo.stderr);
-    assert.match(cliMessages(undo.stderr)[0], /^tcp-port-tuner: Settling the apply interrupted at T stopped: what the journal .*journal\.json would write does not match the backup .*\(MaxUserPort differ\)/);
+    assert.match(
+      cliMessages(undo.stderr)[0],
+      /^tcp-port-tuner: Settling the apply interrupted at T stopped: what the journal .*journal\.json would write does not match the backup .*\(MaxUserPort differ\)/,
+    );
     assert.deepEqual(await machine(), before);
   });
 
   it('a journal range that ends past 65535 is a damaged journal, named as such, and nothing is written', async () => {
-    await edit((journal) => Object.assign(journal.baseline.states, { dynamicRange: { ipv4: { start: 65000, count: 1000 }, ipv6: { start: 65000, count: 1000 } } }));
+    await edit((journal) =>
+      Object.assign(journal.baseline.states, {
+        dynamicRange: { ipv4: { start: 65000, count: 1000 }, ipv6: { start: 65000, count: 1000 } },
+      }),
+    );
     const before = await machine();
     const undo = await runCli(['undo'], env);
     assert.equal(undo.code, 1);
-    assert.ok(cliMessages(undo.stderr)[0].includes(`The change journal ${journalFile} cannot be read (not in the expected format)`), undo.stderr);
+    assert.ok(
+      cliMessages(undo.stderr)[0].includes(
+        `The change journal ${journalFile} cannot be read (not in the expected format)`,
+      ),
+      undo.stderr,
+    );
     assert.deepEqual(await machine(), before);
   });
 

@@ -22,7 +22,19 @@ import { withPrefix } from '../helpers/with-prefix';
 import { regExport, resetValues, setValue } from '../helpers/reg-checks';
 import { randomFrom } from '../helpers/seeded-random';
 
-const APPLY = ['apply', '--max-user-port', '65534', '--tcp-timed-wait-delay', '30', '--dynamic-start', '33061', '--dynamic-count', '32475', '--reserve-ports', '3306,33060'];
+const APPLY = [
+  'apply',
+  '--max-user-port',
+  '65534',
+  '--tcp-timed-wait-delay',
+  '30',
+  '--dynamic-start',
+  '33061',
+  '--dynamic-count',
+  '32475',
+  '--reserve-ports',
+  '3306,33060',
+];
 const RUNS = 20;
 /** An admin's 5357 and 8080, and Hyper-V's block around 50000. */
 const FOUND = [one(5357), one(8080), { start: 50000, end: 50159, administered: false }];
@@ -49,15 +61,20 @@ function leftAlone(stderr: string): Record<'ipv4' | 'ipv6', number[]> {
 
 /** The seeded state with the one-port exclusions `extra` names added. */
 function withExtra(seeded: NetshState, extra: Record<'ipv4' | 'ipv6', number[]>): NetshState {
-  const add = (family: 'ipv4' | 'ipv6') => ({ ...seeded[family], exclusions: [...seeded[family].exclusions, ...extra[family].map(one)].sort((a, b) => a.start - b.start) });
+  const add = (family: 'ipv4' | 'ipv6') => ({
+    ...seeded[family],
+    exclusions: [...seeded[family].exclusions, ...extra[family].map(one)].sort((a, b) => a.start - b.start),
+  });
   return { ipv4: add('ipv4'), ipv6: add('ipv6') };
 }
 
 /** Calls `kill` `at` ms after the journal first appears in `dataDir`; `current` is the timer to clear. */
 function afterJournal(dataDir: string, at: number, kill: () => void): { current: NodeJS.Timeout } {
-  const timer = { current: setTimeout(function poll() {
-    timer.current = existsSync(path.join(dataDir, 'journal.json')) ? setTimeout(kill, at) : setTimeout(poll, 10);
-  }, 10) };
+  const timer = {
+    current: setTimeout(function poll() {
+      timer.current = existsSync(path.join(dataDir, 'journal.json')) ? setTimeout(kill, at) : setTimeout(poll, 10);
+    }, 10),
+  };
   return timer;
 }
 
@@ -89,7 +106,11 @@ describe('kill -9 during an apply of all four kinds, then a hand change, on Wine
     assert.equal((await runCli(APPLY, timingEnv)).code, 0);
     const full = performance.now() - started;
     assert.equal((await runCli(['undo'], timingEnv)).code, 0);
-    assert.deepEqual(await machine(timing), { key: baseline, netsh: seeded }, 'a whole apply and undo return to the baseline');
+    assert.deepEqual(
+      await machine(timing),
+      { key: baseline, netsh: seeded },
+      'a whole apply and undo return to the baseline',
+    );
 
     for (let run = 1; run <= RUNS; run++) {
       const dataDir = freshPath(prefix.root, 'run');
@@ -119,13 +140,23 @@ describe('kill -9 during an apply of all four kinds, then a hand change, on Wine
       const end = await machine(state);
       if (recorded) {
         const kept = withExtra(seeded, leftAlone(undo.stderr));
-        assert.deepEqual(end, { key: baseline, netsh: kept }, `run ${run} (${killed}, ${hand.what}) ends at the baseline, but for exclusions it names as left alone`);
+        assert.deepEqual(
+          end,
+          { key: baseline, netsh: kept },
+          `run ${run} (${killed}, ${hand.what}) ends at the baseline, but for exclusions it names as left alone`,
+        );
         assert.equal((await readJournal(dataDir)).pending ?? null, null, `run ${run}: nothing pending`);
       } else {
-        assert.deepEqual(end, byHand, `run ${run} (${killed}): the tool recorded nothing, so it changed nothing, and the admin's change stays`);
+        assert.deepEqual(
+          end,
+          byHand,
+          `run ${run} (${killed}): the tool recorded nothing, so it changed nothing, and the admin's change stays`,
+        );
         assert.match(undo.stdout, /^Nothing to undo/);
       }
-      t.diagnostic(`run ${run}: ${killed}, ${hand.what}: ${[...cliMessages(undo.stderr), undo.stdout.trim().split('\n')[0]].join(' | ')}`);
+      t.diagnostic(
+        `run ${run}: ${killed}, ${hand.what}: ${[...cliMessages(undo.stderr), undo.stdout.trim().split('\n')[0]].join(' | ')}`,
+      );
       // The next run starts from the baseline again.
       if (!recorded) await resetValues(prefix).then(() => setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 120));
     }
@@ -137,18 +168,32 @@ describe('kill -9 during an apply of all four kinds, then a hand change, on Wine
       const state = await seedNetsh(prefix.root, FOUND);
       const crashed = await runCli(APPLY, netshEnv(prefix, dataDir, state, { TCP_PORT_TUNER_STANDIN_CRASH: 'add:1' }));
       assert.equal(crashed.signal, 'SIGKILL', `the CLI died after the first reservation: ${crashed.stderr}`);
-      assert.deepEqual((await netshState(state)).ipv4.exclusions, [one(3306), ...FOUND].sort((a, b) => a.start - b.start));
+      assert.deepEqual(
+        (await netshState(state)).ipv4.exclusions,
+        [one(3306), ...FOUND].sort((a, b) => a.start - b.start),
+      );
       await hand.make(prefix, state);
       const env = netshEnv(prefix, dataDir, state);
       const status = await runCli(['status'], env);
       assert.deepEqual(cliMessages(status.stderr), [], 'status settles nothing');
       const refused = await runCli(['undo'], env);
-      assert.match(cliMessages(refused.stderr).join('\n'), /^tcp-port-tuner: Rolled back the apply interrupted at .*, except .*, changed since by hand/m, hand.what);
-      assert.match(cliMessages(refused.stderr).join('\n'), /port 3306 \(IPv4\) is reserved, but no step of this tool's made it so/);
+      assert.match(
+        cliMessages(refused.stderr).join('\n'),
+        /^tcp-port-tuner: Rolled back the apply interrupted at .*, except .*, changed since by hand/m,
+        hand.what,
+      );
+      assert.match(
+        cliMessages(refused.stderr).join('\n'),
+        /port 3306 \(IPv4\) is reserved, but no step of this tool's made it so/,
+      );
       assert.equal(refused.code, 5, `undo without --force asks first (${hand.what}): ${refused.stderr}`);
       const forced = await runCli(['undo', '--force'], env);
       assert.equal(forced.code, 0, forced.stderr);
-      assert.deepEqual(await machine(state), { key: baseline, netsh: withExtra(seeded, { ipv4: [3306], ipv6: [] }) }, `at the baseline after ${hand.what}, but for the 3306 no step recorded`);
+      assert.deepEqual(
+        await machine(state),
+        { key: baseline, netsh: withExtra(seeded, { ipv4: [3306], ipv6: [] }) },
+        `at the baseline after ${hand.what}, but for the 3306 no step recorded`,
+      );
     }
   });
 });

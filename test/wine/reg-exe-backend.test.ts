@@ -45,7 +45,10 @@ describe('RegExeBackend on Wine', () => {
       await resetValues(prefix);
       await assert.rejects(backendFor(prefix.env).deleteValue('TcpTimedWaitDelay'), (error: TunerError) => {
         assert.equal(error.kind, 'registry-failed');
-        assert.match(error.message, /^Could not delete TcpTimedWaitDelay: reg\.exe exited with 1 and said ".*unable to find/i);
+        assert.match(
+          error.message,
+          /^Could not delete TcpTimedWaitDelay: reg\.exe exited with 1 and said ".*unable to find/i,
+        );
         return true;
       });
     });

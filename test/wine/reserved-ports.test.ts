@@ -42,7 +42,11 @@ describe('reserved ports on a Wine prefix with a netsh stand-in', () => {
   it('reserves what is open in both families, leaves covered ports alone, and undo releases only its own', async () => {
     const first = await runCli(['apply', '--reserve-ports', '3306,33060'], env);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^ {2}Port 3306 +reserved +at once\n {2}Port 33060 +inside another exclusion +at once$/m, 'says which ports it reserved; 33060 was inside Hyper-V\'s range already');
+    assert.match(
+      first.stdout,
+      /^ {2}Port 3306 +reserved +at once\n {2}Port 33060 +inside another exclusion +at once$/m,
+      "says which ports it reserved; 33060 was inside Hyper-V's range already",
+    );
     assert.deepEqual(await exclusions(), both([FOUND[0], one(3306), FOUND[1]]));
 
     // A second change adds to the first: 1433 was the admin's already, 5000 is new.
@@ -50,7 +54,10 @@ describe('reserved ports on a Wine prefix with a netsh stand-in', () => {
     assert.equal(second.code, 0, second.stderr);
     assert.deepEqual(await exclusions(), both([FOUND[0], one(3306), one(5000), FOUND[1]]));
     const history = JSON.parse((await runCli(['history', '--json'], env)).stdout).history;
-    assert.deepEqual(history[1].before.reservedPorts, { '1433': { ipv4: 'reserved', ipv6: 'reserved' }, '5000': { ipv4: 'open', ipv6: 'open' } });
+    assert.deepEqual(history[1].before.reservedPorts, {
+      '1433': { ipv4: 'reserved', ipv6: 'reserved' },
+      '5000': { ipv4: 'open', ipv6: 'open' },
+    });
 
     const undone = await runCli(['undo'], env);
     assert.equal(undone.code, 0, undone.stderr);
@@ -65,7 +72,10 @@ describe('reserved ports on a Wine prefix with a netsh stand-in', () => {
       ['3306,3306', /Port 3306 is named twice\./],
       ['3306,', /nothing was entered/],
       ['0x0CEA', /"0x0CEA" is not a number/],
-      [Array.from({ length: 17 }, (_, i) => 2000 + i).join(','), /At most 16 ports can be reserved at once; 17 were given\./],
+      [
+        Array.from({ length: 17 }, (_, i) => 2000 + i).join(','),
+        /At most 16 ports can be reserved at once; 17 were given\./,
+      ],
     ];
     for (const [ports, said] of cases) {
       const refused = await runCli(['apply', '--reserve-ports', ports], env);
@@ -78,9 +88,15 @@ describe('reserved ports on a Wine prefix with a netsh stand-in', () => {
   });
 
   it('puts the registry value back when netsh refuses the reservation', async () => {
-    const result = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--reserve-ports', '3306'], { ...env, TCP_PORT_TUNER_STANDIN_FAIL: 'add' });
+    const result = await runCli(
+      ['apply', '--max-user-port', '65534', '--accept-unprotected', '--reserve-ports', '3306'],
+      { ...env, TCP_PORT_TUNER_STANDIN_FAIL: 'add' },
+    );
     assert.equal(result.code, 4, result.stderr);
-    assert.match(cliMessages(result.stderr)[0], /Could not reserve port 3306 for IPv4: netsh exited with 1 .*Every setting was put back as it was\.$/);
+    assert.match(
+      cliMessages(result.stderr)[0],
+      /Could not reserve port 3306 for IPv4: netsh exited with 1 .*Every setting was put back as it was\.$/,
+    );
     assert.equal((await regQuery(prefix)).MaxUserPort, undefined, 'MaxUserPort is absent again');
     assert.deepEqual(await exclusions(), both(FOUND));
   });

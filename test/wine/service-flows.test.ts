@@ -41,7 +41,10 @@ describe('ChangeService on a Wine registry', () => {
     await setValue(prefix, 'TcpTimedWaitDelay', 'REG_DWORD', 60);
     await service.apply(TUNED);
     await service.undo({ force: false });
-    assert.deepEqual(await exportedSettings(prefix), ['"MaxUserPort"=dword:00009c40', '"TcpTimedWaitDelay"=dword:0000003c']);
+    assert.deepEqual(await exportedSettings(prefix), [
+      '"MaxUserPort"=dword:00009c40',
+      '"TcpTimedWaitDelay"=dword:0000003c',
+    ]);
   });
 
   const wrongTypes: { type: string; data: string | string[] }[] = [
@@ -107,7 +110,13 @@ describe('ChangeService on a Wine registry', () => {
   });
 
   const priorStates: { title: string; values: [name: string, type: string, data: string][] }[] = [
-    { title: 'both values were set', values: [['MaxUserPort', 'REG_DWORD', '40000'], ['TcpTimedWaitDelay', 'REG_SZ', '120']] },
+    {
+      title: 'both values were set',
+      values: [
+        ['MaxUserPort', 'REG_DWORD', '40000'],
+        ['TcpTimedWaitDelay', 'REG_SZ', '120'],
+      ],
+    },
     { title: 'neither value was set', values: [] },
     { title: 'only MaxUserPort was set', values: [['MaxUserPort', 'REG_DWORD', '5000']] },
   ];

@@ -59,7 +59,10 @@ describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is se
     const settled = await service.settleInterrupted();
     assert.equal(settled?.action, 'recovered');
     assert.match(settled?.note ?? '', /^Finished the apply interrupted at /);
-    assert.deepEqual(await exportedSettings(prefix), ['"MaxUserPort"=dword:0000fffe', '"TcpTimedWaitDelay"=dword:0000001e']);
+    assert.deepEqual(await exportedSettings(prefix), [
+      '"MaxUserPort"=dword:0000fffe',
+      '"TcpTimedWaitDelay"=dword:0000001e',
+    ]);
     assert.equal((await readJournal(dataDir)).pending, null);
 
     await service.undo({ force: false });

@@ -60,18 +60,29 @@ describe('undo restores what the change caused, and reading writes nothing', () 
     const applied = await runCli(MANUAL, env);
     assert.equal(applied.code, 0, applied.stderr);
     const journal = JSON.parse(await readFile(path.join(dataDir, 'journal.json'), 'utf8'));
-    assert.deepEqual(journal.baseline.states.dynamicRange, { ipv4: DEFAULT_RANGE, ipv6: DEFAULT_RANGE }, 'the journal records the range MaxUserPort will reshape');
+    assert.deepEqual(
+      journal.baseline.states.dynamicRange,
+      { ipv4: DEFAULT_RANGE, ipv6: DEFAULT_RANGE },
+      'the journal records the range MaxUserPort will reshape',
+    );
 
     await restart(state, dataDir);
     const undo = await runCli(['undo'], env);
     assert.equal(undo.code, 0, undo.stderr);
     assert.match(undo.stdout, /^Everything this tool changed is back as it was before its first change\.\n/);
-    assert.match(undo.stdout, /Dynamic port range, IPv4 +1024 to 65534 \(64,511 ports\) +→ +49152 to 65535 \(16,384 ports\)/);
+    assert.match(
+      undo.stdout,
+      /Dynamic port range, IPv4 +1024 to 65534 \(64,511 ports\) +→ +49152 to 65535 \(16,384 ports\)/,
+    );
     assert.equal(await regExport(prefix), baseline);
     assert.deepEqual(await netshState(state), seeded, "the range back, 3306 and 33060 released, the admin's 8080 kept");
     assert.equal((await readJournal(dataDir)).pending, null);
     const history = await runCli(['history'], env);
-    assert.match(history.stdout, /Dynamic port range, IPv6 +1024 to 65534 \(64,511 ports\) +→ +49152 to 65535 \(16,384 ports\)/, 'history shows the range rows');
+    assert.match(
+      history.stdout,
+      /Dynamic port range, IPv6 +1024 to 65534 \(64,511 ports\) +→ +49152 to 65535 \(16,384 ports\)/,
+      'history shows the range rows',
+    );
     assert.match(history.stdout, /Port 3306 +reserved/);
   });
 
@@ -82,7 +93,11 @@ describe('undo restores what the change caused, and reading writes nothing', () 
     assert.equal(crashed.signal, 'SIGKILL', crashed.stderr);
     await editNetsh(state, (held) => held.ipv6.exclusions.push(one(3306)));
     const env = netshEnv(prefix, dataDir, state);
-    const files = async () => ({ netsh: await readFile(state, 'utf8'), journal: await readFile(path.join(dataDir, 'journal.json'), 'utf8'), key: await regExport(prefix) });
+    const files = async () => ({
+      netsh: await readFile(state, 'utf8'),
+      journal: await readFile(path.join(dataDir, 'journal.json'), 'utf8'),
+      key: await regExport(prefix),
+    });
     const found = await files();
 
     const status = await runCli(['status', '--json'], env);
@@ -90,23 +105,45 @@ describe('undo restores what the change caused, and reading writes nothing', () 
     const { unfinished } = JSON.parse(status.stdout);
     assert.equal(unfinished.operation, 'apply');
     assert.deepEqual(
-      unfinished.parts.map((part: { name: string; prior: string; now: string }) => `${part.name}: ${part.prior} -> ${part.now}`),
-      ['MaxUserPort: not set -> 65534', 'TcpTimedWaitDelay: not set -> 30', 'port 3306 (IPv4): not reserved -> reserved', 'port 3306 (IPv6): not reserved -> reserved'],
+      unfinished.parts.map(
+        (part: { name: string; prior: string; now: string }) => `${part.name}: ${part.prior} -> ${part.now}`,
+      ),
+      [
+        'MaxUserPort: not set -> 65534',
+        'TcpTimedWaitDelay: not set -> 30',
+        'port 3306 (IPv4): not reserved -> reserved',
+        'port 3306 (IPv6): not reserved -> reserved',
+      ],
     );
     const text = await runCli(['status'], env);
-    assert.match(text.stdout, /Unfinished: +the apply started at .* did not finish\.\n +MaxUserPort: not set before it, 65534 now\n/);
+    assert.match(
+      text.stdout,
+      /Unfinished: +the apply started at .* did not finish\.\n +MaxUserPort: not set before it, 65534 now\n/,
+    );
     assert.match(text.stdout, /The next apply or undo settles it, or starting the wizard\./);
-    for (const command of [['history'], ['diagnose', '--json']]) assert.equal((await runCli(command, env)).code, 0, command.join(' '));
-    assert.deepEqual(await files(), found, 'status, history and diagnose changed neither netsh, the journal nor the key');
+    for (const command of [['history'], ['diagnose', '--json']])
+      assert.equal((await runCli(command, env)).code, 0, command.join(' '));
+    assert.deepEqual(
+      await files(),
+      found,
+      'status, history and diagnose changed neither netsh, the journal nor the key',
+    );
 
     const undo = await runCli(['undo', '--force'], env);
     assert.equal(undo.code, 0, undo.stderr);
-    assert.match(cliMessages(undo.stderr).join('\n'), /Left alone as maybe an administrator's: port 3306 \(IPv4\) is reserved, but no step of this tool's made it so, port 3306 \(IPv6\) is reserved/);
+    assert.match(
+      cliMessages(undo.stderr).join('\n'),
+      /Left alone as maybe an administrator's: port 3306 \(IPv4\) is reserved, but no step of this tool's made it so, port 3306 \(IPv6\) is reserved/,
+    );
     assert.equal(await regExport(prefix), baseline);
     const held = await netshState(state);
     const sorted = (family: 'ipv4' | 'ipv6') => [...held[family].exclusions].sort((a, b) => a.start - b.start);
     assert.deepEqual(sorted('ipv6'), [one(3306), one(8080)], "the admin's 3306 (IPv6) stays");
-    assert.deepEqual(sorted('ipv4'), [one(3306), one(8080)], 'the 3306 (IPv4) no step recorded stays too: it cannot be told from an admin\'s');
+    assert.deepEqual(
+      sorted('ipv4'),
+      [one(3306), one(8080)],
+      "the 3306 (IPv4) no step recorded stays too: it cannot be told from an admin's",
+    );
   });
 
   it('a data folder that refuses writes: undo exits 7 with the causes and the commands to undo by hand, one a line', async (t) => {
@@ -120,7 +157,10 @@ describe('undo restores what the change caused, and reading writes nothing', () 
       const undo = await runCli(['undo'], env);
       assert.equal(undo.code, 7, undo.stderr);
       const [message] = cliMessages(undo.stderr);
-      assert.match(message, /Cannot use the data folder .*: this account may not write in .* attribute .* ACL .* full disk\. To undo by hand instead, run these commands as administrator, in this order:$/);
+      assert.match(
+        message,
+        /Cannot use the data folder .*: this account may not write in .* attribute .* ACL .* full disk\. To undo by hand instead, run these commands as administrator, in this order:$/,
+      );
       const lines = undo.stderr.split('\n').filter((line) => line.startsWith('  '));
       const journal = JSON.parse(await readFile(path.join(dataDir, 'journal.json'), 'utf8'));
       assert.deepEqual(
@@ -129,7 +169,12 @@ describe('undo restores what the change caused, and reading writes nothing', () 
           `reg import "${journal.baseline.backupFile.replace(/\.reg$/, '-restore.reg')}"`,
           'netsh int ipv4 set dynamicport tcp start=49152 num=16384',
           'netsh int ipv6 set dynamicport tcp start=49152 num=16384',
-          ...[3306, 33060].flatMap((port) => ['ipv4', 'ipv6'].map((family) => `netsh int ${family} delete excludedportrange protocol=tcp startport=${port} numberofports=1 store=persistent`)),
+          ...[3306, 33060].flatMap((port) =>
+            ['ipv4', 'ipv6'].map(
+              (family) =>
+                `netsh int ${family} delete excludedportrange protocol=tcp startport=${port} numberofports=1 store=persistent`,
+            ),
+          ),
         ],
       );
       assert.equal(await regExport(prefix), applied, 'nothing changed');

@@ -24,23 +24,47 @@ describe('exit 6 during undo, on Wine with the netsh stand-in', () => {
     const state = await seedNetsh(prefix.root, [one(8080)]);
     const seeded = await netshState(state);
     const dataDir = freshPath(prefix.root, 'data');
-    const apply = await runCli(['apply', '--max-user-port', '65534', '--accept-unprotected', '--dynamic-start', '33061', '--dynamic-count', '32475'], netshEnv(prefix, dataDir, state));
+    const apply = await runCli(
+      [
+        'apply',
+        '--max-user-port',
+        '65534',
+        '--accept-unprotected',
+        '--dynamic-start',
+        '33061',
+        '--dynamic-count',
+        '32475',
+      ],
+      netshEnv(prefix, dataDir, state),
+    );
     assert.equal(apply.code, 0, apply.stderr);
 
     // The apply made two changes (a range per family); netsh answers undo's reads and its IPv4 set, then nothing.
     const undo = await runCli(['undo'], netshEnv(prefix, dataDir, state, { TCP_PORT_TUNER_STANDIN_BREAK_AFTER: '3' }));
     assert.equal(undo.code, 6, undo.stderr);
     const [said] = cliMessages(undo.stderr);
-    const told = /To finish the undo by hand, as administrator: (.+-restore\.reg) holds the values from before the first change; run the commands below\.$/.exec(said);
+    const told =
+      /To finish the undo by hand, as administrator: (.+-restore\.reg) holds the values from before the first change; run the commands below\.$/.exec(
+        said,
+      );
     assert.ok(told, said);
     // One command a line under the message: cmd.exe does not take two joined with " ; ".
-    const [importLine, ...lines] = undo.stderr.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.trim());
+    const [importLine, ...lines] = undo.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .map((line) => line.trim());
     assert.equal(importLine, `reg import "${told[1]}"`);
-    assert.deepEqual(lines, ['netsh int ipv4 set dynamicport tcp start=49152 num=16384', 'netsh int ipv6 set dynamicport tcp start=49152 num=16384']);
+    assert.deepEqual(lines, [
+      'netsh int ipv4 set dynamicport tcp start=49152 num=16384',
+      'netsh int ipv6 set dynamicport tcp start=49152 num=16384',
+    ]);
 
     await regImport(prefix, told[1]);
     for (const line of lines) {
-      const ran = spawnSync(NETSH, line.split(' ').slice(1), { env: { ...process.env, TCP_PORT_TUNER_STANDIN_STATE: state }, encoding: 'utf8' });
+      const ran = spawnSync(NETSH, line.split(' ').slice(1), {
+        env: { ...process.env, TCP_PORT_TUNER_STANDIN_STATE: state },
+        encoding: 'utf8',
+      });
       assert.equal(ran.status, 0, ran.stdout);
     }
     assert.equal(await regExport(prefix), baseline, 'the registry is at its baseline');

@@ -30,17 +30,29 @@ describe('apply with MaxUserPort and MySQL left open', () => {
     );
     assert.equal((await regQuery(bed.prefix)).MaxUserPort, undefined, 'MaxUserPort not written');
     assert.deepEqual(await netshState(state), before, "netsh's state untouched");
-    assert.deepEqual(JSON.parse((await bed.cli(['history', '--json'])).stdout), { history: [] }, 'nothing in the history');
+    assert.deepEqual(
+      JSON.parse((await bed.cli(['history', '--json'])).stdout),
+      { history: [] },
+      'nothing in the history',
+    );
   });
 
   it('is refused when netsh cannot be read (Wine has no port-range commands)', async () => {
-    await bed.assertRefused(() => bed.cli(APPLY), 2, /over 3306 and 33060, and netsh's exclusions could not be read .* --accept-unprotected\. Nothing was changed\.$/);
+    await bed.assertRefused(
+      () => bed.cli(APPLY),
+      2,
+      /over 3306 and 33060, and netsh's exclusions could not be read .* --accept-unprotected\. Nothing was changed\.$/,
+    );
     assert.equal((await regQuery(bed.prefix)).MaxUserPort, undefined);
   });
 
   it('names only the port still open when the other is reserved already', async () => {
     const { env } = await standIn([one(33060)]);
-    await bed.assertRefused(() => bed.cli(APPLY, env), 2, /over 3306, which is not reserved\. Reserve it with --reserve-ports 3306, or accept that it is unprotected/);
+    await bed.assertRefused(
+      () => bed.cli(APPLY, env),
+      2,
+      /over 3306, which is not reserved\. Reserve it with --reserve-ports 3306, or accept that it is unprotected/,
+    );
   });
 
   it('goes ahead when the change reserves both, reserving them in both families', async () => {
@@ -49,7 +61,8 @@ describe('apply with MaxUserPort and MySQL left open', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal((await regQuery(bed.prefix)).MaxUserPort?.data, '0xfffe');
     const held = await netshState(state);
-    for (const family of ['ipv4', 'ipv6'] as const) assert.deepEqual(held[family].exclusions, [one(3306), one(33060)], family);
+    for (const family of ['ipv4', 'ipv6'] as const)
+      assert.deepEqual(held[family].exclusions, [one(3306), one(33060)], family);
   });
 
   it('goes ahead with --accept-unprotected, even with netsh unreadable, and reserves nothing', async () => {

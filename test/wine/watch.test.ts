@@ -43,23 +43,36 @@ describe('watch on a Wine prefix', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     port = (server.address() as AddressInfo).port;
-    for (let batch = 0; batch < CONNECTIONS; batch += 40) await Promise.all(Array.from({ length: 40 }, () => clientClosed(port)));
+    for (let batch = 0; batch < CONNECTIONS; batch += 40)
+      await Promise.all(Array.from({ length: 40 }, () => clientClosed(port)));
   });
   after(() => server.close());
 
   it('--count 3 --json prints three JSON lines a second apart, with the real TIME_WAIT held against the pool', async () => {
     const result = await runCli(['watch', '--count', '3', '--interval', '1', '--json'], env());
     assert.equal(result.code, 0, result.stderr);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     assert.equal(lines.length, 3);
     const times = lines.map((line) => Date.parse(line.at));
-    assert.ok(times[1] - times[0] >= 1000 && times[2] - times[1] >= 1000, `a second apart: ${lines.map((line) => line.at)}`);
+    assert.ok(
+      times[1] - times[0] >= 1000 && times[2] - times[1] >= 1000,
+      `a second apart: ${lines.map((line) => line.at)}`,
+    );
     for (const line of lines) {
-      assert.ok(line.heldByFamily.ipv4.timeWait >= CONNECTIONS, `at least the ${CONNECTIONS} made here: ${line.heldByFamily.ipv4.timeWait}`);
+      assert.ok(
+        line.heldByFamily.ipv4.timeWait >= CONNECTIONS,
+        `at least the ${CONNECTIONS} made here: ${line.heldByFamily.ipv4.timeWait}`,
+      );
       assert.equal(line.pool, 16384);
       assert.equal(line.share, line.held / 16384);
       assert.match(line.verdict, /^(Low|High|Critical): /);
-      assert.ok(line.notes.some((note: string) => note.includes('cannot be told apart')), 'Wine lists no listening sockets, and the line says so');
+      assert.ok(
+        line.notes.some((note: string) => note.includes('cannot be told apart')),
+        'Wine lists no listening sockets, and the line says so',
+      );
     }
     assert.equal(lines[0].ratePerSecond, null, 'one sample has no rate yet');
     assert.equal(typeof lines[2].ratePerSecond, 'number');
@@ -75,23 +88,34 @@ describe('watch on a Wine prefix', () => {
     const file = path.join(folder, 'tcp_port_tuner.prom');
     const { mkdir } = await import('node:fs/promises');
     await mkdir(folder, { recursive: true });
-    const result = await runCli(['watch', '--count', '2', '--interval', '1', '--textfile', file, '--threshold', '30'], { ...env({ TCP_PORT_TUNER_STANDIN_STATE: state }), TCP_PORT_TUNER_DATA_DIR: data });
+    const result = await runCli(['watch', '--count', '2', '--interval', '1', '--textfile', file, '--threshold', '30'], {
+      ...env({ TCP_PORT_TUNER_STANDIN_STATE: state }),
+      TCP_PORT_TUNER_DATA_DIR: data,
+    });
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.trim().split('\n');
     assert.equal(lines.length, 2);
-    assert.match(lines[0], /^\d\d:\d\d:\d\d {2}held \d[\d,]* \/ 255 \(\d+%\) {2}trend not known yet {2}.*\[running-out\] {2}ALERT past 30%: snapshot .*snapshot-.*\.json$/);
+    assert.match(
+      lines[0],
+      /^\d\d:\d\d:\d\d {2}held \d[\d,]* \/ 255 \(\d+%\) {2}trend not known yet {2}.*\[running-out\] {2}ALERT past 30%: snapshot .*snapshot-.*\.json$/,
+    );
     assert.match(lines[1], /ALERT past 30%: snapshot one was saved less than a minute ago/);
 
     assert.deepEqual(await readdir(folder), ['tcp_port_tuner.prom']);
     const families = parsePrometheusTextFormat(await readFile(file, 'utf8'));
-    const held = families.find((family) => family.name === 'tcp_port_tuner_ports_held')!.metrics.find((metric) => metric.labels?.family === 'ipv4' && metric.labels.state === 'time_wait');
+    const held = families
+      .find((family) => family.name === 'tcp_port_tuner_ports_held')!
+      .metrics.find((metric) => metric.labels?.family === 'ipv4' && metric.labels.state === 'time_wait');
     assert.ok(Number(held?.value) >= CONNECTIONS);
     assert.equal(families.find((family) => family.name === 'tcp_port_tuner_alert')?.metrics[0].value, '1');
 
     const snapshots = await readdir(path.join(data, 'snapshots'));
     assert.equal(snapshots.length, 1);
     const saved = JSON.parse(await readFile(path.join(data, 'snapshots', snapshots[0]), 'utf8'));
-    assert.ok(saved.netstatRows.some((row: string) => new RegExp(`127\\.0\\.0\\.1:${port}\\s+TIME_WAIT`).test(row)), "netstat's own rows are kept");
+    assert.ok(
+      saved.netstatRows.some((row: string) => new RegExp(`127\\.0\\.0\\.1:${port}\\s+TIME_WAIT`).test(row)),
+      "netstat's own rows are kept",
+    );
     assert.ok(saved.diagnosis.tcp.remotes.some((remote: { port: number }) => remote.port === port));
   });
 
@@ -113,7 +137,10 @@ describe('watch on a Wine prefix', () => {
     // By ports held: mysqld's accepted connection holds no outgoing port; java's own connection does.
     assert.deepEqual(line.topProcess, { pid: 7310, name: 'java.exe', ports: 1 });
     const text = await runCli(['diagnose'], env(stand));
-    assert.match(text.stdout, /5 TIME_WAIT on listening ports \(3306 \(mysqld\.exe\): 4, 8080 \(java\.exe\): 1\): a server here closed first\. .*tune the clients/);
+    assert.match(
+      text.stdout,
+      /5 TIME_WAIT on listening ports \(3306 \(mysqld\.exe\): 4, 8080 \(java\.exe\): 1\): a server here closed first\. .*tune the clients/,
+    );
   });
 
   it('refuses a bad interval before any sample', async () => {

@@ -10,7 +10,14 @@ import { inScratchFolder } from '../host/scratch';
 import type { RegistryBackend } from '../registry/backend';
 import { settingsOfTree, treeDifferences, treeOfRegFile, type KeyTree } from '../registry/key-tree';
 import { decodeRegFile, encodeRegFile, parseRegFile } from '../registry/reg-file';
-import { isPayload, valueStateOf, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../registry/snapshot';
+import {
+  isPayload,
+  valueStateOf,
+  valueStatesOf,
+  restoreFileFor,
+  snapshotOf,
+  type Snapshot,
+} from '../registry/snapshot';
 import type { ValueState } from '../../../shared/registry-value';
 
 /** The Parameters key with its subkeys exports to some kilobytes; far past that is not an export. */
@@ -32,7 +39,12 @@ export interface VerifiedBackup extends Backup {
  * that day. reg.exe exports into a scratch folder of this process's own; the backup files are
  * then created here with O_EXCL, so a link planted at a backup's name is never followed.
  */
-export async function createBackup(backend: RegistryBackend, folder: string, now: Date, dataDir: string): Promise<VerifiedBackup> {
+export async function createBackup(
+  backend: RegistryBackend,
+  folder: string,
+  now: Date,
+  dataDir: string,
+): Promise<VerifiedBackup> {
   const stamp = now.toISOString().replace(/[:.]/g, '-').replace('T', '_').replace('Z', '');
   const file = path.join(folder, `Tcpip-Parameters-${stamp}.reg`);
   const snapshotFile = file.replace(/\.reg$/, '.json');
@@ -50,13 +62,20 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   }
   const snapshot = snapshotFromBytes(exported);
   if (!snapshot) {
-    throw new TunerError('backup-failed', `The backup ${file} does not hold the key ${PARAMETERS_KEY} (cut off or empty: the disk may be full); it was not kept. Nothing was changed.`);
+    throw new TunerError(
+      'backup-failed',
+      `The backup ${file} does not hold the key ${PARAMETERS_KEY} (cut off or empty: the disk may be full); it was not kept. Nothing was changed.`,
+    );
   }
   const odd = SETTING_NAMES.find((name) => {
     const value = snapshot[name];
     return value.present && !isPayload(value.payload);
   });
-  if (odd) throw new TunerError('backup-failed', `${odd} is stored in a form this tool cannot put back exactly. Nothing was changed.`);
+  if (odd)
+    throw new TunerError(
+      'backup-failed',
+      `${odd} is stored in a form this tool cannot put back exactly. Nothing was changed.`,
+    );
   await verifyAgainstLiveKey(backend, file, exported, snapshot);
   const absent = SETTING_NAMES.filter((name) => !snapshot[name].present);
   const createdAt = now.toISOString();
@@ -64,11 +83,17 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
   try {
     await writeNewPlain(file, absent.length > 0 ? withDeletions(exported, absent) : exported);
     await writeNewPlain(restoreFile, restoreFileFor(snapshot));
-    await writeNewPlain(snapshotFile, `${JSON.stringify({ key: PARAMETERS_KEY, createdAt, values, exact: snapshot }, null, 2)}\n`);
+    await writeNewPlain(
+      snapshotFile,
+      `${JSON.stringify({ key: PARAMETERS_KEY, createdAt, values, exact: snapshot }, null, 2)}\n`,
+    );
   } catch (error) {
     await discard();
     if (error instanceof NotPlainError) throw error;
-    throw new TunerError('write-failed', `Could not finish the backup ${file}: ${reason(error)}; it was removed. Nothing was changed.`);
+    throw new TunerError(
+      'write-failed',
+      `Could not finish the backup ${file}: ${reason(error)}; it was removed. Nothing was changed.`,
+    );
   }
   return { file, restoreFile, snapshotFile, createdAt, values, snapshot, digest: digestOf(exported) };
 }
@@ -78,19 +103,32 @@ export async function createBackup(backend: RegistryBackend, folder: string, now
  * the key as it is now reads the same as the file says, the two settings exactly and every
  * subkey and value, all from one `reg query /s`.
  */
-async function verifyAgainstLiveKey(backend: RegistryBackend, file: string, exported: Buffer, snapshot: Snapshot): Promise<void> {
+async function verifyAgainstLiveKey(
+  backend: RegistryBackend,
+  file: string,
+  exported: Buffer,
+  snapshot: Snapshot,
+): Promise<void> {
   let tree: KeyTree;
   try {
     tree = await backend.readTree();
   } catch (error) {
-    throw new TunerError('backup-failed', `Could not check the backup ${file} against the key: ${reason(error)} It was not kept. Nothing was changed.`);
+    throw new TunerError(
+      'backup-failed',
+      `Could not check the backup ${file} against the key: ${reason(error)} It was not kept. Nothing was changed.`,
+    );
   }
   const live = settingsOfTree(tree);
   const settings = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(snapshot[name]), live[name]));
   const parsed = parseRegFile(decodeRegFile(exported));
   // The settings are in the tree too: said once, by name.
   const said = settings.map((name) => `${name.toLowerCase()} under ${PARAMETERS_KEY.toLowerCase()} `);
-  const off = [...settings, ...(parsed ? treeDifferences(treeOfRegFile(parsed), tree).filter((line) => !said.some((start) => line.startsWith(start))) : [])];
+  const off = [
+    ...settings,
+    ...(parsed
+      ? treeDifferences(treeOfRegFile(parsed), tree).filter((line) => !said.some((start) => line.startsWith(start)))
+      : []),
+  ];
   if (off.length > 0) {
     throw new TunerError(
       'backup-failed',
@@ -120,7 +158,10 @@ export async function recordNetshStates(backup: VerifiedBackup, states: object):
     await replacePlain(backup.snapshotFile, `${JSON.stringify({ ...record, states }, null, 2)}\n`);
   } catch (error) {
     if (error instanceof NotPlainError) throw error;
-    throw new TunerError('write-failed', `Could not record the port range and reservations in ${backup.snapshotFile}: ${reason(error)}. Nothing was changed.`);
+    throw new TunerError(
+      'write-failed',
+      `Could not record the port range and reservations in ${backup.snapshotFile}: ${reason(error)}. Nothing was changed.`,
+    );
   }
 }
 

@@ -23,7 +23,12 @@ interface BackupRecord {
  * folder's ACL is the only guard of the journal; this makes an edit of the journal alone unable
  * to choose what is written.
  */
-export async function checkAgainstBackups(ops: KindOps, states: KindStates, backupFiles: readonly string[], context: { stopped: string; journalFile: string }): Promise<void> {
+export async function checkAgainstBackups(
+  ops: KindOps,
+  states: KindStates,
+  backupFiles: readonly string[],
+  context: { stopped: string; journalFile: string },
+): Promise<void> {
   const [first] = backupFiles;
   const refuse = (file: string, why: string) =>
     new TunerError(
@@ -33,7 +38,8 @@ export async function checkAgainstBackups(ops: KindOps, states: KindStates, back
     );
   // The backups the journal may name are those in backups/ beside it, in the data folder.
   const backupDir = path.join(path.dirname(context.journalFile), 'backups');
-  const read = (file: string, limit: number) => readBackupFile(file, backupDir, limit).catch((error: unknown) => whyUnread(error, backupDir));
+  const read = (file: string, limit: number) =>
+    readBackupFile(file, backupDir, limit).catch((error: unknown) => whyUnread(error, backupDir));
   const exported = await read(first, EXPORT_LIMIT);
   if (typeof exported === 'string') throw refuse(first, exported);
   const parsed = parseRegFile(decodeRegFile(exported));
@@ -43,7 +49,8 @@ export async function checkAgainstBackups(ops: KindOps, states: KindStates, back
   for (const file of backupFiles) {
     const json = await read(file.replace(/\.reg$/, '.json'), RECORD_LIMIT);
     const record = typeof json === 'string' ? null : parseJson(json.toString('utf8'));
-    if (!record) throw refuse(file, typeof json === 'string' ? `its .json record: ${json}` : 'its .json record is damaged');
+    if (!record)
+      throw refuse(file, typeof json === 'string' ? `its .json record: ${json}` : 'its .json record is damaged');
     records.push(record);
   }
   const fromJson = registryStateSchema.safeParse(records[0].exact);
@@ -57,7 +64,8 @@ export async function checkAgainstBackups(ops: KindOps, states: KindStates, back
     for (const [slot, value] of slotsOf(kind, states[kind.id]) ?? []) {
       const at = recorded.findIndex((slots) => slots?.has(slot));
       const file = at < 0 ? first : backupFiles[at];
-      if (!isDeepStrictEqual(recorded[at]?.get(slot), value)) throw refuse(file, `${kind.slotName(slot)} ${at < 0 ? 'is not recorded there' : 'differs'}`);
+      if (!isDeepStrictEqual(recorded[at]?.get(slot), value))
+        throw refuse(file, `${kind.slotName(slot)} ${at < 0 ? 'is not recorded there' : 'differs'}`);
     }
   }
 }
@@ -81,7 +89,8 @@ function whyUnread(error: unknown, backupDir: string): string {
   return 'it cannot be read';
 }
 
-const entryOf = (states: unknown, id: string): unknown => (typeof states === 'object' && states !== null ? new Map(Object.entries(states)).get(id) : undefined);
+const entryOf = (states: unknown, id: string): unknown =>
+  typeof states === 'object' && states !== null ? new Map(Object.entries(states)).get(id) : undefined;
 
 /** The slots of a state `kind` can hold, by slot; null when it is not one (a damaged record). */
 function slotsOf(kind: AnyKind, state: unknown): Map<string, unknown> | null {
@@ -89,13 +98,14 @@ function slotsOf(kind: AnyKind, state: unknown): Map<string, unknown> | null {
   return parsed.success ? new Map(Object.entries(parsed.data)) : null;
 }
 
-
-
 function parseJson(text: string): BackupRecord | null {
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null) return null;
-    return { exact: 'exact' in parsed ? parsed.exact : undefined, states: 'states' in parsed ? parsed.states : undefined };
+    return {
+      exact: 'exact' in parsed ? parsed.exact : undefined,
+      states: 'states' in parsed ? parsed.states : undefined,
+    };
   } catch {
     return null;
   }

@@ -36,7 +36,11 @@ export function manualUndo(ops: KindOps, record: JournalData): string[] {
  */
 export function blockedFolder(error: TunerError, manual: string[] | null): TunerError {
   const steps =
-    manual === null ? '' : manual.length > 0 ? ' To undo by hand instead, run these commands as administrator, in this order:' : ' The journal names nothing to undo.';
+    manual === null
+      ? ''
+      : manual.length > 0
+        ? ' To undo by hand instead, run these commands as administrator, in this order:'
+        : ' The journal names nothing to undo.';
   // The lock's own advice (start as administrator, or pick another folder) is for an account without rights: this one has them.
   const [said] = error.message.split(' Nothing was changed.');
   return new TunerError('write-failed', `${said} Nothing was changed. ${CAUSES}${steps}`, manual ?? undefined);

@@ -60,7 +60,10 @@ export class ChangeEngine {
     const read: SomeStates = {};
     for (const { kind, part } of wanted) if (!kind.inBackup) put(read, kind, await this.ops.read(kind, part));
     await this.recordReshaped(wanted, read);
-    const reused = recent !== undefined && path.dirname(recent.file) === folder && (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
+    const reused =
+      recent !== undefined &&
+      path.dirname(recent.file) === folder &&
+      (await currentDigest(this.deps.backend, this.deps.scratchFile('check'))) === recent.digest;
     const backup = reused ? recent : await this.deps.makeBackup(folder);
     await recordNetshStates(backup, this.ops.notInBackup(read));
     const prior: KindStates = { ...read, registry: backup.snapshot };
@@ -106,12 +109,21 @@ export class ChangeEngine {
   }
 
   /** What differs from this tool's last write now; the registry's reported values stand in for its exact state where given. */
-  drift(lastWritten: KindStates, current: SomeStates, restartedSince: boolean, registryNow?: PerSetting<ValueState>): Drift {
+  drift(
+    lastWritten: KindStates,
+    current: SomeStates,
+    restartedSince: boolean,
+    registryNow?: PerSetting<ValueState>,
+  ): Drift {
     return driftOf(this.ops, lastWritten, current, restartedSince, registryNow);
   }
 
   /** What status says about this tool's own changes, reading and never writing (status-readings.ts). */
-  status(record: JournalData, values: PerSetting<ValueState>, restartedSince: boolean): ReturnType<typeof statusReadings> {
+  status(
+    record: JournalData,
+    values: PerSetting<ValueState>,
+    restartedSince: boolean,
+  ): ReturnType<typeof statusReadings> {
     return statusReadings(this.ops, record, values, restartedSince);
   }
 

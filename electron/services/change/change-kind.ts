@@ -21,6 +21,8 @@ export type ChangeRequest = Partial<ValidRequest<'apply'>>;
  * a backup's `snapshot` are reports and files, not saved states.) In code "setting" is a
  * registry value (shared/settings.ts: SETTING_NAMES, PerSetting); the abstraction over all the
  * things a DBA may change (the UI's "settings") is a *change kind*, `ChangeKind`.
+ *
+ * @public the augmentation is a use knip cannot see.
  */
 export interface KindStateMap {
   registry: Snapshot;
@@ -48,7 +50,7 @@ export interface StatePart {
 }
 
 /** One netsh step (a range set, an exclusion added or deleted): the journal records each, as proof this tool made it. */
-export interface Step {
+interface Step {
   part: string;
   from: string;
   to: string;
@@ -129,7 +131,12 @@ export interface RestartRule<Wanted = unknown> {
   readonly reshapes: KindId;
   reshapedBy(wanted: Wanted): boolean;
   /** The reshape Windows made since this tool wrote `written`; `registryNow` stands in for `current`'s registry where only the reported values were read. */
-  since(written: KindStates, current: SomeStates, restartedSince: boolean, registryNow?: PerSetting<ValueState>): Reshape | null;
+  since(
+    written: KindStates,
+    current: SomeStates,
+    restartedSince: boolean,
+    registryNow?: PerSetting<ValueState>,
+  ): Reshape | null;
   /** The range every family gets at the next restart once `states` hold, and the word that says why, or null where a restart keeps the range set now. */
   rangeAtRestart(states: KindStates): { range: PortRange; why: string } | null;
 }
@@ -151,5 +158,11 @@ export function differingParts<K extends KindId>(kind: ChangeKind<K>, a: StateOf
   return kind
     .parts(a)
     .filter((part) => other.get(part.name)?.key !== part.key)
-    .map((part) => ({ name: part.name, slot: part.slot, family: part.family, now: part.text, was: other.get(part.name)?.text ?? 'unknown' }));
+    .map((part) => ({
+      name: part.name,
+      slot: part.slot,
+      family: part.family,
+      now: part.text,
+      was: other.get(part.name)?.text ?? 'unknown',
+    }));
 }

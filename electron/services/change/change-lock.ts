@@ -58,7 +58,10 @@ async function acquire(dir: string): Promise<{ file: string; identity: Stats }> 
     // Access denied is a matter of rights (exit 3); a file in the way or a full disk is the file system's (exit 7).
     const denied = errnoOf(error) === 'EACCES' || errnoOf(error) === 'EPERM';
     const { problem, fix } = explainDataFolder(dir, error as NodeJS.ErrnoException);
-    throw new TunerError(denied ? 'not-permitted' : 'write-failed', `Cannot use the data folder ${dir}: ${problem}, so no change can be recorded. Nothing was changed. ${fix}`);
+    throw new TunerError(
+      denied ? 'not-permitted' : 'write-failed',
+      `Cannot use the data folder ${dir}: ${problem}, so no change can be recorded. Nothing was changed. ${fix}`,
+    );
   }
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -79,7 +82,10 @@ async function acquire(dir: string): Promise<{ file: string; identity: Stats }> 
       }
       await rm(mine, { force: true });
     }
-    throw new TunerError('busy', `Could not take the lock in ${dir}: other changes kept starting. Nothing was changed; try again.`);
+    throw new TunerError(
+      'busy',
+      `Could not take the lock in ${dir}: other changes kept starting. Nothing was changed; try again.`,
+    );
   } finally {
     await rm(draft, { force: true });
   }
@@ -128,7 +134,10 @@ async function highest(dir: string): Promise<{ lock: Found | null; next: number 
   // Released between the listing and the read, or swapped for something that is not a plain
   // file (never followed, never waited on): no holder.
   const text = await readPlain(file, HOLDER_LIMIT).catch(() => null);
-  return { lock: { file, number, holder: text === null ? null : parseHolder(text.toString('utf8')) }, next: Math.max(number, strayNumber) + 1 };
+  return {
+    lock: { file, number, holder: text === null ? null : parseHolder(text.toString('utf8')) },
+    next: Math.max(number, strayNumber) + 1,
+  };
 }
 
 function parseHolder(text: string): LockHolder | null {
@@ -143,7 +152,8 @@ function parseHolder(text: string): LockHolder | null {
 /** Locks below the one now held are over: their owners released them or are gone. */
 async function removeOlder(dir: string, number: number): Promise<void> {
   const { numbers } = await lockNames(dir);
-  for (const older of numbers.filter((each) => each < number)) await rm(path.join(dir, `${PREFIX}${older}`), { force: true });
+  for (const older of numbers.filter((each) => each < number))
+    await rm(path.join(dir, `${PREFIX}${older}`), { force: true });
 }
 
 function busy(file: string, holder: LockHolder | null): TunerError {

@@ -1,9 +1,16 @@
 import type { ValueState } from '../../../shared/registry-value';
 import type { PerSetting } from '../../../shared/settings';
-import { differingParts, type KindId, type KindStates, type PartDifference, type Reshape, type SomeStates } from './change-kind';
+import {
+  differingParts,
+  type KindId,
+  type KindStates,
+  type PartDifference,
+  type Reshape,
+  type SomeStates,
+} from './change-kind';
 import type { KindOps } from './kind-ops';
 
-export type Conflict = PartDifference & { kind: KindId };
+type Conflict = PartDifference & { kind: KindId };
 
 /** What this tool last wrote, against the state now, of every kind in both. */
 export interface Drift {
@@ -17,9 +24,19 @@ export interface Drift {
  * not one. `registryNow` stands in for the registry's exact state where only the reported
  * values were read (status).
  */
-export function driftOf(ops: KindOps, lastWritten: KindStates, current: SomeStates, restartedSince: boolean, registryNow?: PerSetting<ValueState>): Drift {
-  const reshape = ops.restartRules.map((rule) => rule.since(lastWritten, current, restartedSince, registryNow)).find((found) => found !== null) ?? null;
-  const reshaped = (kind: KindId, slot: string) => reshape?.kind === kind && reshape.families.some((family) => family === slot);
+export function driftOf(
+  ops: KindOps,
+  lastWritten: KindStates,
+  current: SomeStates,
+  restartedSince: boolean,
+  registryNow?: PerSetting<ValueState>,
+): Drift {
+  const reshape =
+    ops.restartRules
+      .map((rule) => rule.since(lastWritten, current, restartedSince, registryNow))
+      .find((found) => found !== null) ?? null;
+  const reshaped = (kind: KindId, slot: string) =>
+    reshape?.kind === kind && reshape.families.some((family) => family === slot);
   const conflicts = ops.in(lastWritten).flatMap((kind) => {
     const [written, found] = [lastWritten[kind.id], current[kind.id]];
     if (written === undefined || found === undefined) return [];

@@ -14,7 +14,8 @@ export interface DynamicRangeAccess {
 
 const partName = (family: Family) => `the ${FAMILY_LABEL[family]} dynamic port range`;
 
-const setCommand = (family: Family, { start, count }: PortRange) => `netsh int ${family} set dynamicport tcp start=${start} num=${count}`;
+const setCommand = (family: Family, { start, count }: PortRange) =>
+  `netsh int ${family} set dynamicport tcp start=${start} num=${count}`;
 
 /**
  * The TCP dynamic port range (`netsh int ipv4|ipv6 set dynamicport tcp`), set for both
@@ -26,7 +27,12 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): ChangeKind<'dynamic
     return { ipv4, ipv6 };
   };
   /** `current` as read before: a family already as wanted is not set again; `skipSame` is off for a change, which sets both. */
-  const setAll = async (wanted: RangeState, current: RangeState, skipSame: boolean, done?: StepDone): Promise<RangeState> => {
+  const setAll = async (
+    wanted: RangeState,
+    current: RangeState,
+    skipSame: boolean,
+    done?: StepDone,
+  ): Promise<RangeState> => {
     for (const family of FAMILIES) {
       const same = current[family].start === wanted[family].start && current[family].count === wanted[family].count;
       if (same && skipSame) continue;
@@ -36,7 +42,9 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): ChangeKind<'dynamic
       await netsh.setDynamicRange(family, wanted[family]);
     }
     const readBack = await capture();
-    const missed = FAMILIES.filter((family) => readBack[family].start !== wanted[family].start || readBack[family].count !== wanted[family].count);
+    const missed = FAMILIES.filter(
+      (family) => readBack[family].start !== wanted[family].start || readBack[family].count !== wanted[family].count,
+    );
     if (missed.length > 0) {
       const seen = missed.map((family) => `${family} reads ${rangeText(readBack[family])}`).join(', ');
       throw new TunerError('netsh-failed', `The dynamic port range did not read back as set: ${seen}.`);
@@ -69,6 +77,9 @@ export function dynamicRangeKind(netsh: DynamicRangeAccess): ChangeKind<'dynamic
         key: `${state[family].start}+${state[family].count}`,
         text: rangeText(state[family]),
       })),
-    repairs: (state, parts) => FAMILIES.filter((family) => parts.some((part) => part.slot === family)).map((family) => setCommand(family, state[family])),
+    repairs: (state, parts) =>
+      FAMILIES.filter((family) => parts.some((part) => part.slot === family)).map((family) =>
+        setCommand(family, state[family]),
+      ),
   };
 }

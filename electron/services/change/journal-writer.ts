@@ -42,7 +42,10 @@ export class JournalWriter {
     try {
       await this.deps.journal.write(started.record);
     } catch (error) {
-      throw new TunerError('journal-failed', `Could not record the change in the change journal ${this.file} (${messageOf(error)}). Nothing was changed.`);
+      throw new TunerError(
+        'journal-failed',
+        `Could not record the change in the change journal ${this.file} (${messageOf(error)}). Nothing was changed.`,
+      );
     }
     return started;
   }
@@ -52,7 +55,10 @@ export class JournalWriter {
     return async (step) => {
       pending.steps = [...(pending.steps ?? []), { kind: kind.id, ...step, at: this.at() }];
       await this.deps.journal.write(record).catch((error: unknown) => {
-        throw new TunerError('journal-failed', `Could not record a step of the ${pending.operation} (${step.part}) in the change journal ${this.file} (${messageOf(error)}).`);
+        throw new TunerError(
+          'journal-failed',
+          `Could not record a step of the ${pending.operation} (${step.part}) in the change journal ${this.file} (${messageOf(error)}).`,
+        );
       });
     };
   }
@@ -62,7 +68,10 @@ export class JournalWriter {
     try {
       await this.write(finishedRecord(started, this.at(), await this.audit()));
     } catch (error) {
-      const cause = new TunerError('journal-failed', `The ${action} was written and read back, but the change journal ${this.file} could not be updated (${messageOf(error)}).`);
+      const cause = new TunerError(
+        'journal-failed',
+        `The ${action} was written and read back, but the change journal ${this.file} could not be updated (${messageOf(error)}).`,
+      );
       throw await this.rollBack(started, cause);
     }
   }
@@ -74,7 +83,9 @@ export class JournalWriter {
     const left = await putBackEach(this.ops, prior, restoreFileOf(started.pending.backupFile));
     if (left.length > 0) return leftChanged(this.ops, started, failure, left);
     // Everything is as it was; an intent this cannot clear is settled (to the same) at the next start.
-    await this.write(rolledBackRecord(started, 'rollback', failure.message, this.at(), await this.audit())).catch(() => undefined);
+    await this.write(rolledBackRecord(started, 'rollback', failure.message, this.at(), await this.audit())).catch(
+      () => undefined,
+    );
     const kinds = this.ops.in(prior);
     const what = kinds.length === 1 ? kinds[0].putBackSentence : 'Every setting was put back as it was.';
     return new TunerError(failure.kind, `${failure.message} ${what}`);

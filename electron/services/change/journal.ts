@@ -11,7 +11,9 @@ const JOURNAL_LIMIT = 16 * 1024 * 1024;
 
 /** The journal's schema over `kinds`: each saved state is checked by its kind's own schema, and names no other kind. */
 function journalSchemaOf(kinds: readonly KindState[]) {
-  const shape = Object.fromEntries(kinds.map(({ id, schema, inBackup }) => [id, inBackup ? schema : z.optional(schema)]));
+  const shape = Object.fromEntries(
+    kinds.map(({ id, schema, inBackup }) => [id, inBackup ? schema : z.optional(schema)]),
+  );
   // Built from the list, so zod cannot see the mapped type it checks; KindStates is that type.
   const states = z.strictObject(shape) as unknown as z.ZodMiniType<KindStates>;
   const ids = new Set<string>(kinds.filter((kind) => !kind.inBackup).map((kind) => kind.id));
@@ -107,7 +109,10 @@ export class Journal {
       // journal that was never written damaged.
       if (code === 'ENOENT' || code === 'ENOTDIR') return EMPTY_JOURNAL;
       if (code === 'EACCES' || code === 'EPERM') {
-        throw new TunerError('not-permitted', `The change journal ${this.file} can be read by administrators only. Run as administrator.`);
+        throw new TunerError(
+          'not-permitted',
+          `The change journal ${this.file} can be read by administrators only. Run as administrator.`,
+        );
       }
       throw this.unreadable(code ?? 'read error');
     }
@@ -134,9 +139,14 @@ export class Journal {
     } catch (error) {
       const code = errnoOf(error);
       if (code === 'EACCES' || code === 'EPERM') {
-        throw new TunerError('not-permitted', `The change journal ${this.file} can be written by administrators only. Run as administrator.`);
+        throw new TunerError(
+          'not-permitted',
+          `The change journal ${this.file} can be written by administrators only. Run as administrator.`,
+        );
       }
-      throw error instanceof TunerError ? new TunerError('journal-failed', `The change journal ${error.message}`) : error;
+      throw error instanceof TunerError
+        ? new TunerError('journal-failed', `The change journal ${error.message}`)
+        : error;
     }
   }
 
@@ -172,7 +182,9 @@ function fromVersion1(parsed: unknown): unknown {
     version: 2,
     baseline: old.baseline ? { ...baseline, states: { registry: snapshot } } : null,
     lastWritten: old.lastWritten ? { registry: old.lastWritten } : null,
-    pending: old.pending ? { ...old.pending, prior: { registry: old.pending.prior }, target: { registry: old.pending.target } } : null,
+    pending: old.pending
+      ? { ...old.pending, prior: { registry: old.pending.prior }, target: { registry: old.pending.target } }
+      : null,
     sinceBoot: null,
   };
 }

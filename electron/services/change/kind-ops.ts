@@ -1,5 +1,14 @@
 import { TunerError } from '../errors';
-import { differingParts, type AnyKind, type ChangeKind, type KindId, type PartDifference, type RestartRule, type SomeStates, type StateOf } from './change-kind';
+import {
+  differingParts,
+  type AnyKind,
+  type ChangeKind,
+  type KindId,
+  type PartDifference,
+  type RestartRule,
+  type SomeStates,
+  type StateOf,
+} from './change-kind';
 
 /**
  * Reading and comparing states across the engine's kinds: what apply, undo, settle and status
@@ -35,7 +44,10 @@ export class KindOps {
     const off = differingParts(kind, second, first);
     if (off.length > 0) {
       const said = off.map((part) => `${part.name} read as ${part.was}, then as ${part.now}`).join(', ');
-      throw new TunerError('netsh-failed', `Could not read the settings reliably: netsh answered differently twice (${said}). Nothing was changed.`);
+      throw new TunerError(
+        'netsh-failed',
+        `Could not read the settings reliably: netsh answered differently twice (${said}). Nothing was changed.`,
+      );
     }
     return first;
   }
@@ -43,7 +55,8 @@ export class KindOps {
   /** The state now of every kind `like` holds, reusing what is already `known`. */
   async capture<T extends SomeStates>(like: SomeStates, known: T): Promise<T & SomeStates> {
     const read: SomeStates = {};
-    for (const kind of this.in(like)) if (known[kind.id] === undefined) put(read, kind, await this.read(kind, like[kind.id]));
+    for (const kind of this.in(like))
+      if (known[kind.id] === undefined) put(read, kind, await this.read(kind, like[kind.id]));
     return { ...read, ...known };
   }
 
@@ -75,4 +88,3 @@ export function partsOff(kind: AnyKind, a: SomeStates, b: SomeStates): PartDiffe
 export function differs(kind: AnyKind, a: SomeStates, b: SomeStates): boolean {
   return (a[kind.id] === undefined) !== (b[kind.id] === undefined) || partsOff(kind, a, b).length > 0;
 }
-

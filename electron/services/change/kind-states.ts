@@ -28,7 +28,11 @@ export const KIND_STATES: { readonly [K in ProductKindId]: KindState<K> } = {
 };
 
 /** The product's kinds as the journal checks them, in the engine's order. */
-export const JOURNAL_KINDS: readonly KindState[] = [KIND_STATES.registry, KIND_STATES.dynamicRange, KIND_STATES.reservedPorts];
+export const JOURNAL_KINDS: readonly KindState[] = [
+  KIND_STATES.registry,
+  KIND_STATES.dynamicRange,
+  KIND_STATES.reservedPorts,
+];
 
 /** The registry values as the product reports them, and every other kind's state where there is one: how the history and undo report states. */
 export type StatesReport = PerSetting<ValueState> & Omit<SomeStates, 'registry'>;

@@ -18,7 +18,12 @@ export interface LockHolder {
 }
 
 export function ownIdentity(): LockHolder {
-  return { pid: process.pid, startedAt: Date.now() - process.uptime() * 1000, image: path.basename(process.execPath), nonce: randomBytes(6).toString('hex') };
+  return {
+    pid: process.pid,
+    startedAt: Date.now() - process.uptime() * 1000,
+    image: path.basename(process.execPath),
+    nonce: randomBytes(6).toString('hex'),
+  };
 }
 
 /** Clock ticks and boot time make a start time exact to about 10 ms; allow for rounding and a slow start. */
@@ -46,7 +51,10 @@ export async function holderIsAlive(holder: LockHolder | null): Promise<boolean>
 }
 
 async function linuxStartTime(pid: number): Promise<number | null> {
-  const [stat, uptime] = await Promise.all([readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null), readFile('/proc/uptime', 'utf8').catch(() => null)]);
+  const [stat, uptime] = await Promise.all([
+    readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null),
+    readFile('/proc/uptime', 'utf8').catch(() => null),
+  ]);
   if (!stat || !uptime) return null;
   // Field 22, counted after the command name, which is in parentheses and may hold spaces.
   const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
@@ -62,6 +70,8 @@ async function linuxStartTime(pid: number): Promise<number | null> {
  */
 async function windowsImage(pid: number): Promise<string | null> {
   const tasklist = path.win32.join(windowsSystem32(), 'tasklist.exe');
-  const { stdout } = await promisify(execFile)(tasklist, ['/fi', `PID eq ${pid}`, '/fo', 'csv', '/nh'], { windowsHide: true }).catch(() => ({ stdout: '' }));
+  const { stdout } = await promisify(execFile)(tasklist, ['/fi', `PID eq ${pid}`, '/fo', 'csv', '/nh'], {
+    windowsHide: true,
+  }).catch(() => ({ stdout: '' }));
   return /^"([^"]+)"/.exec(stdout.trim())?.[1]?.toLowerCase() ?? null;
 }

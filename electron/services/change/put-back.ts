@@ -20,7 +20,11 @@ export async function putBackEach(ops: KindOps, prior: SomeStates, restoreFile: 
     const state = prior[kind.id];
     if (state === undefined) continue;
     // A full disk may leave no room for the scratch file a read or restore needs: the backup's own restore file needs none.
-    const fromFile = () => kind.restoreFromFile?.(state, restoreFile).then(() => true, () => false) ?? Promise.resolve(false);
+    const fromFile = () =>
+      kind.restoreFromFile?.(state, restoreFile).then(
+        () => true,
+        () => false,
+      ) ?? Promise.resolve(false);
     let current;
     try {
       current = await ops.read(kind, state);
@@ -42,7 +46,12 @@ export async function putBackEach(ops: KindOps, prior: SomeStates, restoreFile: 
  * For each netsh kind left changed, the parts `goal` and `changed` differ in, and the commands
  * that give this tool's own parts (`own`) `goal`'s state by hand, one each.
  */
-export function stillChanged(left: readonly LeftChanged[], goal: SomeStates, changed: SomeStates, own: (kind: AnyKind, part: string) => boolean): { parts: string[]; lines: string[] } {
+function stillChanged(
+  left: readonly LeftChanged[],
+  goal: SomeStates,
+  changed: SomeStates,
+  own: (kind: AnyKind, part: string) => boolean,
+): { parts: string[]; lines: string[] } {
   const parts: string[] = [];
   const lines: string[] = [];
   for (const { kind } of left) {
@@ -50,7 +59,12 @@ export function stillChanged(left: readonly LeftChanged[], goal: SomeStates, cha
     if (kind.inBackup || state === undefined) continue;
     const off = differingParts(kind, state, changed[kind.id] ?? state);
     parts.push(...off.map((part) => `${part.name} (to be ${part.now})`));
-    lines.push(...kind.repairs(state, off.filter((part) => own(kind, part.name))));
+    lines.push(
+      ...kind.repairs(
+        state,
+        off.filter((part) => own(kind, part.name)),
+      ),
+    );
   }
   return { parts, lines };
 }
@@ -62,7 +76,12 @@ export function stillChanged(left: readonly LeftChanged[], goal: SomeStates, cha
  * are its own; an apply's goal is the state before it, and its own exclusions are those its
  * steps recorded adding, so no line deletes one an admin added meanwhile.
  */
-export function leftChanged(ops: KindOps, { record, pending }: Started, failure: TunerError, left: LeftChanged[]): TunerError {
+export function leftChanged(
+  ops: KindOps,
+  { record, pending }: Started,
+  failure: TunerError,
+  left: LeftChanged[],
+): TunerError {
   const said = `${failure.message} Putting the values back failed too (${left.map(({ reason }) => reason).join('; ')}).`;
   const undoing = pending.operation === 'undo' ? record.baseline : null;
   if (undoing) {
@@ -82,7 +101,15 @@ export function leftChanged(ops: KindOps, { record, pending }: Started, failure:
   const own = (kind: AnyKind, part: string) => kind.unrecorded === 'ours' || recorded.has(`${kind.id}:${part}`);
   const { parts, lines } = stillChanged(left, pending.prior, pending.target, own);
   const registry = left.some(({ kind }) => kind.inBackup);
-  const registrySaid = registry ? ` ${file} holds the previous values: import it with 'reg import' as administrator.` : '';
-  const netsh = parts.length > 0 ? ` Still changed or not known: ${parts.join(', ')}.${lines.length > 0 ? ' To put back what this tool changed, run as administrator the commands below.' : ''}` : '';
-  return new TunerError('restore-failed', `${said}${registrySaid}${netsh}`, [...(registry ? [`reg import "${file}"`] : []), ...lines]);
+  const registrySaid = registry
+    ? ` ${file} holds the previous values: import it with 'reg import' as administrator.`
+    : '';
+  const netsh =
+    parts.length > 0
+      ? ` Still changed or not known: ${parts.join(', ')}.${lines.length > 0 ? ' To put back what this tool changed, run as administrator the commands below.' : ''}`
+      : '';
+  return new TunerError('restore-failed', `${said}${registrySaid}${netsh}`, [
+    ...(registry ? [`reg import "${file}"`] : []),
+    ...lines,
+  ]);
 }

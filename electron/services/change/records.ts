@@ -22,18 +22,32 @@ export interface Audit {
  */
 
 /** The intent, written before the first write. The baseline keeps each kind's state from before its first change. */
-export function beginRecord(record: JournalData, intent: Omit<PendingOperation, 'startedAt'>, at: string, bootTime: number): Started {
-  const sinceBoot = record.sinceBoot && Date.parse(record.sinceBoot.at) > bootTime ? record.sinceBoot : { at, registry: intent.prior.registry };
+export function beginRecord(
+  record: JournalData,
+  intent: Omit<PendingOperation, 'startedAt'>,
+  at: string,
+  bootTime: number,
+): Started {
+  const sinceBoot =
+    record.sinceBoot && Date.parse(record.sinceBoot.at) > bootTime
+      ? record.sinceBoot
+      : { at, registry: intent.prior.registry };
   const pending = { ...intent, startedAt: at };
   return { record: { ...record, baseline: mergedBaseline(record, intent, at), pending, sinceBoot }, pending };
 }
 
-function mergedBaseline(record: JournalData, pending: Omit<PendingOperation, 'startedAt'>, at: string): JournalData['baseline'] {
+function mergedBaseline(
+  record: JournalData,
+  pending: Omit<PendingOperation, 'startedAt'>,
+  at: string,
+): JournalData['baseline'] {
   const { baseline } = record;
   if (!baseline) return { states: pending.prior, backupFile: pending.backupFile, at };
   const states = mergeStates(pending.prior, baseline.states);
   // A part first seen now (another port, the range) is vouched for by this change's backup.
-  const added = idsOf(states).some((id) => Object.keys(states[id] ?? {}).some((slot) => !(slot in (baseline.states[id] ?? {}))));
+  const added = idsOf(states).some((id) =>
+    Object.keys(states[id] ?? {}).some((slot) => !(slot in (baseline.states[id] ?? {}))),
+  );
   const later = baseline.laterBackups ?? [];
   return added && !later.includes(pending.backupFile) && pending.backupFile !== baseline.backupFile
     ? { ...baseline, states, laterBackups: [...later, pending.backupFile] }
@@ -74,7 +88,15 @@ export interface Seen {
   after: KindStates;
 }
 
-function entryOf(pending: PendingOperation, action: HistoryEntry['action'], after: KindStates, at: string, audit: Audit, note?: string, before = pending.prior): HistoryEntry {
+function entryOf(
+  pending: PendingOperation,
+  action: HistoryEntry['action'],
+  after: KindStates,
+  at: string,
+  audit: Audit,
+  note?: string,
+  before = pending.prior,
+): HistoryEntry {
   return {
     at,
     action,
@@ -106,17 +128,26 @@ function leftOfKind<K extends KindId>(left: SomeStates, baseline: SomeStates, ta
 }
 
 /** The operation reached its target: an undo clears what there was to undo, but for what it had to leave. */
-export function finishedRecord({ record, pending }: Started, at: string, audit: Audit, note?: string): { record: JournalData; entry: HistoryEntry } {
+export function finishedRecord(
+  { record, pending }: Started,
+  at: string,
+  audit: Audit,
+  note?: string,
+): { record: JournalData; entry: HistoryEntry } {
   const entry = entryOf(pending, note ? 'recovered' : pending.operation, pending.target, at, audit, note);
-  const left = pending.operation === 'undo' && record.baseline ? leftAfterUndo(record.baseline.states, pending.target) : null;
-  const baseline = record.baseline && left ? { ...record.baseline, states: within(record.baseline.states, left) } : null;
+  const left =
+    pending.operation === 'undo' && record.baseline ? leftAfterUndo(record.baseline.states, pending.target) : null;
+  const baseline =
+    record.baseline && left ? { ...record.baseline, states: within(record.baseline.states, left) } : null;
   const undone = pending.operation === 'undo';
   return {
     entry,
     record: {
       ...record,
       baseline: undone ? baseline : record.baseline,
-      lastWritten: undone ? left && within(pending.target, left) : mergeStates(record.lastWritten ?? {}, pending.target),
+      lastWritten: undone
+        ? left && within(pending.target, left)
+        : mergeStates(record.lastWritten ?? {}, pending.target),
       pending: null,
       lastChangeAt: at,
       history: [...record.history, entry],
@@ -162,9 +193,20 @@ export function settledRecord(
 }
 
 /** The prior state of a kind with the `slots` changed by hand since taken from the target: as this tool last wrote them. */
-function viewOfKind<K extends KindId>(view: SomeStates, prior: SomeStates, target: SomeStates, slots: ReadonlySet<string> | undefined, id: K): void {
+function viewOfKind<K extends KindId>(
+  view: SomeStates,
+  prior: SomeStates,
+  target: SomeStates,
+  slots: ReadonlySet<string> | undefined,
+  id: K,
+): void {
   const [was, goal]: (StateOf<K> | undefined)[] = [prior[id], target[id]];
-  if (was && goal && slots && slots.size > 0) view[id] = overlayParts(was, goal, [...slots].map((slot) => ({ slot })));
+  if (was && goal && slots && slots.size > 0)
+    view[id] = overlayParts(
+      was,
+      goal,
+      [...slots].map((slot) => ({ slot })),
+    );
 }
 
 function keptRecord(
@@ -183,7 +225,11 @@ function keptRecord(
   if (record.baseline && lastWritten) {
     const { laterBackups: all, ...kept } = record.baseline;
     const laterBackups = all?.filter((file) => keepBackup || file !== pending.backupFile) ?? [];
-    baseline = { ...kept, states: within(kept.states, lastWritten), ...(laterBackups.length > 0 ? { laterBackups } : {}) };
+    baseline = {
+      ...kept,
+      states: within(kept.states, lastWritten),
+      ...(laterBackups.length > 0 ? { laterBackups } : {}),
+    };
   }
   return {
     entry,

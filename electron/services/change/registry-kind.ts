@@ -14,7 +14,8 @@ import { KIND_STATES } from './kind-states';
 
 export type RegistryWanted = Partial<PerSetting<number>>;
 
-const dwordOf = (value: ValueState): number | undefined => (value.present && value.type === 'REG_DWORD' && typeof value.data === 'number' ? value.data : undefined);
+const dwordOf = (value: ValueState): number | undefined =>
+  value.present && value.type === 'REG_DWORD' && typeof value.data === 'number' ? value.data : undefined;
 
 /**
  * On Windows 11 and Server build images, MaxUserPort N makes the dynamic range start 1024,
@@ -22,11 +23,18 @@ const dwordOf = (value: ValueState): number | undefined => (value.present && val
  * still in force, and Windows restarted since, a range of exactly that shape is the tool's own
  * side effect: not someone else's change, and undo puts the range back without asking.
  */
-export function reshapeOf(maxUserPortWritten: ValueState, maxUserPortNow: ValueState, restartedSince: boolean, range: RangeState): Reshape | null {
+function reshapeOf(
+  maxUserPortWritten: ValueState,
+  maxUserPortNow: ValueState,
+  restartedSince: boolean,
+  range: RangeState,
+): Reshape | null {
   const maxUserPort = dwordOf(maxUserPortWritten);
   if (!restartedSince || maxUserPort === undefined || dwordOf(maxUserPortNow) !== maxUserPort) return null;
   const shaped = { start: LOWEST_HELD_START, count: maxUserPort - LOWEST_HELD_START + 1 };
-  const families = FAMILIES.filter((family) => range[family].start === shaped.start && range[family].count === shaped.count);
+  const families = FAMILIES.filter(
+    (family) => range[family].start === shaped.start && range[family].count === shaped.count,
+  );
   if (families.length === 0) return null;
   return {
     kind: 'dynamicRange',
@@ -44,7 +52,9 @@ export const maxUserPortRule: RestartRule<RegistryWanted> = {
   since(written, current, restartedSince, registryNow) {
     const now = registryNow ?? (current.registry ? valueStatesOf(current.registry) : undefined);
     const range = current.dynamicRange;
-    return range && now ? reshapeOf(valueStateOf(written.registry.MaxUserPort), now.MaxUserPort, restartedSince, range) : null;
+    return range && now
+      ? reshapeOf(valueStateOf(written.registry.MaxUserPort), now.MaxUserPort, restartedSince, range)
+      : null;
   },
   rangeAtRestart(states) {
     const maxUserPort = dwordOf(valueStateOf(states.registry.MaxUserPort));
@@ -92,7 +102,9 @@ export function registryKind(
       const readBack = await backend.readValues();
       const missed = SETTING_NAMES.filter((name) => {
         const value = wanted[name];
-        return value === undefined ? !sameState(readBack[name], valueStateOf(target[name])) : !isDword(readBack[name], value);
+        return value === undefined
+          ? !sameState(readBack[name], valueStateOf(target[name]))
+          : !isDword(readBack[name], value);
       });
       if (missed.length > 0) {
         const seen = missed.map((name) => `${name} reads ${describeValue(readBack[name])}`).join(', ');
@@ -102,13 +114,15 @@ export function registryKind(
     async restore(state) {
       await importWritten(backend, scratchFile('restore'), restoreFileFor(state));
       const off = differingSettings(await capture(), state);
-      if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
+      if (off.length > 0)
+        throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
     },
     async restoreFromFile(state, file) {
       await importVerified(backend, file, restoreFileFor(state));
       const live = await backend.readValues();
       const off = SETTING_NAMES.filter((name) => !agreesWithLive(valueStateOf(state[name]), live[name]));
-      if (off.length > 0) throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
+      if (off.length > 0)
+        throw new TunerError('registry-failed', `${off.join(' and ')} did not take the restored value.`);
     },
     slotName: (slot) => slot,
     parts(state) {

@@ -6,8 +6,6 @@ import type { Exclusion } from '../netsh/netsh-parsers';
 import { differingParts, type ChangeKind, type StepDone } from './change-kind';
 import { KIND_STATES } from './kind-states';
 
-export type { ReservedState };
-
 /** What the kind needs of netsh: the exclusions of one family (throwing when not read), and adding or deleting a one-port exclusion. */
 export interface ExclusionAccess {
   readExclusions(family: Family): Promise<Exclusion[]>;
@@ -15,7 +13,11 @@ export interface ExclusionAccess {
   releasePort(family: Family, port: number): Promise<void>;
 }
 
-const HOLD_TEXT: Record<Hold, string> = { reserved: 'reserved', covered: 'inside another exclusion', open: 'not reserved' };
+const HOLD_TEXT: Record<Hold, string> = {
+  reserved: 'reserved',
+  covered: 'inside another exclusion',
+  open: 'not reserved',
+};
 
 function holdOf(exclusions: readonly Exclusion[], port: number): Hold {
   if (exclusions.some((range) => range.start === port && range.end === port && range.administered)) return 'reserved';
@@ -42,7 +44,9 @@ export function reservedPortsKind(netsh: ExclusionAccess): ChangeKind<'reservedP
     const ports = portsOf(scope);
     if (ports.length === 0) return {};
     const [ipv4, ipv6] = await Promise.all(FAMILIES.map((family) => netsh.readExclusions(family)));
-    return Object.fromEntries(ports.map((port) => [String(port), { ipv4: holdOf(ipv4, port), ipv6: holdOf(ipv6, port) }]));
+    return Object.fromEntries(
+      ports.map((port) => [String(port), { ipv4: holdOf(ipv4, port), ipv6: holdOf(ipv6, port) }]),
+    );
   };
   /** Moves each family of each port from `now` to open or reserved as `wanted` says (covered ports are not this tool's), then reads every port back. */
   const reach = async (wanted: ReservedState, now: ReservedState, done?: StepDone): Promise<ReservedState> => {
@@ -58,7 +62,8 @@ export function reservedPortsKind(netsh: ExclusionAccess): ChangeKind<'reservedP
     }
     const readBack = await capture(wanted);
     const missed = differingParts(kind, readBack, wanted).map((part) => `${part.name} is ${part.now}`);
-    if (missed.length > 0) throw new TunerError('netsh-failed', `The port reservations did not read back as set: ${missed.join(', ')}.`);
+    if (missed.length > 0)
+      throw new TunerError('netsh-failed', `The port reservations did not read back as set: ${missed.join(', ')}.`);
     return readBack;
   };
   const kind: ChangeKind<'reservedPorts', number[]> = {
@@ -69,13 +74,17 @@ export function reservedPortsKind(netsh: ExclusionAccess): ChangeKind<'reservedP
     putBackSentence: 'The port reservations were put back as they were.',
     wantedFrom: (request) => request.reservePorts,
     capture,
-    targetOf: (prior, wanted) => Object.fromEntries(wanted.map((port) => [String(port), reservedUnlessCovered(prior[String(port)])])),
+    targetOf: (prior, wanted) =>
+      Object.fromEntries(wanted.map((port) => [String(port), reservedUnlessCovered(prior[String(port)])])),
     write: async (_wanted, target, prior, done) => {
       const now = await capture(target);
       const moved = differingParts(kind, now, prior);
       if (moved.length > 0) {
         const said = moved.map((part) => `${part.name} is ${part.now} now, read as ${part.was} before`).join(', ');
-        throw new TunerError('netsh-failed', `The port exclusions changed while this change was under way, or netsh answered differently: ${said}.`);
+        throw new TunerError(
+          'netsh-failed',
+          `The port exclusions changed while this change was under way, or netsh answered differently: ${said}.`,
+        );
       }
       await reach(target, now, done);
     },
@@ -85,10 +94,18 @@ export function reservedPortsKind(netsh: ExclusionAccess): ChangeKind<'reservedP
     slotName: (slot) => `port ${slot}`,
     parts: (state) =>
       Object.entries(state).flatMap(([port, families]) =>
-        FAMILIES.map((family) => ({ name: partName(port, family), slot: port, family, key: families[family], text: HOLD_TEXT[families[family]] })),
+        FAMILIES.map((family) => ({
+          name: partName(port, family),
+          slot: port,
+          family,
+          key: families[family],
+          text: HOLD_TEXT[families[family]],
+        })),
       ),
     repairs: (state, parts) =>
-      parts.flatMap(({ slot, family }) => (family && state[slot]?.[family] === 'open' ? [deleteCommand(family, slot)] : [])),
+      parts.flatMap(({ slot, family }) =>
+        family && state[slot]?.[family] === 'open' ? [deleteCommand(family, slot)] : [],
+      ),
   };
   return kind;
 }

@@ -1,6 +1,13 @@
 import type { HistoryEntry } from '../../../shared/contract';
 import { checkAgainstBackups } from './backup-check';
-import { differingParts, type ChangeKind, type KindId, type PartDifference, type SomeStates, type StateOf } from './change-kind';
+import {
+  differingParts,
+  type ChangeKind,
+  type KindId,
+  type PartDifference,
+  type SomeStates,
+  type StateOf,
+} from './change-kind';
 import type { Started } from './journal';
 import type { JournalWriter } from './journal-writer';
 import { differs, put, type KindOps } from './kind-ops';
@@ -22,7 +29,11 @@ interface Sorted {
  * The registry's two values and the range are always the tool's to change, so an unrecorded
  * range is kept for undo; an unrecorded exclusion is nobody's to remove.
  */
-function sort<K extends KindId>(kind: ChangeKind<K>, [prior, target, current]: StateOf<K>[], recorded: ReadonlySet<string>): Sorted {
+function sort<K extends KindId>(
+  kind: ChangeKind<K>,
+  [prior, target, current]: StateOf<K>[],
+  recorded: ReadonlySet<string>,
+): Sorted {
   // Only the parts this operation meant to change are its own to settle.
   const meant = new Set(differingParts(kind, target, prior).map((part) => part.name));
   const offTarget = differingParts(kind, current, target).filter((part) => meant.has(part.name));
@@ -55,7 +66,14 @@ export async function settleInterrupted(ops: KindOps, writer: JournalWriter, sta
   const current: SomeStates = await ops.capture(target, {});
   const kinds = ops.in(target);
   if (kinds.every((kind) => !differs(kind, current, target))) {
-    return writer.write(finishedRecord(started, writer.at(), await writer.audit(), `Finished ${what}: it had written every part; settling wrote nothing.`));
+    return writer.write(
+      finishedRecord(
+        started,
+        writer.at(),
+        await writer.audit(),
+        `Finished ${what}: it had written every part; settling wrote nothing.`,
+      ),
+    );
   }
   const recorded = new Set((pending.steps ?? []).map((step) => `${step.kind}:${step.part}`));
   const byHand: Partial<Record<KindId, Set<string>>> = {};
@@ -76,14 +94,22 @@ export async function settleInterrupted(ops: KindOps, writer: JournalWriter, sta
     restores.push(() => kind.restore(state, now));
   }
   if (restores.length > 0) {
-    await checkAgainstBackups(ops, prior, [pending.backupFile], { stopped: `Settling ${what} stopped`, journalFile: writer.file });
+    await checkAgainstBackups(ops, prior, [pending.backupFile], {
+      stopped: `Settling ${what} stopped`,
+      journalFile: writer.file,
+    });
     for (const restore of restores) await restore();
   }
-  const seen = { before: { ...current, registry: current.registry ?? prior.registry }, after: { ...found, registry: found.registry ?? prior.registry } };
+  const seen = {
+    before: { ...current, registry: current.registry ?? prior.registry },
+    after: { ...found, registry: found.registry ?? prior.registry },
+  };
   const leftAlone = notOursSaid.length > 0 ? ` Left alone as maybe an administrator's: ${notOursSaid.join(', ')}.` : '';
   const done = restores.length > 0 ? `Rolled back ${what}` : `Put nothing back after ${what}`;
   if (keptSaid.length === 0) {
-    return writer.write(rolledBackRecord(started, 'recovered', `${done}.${leftAlone}`, writer.at(), await writer.audit(), seen));
+    return writer.write(
+      rolledBackRecord(started, 'recovered', `${done}.${leftAlone}`, writer.at(), await writer.audit(), seen),
+    );
   }
   const except = restores.length > 0 ? ', except' : ': left as found';
   const note =

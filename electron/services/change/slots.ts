@@ -19,18 +19,29 @@ function rebuilt<S extends object>(_like: S, slots: Iterable<readonly [string, u
 
 /** `state` with only the slots `keep` says yes to. */
 export function pickSlots<S extends object>(state: S, keep: (slot: string) => boolean): S {
-  return rebuilt(state, Object.entries(state).filter(([slot]) => keep(slot)));
+  return rebuilt(
+    state,
+    Object.entries(state).filter(([slot]) => keep(slot)),
+  );
 }
 
-const entryOf = (value: unknown, family: Family): unknown => (typeof value === 'object' && value !== null ? new Map(Object.entries(value)).get(family) : undefined);
+const entryOf = (value: unknown, family: Family): unknown =>
+  typeof value === 'object' && value !== null ? new Map(Object.entries(value)).get(family) : undefined;
 
 /** `state` with the `parts` taken from `from`: a whole slot, or one family of it, so an admin's half of a port is never moved with this tool's. */
-export function overlayParts<S extends object>(state: S, from: S, parts: readonly Pick<StatePart, 'slot' | 'family'>[]): S {
+export function overlayParts<S extends object>(
+  state: S,
+  from: S,
+  parts: readonly Pick<StatePart, 'slot' | 'family'>[],
+): S {
   const mixed = new Map<string, unknown>(Object.entries(state));
   const source = new Map<string, unknown>(Object.entries(from));
   for (const { slot, family } of parts) {
     if (!source.has(slot)) continue;
-    mixed.set(slot, family ? Object.assign({}, mixed.get(slot), { [family]: entryOf(source.get(slot), family) }) : source.get(slot));
+    mixed.set(
+      slot,
+      family ? Object.assign({}, mixed.get(slot), { [family]: entryOf(source.get(slot), family) }) : source.get(slot),
+    );
   }
   return rebuilt(state, mixed);
 }

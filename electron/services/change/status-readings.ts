@@ -43,16 +43,37 @@ export async function statusReadings(
   if (!written) return { outsideChanges: [], notRead: [], rangeReshape: null, unfinished };
   const { current, notRead } = await readNetsh(ops, written);
   const { conflicts, reshape } = driftOf(ops, written, current, restartedSince, values);
-  const outsideChanges = [...registryChanges(valueStatesOf(written.registry), values), ...conflicts.map(({ kind, name, was, now }) => ({ kind, name, was, now }))];
-  return { outsideChanges, notRead, rangeReshape: reshape && { maxUserPort: reshape.maxUserPort, range: reshape.range, message: reshape.message }, unfinished };
+  const outsideChanges = [
+    ...registryChanges(valueStatesOf(written.registry), values),
+    ...conflicts.map(({ kind, name, was, now }) => ({ kind, name, was, now })),
+  ];
+  return {
+    outsideChanges,
+    notRead,
+    rangeReshape: reshape && { maxUserPort: reshape.maxUserPort, range: reshape.range, message: reshape.message },
+    unfinished,
+  };
 }
 
-async function unfinishedOf(ops: KindOps, pending: NonNullable<JournalData['pending']>, values: PerSetting<ValueState>): Promise<Unfinished> {
+async function unfinishedOf(
+  ops: KindOps,
+  pending: NonNullable<JournalData['pending']>,
+  values: PerSetting<ValueState>,
+): Promise<Unfinished> {
   const { prior } = pending;
   const { current, notRead } = await readNetsh(ops, prior);
   const parts = [
-    ...registryChanges(valueStatesOf(prior.registry), values).map(({ kind, name, was, now }) => ({ kind, name, prior: was, now })),
-    ...ops.in(current).flatMap((kind) => partsOff(kind, current, prior).map(({ name, was, now }) => ({ kind: kind.id, name, prior: was, now }))),
+    ...registryChanges(valueStatesOf(prior.registry), values).map(({ kind, name, was, now }) => ({
+      kind,
+      name,
+      prior: was,
+      now,
+    })),
+    ...ops
+      .in(current)
+      .flatMap((kind) =>
+        partsOff(kind, current, prior).map(({ name, was, now }) => ({ kind: kind.id, name, prior: was, now })),
+      ),
   ];
   return { operation: pending.operation, startedAt: pending.startedAt, parts, notRead };
 }

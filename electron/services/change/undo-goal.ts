@@ -13,12 +13,20 @@ export interface KeptPart {
 }
 
 /** Why a port of one family must stay reserved after the undo, or null when no range it will be under covers it. */
-function coveredBy(port: number, family: Family, rangeNow: RangeState | null, later: readonly { range: PortRange; why: string }[]): string | null {
+function coveredBy(
+  port: number,
+  family: Family,
+  rangeNow: RangeState | null,
+  later: readonly { range: PortRange; why: string }[],
+): string | null {
   const label = FAMILY_LABEL[family];
   if (!rangeNow) return `the ${label} dynamic port range could not be read, so it may cover the port`;
-  if (inRange(port, rangeNow[family])) return `the ${label} dynamic port range ${rangeText(rangeNow[family])} covers it`;
+  if (inRange(port, rangeNow[family]))
+    return `the ${label} dynamic port range ${rangeText(rangeNow[family])} covers it`;
   const covering = later.find(({ range }) => inRange(port, range));
-  return covering ? `after the next restart the ${label} range will be ${rangeText(covering.range)} (${covering.why}), which covers it` : null;
+  return covering
+    ? `after the next restart the ${label} range will be ${rangeText(covering.range)} (${covering.why}), which covers it`
+    : null;
 }
 
 /**

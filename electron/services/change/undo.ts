@@ -31,7 +31,7 @@ export interface UndoContext {
 }
 
 /** Every backup the baseline's parts came from, the first change's first. */
-export function backupsOf(record: JournalData): string[] {
+function backupsOf(record: JournalData): string[] {
   return record.baseline ? [record.baseline.backupFile, ...(record.baseline.laterBackups ?? [])] : [];
 }
 
@@ -57,7 +57,12 @@ export async function undoChange(
 
   // A baseline without the range (a journal from before it was recorded): the range read now stands for it.
   const rangeRead = baseline.dynamicRange ? undefined : await readRange(ops);
-  const drift = driftOf(ops, record.lastWritten, rangeRead ? { ...current, dynamicRange: rangeRead } : current, restartedSince);
+  const drift = driftOf(
+    ops,
+    record.lastWritten,
+    rangeRead ? { ...current, dynamicRange: rangeRead } : current,
+    restartedSince,
+  );
   if (drift.conflicts.length > 0 && !force) {
     throw new TunerError(
       'undo-refused',
@@ -66,12 +71,18 @@ export async function undoChange(
     );
   }
   const { goal, kept } = undoGoal(baseline, current, baseline.dynamicRange ?? rangeRead ?? null, ops.restartRules);
-  const started = await writer.begin(record, { operation: 'undo', prior: current, target: goal, backupFile: backup.file });
+  const started = await writer.begin(record, {
+    operation: 'undo',
+    prior: current,
+    target: goal,
+    backupFile: backup.file,
+  });
   try {
     // The kinds in their fixed order: the range is back before any reservation is released.
     for (const kind of ops.in(goal)) {
       const [state, now] = [goal[kind.id], current[kind.id]];
-      if (state !== undefined && now !== undefined && differs(kind, goal, current)) await kind.restore(state, now, writer.stepsOf(started, kind));
+      if (state !== undefined && now !== undefined && differs(kind, goal, current))
+        await kind.restore(state, now, writer.stepsOf(started, kind));
     }
   } catch (error) {
     throw await writer.rollBack(started, error);
@@ -96,7 +107,7 @@ export async function undoChange(
 }
 
 /** The range now, for a journal from before ranges were recorded; null when netsh cannot read it. */
-export async function readRange(ops: KindOps): Promise<RangeState | null> {
+async function readRange(ops: KindOps): Promise<RangeState | null> {
   const range = ops.find('dynamicRange');
   if (!range) return null;
   return ops.read(range, undefined).catch((error: unknown) => {

@@ -34,7 +34,10 @@ export async function refuseUnprotected(request: ChangeRequest, engine: HoldRead
     const like = Object.fromEntries(exposed.map((port) => [String(port), { ipv4: 'open', ipv6: 'open' } as const]));
     holds = (await engine.capture({ reservedPorts: like })).reservedPorts;
   } catch (error) {
-    throw refuse(exposed, `and netsh's exclusions could not be read to tell whether they are reserved (${messageOf(error).replace(/\.$/, '')})`);
+    throw refuse(
+      exposed,
+      `and netsh's exclusions could not be read to tell whether they are reserved (${messageOf(error).replace(/\.$/, '')})`,
+    );
   }
   if (!holds) throw refuse(exposed, "and netsh's exclusions could not be read to tell whether they are reserved");
   const open = exposed.filter((port) => !holds[String(port)] || Object.values(holds[String(port)]).includes('open'));

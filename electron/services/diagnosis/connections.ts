@@ -24,12 +24,17 @@ const none = (): Counts => ({ timeWait: 0, established: 0, other: 0 });
  * until TIME_WAIT ends. One pass over the rows: a sample of 70,000 sockets stays cheap.
  * `listingKnown`: false where netstat lists no listening sockets (Wine), so no side can be told.
  */
-export function summarizeConnections(sockets: readonly Socket[], names: Map<number, string> | null, listingKnown = true): Tcp {
+export function summarizeConnections(
+  sockets: readonly Socket[],
+  names: Map<number, string> | null,
+  listingKnown = true,
+): Tcp {
   const states: Record<string, number> = {};
   const remotes = new Map<string, Map<number, Tcp['remotes'][number]>>();
   const processes = new Map<number, NonNullable<Tcp['processes']>[number]>();
   const listening = new Map<number, number | undefined>();
-  for (const socket of sockets) if (socket.state === 'LISTENING' && !listening.has(socket.local.port)) listening.set(socket.local.port, socket.pid);
+  for (const socket of sockets)
+    if (socket.state === 'LISTENING' && !listening.has(socket.local.port)) listening.set(socket.local.port, socket.pid);
   const timeWait = { outgoing: 0, onListeningPorts: 0 };
   const held = { ipv4: none(), ipv6: none() };
   const server = new Map<number, number>();
@@ -53,7 +58,11 @@ export function summarizeConnections(sockets: readonly Socket[], names: Map<numb
     let byPort = remotes.get(socket.remote.address);
     if (!byPort) remotes.set(socket.remote.address, (byPort = new Map()));
     let remote = byPort.get(socket.remote.port);
-    if (!remote) byPort.set(socket.remote.port, (remote = { address: socket.remote.address, port: socket.remote.port, ...none() }));
+    if (!remote)
+      byPort.set(
+        socket.remote.port,
+        (remote = { address: socket.remote.address, port: socket.remote.port, ...none() }),
+      );
     tally(remote, socket);
     if (socket.state !== 'TIME_WAIT') continue;
     if (!serverSide) timeWait.outgoing += 1;
@@ -72,6 +81,10 @@ export function summarizeConnections(sockets: readonly Socket[], names: Map<numb
     processes: withPids ? [...processes.values()].sort(busiest) : null,
     timeWait,
     held,
-    serverTimeWait: listingKnown ? [...server].sort((a, b) => b[1] - a[1]).map(([port, count]) => ({ port, process: owner(port), timeWait: count })) : null,
+    serverTimeWait: listingKnown
+      ? [...server]
+          .sort((a, b) => b[1] - a[1])
+          .map(([port, count]) => ({ port, process: owner(port), timeWait: count }))
+      : null,
   };
 }

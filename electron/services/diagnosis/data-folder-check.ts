@@ -21,13 +21,19 @@ export function explainDataFolder(folder: string, error: NodeJS.ErrnoException):
       };
     case 'ENOTDIR':
     case 'EEXIST':
-      return { problem: `a file stands where ${folder} or a folder above it should be`, fix: `Move that file away (or rename it), ${chosen}.` };
+      return {
+        problem: `a file stands where ${folder} or a folder above it should be`,
+        fix: `Move that file away (or rename it), ${chosen}.`,
+      };
     case 'EROFS':
       return { problem: `the drive holding ${folder} is read-only`, fix: `Make the drive writable, ${chosen}.` };
     case 'ENOSPC':
       return { problem: `the drive holding ${folder} is full`, fix: 'Free some space on that drive.' };
     default:
-      return { problem: `${folder} cannot be written (${error.code ?? error.message})`, fix: `Check the folder's permissions and the drive, ${chosen}.` };
+      return {
+        problem: `${folder} cannot be written (${error.code ?? error.message})`,
+        fix: `Check the folder's permissions and the drive, ${chosen}.`,
+      };
   }
 }
 
@@ -44,7 +50,12 @@ export async function checkDataFolder(folder: string): Promise<DataFolderCheck> 
     await rm(probe, { force: true });
     return { folder, problem: null, fix: null };
   } catch (error) {
-    if (error instanceof NotPlainError) return { folder, problem: `${error.file} is ${error.what}, where this tool writes only into a real folder`, fix: 'Move it away, or name a real folder in TCP_PORT_TUNER_DATA_DIR.' };
+    if (error instanceof NotPlainError)
+      return {
+        folder,
+        problem: `${error.file} is ${error.what}, where this tool writes only into a real folder`,
+        fix: 'Move it away, or name a real folder in TCP_PORT_TUNER_DATA_DIR.',
+      };
     return { folder, ...explainDataFolder(folder, error as NodeJS.ErrnoException) };
   }
 }

@@ -57,7 +57,8 @@ export class DiagnosisService implements DiagnosisReader {
 
   /** Whether the data folder can be written; without one named, it is said plainly. */
   async checkDataFolder(): Promise<DataFolderCheck> {
-    if (!this.deps.dataDir) return { folder: '', problem: 'no data folder is set', fix: 'Name one in TCP_PORT_TUNER_DATA_DIR.' };
+    if (!this.deps.dataDir)
+      return { folder: '', problem: 'no data folder is set', fix: 'Name one in TCP_PORT_TUNER_DATA_DIR.' };
     return checkDataFolder(this.deps.dataDir);
   }
 
@@ -67,12 +68,16 @@ export class DiagnosisService implements DiagnosisReader {
    */
   async readContext(): Promise<Context> {
     const [names, ports, events, values] = await Promise.all([
-      this.deps.nativeNetstat ? read(this.tool('tasklist', ['/fo', 'csv', '/nh']).then(parseTasklist)) : { ok: true as const, value: new Map<number, string>() },
+      this.deps.nativeNetstat
+        ? read(this.tool('tasklist', ['/fo', 'csv', '/nh']).then(parseTasklist))
+        : { ok: true as const, value: new Map<number, string>() },
       this.deps.netsh.readAll(this.deps.netshScript()).catch((error: unknown): PortReads => {
         const failed = { ok: false as const, reason: messageOf(error) };
         return { dynamic: { ipv4: failed, ipv6: failed }, excluded: { ipv4: failed, ipv6: failed } };
       }),
-      read(this.tool('wevtutil', ['qe', 'System', `/q:${EVENT_QUERY}`, '/c:50', '/rd:true', '/f:xml']).then(parseEvents)),
+      read(
+        this.tool('wevtutil', ['qe', 'System', `/q:${EVENT_QUERY}`, '/c:50', '/rd:true', '/f:xml']).then(parseEvents),
+      ),
       read(this.deps.readValues()),
     ]);
     return { names, ...ports, events, values };
@@ -95,7 +100,9 @@ export class DiagnosisService implements DiagnosisReader {
     const { streaming, tools } = this.deps;
     if (!streaming) return this.readSockets().then(({ sockets, raw }) => ({ sockets, raw: () => raw }));
     let raw = () => '';
-    const sockets = await read(streamNetstat(streaming, tools.netstat, this.netstatArgs()).then((found) => ((raw = found.raw), found.tally)));
+    const sockets = await read(
+      streamNetstat(streaming, tools.netstat, this.netstatArgs()).then((found) => ((raw = found.raw), found.tally)),
+    );
     return { sockets, raw: () => raw() };
   }
 
@@ -117,7 +124,10 @@ export class DiagnosisService implements DiagnosisReader {
     const exclusions = value('excluded.ipv4', context.excluded.ipv4);
     const listening = found && this.deps.nativeNetstat ? found.listening(owners) : null;
     if (found && !this.deps.nativeNetstat) unavailable.bound = "Wine's netstat has no -q, which lists bound sockets";
-    if (!listening) unavailable.listening = found ? "Wine's netstat does not list listening sockets" : `netstat was not read: ${unavailable.tcp}`;
+    if (!listening)
+      unavailable.listening = found
+        ? "Wine's netstat does not list listening sockets"
+        : `netstat was not read: ${unavailable.tcp}`;
     const registry = value('registry', context.values);
     const delay = registry ? inForce('TcpTimedWaitDelay', registry.TcpTimedWaitDelay) : null;
     const timeWaitSeconds = delay?.value ?? SETTINGS.TcpTimedWaitDelay.windowsDefault;
@@ -134,9 +144,15 @@ export class DiagnosisService implements DiagnosisReader {
       events: value('events', context.events),
       capacity: {
         timeWaitSeconds,
-        timeWaitSource: delay && !delay.fromDefault ? 'TcpTimedWaitDelay in the registry' : `Windows' default when TcpTimedWaitDelay is absent: ${SETTINGS.TcpTimedWaitDelay.defaultSource}`,
+        timeWaitSource:
+          delay && !delay.fromDefault
+            ? 'TcpTimedWaitDelay in the registry'
+            : `Windows' default when TcpTimedWaitDelay is absent: ${SETTINGS.TcpTimedWaitDelay.defaultSource}`,
         now: free === null ? null : Math.floor(free / timeWaitSeconds),
-        withRecommended: capacity(perSetting((_name, setting) => setting.recommended), { dynamicRange: true }).connectionsPerSecond,
+        withRecommended: capacity(
+          perSetting((_name, setting) => setting.recommended),
+          { dynamicRange: true },
+        ).connectionsPerSecond,
       },
       recommendedRange: recommendedRange(range),
       unavailable,

@@ -1,10 +1,9 @@
 import { answerBegan } from '../host/tool-answer';
 
 /** Tcpip's port-exhaustion events, told apart in shared/tcpip-events.ts EVENT_MEANING: 4227 (a local endpoint reused too soon, near 10048), 4231 (the TCP port space used up, near 10055). */
-export const EXHAUSTION_EVENT_IDS = [4227, 4231] as const;
-export const EVENT_DAYS = 7;
+type ExhaustionEventId = 4227 | 4231;
 
-/** The query `wevtutil qe System /q:...` is given: Tcpip's two events of the last seven days. */
+/** The query `wevtutil qe System /q:...` is given: Tcpip's two events of the last seven days (604,800,000 ms). */
 export const EVENT_QUERY =
   "*[System[Provider[@Name='Tcpip'] and (EventID=4227 or EventID=4231) and TimeCreated[timediff(@SystemTime) <= 604800000]]]";
 
@@ -12,7 +11,7 @@ export interface EventSummary {
   count: number;
   /** ISO time of the newest, null when there is none. */
   latest: string | null;
-  byId: Record<(typeof EXHAUSTION_EVENT_IDS)[number], number>;
+  byId: Record<ExhaustionEventId, number>;
 }
 
 /**
@@ -20,7 +19,8 @@ export interface EventSummary {
  * language. Nothing at all is no event; anything but events (an error, a help text) throws.
  */
 export function parseEvents(xml: string): EventSummary {
-  if (xml.trim() !== '' && !xml.trimStart().startsWith('<Event')) throw new Error(`wevtutil's answer held no events in XML (${answerBegan(xml)})`);
+  if (xml.trim() !== '' && !xml.trimStart().startsWith('<Event'))
+    throw new Error(`wevtutil's answer held no events in XML (${answerBegan(xml)})`);
   const byId = { 4227: 0, 4231: 0 };
   let latest: string | null = null;
   for (const event of xml.split(/<\/Event>/).filter((part) => part.includes('<Event'))) {

@@ -53,7 +53,11 @@ export class NetstatStream {
  * an exit code other than 0 with what it said, or the first line that cannot be read (which
  * stops netstat there).
  */
-export async function streamNetstat(streaming: Streaming, access: ToolAccess, args: string[]): Promise<{ tally: SocketTally; raw: () => string }> {
+export async function streamNetstat(
+  streaming: Streaming,
+  access: ToolAccess,
+  args: string[],
+): Promise<{ tally: SocketTally; raw: () => string }> {
   if (!access.ok) throw new Error(access.reason);
   const { file, leadingArgs, env } = access.command;
   const reader = new NetstatStream();

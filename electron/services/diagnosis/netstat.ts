@@ -8,12 +8,12 @@ export interface Socket {
   /** Absent where the tool shows no owner (Wine's netstat has no PID column). */
   pid?: number;
 }
-export interface Endpoint {
+interface Endpoint {
   address: string;
   port: number;
 }
 
-export const TCP_STATES = [
+const TCP_STATES = [
   'LISTENING',
   'SYN_SENT',
   'SYN_RECEIVED',
@@ -57,11 +57,19 @@ const KNOWN = new Set<string>(TCP_STATES);
 const ROW = /^\s*TCP\s+(\S+):(\d+)\s+(\S+):(\d+)\s+(\S+)(?:\s+(\d+))?\s*$/i;
 const UDP_ROW = /^\s*UDP\s/i;
 /** "Proto  Local Address  Foreign Address  State  [PID]" in any language: four or five columns. */
-export const isHeader = (line: string) => !ROW.test(line) && !UDP_ROW.test(line) && [4, 5].includes(line.trim().split(/\s{2,}/).length);
+export const isHeader = (line: string) =>
+  !ROW.test(line) && !UDP_ROW.test(line) && [4, 5].includes(line.trim().split(/\s{2,}/).length);
 export const noHeader = (began: string) => new Error(`netstat's answer had no column header (${began})`);
 
 /** One row's fields, handed on as they are read: a streaming reader builds no object per row. */
-export type RowSink = (localAddress: string, localPort: number, remoteAddress: string, remotePort: number, state: TcpState, pid: number | undefined) => void;
+export type RowSink = (
+  localAddress: string,
+  localPort: number,
+  remoteAddress: string,
+  remotePort: number,
+  state: TcpState,
+  pid: number | undefined,
+) => void;
 const MAX_PORT = 65_535;
 const MAX_PID = 0xffff_ffff;
 
@@ -75,7 +83,8 @@ export function readRow(line: string, sink: RowSink): void {
   const localPort = match ? Number(match[2]) : 0;
   const remotePort = match ? Number(match[4]) : 0;
   const pid = match?.[6] === undefined ? undefined : Number(match[6]);
-  if (!match || localPort > MAX_PORT || remotePort > MAX_PORT || (pid ?? 0) > MAX_PID) throw new Error(`netstat's answer held a line that is not a connection: "${line.trim()}"`);
+  if (!match || localPort > MAX_PORT || remotePort > MAX_PORT || (pid ?? 0) > MAX_PID)
+    throw new Error(`netstat's answer held a line that is not a connection: "${line.trim()}"`);
   const named = match[5].toUpperCase();
   const state = KNOWN.has(named) ? (named as TcpState) : OTHER_SPELLINGS[named];
   if (!state) throw new Error(`netstat printed a state this tool does not know: ${match[5]}`);
@@ -95,7 +104,12 @@ export function parseNetstat(output: string): Socket[] {
   const sockets: Socket[] = [];
   for (const line of lines.slice(header + 1)) {
     readRow(line, (localAddress, localPort, remoteAddress, remotePort, state, pid) =>
-      sockets.push({ local: { address: localAddress, port: localPort }, remote: { address: remoteAddress, port: remotePort }, state, ...(pid === undefined ? {} : { pid }) }),
+      sockets.push({
+        local: { address: localAddress, port: localPort },
+        remote: { address: remoteAddress, port: remotePort },
+        state,
+        ...(pid === undefined ? {} : { pid }),
+      }),
     );
   }
   return sockets;

@@ -4,7 +4,7 @@ import type { Context, DiagnosisReader } from './reads';
 import type { SnapshotStore } from './snapshots';
 
 /** The range, exclusions, names and events are read again at most once a minute; the sockets every sample. */
-export const CONTEXT_MS = 60_000;
+const CONTEXT_MS = 60_000;
 
 /**
  * Samples the pool: netstat every time (one process, tallied while it writes), the
@@ -32,10 +32,18 @@ export class PoolSampler {
     if (!cached) this.context = { at, value: context };
     const diagnosis = this.service.compose(sockets.sockets, context);
     const sample = sampleOf(diagnosis, at);
-    const over = (['ipv4', 'ipv6'] as const).some((family) => (figuresOf([sample], family)?.share ?? 0) * 100 >= threshold);
+    const over = (['ipv4', 'ipv6'] as const).some(
+      (family) => (figuresOf([sample], family)?.share ?? 0) * 100 >= threshold,
+    );
     if (!over) return sample;
-    if (!this.snapshots) return { ...sample, alert: { threshold, snapshot: null, note: 'no data folder to save a snapshot in' } };
-    const saved = await this.snapshots.save(new Date(at), { threshold, sample, diagnosis, netstatRows: sockets.raw().split(/\r?\n/) });
+    if (!this.snapshots)
+      return { ...sample, alert: { threshold, snapshot: null, note: 'no data folder to save a snapshot in' } };
+    const saved = await this.snapshots.save(new Date(at), {
+      threshold,
+      sample,
+      diagnosis,
+      netstatRows: sockets.raw().split(/\r?\n/),
+    });
     return { ...sample, alert: { threshold, ...saved } };
   }
 }

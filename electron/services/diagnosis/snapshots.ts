@@ -4,7 +4,7 @@ import { messageOf } from '../errors';
 import { plainFolder, replacePlain } from '../host/safe-file';
 
 /** At most one snapshot a minute, the last twenty kept: enough for a ticket, never a full disk. */
-export const SNAPSHOT_GAP_MS = 60_000;
+const SNAPSHOT_GAP_MS = 60_000;
 export const SNAPSHOTS_KEPT = 20;
 
 const NAME = /^snapshot-(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z\.json$/;
@@ -32,7 +32,9 @@ export class SnapshotStore {
     try {
       // Listed and written only once known to be a real folder: a link would list, prune and fill another one.
       await plainFolder(this.folder, this.dataDir);
-      const names = (await readdir(this.folder)).filter((name) => NAME.test(name) && !Number.isNaN(timeOf(name))).sort();
+      const names = (await readdir(this.folder))
+        .filter((name) => NAME.test(name) && !Number.isNaN(timeOf(name)))
+        .sort();
       const newest = names.at(-1);
       if (newest && at.getTime() - timeOf(newest) < SNAPSHOT_GAP_MS) {
         return { snapshot: null, note: `one was saved less than a minute ago: ${path.join(this.folder, newest)}` };
@@ -40,7 +42,11 @@ export class SnapshotStore {
       const file = path.join(this.folder, nameOf(at));
       await replacePlain(file, `${JSON.stringify({ savedAt: at.toISOString(), ...content }, null, 2)}\n`);
       const kept = [...names, path.basename(file)].sort();
-      await Promise.all(kept.slice(0, Math.max(0, kept.length - SNAPSHOTS_KEPT)).map((name) => rm(path.join(this.folder, name), { force: true })));
+      await Promise.all(
+        kept
+          .slice(0, Math.max(0, kept.length - SNAPSHOTS_KEPT))
+          .map((name) => rm(path.join(this.folder, name), { force: true })),
+      );
       return { snapshot: file, note: 'saved' };
     } catch (error) {
       return { snapshot: null, note: `could not be saved in ${this.folder}: ${messageOf(error)}` };

@@ -28,7 +28,10 @@ export interface SocketSummary {
 export function summaryOf(found: readonly Socket[] | SocketSummary): SocketSummary {
   if (!Array.isArray(found)) return found as SocketSummary;
   const sockets = found as readonly Socket[];
-  return { tcp: (names, listingKnown) => summarizeConnections(sockets, names, listingKnown), listening: (names) => listeningPorts(sockets, names) };
+  return {
+    tcp: (names, listingKnown) => summarizeConnections(sockets, names, listingKnown),
+    listening: (names) => listeningPorts(sockets, names),
+  };
 }
 
 /**
@@ -50,7 +53,14 @@ export class SocketTally implements SocketSummary {
   /** Local port -> TIME_WAIT sockets on it. */
   private readonly timeWaits = new Map<number, number>();
 
-  readonly add = (localAddress: string, localPort: number, remoteAddress: string, remotePort: number, state: TcpState, pid: number | undefined): void => {
+  readonly add = (
+    localAddress: string,
+    localPort: number,
+    remoteAddress: string,
+    remotePort: number,
+    state: TcpState,
+    pid: number | undefined,
+  ): void => {
     this.states[state] = (this.states[state] ?? 0) + 1;
     if (pid !== undefined) this.withPids = true;
     if (state === 'LISTENING') {
@@ -81,7 +91,9 @@ export class SocketTally implements SocketSummary {
     }
     return {
       states: { ...this.states },
-      remotes: [...this.remotes.values()].flatMap((byPort) => [...byPort.values()].map((remote) => ({ ...remote }))).sort(busiest),
+      remotes: [...this.remotes.values()]
+        .flatMap((byPort) => [...byPort.values()].map((remote) => ({ ...remote })))
+        .sort(busiest),
       processes: this.withPids ? this.processes(names) : null,
       timeWait: this.timeWait(),
       held,
@@ -90,7 +102,9 @@ export class SocketTally implements SocketSummary {
   }
 
   listening(names: Map<number, string> | null): Listening {
-    return [...this.listeners].sort((a, b) => a[0] - b[0]).map(([port, pid]) => ({ port, process: pid === undefined ? null : (names?.get(pid) ?? null) }));
+    return [...this.listeners]
+      .sort((a, b) => a[0] - b[0])
+      .map(([port, pid]) => ({ port, process: pid === undefined ? null : (names?.get(pid) ?? null) }));
   }
 
   /** A PID ranks from its first socket on a port nothing listens on, as summarizeConnections meets it. */
@@ -108,7 +122,8 @@ export class SocketTally implements SocketSummary {
 
   private timeWait(): Tcp['timeWait'] {
     const timeWait = { outgoing: 0, onListeningPorts: 0 };
-    for (const [port, count] of this.timeWaits) timeWait[this.listeners.has(port) ? 'onListeningPorts' : 'outgoing'] += count;
+    for (const [port, count] of this.timeWaits)
+      timeWait[this.listeners.has(port) ? 'onListeningPorts' : 'outgoing'] += count;
     return timeWait;
   }
 

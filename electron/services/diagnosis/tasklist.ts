@@ -10,7 +10,8 @@ const ROW = /^"(?:[^"]|"")*","\d+"(?:,"(?:[^"]|"")*"){3}$/;
  */
 export function parseTasklist(output: string): Map<number, string> {
   const lines = textLines(output).map((line) => line.trim());
-  if (lines.length === 0 || !lines.every((line) => ROW.test(line))) throw new Error(`tasklist's answer was not its CSV list (${answerBegan(output)})`);
+  if (lines.length === 0 || !lines.every((line) => ROW.test(line)))
+    throw new Error(`tasklist's answer was not its CSV list (${answerBegan(output)})`);
   const names = new Map<number, string>();
   for (const line of lines) {
     const fields = [...line.matchAll(FIELD)].map((match) => match[1].replace(/""/g, '"'));

@@ -17,7 +17,9 @@ export function ansiblePlaybook(change: ExportChange, options: ExportOptions): B
     '      ansible.windows.win_regedit:',
     `        path: ${quoted(PATH)}`,
     `        name: ${name}`,
-    ...(options.undo ? ['        state: absent'] : [`        data: ${change.registry[name]}`, '        type: dword', '        state: present']),
+    ...(options.undo
+      ? ['        state: absent']
+      : [`        data: ${change.registry[name]}`, '        type: dword', '        state: present']),
     '',
   ]);
   const range = change.dynamicRange && (options.undo ? DEFAULT_DYNAMIC_RANGE : change.dynamicRange);

@@ -16,7 +16,10 @@ export interface ExportChange {
  * A change as apply takes it, for export; undo with nothing named removes every registry value
  * the tool sets. Reserved ports stay behind: they follow what listens on each host.
  */
-export function exportChangeOf({ dynamicRange, reservePorts: _perHost, ...registry }: ChangeRequest, undo: boolean): ExportChange {
+export function exportChangeOf(
+  { dynamicRange, reservePorts: _perHost, ...registry }: ChangeRequest,
+  undo: boolean,
+): ExportChange {
   const named = SETTING_NAMES.some((name) => registry[name] !== undefined);
   return {
     registry: undo && !named && !dynamicRange ? perSetting((_name, setting) => setting.recommended) : registry,
@@ -50,7 +53,11 @@ const KIND_EXPORTS: { readonly [K in ProductKindId]: KindExport | null } = {
   registry: {
     named: (change) => namedSettings(change).length > 0,
     says: (change, undo) =>
-      namedSettings(change).map((name) => (undo ? `Deletes ${name} (Windows then uses its default)` : `Sets ${name} = ${change.registry[name]} (REG_DWORD)`)),
+      namedSettings(change).map((name) =>
+        undo
+          ? `Deletes ${name} (Windows then uses its default)`
+          : `Sets ${name} = ${change.registry[name]} (REG_DWORD)`,
+      ),
     effect: 'The registry values take effect after Windows restarts.',
     refusedBy: {},
   },
@@ -58,8 +65,11 @@ const KIND_EXPORTS: { readonly [K in ProductKindId]: KindExport | null } = {
     named: (change) => change.dynamicRange !== null,
     says: ({ dynamicRange: range }, undo) => {
       if (!range) return [];
-      if (undo) return [`Sets the TCP dynamic port range back to ${DEFAULT_DYNAMIC_RANGE.start}-65535 (Windows' default)`];
-      return [`Sets the TCP dynamic port range to ${range.start}-${range.start + range.count - 1} (${range.count} ports), IPv4 and IPv6`];
+      if (undo)
+        return [`Sets the TCP dynamic port range back to ${DEFAULT_DYNAMIC_RANGE.start}-65535 (Windows' default)`];
+      return [
+        `Sets the TCP dynamic port range to ${range.start}-${range.start + range.count - 1} (${range.count} ports), IPv4 and IPv6`,
+      ];
     },
     effect: null,
     refusedBy: {

@@ -7,7 +7,14 @@ import { ansiblePlaybook } from './ansible-format';
 import { version } from '../../../package.json';
 import type { ChangeRequest } from '../change/change-kind';
 import { decodeRegFile } from '../registry/reg-file';
-import { exportChangeOf, namesAny, refusal, type ExportChange, type ExportFormat, type ExportOptions } from './export-change';
+import {
+  exportChangeOf,
+  namesAny,
+  refusal,
+  type ExportChange,
+  type ExportFormat,
+  type ExportOptions,
+} from './export-change';
 import { gpoRegistryXml } from './gpo-format';
 import { powershellScript } from './powershell-format';
 import { regFile } from './reg-format';
@@ -26,12 +33,20 @@ const NAMES: Record<ExportFormat, string> = {
 };
 
 /** The same change for another engine, straight from the values chosen: no remote agent of its own. */
-export function renderExport(format: ExportFormat, change: ExportChange, options: ExportOptions): { content: Buffer; suggestedName: string } {
-  if (!namesAny(change)) throw new TunerError('invalid-input', 'Nothing to export: choose at least one value. No file was written.');
+export function renderExport(
+  format: ExportFormat,
+  change: ExportChange,
+  options: ExportOptions,
+): { content: Buffer; suggestedName: string } {
+  if (!namesAny(change))
+    throw new TunerError('invalid-input', 'Nothing to export: choose at least one value. No file was written.');
   const refused = refusal(format, change);
   if (refused) throw new TunerError('invalid-input', refused);
   const name = NAMES[format];
-  return { content: RENDER[format](change, options), suggestedName: options.undo ? name.replace(/(\.\w+)$/, '-undo$1') : name };
+  return {
+    content: RENDER[format](change, options),
+    suggestedName: options.undo ? name.replace(/(\.\w+)$/, '-undo$1') : name,
+  };
 }
 
 /**
@@ -55,7 +70,10 @@ export async function writeExportFile(file: string, content: Buffer, { force }: 
     else await link(temporary, file);
   } catch (error) {
     if (errnoOf(error) === 'EEXIST') throw exists(file);
-    throw new TunerError('write-failed', `Could not write the export ${file}: ${fileSystemReason(error)}. Nothing was written.`);
+    throw new TunerError(
+      'write-failed',
+      `Could not write the export ${file}: ${fileSystemReason(error)}. Nothing was written.`,
+    );
   } finally {
     // Cleaning up must never hide why the write failed.
     if (folder) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
@@ -67,8 +85,15 @@ function exists(file: string): TunerError {
 }
 
 /** The export the wizard or the CLI asked for, from the validated change: on the main side, never in the page. */
-export function exportFor(request: { format: ExportFormat; undo: boolean; change: ChangeRequest }): { content: Buffer; suggestedName: string } {
-  return renderExport(request.format, exportChangeOf(request.change, request.undo), { undo: request.undo, generatedAt: new Date(), toolVersion: version });
+export function exportFor(request: { format: ExportFormat; undo: boolean; change: ChangeRequest }): {
+  content: Buffer;
+  suggestedName: string;
+} {
+  return renderExport(request.format, exportChangeOf(request.change, request.undo), {
+    undo: request.undo,
+    generatedAt: new Date(),
+    toolVersion: version,
+  });
 }
 
 /** What a person reads: the .reg text decoded from its UTF-16LE. */

@@ -6,7 +6,8 @@ const SETTINGS_CLSID = '{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}';
 const ITEM_CLSID = '{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}';
 const KEY = 'SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** GPMC's own "changed" format: local time as yyyy-MM-dd HH:mm:ss. */
 function changed(date: Date): string {
@@ -18,7 +19,11 @@ function changed(date: Date): string {
  * Delete (D) to undo. GPP has no netsh: the dynamic range cannot travel in it (export-change.ts
  * refuses it).
  */
-export function gpoRegistryXml(change: ExportChange, options: ExportOptions, uid: () => string = () => `{${randomUUID().toUpperCase()}}`): Buffer {
+export function gpoRegistryXml(
+  change: ExportChange,
+  options: ExportOptions,
+  uid: () => string = () => `{${randomUUID().toUpperCase()}}`,
+): Buffer {
   const action = options.undo ? 'D' : 'U';
   const items = namedSettings(change).map((name) => {
     const value = options.undo ? '' : hexDword(change.registry[name] as number);
@@ -28,7 +33,9 @@ export function gpoRegistryXml(change: ExportChange, options: ExportOptions, uid
       '  </Registry>',
     ].join('\r\n');
   });
-  const comment = describeExport(change, options).map((line) => `  ${escape(line)}`).join('\r\n');
+  const comment = describeExport(change, options)
+    .map((line) => `  ${escape(line)}`)
+    .join('\r\n');
   return Buffer.from(
     [
       '<?xml version="1.0" encoding="utf-8"?>',

@@ -14,7 +14,9 @@ export function regFile(change: ExportChange, options: ExportOptions): Buffer {
     ...describeExport(change, options).map((line) => `; ${line}`),
     '',
     `[${PARAMETERS_KEY}]`,
-    ...namedSettings(change).map((name) => `"${name}"=${options.undo ? '-' : `dword:${hexDword(change.registry[name] as number)}`}`),
+    ...namedSettings(change).map(
+      (name) => `"${name}"=${options.undo ? '-' : `dword:${hexDword(change.registry[name] as number)}`}`,
+    ),
     '',
     '',
   ];

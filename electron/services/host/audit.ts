@@ -16,7 +16,10 @@ export function auditReader(target: Target, run: ProcessRunner): () => Promise<A
     const machine = hostname();
     if (target.host !== 'windows') return { user: `${machine}\\${userInfo().username}`, machine, version };
     const said = await run(path.win32.join(target.system32 ?? '', 'whoami.exe'), []).catch(() => null);
-    const user = said?.code === 0 && said.stdout.trim() ? said.stdout.trim() : `${process.env.USERDOMAIN ?? machine}\\${userInfo().username}`;
+    const user =
+      said?.code === 0 && said.stdout.trim()
+        ? said.stdout.trim()
+        : `${process.env.USERDOMAIN ?? machine}\\${userInfo().username}`;
     return { user, machine, version };
   };
   return () => (known ??= read());

@@ -16,10 +16,13 @@ type Decoder = ReturnType<Awaited<ReturnType<typeof iconv>>['getDecoder']>;
  * character (932, 936) whole across a chunk boundary. The code page is learnt once, on first
  * need; until it is known the chunks wait, in order, and are decoded when the program ends.
  */
-export function consoleStreamDecoder(readCodePage: () => Promise<number | null>): (onText: (text: string) => void) => TextStream {
+export function consoleStreamDecoder(
+  readCodePage: () => Promise<number | null>,
+): (onText: (text: string) => void) => TextStream {
   let learnt: { codePage: number | null; lib: Awaited<ReturnType<typeof iconv>> } | undefined;
   let learning: Promise<NonNullable<typeof learnt>> | undefined;
-  const learn = () => (learning ??= Promise.all([readCodePage(), iconv()]).then(([codePage, lib]) => (learnt = { codePage, lib })));
+  const learn = () =>
+    (learning ??= Promise.all([readCodePage(), iconv()]).then(([codePage, lib]) => (learnt = { codePage, lib })));
   const decoderOf = ({ codePage, lib }: NonNullable<typeof learnt>): Decoder =>
     lib.getDecoder(codePage !== null && lib.encodingExists(`cp${codePage}`) ? `cp${codePage}` : 'utf8');
 

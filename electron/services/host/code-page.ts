@@ -13,7 +13,8 @@ export function parseOemCodePage(output: string): number | null {
 type Iconv = typeof import('iconv-lite');
 let iconvLoaded: Promise<Iconv> | undefined;
 /** Loaded on first need: its tables cost a start-up that prints only ASCII (most runs) nothing. */
-export const iconv = () => (iconvLoaded ??= import('iconv-lite').then((loaded) => (loaded as Iconv & { default?: Iconv }).default ?? loaded));
+export const iconv = () =>
+  (iconvLoaded ??= import('iconv-lite').then((loaded) => (loaded as Iconv & { default?: Iconv }).default ?? loaded));
 
 /** Text in the given code page; a code page not known (or 65001, which is UTF-8) as UTF-8. */
 export async function decodeCodePage(bytes: Buffer, codePage: number | null): Promise<string> {
@@ -32,7 +33,8 @@ const isAscii = (bytes: Buffer) => bytes.every((byte) => byte < 0x80);
  */
 export function consoleDecoder(readCodePage: () => Promise<number | null>): Decode {
   let codePage: Promise<number | null> | undefined;
-  return async (bytes) => (isAscii(bytes) ? bytes.toString('latin1') : decodeCodePage(bytes, await (codePage ??= readCodePage())));
+  return async (bytes) =>
+    isAscii(bytes) ? bytes.toString('latin1') : decodeCodePage(bytes, await (codePage ??= readCodePage()));
 }
 
 /** Reads OEMCP through reg.exe by its full path (or Wine's), never through a program found on PATH. */
@@ -40,7 +42,11 @@ export function oemCodePageReader(command: RegCommand): () => Promise<number | n
   // Its own answer is read as ASCII: the line that matters is ASCII whatever the code page.
   const run = processRunner((bytes) => bytes.toString('latin1'));
   return async () => {
-    const result = await run(command.file, [...command.leadingArgs, 'query', CODE_PAGE_KEY, '/v', 'OEMCP'], command.env).catch(() => null);
+    const result = await run(
+      command.file,
+      [...command.leadingArgs, 'query', CODE_PAGE_KEY, '/v', 'OEMCP'],
+      command.env,
+    ).catch(() => null);
     return result?.code === 0 ? parseOemCodePage(result.stdout) : null;
   };
 }

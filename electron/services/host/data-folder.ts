@@ -24,7 +24,10 @@ export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promi
       const { problem, fix } = explainDataFolder(target.dataDir, error);
       // Access denied is a matter of rights (exit 3); anything else is the file system's (exit 7).
       const denied = errnoOf(error) === 'EACCES' || errnoOf(error) === 'EPERM';
-      throw new TunerError(denied ? 'not-permitted' : 'write-failed', `Cannot use the data folder ${target.dataDir}: ${problem}. Nothing was changed. ${fix}`);
+      throw new TunerError(
+        denied ? 'not-permitted' : 'write-failed',
+        `Cannot use the data folder ${target.dataDir}: ${problem}. Nothing was changed. ${fix}`,
+      );
     });
     if (target.host !== 'windows' || target.dataDirChosen) return;
     const icacls = path.win32.join(target.system32 ?? '', 'icacls.exe');
@@ -33,7 +36,11 @@ export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promi
       [target.dataDir, '/reset', '/T', '/C', '/L', '/Q'],
       [target.dataDir, '/inheritance:r', '/grant:r', ...GRANTS, '/T', '/C', '/L', '/Q'],
     ];
-    const refuse = (why: string) => new TunerError('not-permitted', `Could not make ${target.dataDir} writable by administrators only: ${why}. Nothing was changed.`);
+    const refuse = (why: string) =>
+      new TunerError(
+        'not-permitted',
+        `Could not make ${target.dataDir} writable by administrators only: ${why}. Nothing was changed.`,
+      );
     for (const args of steps) {
       const result = await run(icacls, args).catch((error: unknown) => {
         throw refuse(whyNotRun(icacls, error));
@@ -58,7 +65,10 @@ export function checkDataFolderPath(target: Target): void {
   const isAbsolute = target.host === 'windows' ? path.win32.isAbsolute : path.isAbsolute;
   if (!isAbsolute(target.dataDir)) {
     const named = target.dataDir === '' ? 'is empty' : `is "${target.dataDir}", not a full path`;
-    throw new TunerError('write-failed', `TCP_PORT_TUNER_DATA_DIR ${named}: name the data folder by its full path, or leave the variable unset. Nothing was changed.`);
+    throw new TunerError(
+      'write-failed',
+      `TCP_PORT_TUNER_DATA_DIR ${named}: name the data folder by its full path, or leave the variable unset. Nothing was changed.`,
+    );
   }
 }
 

@@ -22,12 +22,17 @@ export function elevationCheck(target: Target, run: ProcessRunner): () => Promis
   const whoami = path.win32.join(target.system32 ?? '', 'whoami.exe');
   const read = async (): Promise<Rights> => {
     if (target.host === 'wine') return { canWrite: await canWriteFolder(target.winePrefix ?? ''), notRead: null };
-    const result = await run(whoami, ['/groups', '/fo', 'csv', '/nh']).catch((error: unknown) => whyNotRun(whoami, error));
+    const result = await run(whoami, ['/groups', '/fo', 'csv', '/nh']).catch((error: unknown) =>
+      whyNotRun(whoami, error),
+    );
     if (typeof result === 'string') return { canWrite: false, notRead: result };
     if (result.code === 0 && ANY_LEVEL.test(result.stdout)) {
       return { canWrite: ELEVATED_LEVELS.some((sid) => result.stdout.includes(`"${sid}"`)), notRead: null };
     }
-    return { canWrite: false, notRead: `${whoami} ended with exit ${result.code}${andSaid(result)}, naming no integrity level` };
+    return {
+      canWrite: false,
+      notRead: `${whoami} ended with exit ${result.code}${andSaid(result)}, naming no integrity level`,
+    };
   };
   // Elevation cannot change during the life of a process: a read answer is kept. One that could
   // not be read is asked once more at once, and again at the next question.

@@ -13,7 +13,7 @@ export type ProcessRunner = (file: string, args: readonly string[], env?: NodeJS
 /** Turns what a program wrote into text: Windows' console tools write the OEM code page, not UTF-8. */
 export type Decode = (bytes: Buffer) => string | Promise<string>;
 
-export const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 60_000;
 /**
  * How long output may pause after the program exits before reading stops. Only a helper that
  * inherited the pipes can hold them open past the program's end: Wine starts one (its console
@@ -77,10 +77,15 @@ export interface StreamLimits extends RunLimits {
   maxBytes: number;
 }
 /** Far past the 7 MB a 70,000-socket netstat writes. */
-export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 
 /** Runs a program as a ProcessRunner does, handing its stdout to a reader as it writes. */
-export type StreamRunner = (file: string, args: readonly string[], env: NodeJS.ProcessEnv | undefined, sink: (chunk: Buffer) => void) => Promise<{ code: number; stderr: Buffer }>;
+export type StreamRunner = (
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv | undefined,
+  sink: (chunk: Buffer) => void,
+) => Promise<{ code: number; stderr: Buffer }>;
 
 /**
  * The streaming runner: each chunk of stdout goes to `sink` as it arrives, none is kept. A
@@ -103,7 +108,11 @@ function collect(
   streamed?: { sink: (chunk: Buffer) => void; maxBytes: number },
 ): Promise<{ code: number; stdout: Buffer; stderr: Buffer }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, [...args], { env: env ?? process.env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, [...args], {
+      env: env ?? process.env,
+      windowsHide: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let chunks = 0;
@@ -113,7 +122,8 @@ function collect(
       if (!streamed) return void stdout.push(chunk);
       written += chunk.length;
       try {
-        if (written > streamed.maxBytes) throw new Error(`${file} wrote more than ${streamed.maxBytes / 1024 / 1024} MB`);
+        if (written > streamed.maxBytes)
+          throw new Error(`${file} wrote more than ${streamed.maxBytes / 1024 / 1024} MB`);
         streamed.sink(chunk);
       } catch (error) {
         stop(error);
@@ -139,13 +149,19 @@ function collect(
       end(() => reject(error));
     };
     const timer = setTimeout(
-      () => stop(Object.assign(new Error(`${file} did not finish within ${limits.timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })),
+      () =>
+        stop(
+          Object.assign(new Error(`${file} did not finish within ${limits.timeoutMs / 1000} s`), { code: 'ETIMEDOUT' }),
+        ),
       limits.timeoutMs,
     );
     child.on('error', (error) => end(() => reject(error)));
 
     child.on('exit', (code, signal) => {
-      const finish = () => end(() => resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) }));
+      const finish = () =>
+        end(() =>
+          resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) }),
+        );
       let open = 2;
       const ended = () => --open === 0 && finish();
       if (child.stdout.readableEnded) ended();

@@ -5,10 +5,10 @@ import type { Target } from './target';
 import { andSaid, type ProcessRunner } from './process-runner';
 
 /** Long enough to read the notice and cancel; short enough that "now" means now. */
-export const RESTART_DELAY_SECONDS = 60;
+const RESTART_DELAY_SECONDS = 60;
 
 /** Planned (p), Operating System (4), Reconfiguration (1): the System log then records why the server went down, not "unexpected". */
-export const RESTART_REASON = 'p:4:1';
+const RESTART_REASON = 'p:4:1';
 
 /**
  * Restarts Windows through shutdown.exe so the new values take effect. Anywhere but Windows it
@@ -22,12 +22,28 @@ export class RestartService {
 
   async restart(when: 'now' | 'later'): Promise<RestartResult> {
     if (when === 'later') {
-      return { when, performed: false, message: 'Restart Windows when it suits you: the new values take effect after the restart.' };
+      return {
+        when,
+        performed: false,
+        message: 'Restart Windows when it suits you: the new values take effect after the restart.',
+      };
     }
     if (this.target.host !== 'windows') {
-      return { when, performed: false, message: 'Restart requested. This is Wine, not Windows, so nothing was restarted.' };
+      return {
+        when,
+        performed: false,
+        message: 'Restart requested. This is Wine, not Windows, so nothing was restarted.',
+      };
     }
-    await this.shutdown(['/r', '/t', String(RESTART_DELAY_SECONDS), '/d', RESTART_REASON, '/c', 'TCP Port Tuner: restarting so the new TCP settings take effect.']);
+    await this.shutdown([
+      '/r',
+      '/t',
+      String(RESTART_DELAY_SECONDS),
+      '/d',
+      RESTART_REASON,
+      '/c',
+      'TCP Port Tuner: restarting so the new TCP settings take effect.',
+    ]);
     return {
       when,
       performed: true,

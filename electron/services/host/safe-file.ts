@@ -38,7 +38,10 @@ export class NotPlainError extends TunerError {
     readonly what: string,
     expected: 'file' | 'folder' = 'file',
   ) {
-    super('write-failed', `${file} is ${what}, not a plain ${expected}; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`);
+    super(
+      'write-failed',
+      `${file} is ${what}, not a plain ${expected}; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`,
+    );
   }
 }
 
@@ -78,7 +81,8 @@ export async function readPlain(file: string, limit: number, sameAs?: Stats): Pr
   const handle = await openPlain(file, constants.O_RDONLY);
   try {
     const opened = await handle.stat();
-    if (sameAs && !sameFile(opened, sameAs)) throw new NotPlainError(file, 'another file than the one this tool wrote there');
+    if (sameAs && !sameFile(opened, sameAs))
+      throw new NotPlainError(file, 'another file than the one this tool wrote there');
     const { size } = opened;
     // One byte past the limit tells a file that grew since the fstat.
     const buffer = Buffer.alloc(Math.min(size, limit) + 1);
@@ -86,7 +90,11 @@ export async function readPlain(file: string, limit: number, sameAs?: Stats): Pr
     for (let read = -1; read !== 0 && filled < buffer.length; filled += read) {
       ({ bytesRead: read } = await handle.read(buffer, filled, buffer.length - filled, filled));
     }
-    if (size > limit || filled > limit) throw new TunerError('write-failed', `${file} is larger than ${limit} bytes, far more than this tool ever writes there; it was not read. Move it away and run again.`);
+    if (size > limit || filled > limit)
+      throw new TunerError(
+        'write-failed',
+        `${file} is larger than ${limit} bytes, far more than this tool ever writes there; it was not read. Move it away and run again.`,
+      );
     return buffer.subarray(0, filled);
   } finally {
     await handle.close();

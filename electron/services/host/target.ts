@@ -39,7 +39,11 @@ export function windowsSystem32(): string {
   return system32Of(loadedFiles());
 }
 
-export function resolveTarget(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, loaded: () => readonly string[] = loadedFiles): Target {
+export function resolveTarget(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  loaded: () => readonly string[] = loadedFiles,
+): Target {
   if (platform === 'win32') {
     const system32 = system32Of(loaded());
     return {

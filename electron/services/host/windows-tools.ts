@@ -3,14 +3,15 @@ import type { Target } from './target';
 
 export type WindowsTool = 'netstat' | 'netsh' | 'wevtutil' | 'tasklist';
 
-export interface ToolCommand {
+interface ToolCommand {
   file: string;
   leadingArgs: readonly string[];
   env: NodeJS.ProcessEnv;
 }
 
 /** How to run one of Windows' own tools here, or why it cannot be run. */
-export type ToolAccess = { ok: true; tool: WindowsTool; command: ToolCommand } | { ok: false; tool: WindowsTool; reason: string };
+export type ToolAccess =
+  { ok: true; tool: WindowsTool; command: ToolCommand } | { ok: false; tool: WindowsTool; reason: string };
 
 /** Stand-ins for the tools Wine lacks, for tests: honoured off Windows only, like TCP_PORT_TUNER_REG_COMMAND. */
 const STAND_INS: Record<WindowsTool, string> = {
@@ -27,7 +28,15 @@ const STAND_INS: Record<WindowsTool, string> = {
  */
 export function windowsTool(target: Target, tool: WindowsTool): ToolAccess {
   if (target.host === 'windows') {
-    return { ok: true, tool, command: { file: path.win32.join(target.system32 ?? '', `${tool}.exe`), leadingArgs: [], env: target.regCommand.env } };
+    return {
+      ok: true,
+      tool,
+      command: {
+        file: path.win32.join(target.system32 ?? '', `${tool}.exe`),
+        leadingArgs: [],
+        env: target.regCommand.env,
+      },
+    };
   }
   const env = target.regCommand.env;
   const standIn = env[STAND_INS[tool]];

@@ -37,7 +37,13 @@ export async function windowsInfo(target: Target): Promise<WindowsInfo> {
   const text = await readFile(path.join(target.winePrefix ?? '', 'system.reg'), 'utf8').catch(() => '');
   const found = wineVersion(text);
   // Wine writes system.reg a few seconds after a new prefix is made; every Wine imitates Vista or later.
-  if (!found) return { host: 'wine', version: 'unknown', name: 'Wine (Windows version not recorded yet)', usesDynamicPortRange: true };
+  if (!found)
+    return {
+      host: 'wine',
+      version: 'unknown',
+      name: 'Wine (Windows version not recorded yet)',
+      usesDynamicPortRange: true,
+    };
   return describeWindows('wine', ...found);
 }
 

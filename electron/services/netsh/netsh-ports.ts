@@ -27,7 +27,11 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
     const what = `read the ${FAMILY_LABEL[family]} dynamic port range`;
     const output = await this.netsh(['int', family, 'show', 'dynamicport', 'tcp'], what);
     const range = parseDynamicPort(output);
-    if (!range) throw new TunerError('netsh-failed', `Could not ${what}: netsh's answer held no start and number of ports (${answerBegan(output)}).`);
+    if (!range)
+      throw new TunerError(
+        'netsh-failed',
+        `Could not ${what}: netsh's answer held no start and number of ports (${answerBegan(output)}).`,
+      );
     return range;
   }
 
@@ -53,18 +57,40 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
     const what = `read the ${FAMILY_LABEL[family]} port exclusions`;
     const output = await this.netsh(['int', family, 'show', 'excludedportrange', 'protocol=tcp'], what);
     const exclusions = parseExcludedRanges(output);
-    if (!exclusions) throw new TunerError('netsh-failed', `Could not ${what}: netsh's answer held no table of exclusions (${answerBegan(output)}).`);
+    if (!exclusions)
+      throw new TunerError(
+        'netsh-failed',
+        `Could not ${what}: netsh's answer held no table of exclusions (${answerBegan(output)}).`,
+      );
     return exclusions;
   }
 
   async reservePort(family: Family, port: number): Promise<void> {
-    const args = ['int', family, 'add', 'excludedportrange', 'protocol=tcp', `startport=${port}`, 'numberofports=1', 'store=persistent'];
+    const args = [
+      'int',
+      family,
+      'add',
+      'excludedportrange',
+      'protocol=tcp',
+      `startport=${port}`,
+      'numberofports=1',
+      'store=persistent',
+    ];
     await this.netsh(args, `reserve port ${port} for ${FAMILY_LABEL[family]}`, true);
   }
 
   /** Deletes only a one-port exclusion; the kind calls it only for one this tool added. */
   async releasePort(family: Family, port: number): Promise<void> {
-    const args = ['int', family, 'delete', 'excludedportrange', 'protocol=tcp', `startport=${port}`, 'numberofports=1', 'store=persistent'];
+    const args = [
+      'int',
+      family,
+      'delete',
+      'excludedportrange',
+      'protocol=tcp',
+      `startport=${port}`,
+      'numberofports=1',
+      'store=persistent',
+    ];
     await this.netsh(args, `release port ${port} for ${FAMILY_LABEL[family]}`, true);
   }
 
@@ -73,11 +99,17 @@ export class NetshPorts implements DynamicRangeAccess, ExclusionAccess {
     const { file, leadingArgs, env } = this.access.command;
     const result = await this.run(file, [...leadingArgs, ...args], env).catch((error: unknown) => {
       // A netsh that hangs ran: the step failed (and is rolled back), it was not missing.
-      throw new TunerError(errnoOf(error) === 'ETIMEDOUT' ? 'netsh-failed' : 'tool-missing', `Could not ${what}: ${whyNotRun(file, error)}.`);
+      throw new TunerError(
+        errnoOf(error) === 'ETIMEDOUT' ? 'netsh-failed' : 'tool-missing',
+        `Could not ${what}: ${whyNotRun(file, error)}.`,
+      );
     });
     if (result.code === 0) return result.stdout;
     if (writes && !(await this.mayWrite())) {
-      throw new TunerError('not-permitted', `Could not ${what}: netsh needs administrator rights${andSaid(result)}. Run as administrator.`);
+      throw new TunerError(
+        'not-permitted',
+        `Could not ${what}: netsh needs administrator rights${andSaid(result)}. Run as administrator.`,
+      );
     }
     throw new TunerError('netsh-failed', `Could not ${what}: netsh exited with ${result.code}${andSaid(result)}.`);
   }

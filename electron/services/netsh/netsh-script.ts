@@ -44,13 +44,22 @@ export function splitPortScript(output: string): PortReads {
     const text = parts[family][0].join('\n');
     const found = parseDynamicPort(text);
     if (found) return { ok: true, value: found };
-    return { ok: false, reason: `Could not read the ${FAMILY_LABEL[family]} dynamic port range: netsh's answer held no start and number of ports (${answerBegan(text)}).` };
+    return {
+      ok: false,
+      reason: `Could not read the ${FAMILY_LABEL[family]} dynamic port range: netsh's answer held no start and number of ports (${answerBegan(text)}).`,
+    };
   };
   const excluded = (family: Family): Part<Exclusion[]> => {
     const text = parts[family][1].join('\n');
     const found = parseExcludedRanges(text);
     if (found) return { ok: true, value: found };
-    return { ok: false, reason: `Could not read the ${FAMILY_LABEL[family]} port exclusions: netsh's answer held no table of exclusions (${answerBegan(text)}).` };
+    return {
+      ok: false,
+      reason: `Could not read the ${FAMILY_LABEL[family]} port exclusions: netsh's answer held no table of exclusions (${answerBegan(text)}).`,
+    };
   };
-  return { dynamic: { ipv4: range('ipv4'), ipv6: range('ipv6') }, excluded: { ipv4: excluded('ipv4'), ipv6: excluded('ipv6') } };
+  return {
+    dynamic: { ipv4: range('ipv4'), ipv6: range('ipv6') },
+    excluded: { ipv4: excluded('ipv4'), ipv6: excluded('ipv6') },
+  };
 }

@@ -12,14 +12,14 @@ const hash = (algorithm: string, ...parts: Buffer[]) => {
 const xor = (a: Buffer, b: Buffer) => Buffer.from(a.map((byte, i) => byte ^ b[i % b.length]));
 
 /** mysql_native_password: SHA1(password) XOR SHA1(nonce + SHA1(SHA1(password))); empty for no password. */
-export function nativeAnswer(password: string, nonce: Buffer): Buffer {
+function nativeAnswer(password: string, nonce: Buffer): Buffer {
   if (password === '') return Buffer.alloc(0);
   const once = hash('sha1', Buffer.from(password, 'utf8'));
   return xor(once, hash('sha1', nonce, hash('sha1', once)));
 }
 
 /** caching_sha2_password's fast path: SHA256(password) XOR SHA256(SHA256(SHA256(password)) + nonce). */
-export function sha2Answer(password: string, nonce: Buffer): Buffer {
+function sha2Answer(password: string, nonce: Buffer): Buffer {
   if (password === '') return Buffer.alloc(0);
   const once = hash('sha256', Buffer.from(password, 'utf8'));
   return xor(once, hash('sha256', hash('sha256', once), nonce));
@@ -27,10 +27,11 @@ export function sha2Answer(password: string, nonce: Buffer): Buffer {
 
 /** caching_sha2_password's full path without TLS: the password, NUL-ended, XOR the nonce, under the server's RSA key (OAEP). */
 export function sha2FullAnswer(password: string, nonce: Buffer, publicKeyPem: string): Buffer {
-  return publicEncrypt({ key: publicKeyPem, padding: constants.RSA_PKCS1_OAEP_PADDING }, xor(Buffer.from(`${password}\0`, 'utf8'), nonce));
+  return publicEncrypt(
+    { key: publicKeyPem, padding: constants.RSA_PKCS1_OAEP_PADDING },
+    xor(Buffer.from(`${password}\0`, 'utf8'), nonce),
+  );
 }
-
-export const PLUGINS = ['mysql_native_password', 'caching_sha2_password'] as const;
 
 /** The first answer for `plugin`, or null for a plugin the probe does not speak. */
 export function answerFor(plugin: string, password: string, nonce: Buffer): Buffer | null {

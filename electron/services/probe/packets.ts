@@ -61,7 +61,11 @@ export function parseGreeting(payload: Buffer): Greeting | null {
   const part2 = payload.subarray(at, at + part2Length - 1); // the last byte is a NUL
   const plugin = cString(payload, at + part2Length);
   // MariaDB puts 5.5.5- before its version for old clients' sake.
-  return { server: version.text.replace(/^5\.5\.5-(?=.*MariaDB)/, ''), nonce: Buffer.concat([part1, part2]), plugin: plugin.text || 'mysql_native_password' };
+  return {
+    server: version.text.replace(/^5\.5\.5-(?=.*MariaDB)/, ''),
+    nonce: Buffer.concat([part1, part2]),
+    plugin: plugin.text || 'mysql_native_password',
+  };
 }
 
 export interface ServerError {
@@ -92,12 +96,22 @@ const UTF8MB4_GENERAL_CI = 45;
 /** The login (HandshakeResponse41): no database, no TLS, the plugin the answer was made for. */
 export function loginPacket(user: string, answer: Buffer, plugin: string): Buffer {
   const head = Buffer.alloc(32);
-  head.writeUInt32LE(CLIENT.longPassword | CLIENT.protocol41 | CLIENT.transactions | CLIENT.secureConnection | CLIENT.pluginAuth, 0);
+  head.writeUInt32LE(
+    CLIENT.longPassword | CLIENT.protocol41 | CLIENT.transactions | CLIENT.secureConnection | CLIENT.pluginAuth,
+    0,
+  );
   head.writeUInt32LE(16 * 1024 * 1024, 4);
   head[8] = UTF8MB4_GENERAL_CI;
   return packet(
     1,
-    Buffer.concat([head, Buffer.from(user, 'utf8'), Buffer.from([0, answer.length]), answer, Buffer.from(plugin, 'latin1'), Buffer.from([0])]),
+    Buffer.concat([
+      head,
+      Buffer.from(user, 'utf8'),
+      Buffer.from([0, answer.length]),
+      answer,
+      Buffer.from(plugin, 'latin1'),
+      Buffer.from([0]),
+    ]),
   );
 }
 

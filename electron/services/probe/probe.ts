@@ -33,7 +33,7 @@ import {
 } from './outcome';
 
 /** The login whose 1045 is the healthy answer; an account by this name should never exist. */
-export const PROBE_USER = 'tcp_port_tuner_probe';
+const PROBE_USER = 'tcp_port_tuner_probe';
 export const DEFAULT_TIMEOUT_MS = 5000;
 
 export interface ProbeRequest {

@@ -8,7 +8,7 @@ import type { KeyTree } from './key-tree';
  * Any failure but a refusal of access, which reg.exe would meet as well. Told by the error's kind
  * (regedit's code 5), never by its words: cscript and WMI speak the display language.
  */
-export function notRefused(error: unknown): boolean {
+function notRefused(error: unknown): boolean {
   return !(error instanceof TunerError && error.kind === 'not-permitted');
 }
 

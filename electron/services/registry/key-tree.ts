@@ -42,7 +42,12 @@ export function treeOfRegFile(file: RegFile): KeyTree {
     for (const [name, payload] of entries) {
       if (name === '' || /^\(.*\)$/.test(name)) continue;
       const decoded = decodePayload(payload);
-      values.set(name.toLowerCase(), decoded ? { type: decoded.type, data: exactData(decoded.type, textOf(decoded.type, payload, decoded.data)) } : { type: 'unknown', data: null });
+      values.set(
+        name.toLowerCase(),
+        decoded
+          ? { type: decoded.type, data: exactData(decoded.type, textOf(decoded.type, payload, decoded.data)) }
+          : { type: 'unknown', data: null },
+      );
     }
     tree.set(key.toLowerCase(), values);
   }
@@ -84,7 +89,9 @@ export function settingsOfTree(tree: KeyTree): PerSetting<ValueState> {
     const value = found[name];
     if (!value) return { present: false };
     const type = value.type === 'unknown' ? 'REG_NONE' : value.type;
-    return type === 'REG_DWORD' && value.data !== null ? { present: true, type, data: Number(value.data) } : { present: true, type };
+    return type === 'REG_DWORD' && value.data !== null
+      ? { present: true, type, data: Number(value.data) }
+      : { present: true, type };
   });
 }
 

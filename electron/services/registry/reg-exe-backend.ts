@@ -40,7 +40,11 @@ export class RegExeBackend implements RegistryBackend {
 
   async readTree(): Promise<KeyTree> {
     const tree = treeOfRegQuery(await this.query(['/s']));
-    if (!tree.has(PARAMETERS_KEY.toLowerCase())) throw new TunerError('registry-failed', "Could not read the registry key and its subkeys: reg query /s did not list the key itself.");
+    if (!tree.has(PARAMETERS_KEY.toLowerCase()))
+      throw new TunerError(
+        'registry-failed',
+        'Could not read the registry key and its subkeys: reg query /s did not list the key itself.',
+      );
     return tree;
   }
 
@@ -55,13 +59,18 @@ export class RegExeBackend implements RegistryBackend {
       if (output.toUpperCase().includes(PARAMETERS_KEY.toUpperCase())) return output;
       if (attempt === 2) {
         const first = output.trim().split(/\r?\n/)[0];
-        throw new TunerError('registry-failed', `Could not read the registry key: reg query's answer did not name it (${first ? `it began "${first}"` : 'the answer was empty'}).`);
+        throw new TunerError(
+          'registry-failed',
+          `Could not read the registry key: reg query's answer did not name it (${first ? `it began "${first}"` : 'the answer was empty'}).`,
+        );
       }
     }
   }
 
   async setDword(name: SettingName, value: number): Promise<void> {
-    await this.reg(['add', PARAMETERS_KEY, '/v', name, '/t', 'REG_DWORD', '/d', String(value), '/f'], `write ${name}`, { writes: true });
+    await this.reg(['add', PARAMETERS_KEY, '/v', name, '/t', 'REG_DWORD', '/d', String(value), '/f'], `write ${name}`, {
+      writes: true,
+    });
   }
 
   async deleteValue(name: SettingName): Promise<void> {
@@ -88,7 +97,10 @@ export class RegExeBackend implements RegistryBackend {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new TunerError('tool-missing', missingMessage);
-      throw new TunerError('registry-failed', `Could not ${what}: reg.exe did not finish (${code ?? 'no reason given'}).`);
+      throw new TunerError(
+        'registry-failed',
+        `Could not ${what}: reg.exe did not finish (${code ?? 'no reason given'}).`,
+      );
     }
     if (result.code === 0) return result.stdout;
     const said = outputOnOneLine(result);

@@ -15,7 +15,9 @@ export function useScriptFolder(regedit: { setExternalVBSLocation(folder: string
 /** The part of the `regedit` package this backend uses, so tests can stand in for it. */
 export interface RegeditModule {
   promisified: {
-    list(keys: readonly string[]): Promise<Record<string, { exists: boolean; values: Record<string, { type: string; value: unknown }> }>>;
+    list(
+      keys: readonly string[],
+    ): Promise<Record<string, { exists: boolean; values: Record<string, { type: string; value: unknown }> }>>;
     putValue(map: Record<string, Record<string, { type: 'REG_DWORD'; value: number }>>): Promise<void>;
   };
   deleteValue(keys: readonly string[], callback: (error?: Error) => void): void;
@@ -79,7 +81,8 @@ export class RegeditBackend implements RegistryBackend {
     } catch (error) {
       if (isScriptHostUnavailable(error)) throw error;
       const code = (error as { code?: unknown }).code;
-      if (code === 5) throw new TunerError('not-permitted', `Could not ${what}: access is denied. Run as administrator.`);
+      if (code === 5)
+        throw new TunerError('not-permitted', `Could not ${what}: access is denied. Run as administrator.`);
       throw new TunerError('registry-failed', `Could not ${what}: ${(error as Error).message}.`);
     }
   }

@@ -16,7 +16,8 @@ const notFound = (what: string) => Object.assign(new Error(`${what} is not searc
  * True only when regedit then reports that very path; otherwise regedit must not be used.
  */
 export async function pinScriptHost(lookup: ScriptHostLookup, cscript: string): Promise<boolean> {
-  const execFile = (command: string, answer: Answer) => (command === 'where cscript.exe' ? answer(null, `${cscript}\r\n`) : answer(notFound(command)));
+  const execFile = (command: string, answer: Answer) =>
+    command === 'where cscript.exe' ? answer(null, `${cscript}\r\n`) : answer(notFound(command));
   const fs = { stat: (file: string, answer: Answer) => answer(notFound(file)) };
   try {
     lookup._mock(fs, execFile, false);

@@ -1,4 +1,11 @@
-import { PARAMETERS_KEY, SETTING_NAMES, perSetting, pickSettings, type PerSetting, type SettingName } from '../../../shared/settings';
+import {
+  PARAMETERS_KEY,
+  SETTING_NAMES,
+  perSetting,
+  pickSettings,
+  type PerSetting,
+  type SettingName,
+} from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
 import { buildRegFile, decodePayload, valuesOfKey, type RegFile } from './reg-file';
@@ -14,7 +21,8 @@ export type ExactValue = { present: false } | { present: true; payload: string }
  * line. Anything else (a line break above all) could smuggle other keys into a `.reg` file
  * this elevated tool imports, so it is refused wherever a payload is read from disk.
  */
-const PAYLOAD = /^(?:"(?:[^"\\\r\n]|\\[^\r\n])*"|dword:[0-9a-f]{8}|hex(?:\([0-9a-f]{1,2}\))?:[0-9a-f]{2}(?:,[0-9a-f]{2})*|hex(?:\([0-9a-f]{1,2}\))?:)$/;
+const PAYLOAD =
+  /^(?:"(?:[^"\\\r\n]|\\[^\r\n])*"|dword:[0-9a-f]{8}|hex(?:\([0-9a-f]{1,2}\))?:[0-9a-f]{2}(?:,[0-9a-f]{2})*|hex(?:\([0-9a-f]{1,2}\))?:)$/;
 
 export function isPayload(text: string): boolean {
   return PAYLOAD.test(text);
@@ -41,7 +49,7 @@ export function valueStatesOf(snapshot: Snapshot): PerSetting<ValueState> {
   return perSetting((name) => valueStateOf(snapshot[name]));
 }
 
-export function sameValue(a: ExactValue, b: ExactValue): boolean {
+function sameValue(a: ExactValue, b: ExactValue): boolean {
   return a.present === b.present && (!a.present || (b.present && a.payload === b.payload));
 }
 
@@ -55,7 +63,8 @@ export function restoreFileFor(snapshot: Snapshot): Buffer {
     PARAMETERS_KEY,
     SETTING_NAMES.map((name) => {
       const value = snapshot[name];
-      if (value.present && !isPayload(value.payload)) throw new TunerError('unexpected', `Refused to restore ${name}: its saved data is malformed.`);
+      if (value.present && !isPayload(value.payload))
+        throw new TunerError('unexpected', `Refused to restore ${name}: its saved data is malformed.`);
       return [name, value.present ? value.payload : null] as const;
     }),
   );

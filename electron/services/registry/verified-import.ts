@@ -22,10 +22,20 @@ export async function importWritten(backend: RegistryBackend, scratchFile: strin
 }
 
 /** `reg import` of `file` only while it holds `content` (and, given one, is the file of that identity). */
-export async function importVerified(backend: RegistryBackend, file: string, content: Buffer, identity?: Stats): Promise<void> {
+export async function importVerified(
+  backend: RegistryBackend,
+  file: string,
+  content: Buffer,
+  identity?: Stats,
+): Promise<void> {
   await holdsExactly(file, content, identity, 'does not hold the values to put back');
   await backend.importFile(file);
-  await holdsExactly(file, content, identity, 'changed while reg import read it: check the registry for keys this tool did not write');
+  await holdsExactly(
+    file,
+    content,
+    identity,
+    'changed while reg import read it: check the registry for keys this tool did not write',
+  );
 }
 
 async function holdsExactly(file: string, content: Buffer, identity: Stats | undefined, why: string): Promise<void> {

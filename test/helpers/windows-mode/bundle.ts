@@ -4,6 +4,19 @@
  */
 import { build } from 'esbuild';
 
-export async function bundleForWindowsNode(entry: string, outfile: string, external: readonly string[] = []): Promise<void> {
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: [...external], logLevel: 'error' });
+export async function bundleForWindowsNode(
+  entry: string,
+  outfile: string,
+  external: readonly string[] = [],
+): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: [...external],
+    logLevel: 'error',
+  });
 }

@@ -25,7 +25,12 @@ const tasksOf = (pid: string): string[] => {
 
 /** "S futex_wait_queue" per thread: the state and the kernel function it sleeps in. */
 function threads(pid: string): string {
-  return tasksOf(pid).map((tid) => `${tid}:${/^State:\s+(\S+)/m.exec(read(`/proc/${pid}/task/${tid}/status`))?.[1] ?? '?'}/${read(`/proc/${pid}/task/${tid}/wchan`)}`).join(' ');
+  return tasksOf(pid)
+    .map(
+      (tid) =>
+        `${tid}:${/^State:\s+(\S+)/m.exec(read(`/proc/${pid}/task/${tid}/status`))?.[1] ?? '?'}/${read(`/proc/${pid}/task/${tid}/wchan`)}`,
+    )
+    .join(' ');
 }
 
 /** A file of the process, or of the first of its threads that still has it (see above). */
@@ -44,7 +49,9 @@ export function commandLine(pid: string): string {
 
 /** The processes whose environment names the prefix. */
 export function prefixPids(prefixDir: string): string[] {
-  return readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && fromAnyThread(pid, 'environ').split('\0').includes(`WINEPREFIX=${prefixDir}`));
+  return readdirSync('/proc').filter(
+    (pid) => /^\d+$/.test(pid) && fromAnyThread(pid, 'environ').split('\0').includes(`WINEPREFIX=${prefixDir}`),
+  );
 }
 
 export function wineProcesses(prefixDir: string): string {
@@ -59,7 +66,8 @@ export function wineProcesses(prefixDir: string): string {
     }
   }
   // Wine 8's server was seen to crash (docs/incidents.md, "What made the suite hang"): say so plainly.
-  if (!lines.some((line) => /\bwineserver/.test(line))) lines.push('(no wineserver is running for this prefix: it ended or crashed, so what waits on it never ends)');
+  if (!lines.some((line) => /\bwineserver/.test(line)))
+    lines.push('(no wineserver is running for this prefix: it ended or crashed, so what waits on it never ends)');
   return lines.join('\n');
 }
 

@@ -8,4 +8,3 @@ import path from 'node:path';
 export function hangNote(program: string, timeoutMs: number, processes: string): string {
   return `\n[windows-mode: ${path.basename(program)} did not end within ${timeoutMs / 1000} s; the prefix's processes:\n${processes}]`;
 }
-

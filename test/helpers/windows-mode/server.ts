@@ -17,7 +17,10 @@ export interface WindowsPreview {
   /** `http://127.0.0.1:PORT/s/SECRET/`, as the server printed it. */
   url: string;
   /** POSTs one API call and gives its `{ ok, value | error }` answer. */
-  call(channel: string, request?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }>;
+  call(
+    channel: string,
+    request?: unknown,
+  ): Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }>;
 }
 
 /**
@@ -36,7 +39,11 @@ export async function startWindowsPreview(prefix: WindowsPrefix): Promise<Window
   const outputs = await prefix.folder('preview-output');
   const stdout = path.join(outputs, 'stdout');
   const [out, err] = await Promise.all([open(stdout, 'w'), open(path.join(outputs, 'stderr'), 'w')]);
-  const child = spawn(...wine64([WINDOWS_NODE, windowsPath(server)]), { env: prefix.env, cwd: app, stdio: ['ignore', out.fd, err.fd] });
+  const child = spawn(...wine64([WINDOWS_NODE, windowsPath(server)]), {
+    env: prefix.env,
+    cwd: app,
+    stdio: ['ignore', out.fd, err.fd],
+  });
   await Promise.all([out.close(), err.close()]);
   let exited: number | null | undefined;
   child.on('exit', (code) => (exited = code));
@@ -44,14 +51,22 @@ export async function startWindowsPreview(prefix: WindowsPrefix): Promise<Window
   let url: string | undefined;
   for (const started = Date.now(); !url; await new Promise((resolve) => setTimeout(resolve, 250))) {
     url = /Preview ready at (\S+)/.exec(await readFile(stdout, 'utf8'))?.[1];
-    if (exited !== undefined) throw new Error(`The preview server exited with ${exited}: ${await readFile(path.join(outputs, 'stderr'), 'utf8')}`);
-    if (Date.now() - started > READY_MS) throw new Error(`The preview server was not ready within ${READY_MS / 1000} s.`);
+    if (exited !== undefined)
+      throw new Error(
+        `The preview server exited with ${exited}: ${await readFile(path.join(outputs, 'stderr'), 'utf8')}`,
+      );
+    if (Date.now() - started > READY_MS)
+      throw new Error(`The preview server was not ready within ${READY_MS / 1000} s.`);
   }
   const base = url;
   return {
     url: base,
     async call(channel, request = {}) {
-      const response = await fetch(new URL(`api/${channel}`, base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      const response = await fetch(new URL(`api/${channel}`, base), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      });
       return response.json();
     },
   };

@@ -34,9 +34,15 @@ function built(program: StandIn): string {
   // Built aside and renamed into place: two test files building at once (a fresh clone) must
   // never copy the other's half-written program into System32.
   const building = `${exe}.${process.pid}.tmp`;
-  const result = spawnSync(MINGW, ['-municode', '-Wl,--subsystem,windows', '-O2', '-s', '-Wall', '-Werror', '-o', building, sources[0]], { encoding: 'utf8' });
+  const result = spawnSync(
+    MINGW,
+    ['-municode', '-Wl,--subsystem,windows', '-O2', '-s', '-Wall', '-Werror', '-o', building, sources[0]],
+    { encoding: 'utf8' },
+  );
   if (result.error || result.status !== 0) {
-    throw new Error(`${MINGW} could not build ${sources[0]} (bash scripts/setup.sh installs gcc-mingw-w64-x86-64): ${result.error?.message ?? result.stderr}`);
+    throw new Error(
+      `${MINGW} could not build ${sources[0]} (bash scripts/setup.sh installs gcc-mingw-w64-x86-64): ${result.error?.message ?? result.stderr}`,
+    );
   }
   renameSync(building, exe);
   return exe;
@@ -55,7 +61,12 @@ async function replaceFile(destination: string, write: () => Promise<void>): Pro
  * Installs `System32\<name>.exe` as a stand-in, its fixed arguments in `<name>.exe.args`, and
  * has Wine run it instead of a built-in program of that name (whoami, netsh, ...).
  */
-export async function installStandIn(prefix: WindowsPrefix, name: string, program: StandIn, fixedArgs: readonly string[] = []): Promise<string> {
+export async function installStandIn(
+  prefix: WindowsPrefix,
+  name: string,
+  program: StandIn,
+  fixedArgs: readonly string[] = [],
+): Promise<string> {
   const exe = path.join(prefix.system32, `${name}.exe`);
   await replaceFile(exe, () => copyFile(built(program), exe));
   await replaceFile(`${exe}.args`, () => writeFile(`${exe}.args`, fixedArgs.map((arg) => `${arg}\r\n`).join('')));
@@ -72,7 +83,11 @@ export function installWhoami(prefix: WindowsPrefix, level: 'high' | 'medium' | 
  * The netsh stand-in (test/stand-ins/windows/netsh.c: Windows' formats, netsh's limits) in System32,
  * keeping its state in `state` (a Linux path), which tests read to check what netsh holds.
  */
-export async function installNetsh(prefix: WindowsPrefix, state: string, ranges: { start: number; count: number } = { start: 49152, count: 16384 }): Promise<void> {
+export async function installNetsh(
+  prefix: WindowsPrefix,
+  state: string,
+  ranges: { start: number; count: number } = { start: 49152, count: 16384 },
+): Promise<void> {
   await writeFile(state, JSON.stringify({ ipv4: { ...ranges, exclusions: [] }, ipv6: { ...ranges, exclusions: [] } }));
   prefix.setEnv('TCP_PORT_TUNER_STANDIN_STATE', windowsPath(state));
   await installStandIn(prefix, 'netsh', 'netsh');
@@ -86,7 +101,10 @@ export async function installRecorder(prefix: WindowsPrefix, name: string, log: 
 /** Each call a recorder logged, as the argument arrays it was given; none when never called. */
 export async function recordedCalls(log: string): Promise<string[][]> {
   const text = await readFile(log, 'utf8').catch(() => '');
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 /** Plants a program that, if anything runs it, leaves `<name>.ran` beside itself. */

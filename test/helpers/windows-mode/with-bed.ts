@@ -15,8 +15,17 @@ export interface SuiteBed extends Omit<Bed, 'close'> {
 }
 
 /** Registers the suite's hooks; `setUp` runs once on an open bed, never on a skipped one. */
-export function withBed(label: string, setUp: () => Promise<unknown> = async () => undefined, options: { locale?: string } = {}): SuiteBed {
-  const held = suiteFixture(`the ${label} bed`, () => openBed(label, options), (bed) => bed.close(), (bed) => (bed.skip ? Promise.resolve() : setUp()));
+export function withBed(
+  label: string,
+  setUp: () => Promise<unknown> = async () => undefined,
+  options: { locale?: string } = {},
+): SuiteBed {
+  const held = suiteFixture(
+    `the ${label} bed`,
+    () => openBed(label, options),
+    (bed) => bed.close(),
+    (bed) => (bed.skip ? Promise.resolve() : setUp()),
+  );
   return {
     get skip() {
       return held().skip;

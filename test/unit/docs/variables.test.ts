@@ -27,7 +27,10 @@ describe('the environment variables in docs/cli.md', () => {
     const page = readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
     const rows = new Set([...page.matchAll(/^\| `(TCP_PORT_TUNER_[A-Z0-9_]+)` \| /gm)].map((match) => match[1]));
     const read = named();
-    assert.ok(read.has('TCP_PORT_TUNER_DATA_DIR') && read.has('TCP_PORT_TUNER_STANDIN_STATE'), 'the scan finds the product and the stand-ins');
+    assert.ok(
+      read.has('TCP_PORT_TUNER_DATA_DIR') && read.has('TCP_PORT_TUNER_STANDIN_STATE'),
+      'the scan finds the product and the stand-ins',
+    );
     assert.deepEqual([...read].filter((name) => !rows.has(name)).sort(), [], 'read but not listed');
     assert.deepEqual([...rows].filter((name) => !read.has(name)).sort(), [], 'listed but read nowhere');
   });

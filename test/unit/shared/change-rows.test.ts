@@ -15,16 +15,32 @@ describe('one row per thing a change touches', () => {
       dynamicRange: RANGE(33061, 32475),
       reservedPorts: { 3306: { ipv4: 'reserved', ipv6: 'reserved' }, 5357: { ipv4: 'covered', ipv6: 'open' } },
     } as const;
-    const before = { ...NOT_SET, dynamicRange: RANGE(49152, 16384), reservedPorts: { 3306: { ipv4: 'open', ipv6: 'open' }, 5357: { ipv4: 'covered', ipv6: 'open' } } } as const;
+    const before = {
+      ...NOT_SET,
+      dynamicRange: RANGE(49152, 16384),
+      reservedPorts: { 3306: { ipv4: 'open', ipv6: 'open' }, 5357: { ipv4: 'covered', ipv6: 'open' } },
+    } as const;
     assert.deepEqual(
-      rows(before, after).map(({ label, before: was, after: now, changed, effect }) => [label, was, now, changed, effect]),
+      rows(before, after).map(({ label, before: was, after: now, changed, effect }) => [
+        label,
+        was,
+        now,
+        changed,
+        effect,
+      ]),
       [
         ['MaxUserPort', 'not set', 'not set', false, 'after-restart'],
         ['TcpTimedWaitDelay', 'not set', '30 seconds', true, 'after-restart'],
         ['Dynamic port range, IPv4', '49152 to 65535 (16,384 ports)', '33061 to 65535 (32,475 ports)', true, 'at-once'],
         ['Dynamic port range, IPv6', '49152 to 65535 (16,384 ports)', '33061 to 65535 (32,475 ports)', true, 'at-once'],
         ['Port 3306', 'not reserved', 'reserved', true, 'at-once'],
-        ['Port 5357', 'IPv4 inside another exclusion, IPv6 not reserved', 'IPv4 inside another exclusion, IPv6 not reserved', false, 'at-once'],
+        [
+          'Port 5357',
+          'IPv4 inside another exclusion, IPv6 not reserved',
+          'IPv4 inside another exclusion, IPv6 not reserved',
+          false,
+          'at-once',
+        ],
       ],
     );
   });
@@ -33,13 +49,20 @@ describe('one row per thing a change touches', () => {
     const rangeOnly = rows(NOT_SET, { ...NOT_SET, dynamicRange: RANGE(33061, 32475) });
     assert.equal(rangeOnly[2].before, 'not read');
     assert.equal(needsRestart(rangeOnly), false);
-    assert.equal(needsRestart(rows(NOT_SET, { ...NOT_SET, MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' } })), true);
+    assert.equal(
+      needsRestart(rows(NOT_SET, { ...NOT_SET, MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' } })),
+      true,
+    );
   });
 });
 
 describe('the CLI prints the same rows', () => {
   it('after apply: what read back, when it takes effect, and a restart only where needed', () => {
-    const result = { backup: { file: 'b.reg', values: NOT_SET }, backupReused: false, readBack: { ...NOT_SET, dynamicRange: RANGE(33061, 32475) } } as unknown as ApplyResult;
+    const result = {
+      backup: { file: 'b.reg', values: NOT_SET },
+      backupReused: false,
+      readBack: { ...NOT_SET, dynamicRange: RANGE(33061, 32475) },
+    } as unknown as ApplyResult;
     assert.equal(
       formatApply(result),
       [
@@ -55,7 +78,13 @@ describe('the CLI prints the same rows', () => {
   });
 
   it('in the history: each entry, then only the rows it changed, before → after', () => {
-    const entry = { at: 't', action: 'undo', before: { ...NOT_SET, reservedPorts: { 3306: { ipv4: 'reserved', ipv6: 'reserved' } } }, after: { ...NOT_SET, reservedPorts: { 3306: { ipv4: 'open', ipv6: 'open' } } }, backupFile: null } as HistoryEntry;
+    const entry = {
+      at: 't',
+      action: 'undo',
+      before: { ...NOT_SET, reservedPorts: { 3306: { ipv4: 'reserved', ipv6: 'reserved' } } },
+      after: { ...NOT_SET, reservedPorts: { 3306: { ipv4: 'open', ipv6: 'open' } } },
+      backupFile: null,
+    } as HistoryEntry;
     assert.equal(formatHistory([entry]), 't  undo\n  Port 3306  reserved  →  not reserved  at once');
   });
 });

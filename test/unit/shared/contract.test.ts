@@ -8,7 +8,10 @@ const parse = (request: unknown) => z.safeParse(channels.apply.request, request)
 
 describe('the apply request', () => {
   it('carries acceptUnprotected as a true or false, beside a change', () => {
-    assert.deepEqual(parse({ MaxUserPort: 65534, acceptUnprotected: true }).data, { MaxUserPort: 65534, acceptUnprotected: true });
+    assert.deepEqual(parse({ MaxUserPort: 65534, acceptUnprotected: true }).data, {
+      MaxUserPort: 65534,
+      acceptUnprotected: true,
+    });
     assert.equal(parse({ MaxUserPort: 65534, acceptUnprotected: 'yes' }).success, false);
   });
 
@@ -19,6 +22,13 @@ describe('the apply request', () => {
   });
 
   it('is not part of an export: another server has ports of its own', () => {
-    assert.equal(z.safeParse(channels.previewExport.request, { format: 'reg', undo: false, change: { MaxUserPort: 65534, acceptUnprotected: true } }).success, false);
+    assert.equal(
+      z.safeParse(channels.previewExport.request, {
+        format: 'reg',
+        undo: false,
+        change: { MaxUserPort: 65534, acceptUnprotected: true },
+      }).success,
+      false,
+    );
   });
 });

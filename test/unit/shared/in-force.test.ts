@@ -9,9 +9,18 @@ const text = (data: string): ValueState => ({ present: true, type: 'REG_SZ', dat
 
 describe('valueProblem', () => {
   it('says why Windows ignores a value stored with another type, or outside its range', () => {
-    assert.equal(valueProblem('MaxUserPort', text('65534')), 'MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.');
-    assert.equal(valueProblem('MaxUserPort', dword(4999)), 'MaxUserPort is 4999, outside the valid range 5000 to 65534.');
-    assert.equal(valueProblem('TcpTimedWaitDelay', dword(301)), 'TcpTimedWaitDelay is 301, outside the valid range 30 to 300.');
+    assert.equal(
+      valueProblem('MaxUserPort', text('65534')),
+      'MaxUserPort is stored as REG_SZ, not REG_DWORD, so Windows ignores it.',
+    );
+    assert.equal(
+      valueProblem('MaxUserPort', dword(4999)),
+      'MaxUserPort is 4999, outside the valid range 5000 to 65534.',
+    );
+    assert.equal(
+      valueProblem('TcpTimedWaitDelay', dword(301)),
+      'TcpTimedWaitDelay is 301, outside the valid range 30 to 300.',
+    );
   });
 
   it('finds nothing wrong with a value in range, or with none at all', () => {
@@ -33,7 +42,10 @@ describe('inForce', () => {
   });
 
   it('leaves out of effectiveValues every value Windows would not use', () => {
-    assert.deepEqual(effectiveValues({ MaxUserPort: dword(65534), TcpTimedWaitDelay: text('30') }), { MaxUserPort: 65534, TcpTimedWaitDelay: undefined });
+    assert.deepEqual(effectiveValues({ MaxUserPort: dword(65534), TcpTimedWaitDelay: text('30') }), {
+      MaxUserPort: 65534,
+      TcpTimedWaitDelay: undefined,
+    });
   });
 });
 
@@ -54,7 +66,10 @@ describe('describeInForce, as status prints it', () => {
   });
 
   it('a value Windows ignores: what is stored, that it is ignored, and what Windows uses instead', () => {
-    assert.equal(describeInForce('TcpTimedWaitDelay', text('30'), true), 'REG_SZ "30", ignored: Windows uses 120 seconds');
+    assert.equal(
+      describeInForce('TcpTimedWaitDelay', text('30'), true),
+      'REG_SZ "30", ignored: Windows uses 120 seconds',
+    );
     assert.equal(describeInForce('MaxUserPort', dword(1024), true), '1024, ignored: the dynamic port range decides');
   });
 

@@ -12,7 +12,8 @@ function sample(seconds: number, timeWait: number, overrides: Partial<PoolSample
   return {
     at: T0 + seconds * 1000,
     tcp: {
-      sockets: timeWait + 2, bound: 0,
+      sockets: timeWait + 2,
+      bound: 0,
       held: { ipv4: { timeWait, established: 2, other: 0 }, ipv6: { timeWait: 0, established: 0, other: 0 } },
       remotes: [{ address: '10.0.0.5', port: 3306, timeWait, established: 2, other: 0 }],
       processes: [{ pid: 7310, name: 'php-cgi.exe', timeWait: 0, established: 2, other: 0 }],
@@ -80,7 +81,13 @@ describe('pool trend', () => {
   });
 
   it('reports server-side TIME_WAIT apart, per listening port, with the advice to tune the clients', () => {
-    const tcp = { ...sample(0, 10).tcp!, serverTimeWait: [{ port: 3306, process: 'mysqld.exe', timeWait: 400 }, { port: 8080, process: null, timeWait: 2 }] };
+    const tcp = {
+      ...sample(0, 10).tcp!,
+      serverTimeWait: [
+        { port: 3306, process: 'mysqld.exe', timeWait: 400 },
+        { port: 8080, process: null, timeWait: 2 },
+      ],
+    };
     const found = verdict([sample(0, 10, { tcp })], 80);
     assert.equal(found.level, 'calm');
     assert.deepEqual(found.notes, [
@@ -90,30 +97,65 @@ describe('pool trend', () => {
 
   it('says it cannot tell the sides apart where listening sockets are not listed (Wine)', () => {
     const tcp = { ...sample(0, 10).tcp!, serverTimeWait: null };
-    const found = verdict([sample(0, 10, { tcp, unavailable: { listening: "Wine's netstat does not list listening sockets" } })], 80);
-    assert.match(found.notes[0], /^Listening sockets: not read: Wine's netstat does not list listening sockets\. So TIME_WAIT that a server here closed first cannot be told apart/);
+    const found = verdict(
+      [sample(0, 10, { tcp, unavailable: { listening: "Wine's netstat does not list listening sockets" } })],
+      80,
+    );
+    assert.match(
+      found.notes[0],
+      /^Listening sockets: not read: Wine's netstat does not list listening sockets\. So TIME_WAIT that a server here closed first cannot be told apart/,
+    );
   });
 
   it('invents no share where the pool or the connections were not read', () => {
-    const noPool = verdict([sample(0, 10, { pool: { ipv4: null, ipv6: null }, unavailable: { 'dynamic.ipv4': 'netsh is not available under Wine.' } })], 80);
+    const noPool = verdict(
+      [
+        sample(0, 10, {
+          pool: { ipv4: null, ipv6: null },
+          unavailable: { 'dynamic.ipv4': 'netsh is not available under Wine.' },
+        }),
+      ],
+      80,
+    );
     assert.equal(noPool.level, 'unknown');
-    assert.equal(noPool.title, '12 ports held by outgoing connections, but no share of the pool: pool not read: netsh is not available under Wine.');
+    assert.equal(
+      noPool.title,
+      '12 ports held by outgoing connections, but no share of the pool: pool not read: netsh is not available under Wine.',
+    );
     const noTcp = verdict([sample(0, 10, { tcp: null, unavailable: { tcp: 'netstat exited with 1' } })], 80);
     assert.equal(noTcp.title, 'Cannot tell how full the port pool is. Connections: not read: netstat exited with 1.');
   });
 
   it('takes the fill rate as the slope over the last minute only', () => {
     assert.equal(fillRate([{ at: 0, held: 10 }]), null);
-    assert.equal(fillRate([{ at: 0, held: 0 }, { at: 1000, held: 10 }, { at: 2000, held: 20 }]), 10);
+    assert.equal(
+      fillRate([
+        { at: 0, held: 0 },
+        { at: 1000, held: 10 },
+        { at: 2000, held: 20 },
+      ]),
+      10,
+    );
     // A burst two minutes ago is outside the window: the last minute is flat.
-    assert.equal(fillRate([{ at: 0, held: 0 }, { at: 1000, held: 5000 }, { at: 120_000, held: 5000 }, { at: 150_000, held: 5000 }]), 0);
+    assert.equal(
+      fillRate([
+        { at: 0, held: 0 },
+        { at: 1000, held: 5000 },
+        { at: 120_000, held: 5000 },
+        { at: 150_000, held: 5000 },
+      ]),
+      0,
+    );
     const falling = figuresOf([sample(0, 1000), sample(10, 900)], 'ipv4')!;
     assert.equal(falling.rate, -10);
     assert.equal(falling.secondsToFull, null);
   });
 
   it('words durations as a DBA reads them', () => {
-    assert.deepEqual([durationText(40), durationText(420), durationText(7200)], ['about 40 s', 'about 7 min', 'about 2 h']);
+    assert.deepEqual(
+      [durationText(40), durationText(420), durationText(7200)],
+      ['about 40 s', 'about 7 min', 'about 2 h'],
+    );
   });
 });
 
@@ -122,7 +164,10 @@ describe('a share past 100%', () => {
     // 26,060 held after an undo put the range back to 49152-65535.
     const found = verdict([sample(0, 26058)], 80);
     assert.equal(found.title, 'Critical: 159% held (26,060 of 16,384, IPv4); trend not known yet.');
-    assert.match(found.notes[0], /^More ports are held than the pool has now: connections opened while the range was larger keep their ports until they close/);
+    assert.match(
+      found.notes[0],
+      /^More ports are held than the pool has now: connections opened while the range was larger keep their ports until they close/,
+    );
     assert.equal(verdict([sample(0, 8000)], 80).notes.length, 0);
   });
 });

@@ -1,7 +1,15 @@
 /** The one wording of ports: what the wizard, diagnose and watch print for ranges, exclusions and owners. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { endpointText, exclusionOwner, exclusionText, ownReservedPorts, portWithProcess, processText, rangeText } from '../../../shared/port-text';
+import {
+  endpointText,
+  exclusionOwner,
+  exclusionText,
+  ownReservedPorts,
+  portWithProcess,
+  processText,
+  rangeText,
+} from '../../../shared/port-text';
 
 describe('port text', () => {
   it('words a range with its last port and its size', () => {
@@ -11,10 +19,22 @@ describe('port text', () => {
 
   it("labels the tool's own one-port reservation apart from an administrator's and Windows' own", () => {
     const own = new Set([3306]);
-    assert.equal(exclusionText({ start: 3306, end: 3306 }, exclusionOwner({ start: 3306, end: 3306, administered: true }, own)), '3306 (reserved by TCP Port Tuner)');
-    assert.equal(exclusionText({ start: 33060, end: 33060 }, exclusionOwner({ start: 33060, end: 33060, administered: true }, own)), '33060 (added by an administrator)');
+    assert.equal(
+      exclusionText({ start: 3306, end: 3306 }, exclusionOwner({ start: 3306, end: 3306, administered: true }, own)),
+      '3306 (reserved by TCP Port Tuner)',
+    );
+    assert.equal(
+      exclusionText(
+        { start: 33060, end: 33060 },
+        exclusionOwner({ start: 33060, end: 33060, administered: true }, own),
+      ),
+      '33060 (added by an administrator)',
+    );
     // A Hyper-V block that happens to cover 3306 is still not this tool's.
-    assert.equal(exclusionText({ start: 3300, end: 3399 }, exclusionOwner({ start: 3300, end: 3399, administered: false }, own)), '3300 to 3399 (reserved by Windows for Hyper-V, WSL or a service)');
+    assert.equal(
+      exclusionText({ start: 3300, end: 3399 }, exclusionOwner({ start: 3300, end: 3399, administered: false }, own)),
+      '3300 to 3399 (reserved by Windows for Hyper-V, WSL or a service)',
+    );
   });
 
   it('knows its own ports from the baseline undo would restore: open before, so reserved by this tool', () => {

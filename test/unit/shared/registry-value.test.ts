@@ -28,10 +28,28 @@ describe('sameState', () => {
   const qword: ValueState = { present: true, type: 'REG_QWORD', data: '30' };
 
   it('compares type and data, lists by their items', () => {
-    assert.equal(sameState({ present: true, type: 'REG_DWORD', data: 30 }, { present: true, type: 'REG_DWORD', data: 30 }), true);
-    assert.equal(sameState({ present: true, type: 'REG_DWORD', data: 30 }, { present: true, type: 'REG_SZ', data: '30' }), false);
-    assert.equal(sameState({ present: true, type: 'REG_MULTI_SZ', data: ['a', 'b'] }, { present: true, type: 'REG_MULTI_SZ', data: ['a', 'b'] }), true);
-    assert.equal(sameState({ present: true, type: 'REG_MULTI_SZ', data: ['a', 'b'] }, { present: true, type: 'REG_MULTI_SZ', data: ['b', 'a'] }), false);
+    assert.equal(
+      sameState({ present: true, type: 'REG_DWORD', data: 30 }, { present: true, type: 'REG_DWORD', data: 30 }),
+      true,
+    );
+    assert.equal(
+      sameState({ present: true, type: 'REG_DWORD', data: 30 }, { present: true, type: 'REG_SZ', data: '30' }),
+      false,
+    );
+    assert.equal(
+      sameState(
+        { present: true, type: 'REG_MULTI_SZ', data: ['a', 'b'] },
+        { present: true, type: 'REG_MULTI_SZ', data: ['a', 'b'] },
+      ),
+      true,
+    );
+    assert.equal(
+      sameState(
+        { present: true, type: 'REG_MULTI_SZ', data: ['a', 'b'] },
+        { present: true, type: 'REG_MULTI_SZ', data: ['b', 'a'] },
+      ),
+      false,
+    );
   });
 
   it('tells a value that is there from one that is not', () => {

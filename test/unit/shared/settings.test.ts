@@ -10,7 +10,8 @@ describe('settingNamed', () => {
   });
 
   it('finds nothing for any other value of the key, however close', () => {
-    for (const name of ['MaxUserPorts', 'MaxUserPort ', 'TcpTimedWait', 'Hostname', '']) assert.equal(settingNamed(name), undefined, JSON.stringify(name));
+    for (const name of ['MaxUserPorts', 'MaxUserPort ', 'TcpTimedWait', 'Hostname', ''])
+      assert.equal(settingNamed(name), undefined, JSON.stringify(name));
   });
 });
 

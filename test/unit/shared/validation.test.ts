@@ -20,9 +20,15 @@ describe('validateSetting', () => {
     for (const [name, input, accepted] of cases) {
       it(`${name} ${input} is ${accepted ? 'accepted' : 'refused as out of range'}`, () => {
         const rule = name === 'MaxUserPort' ? PORT_RULE : DELAY_RULE;
-        const expected = accepted ? { ok: true, value: Number(input) } : { ok: false, message: `${rule}${input} is out of range.` };
+        const expected = accepted
+          ? { ok: true, value: Number(input) }
+          : { ok: false, message: `${rule}${input} is out of range.` };
         assert.deepEqual(validateSetting(name, input), expected);
-        assert.deepEqual(validateSetting(name, Number(input)), expected, 'the same answer for the number as for the text');
+        assert.deepEqual(
+          validateSetting(name, Number(input)),
+          expected,
+          'the same answer for the number as for the text',
+        );
       });
     }
   });
@@ -55,12 +61,18 @@ describe('validateSetting', () => {
   });
 
   it('takes text exactly as given: a pasted line break is refused, not trimmed away', () => {
-    assert.deepEqual(validateSetting('MaxUserPort', ' 65534\n'), { ok: false, message: `${PORT_RULE}" 65534\n" has a space before or after it.` });
+    assert.deepEqual(validateSetting('MaxUserPort', ' 65534\n'), {
+      ok: false,
+      message: `${PORT_RULE}" 65534\n" has a space before or after it.`,
+    });
   });
 
   it('takes the longest number that can be in range but refuses one digit more', () => {
     assert.deepEqual(validateSetting('TcpTimedWaitDelay', '0000000030'), { ok: true, value: 30 });
-    assert.deepEqual(validateSetting('TcpTimedWaitDelay', '00000000030'), { ok: false, message: `${DELAY_RULE}"00000000030" is too long.` });
+    assert.deepEqual(validateSetting('TcpTimedWaitDelay', '00000000030'), {
+      ok: false,
+      message: `${DELAY_RULE}"00000000030" is too long.`,
+    });
   });
 
   describe('refuses numbers that are not whole and finite', () => {
@@ -73,7 +85,10 @@ describe('validateSetting', () => {
     ];
     for (const [input, reason] of cases) {
       it(String(input), () => {
-        assert.deepEqual(validateSetting('TcpTimedWaitDelay', input), { ok: false, message: `${DELAY_RULE}${reason}.` });
+        assert.deepEqual(validateSetting('TcpTimedWaitDelay', input), {
+          ok: false,
+          message: `${DELAY_RULE}${reason}.`,
+        });
       });
     }
   });
@@ -84,7 +99,10 @@ describe('validateSetting', () => {
 
   it('refuses anything that is neither text nor a number', () => {
     for (const input of [undefined, null, true, [65534], { value: 65534 }]) {
-      assert.deepEqual(validateSetting('MaxUserPort', input), { ok: false, message: `${PORT_RULE}no number was given.` });
+      assert.deepEqual(validateSetting('MaxUserPort', input), {
+        ok: false,
+        message: `${PORT_RULE}no number was given.`,
+      });
     }
   });
 });

@@ -3,7 +3,16 @@ import { describe, it } from 'node:test';
 import { parseCli, USAGE } from '../../../../electron/cli/args';
 import { TunerError } from '../../../../electron/services/errors';
 
-const DEFAULTS = { json: false, backend: 'auto', force: false, dir: undefined, change: {}, format: undefined, undo: false, out: undefined };
+const DEFAULTS = {
+  json: false,
+  backend: 'auto',
+  force: false,
+  dir: undefined,
+  change: {},
+  format: undefined,
+  undo: false,
+  out: undefined,
+};
 
 function assertInvalid(argv: string[], said: RegExp): void {
   assert.throws(
@@ -45,17 +54,28 @@ describe('parseCli', () => {
   });
 
   it('says what is wrong with a negative number instead of calling it an ambiguous option', () => {
-    assertInvalid(['apply', '--max-user-port', '-1'], /^MaxUserPort must be a whole number from 5000 to 65534; "-1" has a sign\. Nothing was changed\.$/);
+    assertInvalid(
+      ['apply', '--max-user-port', '-1'],
+      /^MaxUserPort must be a whole number from 5000 to 65534; "-1" has a sign\. Nothing was changed\.$/,
+    );
     assertInvalid(['apply', '--tcp-timed-wait-delay', '-30'], /^TcpTimedWaitDelay .*"-30" has a sign\./);
   });
 
   it('refuses an option given twice instead of keeping the last one', () => {
-    assertInvalid(['apply', '--max-user-port', '65534', '--max-user-port', '5000'], /^--max-user-port is given more than once\. Nothing was changed\.$/);
+    assertInvalid(
+      ['apply', '--max-user-port', '65534', '--max-user-port', '5000'],
+      /^--max-user-port is given more than once\. Nothing was changed\.$/,
+    );
     assertInvalid(['status', '--json', '--json'], /^--json is given more than once\./);
   });
 
   it('reads --json, --backend, --dir and --force where they belong', () => {
-    assert.deepEqual(parseCli(['status', '--json', '--backend', 'reg']), { ...DEFAULTS, command: 'status', json: true, backend: 'reg' });
+    assert.deepEqual(parseCli(['status', '--json', '--backend', 'reg']), {
+      ...DEFAULTS,
+      command: 'status',
+      json: true,
+      backend: 'reg',
+    });
     assert.deepEqual(parseCli(['backup', '--dir', 'D:\\backups', '--backend=regedit']), {
       ...DEFAULTS,
       command: 'backup',
@@ -66,16 +86,36 @@ describe('parseCli', () => {
   });
 
   it('names the apply options when none is given', () => {
-    assertInvalid(['apply'], /^apply needs at least one of --max-user-port N, --tcp-timed-wait-delay N, --dynamic-start N with --dynamic-count N, or --reserve-ports P\. Nothing was changed\.$/);
+    assertInvalid(
+      ['apply'],
+      /^apply needs at least one of --max-user-port N, --tcp-timed-wait-delay N, --dynamic-start N with --dynamic-count N, or --reserve-ports P\. Nothing was changed\.$/,
+    );
   });
 
   it('reads the dynamic port range as one change of start and count, checked against Windows limits', () => {
-    assert.deepEqual(parseCli(['apply', '--dynamic-start', '10000', '--dynamic-count', '55535']).change, { dynamicRange: { start: 10000, count: 55535 } });
-    assertInvalid(['apply', '--dynamic-start', '10000'], /^--dynamic-start and --dynamic-count go together: give both\. Nothing was changed\.$/);
-    assertInvalid(['apply', '--dynamic-start', '1024', '--dynamic-count', '255'], /^The dynamic range start must be a whole number from 1025 to 65535; 1024 is out of range\./);
-    assertInvalid(['apply', '--dynamic-start', '49152', '--dynamic-count', '254'], /^The dynamic range size must be a whole number from 255 to 64511; 254 is out of range\./);
-    assertInvalid(['apply', '--dynamic-start', '60000', '--dynamic-count', '10000'], /^The dynamic range 60000 \+ 10000 ports would end at 69999, past 65535; start at 55536 or lower\./);
-    assertInvalid(['apply', '--dynamic-start', '0x1000', '--dynamic-count', '1e4'], /"0x1000" is not a number\. .*"1e4" uses an exponent\./);
+    assert.deepEqual(parseCli(['apply', '--dynamic-start', '10000', '--dynamic-count', '55535']).change, {
+      dynamicRange: { start: 10000, count: 55535 },
+    });
+    assertInvalid(
+      ['apply', '--dynamic-start', '10000'],
+      /^--dynamic-start and --dynamic-count go together: give both\. Nothing was changed\.$/,
+    );
+    assertInvalid(
+      ['apply', '--dynamic-start', '1024', '--dynamic-count', '255'],
+      /^The dynamic range start must be a whole number from 1025 to 65535; 1024 is out of range\./,
+    );
+    assertInvalid(
+      ['apply', '--dynamic-start', '49152', '--dynamic-count', '254'],
+      /^The dynamic range size must be a whole number from 255 to 64511; 254 is out of range\./,
+    );
+    assertInvalid(
+      ['apply', '--dynamic-start', '60000', '--dynamic-count', '10000'],
+      /^The dynamic range 60000 \+ 10000 ports would end at 69999, past 65535; start at 55536 or lower\./,
+    );
+    assertInvalid(
+      ['apply', '--dynamic-start', '0x1000', '--dynamic-count', '1e4'],
+      /"0x1000" is not a number\. .*"1e4" uses an exponent\./,
+    );
   });
 
   it('reads the ports to reserve as one sorted list, refusing a port named twice', () => {
@@ -84,47 +124,86 @@ describe('parseCli', () => {
   });
 
   it('refuses an unknown command, listing the real ones', () => {
-    assertInvalid(['tune'], /^Unknown command "tune"\. Commands: status, diagnose, watch, backup, apply, undo, history, export, probe\.$/);
+    assertInvalid(
+      ['tune'],
+      /^Unknown command "tune"\. Commands: status, diagnose, watch, backup, apply, undo, history, export, probe\.$/,
+    );
   });
 
   it('reads export with its format, --undo and --out, and refuses a missing or unknown format', () => {
-    assert.deepEqual(parseCli(['export', '--format', 'gpo', '--max-user-port', '65534', '--out', 'tuner.xml', '--force']), {
-      ...DEFAULTS,
-      command: 'export',
-      format: 'gpo',
-      change: { MaxUserPort: 65534 },
-      out: 'tuner.xml',
-      force: true,
-    });
+    assert.deepEqual(
+      parseCli(['export', '--format', 'gpo', '--max-user-port', '65534', '--out', 'tuner.xml', '--force']),
+      {
+        ...DEFAULTS,
+        command: 'export',
+        format: 'gpo',
+        change: { MaxUserPort: 65534 },
+        out: 'tuner.xml',
+        force: true,
+      },
+    );
     assert.equal(parseCli(['export', '--format=reg', '--undo']).undo, true);
     assertInvalid(['export'], /^export needs --format reg\|powershell\|ansible\|gpo\. No file was written\.$/);
-    assertInvalid(['export', '--format', 'msi'], /^export needs --format reg\|powershell\|ansible\|gpo, not "msi"\. No file was written\.$/);
+    assertInvalid(
+      ['export', '--format', 'msi'],
+      /^export needs --format reg\|powershell\|ansible\|gpo, not "msi"\. No file was written\.$/,
+    );
     assertInvalid(['apply', '--max-user-port', '65534', '--out', 'x'], /^"apply" does not take --out\./);
     // Reserved ports follow what listens on each host: they are not exported.
-    assertInvalid(['export', '--format', 'reg', '--reserve-ports', '3306'], /^"export" does not take --reserve-ports\./);
+    assertInvalid(
+      ['export', '--format', 'reg', '--reserve-ports', '3306'],
+      /^"export" does not take --reserve-ports\./,
+    );
   });
 
   it('refuses a path that names nothing, rather than falling back to a default place', () => {
-    assertInvalid(['backup', '--dir', ''], /^--dir needs a folder name; an empty name names no folder\. Nothing was done\.$/);
+    assertInvalid(
+      ['backup', '--dir', ''],
+      /^--dir needs a folder name; an empty name names no folder\. Nothing was done\.$/,
+    );
     assertInvalid(['backup', '--dir='], /^--dir needs a folder name; an empty name names no folder\./);
-    assertInvalid(['export', '--format', 'reg', '--max-user-port', '65534', '--out', ''], /^--out needs a file name; an empty name names no file\./);
-    assertInvalid(['export', '--format', 'reg', '--max-user-port', '65534', '--out', '  '], /^--out needs a file name; "  " names no file\./);
+    assertInvalid(
+      ['export', '--format', 'reg', '--max-user-port', '65534', '--out', ''],
+      /^--out needs a file name; an empty name names no file\./,
+    );
+    assertInvalid(
+      ['export', '--format', 'reg', '--max-user-port', '65534', '--out', '  '],
+      /^--out needs a file name; "  " names no file\./,
+    );
     // Taken as given: a name with a space around it is a name, not trimmed to another one.
     assert.equal(parseCli(['backup', '--dir', ' D:\\backups']).dir, ' D:\\backups');
   });
 
   it('takes numbers exactly as typed: a space around one is refused, not trimmed', () => {
-    assertInvalid(['apply', '--max-user-port', ' 5000'], /^MaxUserPort must be a whole number from 5000 to 65534; " 5000" has a space before or after it\. Nothing was changed\.$/);
-    assertInvalid(['apply', '--reserve-ports', '3306, 33060'], /^A port to reserve must be a whole number from 1 to 65535; " 33060" has a space before or after it\./);
-    assertInvalid(['apply', '--dynamic-start', '33063 ', '--dynamic-count', '32473'], /" ?33063 " has a space before or after it/);
-    assertInvalid(['watch', '--interval', '5 '], /^--interval must be a whole number from 1 to 3600; "5 " has a space before or after it\.$/);
+    assertInvalid(
+      ['apply', '--max-user-port', ' 5000'],
+      /^MaxUserPort must be a whole number from 5000 to 65534; " 5000" has a space before or after it\. Nothing was changed\.$/,
+    );
+    assertInvalid(
+      ['apply', '--reserve-ports', '3306, 33060'],
+      /^A port to reserve must be a whole number from 1 to 65535; " 33060" has a space before or after it\./,
+    );
+    assertInvalid(
+      ['apply', '--dynamic-start', '33063 ', '--dynamic-count', '32473'],
+      /" ?33063 " has a space before or after it/,
+    );
+    assertInvalid(
+      ['watch', '--interval', '5 '],
+      /^--interval must be a whole number from 1 to 3600; "5 " has a space before or after it\.$/,
+    );
   });
 
   it('takes --accept-unprotected on apply alone, and never as a change by itself', () => {
-    assert.deepEqual(parseCli(['apply', '--max-user-port', '65534', '--accept-unprotected']).change, { MaxUserPort: 65534, acceptUnprotected: true });
+    assert.deepEqual(parseCli(['apply', '--max-user-port', '65534', '--accept-unprotected']).change, {
+      MaxUserPort: 65534,
+      acceptUnprotected: true,
+    });
     assert.deepEqual(parseCli(['apply', '--max-user-port', '65534']).change, { MaxUserPort: 65534 });
     assertInvalid(['apply', '--accept-unprotected'], /^apply needs at least one of --max-user-port N, /);
-    assertInvalid(['export', '--format', 'reg', '--max-user-port', '65534', '--accept-unprotected'], /^"export" does not take --accept-unprotected\./);
+    assertInvalid(
+      ['export', '--format', 'reg', '--max-user-port', '65534', '--accept-unprotected'],
+      /^"export" does not take --accept-unprotected\./,
+    );
     assertInvalid(['apply', '--max-user-port', '65534', '--accept-unprotected=yes'], /accept-unprotected/);
   });
 
@@ -151,7 +230,15 @@ describe('parseCli', () => {
   });
 
   it('documents every command and exit code in the usage text', () => {
-    for (const text of ['status', 'diagnose', 'backup [--dir DIR]', 'apply [settings]', 'undo [--force]', 'history', 'export --format reg|powershell|ansible|gpo']) {
+    for (const text of [
+      'status',
+      'diagnose',
+      'backup [--dir DIR]',
+      'apply [settings]',
+      'undo [--force]',
+      'history',
+      'export --format reg|powershell|ansible|gpo',
+    ]) {
       assert.ok(USAGE.includes(text), text);
     }
     // The ranges come from the catalogue, so the help can never disagree with the validator.

@@ -12,22 +12,34 @@ import { memoryEngine } from '../../../helpers/memory-engine';
 import { withNetshScripts } from '../../../helpers/netsh-stand-in';
 import { makeTempRoot, removeTempRoot } from '../../../helpers/wine';
 
-const NETSH: ToolAccess = { ok: true, tool: 'netsh', command: { file: 'C:\\Windows\\System32\\netsh.exe', leadingArgs: [], env: {} } };
+const NETSH: ToolAccess = {
+  ok: true,
+  tool: 'netsh',
+  command: { file: 'C:\\Windows\\System32\\netsh.exe', leadingArgs: [], env: {} },
+};
 const missing = (tool: WindowsTool): ToolAccess => ({ ok: false, tool, reason: `${tool}.exe is not here` });
-const DYNAMIC = 'Protocol tcp Dynamic Port Range\r\n---------------------------------\r\nStart Port      : 1024\r\nNumber of Ports : 64511\r\n';
+const DYNAMIC =
+  'Protocol tcp Dynamic Port Range\r\n---------------------------------\r\nStart Port      : 1024\r\nNumber of Ports : 64511\r\n';
 // netsh as it reads after this tool reserved 3306, an administrator 33060, and Hyper-V its block.
 const EXCLUDED =
   'Protocol tcp Port Exclusion Ranges\r\n\r\nStart Port    End Port\r\n----------    --------\r\n' +
   '      3306        3306     *\r\n     33060       33060     *\r\n     50000       50159\r\n\r\n* - Administered port exclusions.\r\n';
 
-const netshAnswers: ProcessRunner = withNetshScripts(async (_file, args) => ({ code: 0, stdout: args[3] === 'dynamicport' ? DYNAMIC : EXCLUDED, stderr: '' }));
+const netshAnswers: ProcessRunner = withNetshScripts(async (_file, args) => ({
+  code: 0,
+  stdout: args[3] === 'dynamicport' ? DYNAMIC : EXCLUDED,
+  stderr: '',
+}));
 const diagnosis = new DiagnosisService({
   run: netshAnswers,
   tools: { netstat: missing('netstat'), wevtutil: missing('wevtutil'), tasklist: missing('tasklist') },
   netsh: new NetshPorts(NETSH, netshAnswers),
   netshScript: () => path.join(root, 'scratch', 'netsh-reads.txt'),
   nativeNetstat: true,
-  readValues: async () => ({ MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: false } }),
+  readValues: async () => ({
+    MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 },
+    TcpTimedWaitDelay: { present: false },
+  }),
 });
 
 let root: string;
@@ -48,8 +60,14 @@ describe('diagnose names the exclusions', () => {
   });
 
   it('says when it could not tell which are its own, and why', async () => {
-    const unreadable = { undoPlan: async () => Promise.reject(new TunerError('journal-unreadable', 'The change journal J cannot be read (EACCES).')) };
+    const unreadable = {
+      undoPlan: async () =>
+        Promise.reject(new TunerError('journal-unreadable', 'The change journal J cannot be read (EACCES).')),
+    };
     const text = formatDiagnosis(await diagnosis.diagnose(), await ownPorts(unreadable));
-    assert.match(text, /^ {2}which exclusions this tool reserved: not read: The change journal J cannot be read \(EACCES\)\.$/m);
+    assert.match(
+      text,
+      /^ {2}which exclusions this tool reserved: not read: The change journal J cannot be read \(EACCES\)\.$/m,
+    );
   });
 });

@@ -16,11 +16,15 @@ describe('pathOption', () => {
   it('refuses an empty name or spaces alone, which would fall back to a place the user did not choose', () => {
     assert.throws(
       () => pathOption('out', 'file', ''),
-      (error: TunerError) => error.kind === 'invalid-input' && error.message === '--out needs a file name; an empty name names no file. Nothing was done.',
+      (error: TunerError) =>
+        error.kind === 'invalid-input' &&
+        error.message === '--out needs a file name; an empty name names no file. Nothing was done.',
     );
     assert.throws(
       () => pathOption('backup-dir', 'folder', '   '),
-      (error: TunerError) => error.kind === 'invalid-input' && error.message === '--backup-dir needs a folder name; "   " names no folder. Nothing was done.',
+      (error: TunerError) =>
+        error.kind === 'invalid-input' &&
+        error.message === '--backup-dir needs a folder name; "   " names no folder. Nothing was done.',
     );
   });
 });

@@ -30,7 +30,12 @@ describe('probeExitCode', () => {
   });
 
   it('9 when no MySQL answered at all', () => {
-    for (const [found, phase] of [['refused', 'none'], ['ports-exhausted', 'none'], ['timeout', 'tcp'], ['name-not-found', 'none']] as const) {
+    for (const [found, phase] of [
+      ['refused', 'none'],
+      ['ports-exhausted', 'none'],
+      ['timeout', 'tcp'],
+      ['name-not-found', 'none'],
+    ] as const) {
       assert.equal(probeExitCode(attempt(found, phase)), 9, found);
     }
   });
@@ -38,10 +43,16 @@ describe('probeExitCode', () => {
 
 describe('probeLine', () => {
   it('says when, what, how far it got and how long, and what was said, on one line', () => {
-    assert.equal(probeLine(attempt('refused', 'none', { message: 'connect ECONNREFUSED 10.0.0.5:3306' })), '18:30:05  db01:3306  refused  (none, 12 ms)  connect ECONNREFUSED 10.0.0.5:3306');
+    assert.equal(
+      probeLine(attempt('refused', 'none', { message: 'connect ECONNREFUSED 10.0.0.5:3306' })),
+      '18:30:05  db01:3306  refused  (none, 12 ms)  connect ECONNREFUSED 10.0.0.5:3306',
+    );
   });
 
   it("adds the server's version once it greeted", () => {
-    assert.match(probeLine(attempt('reachable', 'auth', { server: '10.11.6-MariaDB' })), /\(auth, 12 ms, 10\.11\.6-MariaDB\)/);
+    assert.match(
+      probeLine(attempt('reachable', 'auth', { server: '10.11.6-MariaDB' })),
+      /\(auth, 12 ms, 10\.11\.6-MariaDB\)/,
+    );
   });
 });

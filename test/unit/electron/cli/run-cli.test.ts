@@ -25,7 +25,10 @@ describe('the CLI names the file that failed', () => {
 
     const text = await runCli(['history'], env);
     assert.equal(text.code, 7, text.stderr);
-    assert.match(text.stderr, new RegExp(`^tcp-port-tuner: The change journal ${escaped(journal)} is a folder, not a plain file;`, 'm'));
+    assert.match(
+      text.stderr,
+      new RegExp(`^tcp-port-tuner: The change journal ${escaped(journal)} is a folder, not a plain file;`, 'm'),
+    );
 
     const json = await runCli(['history', '--json'], env);
     assert.equal(json.code, 7, json.stderr);
@@ -38,11 +41,18 @@ describe('the CLI names the file that failed', () => {
   it('an export into a folder that does not exist: exit 7, told as a write failure naming the export', async () => {
     const folder = freshPath(root, 'missing');
     const file = path.join(folder, 'out.reg');
-    const json = await runCli(['export', '--format', 'reg', '--max-user-port', '65534', '--out', file, '--json'], process.env);
+    const json = await runCli(
+      ['export', '--format', 'reg', '--max-user-port', '65534', '--out', file, '--json'],
+      process.env,
+    );
     assert.equal(json.code, 7, json.stderr);
     const { error } = JSON.parse(json.stdout) as { error: { kind: string; message: string } };
     assert.equal(error.kind, 'write-failed');
     assert.equal(error.message, `Could not write the export ${file}: the folder does not exist. Nothing was written.`);
-    assert.deepEqual(await readdir(root).then((names) => names.filter((name) => name.startsWith('missing'))), [], 'no folder was made for it');
+    assert.deepEqual(
+      await readdir(root).then((names) => names.filter((name) => name.startsWith('missing'))),
+      [],
+      'no folder was made for it',
+    );
   });
 });

@@ -11,7 +11,10 @@ const REPO = path.resolve(__dirname, '../../../..');
 
 describe('the CLI entry', () => {
   it('ends quietly when stdout is closed before it writes (EPIPE)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/tcp-port-tuner.ts', '--help'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/tcp-port-tuner.ts', '--help'], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Closed at once: the CLI needs far longer to load than this takes, so its first write meets a closed pipe.
     child.stdout.destroy();
     let stderr = '';

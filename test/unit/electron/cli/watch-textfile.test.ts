@@ -17,7 +17,8 @@ const at = Date.parse('2026-12-01T22:00:00Z');
 const sample = (seconds: number, timeWait: number): PoolSample => ({
   at: at + seconds * 1000,
   tcp: {
-    sockets: timeWait + 12, bound: 0,
+    sockets: timeWait + 12,
+    bound: 0,
     held: { ipv4: { timeWait, established: 10, other: 1 }, ipv6: { timeWait: 0, established: 1, other: 0 } },
     remotes: [],
     processes: null,
@@ -38,7 +39,10 @@ describe('watch --textfile', () => {
     const ring = [sample(0, 1000), sample(5, 1100)];
     const families = parsePrometheusTextFormat(metricsText(ring[1], ring, verdict(ring, 80)));
     const value = (name: string, labels: Record<string, string> = {}) =>
-      families.find((family) => family.name === name)?.metrics.find((metric) => Object.entries(labels).every(([key, label]) => metric.labels?.[key] === label))?.value;
+      families
+        .find((family) => family.name === name)
+        ?.metrics.find((metric) => Object.entries(labels).every(([key, label]) => metric.labels?.[key] === label))
+        ?.value;
     assert.ok(families.every((family) => family.type === 'GAUGE'));
     assert.equal(value('tcp_port_tuner_ports_held', { family: 'ipv4', state: 'time_wait' }), '1100');
     assert.equal(value('tcp_port_tuner_ports_held', { family: 'ipv6', state: 'established' }), '1');

@@ -43,7 +43,10 @@ describe('the main-side dispatcher', () => {
     const result = await dispatch('apply', { MaxUserPort: 70000, TcpTimedWaitDelay: '30.5' });
     assert.equal(result.ok, false);
     assert.equal(!result.ok && result.error.kind, 'invalid-input');
-    assert.match(!result.ok ? result.error.message : '', /MaxUserPort must be a whole number from 5000 to 65534; 70000 is out of range\./);
+    assert.match(
+      !result.ok ? result.error.message : '',
+      /MaxUserPort must be a whole number from 5000 to 65534; 70000 is out of range\./,
+    );
     assert.match(!result.ok ? result.error.message : '', /TcpTimedWaitDelay .* "30\.5" has a fraction/);
     assert.equal((await dispatch('apply', {})).ok, false);
     assert.deepEqual(calls, []);
@@ -85,7 +88,10 @@ describe('the main-side dispatcher', () => {
     assert.equal((await dispatch('apply', { TcpTimedWaitDelay: '30' })).ok, true);
     assert.deepEqual(calls.at(-1), { method: 'apply', args: [{ TcpTimedWaitDelay: 30 }] });
     const nothing = await dispatch('apply', {});
-    assert.match(!nothing.ok ? nothing.error.message : '', /Choose at least one value to change\. Nothing was changed\./);
+    assert.match(
+      !nothing.ok ? nothing.error.message : '',
+      /Choose at least one value to change\. Nothing was changed\./,
+    );
     assert.equal(calls.length, 1);
   });
 

@@ -21,7 +21,10 @@ describe('the app log', () => {
   it('is tcp-port-tuner.log beside the journal, made with its folder on the first line', async () => {
     assert.equal(logPath(), path.join(dataDir, 'tcp-port-tuner.log'));
     await record('the page stopped (crashed, exit code 5)');
-    assert.match(await readFile(logPath(), 'utf8'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z the page stopped \(crashed, exit code 5\)\n$/);
+    assert.match(
+      await readFile(logPath(), 'utf8'),
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z the page stopped \(crashed, exit code 5\)\n$/,
+    );
   });
 
   it('keeps one dated line per event, in order, so a page cannot forge lines of its own', async () => {

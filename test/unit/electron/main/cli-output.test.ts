@@ -25,17 +25,31 @@ describe("the packaged CLI's output", () => {
   it('with only stdout redirected, error lines follow it; with only stderr, output follows that', () => {
     const { stdout, stderr } = process;
     try {
-      assert.equal(routeOutput((fd) => fd === 1), 'stderr-to-stdout');
+      assert.equal(
+        routeOutput((fd) => fd === 1),
+        'stderr-to-stdout',
+      );
       assert.equal(process.stderr, stdout, 'stderr writes where > out.txt reaches');
       Object.defineProperty(process, 'stderr', { value: stderr, configurable: true, writable: true });
-      assert.equal(routeOutput((fd) => fd === 2), 'stdout-to-stderr');
+      assert.equal(
+        routeOutput((fd) => fd === 2),
+        'stdout-to-stderr',
+      );
       assert.equal(process.stdout, stderr);
     } finally {
       Object.defineProperty(process, 'stdout', { value: stdout, configurable: true, writable: true });
       Object.defineProperty(process, 'stderr', { value: stderr, configurable: true, writable: true });
     }
-    assert.equal(routeOutput(() => true), 'as-is', 'a console, or both redirected: as they are');
-    assert.equal(routeOutput(() => false), 'as-is', 'no handle at all (started from Explorer): nothing to point at');
+    assert.equal(
+      routeOutput(() => true),
+      'as-is',
+      'a console, or both redirected: as they are',
+    );
+    assert.equal(
+      routeOutput(() => false),
+      'as-is',
+      'no handle at all (started from Explorer): nothing to point at',
+    );
     assert.equal(process.stdout, stdout);
     assert.equal(process.stderr, stderr);
   });

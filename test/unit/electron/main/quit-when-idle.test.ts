@@ -32,7 +32,10 @@ const WINDOWS: Target = {
 /** One fake Electron for this file: the modules are loaded once, with it. */
 const fake = fakeElectron();
 const { registerIpc } = loadWithElectron(path.join(MAIN_SIDE, 'ipc.ts'), fake.electron) as typeof Ipc;
-const { relaunchAsAdmin } = loadWithElectron(path.join(MAIN_SIDE, 'relaunch-as-admin.ts'), fake.electron) as typeof Relaunch;
+const { relaunchAsAdmin } = loadWithElectron(
+  path.join(MAIN_SIDE, 'relaunch-as-admin.ts'),
+  fake.electron,
+) as typeof Relaunch;
 const { reportCrashes } = loadWithElectron(path.join(MAIN_SIDE, 'crash-report.ts'), fake.electron) as typeof Crashes;
 
 /** A window with the app's handlers, whose every request runs `work`. */
@@ -42,9 +45,17 @@ function appWindow(work: () => Promise<unknown>) {
   window.webContents.url = APP_URL;
   const requests = trackRequests(() => fake.app.quit());
   // As the dispatcher does: a failure becomes a plain result.
-  const dispatch = async () => work().then((value) => ({ ok: true, value }), (error: unknown) => ({ ok: false, error: toFailure(error) }));
+  const dispatch = async () =>
+    work().then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => ({ ok: false, error: toFailure(error) }),
+    );
   registerIpc(window as never, Promise.resolve(dispatch as never), requests);
-  const ask = (channel: string) => fake.recorded.handlers.get(IPC_PREFIX + channel)?.({ sender: window.webContents, senderFrame: { parent: null, url: APP_URL } }, {});
+  const ask = (channel: string) =>
+    fake.recorded.handlers.get(IPC_PREFIX + channel)?.(
+      { sender: window.webContents, senderFrame: { parent: null, url: APP_URL } },
+      {},
+    );
   return { window, requests, ask };
 }
 
@@ -70,9 +81,18 @@ describe('quitting from inside a request', () => {
     assert.deepEqual(answer, { ok: true, value: {} }, 'the page gets its answer');
     assert.equal(calls.length, 1);
     assert.equal(calls[0].file, 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
-    assert.deepEqual(calls[0].args, ['-NoProfile', '-NonInteractive', '-Command', 'Start-Process -FilePath $env:TUNER_EXE -ArgumentList $env:TUNER_APP -Verb RunAs']);
+    assert.deepEqual(calls[0].args, [
+      '-NoProfile',
+      '-NonInteractive',
+      '-Command',
+      'Start-Process -FilePath $env:TUNER_EXE -ArgumentList $env:TUNER_APP -Verb RunAs',
+    ]);
     assert.equal(calls[0].env?.TUNER_EXE, process.execPath);
-    assert.equal(calls[0].lockReleased, 1, 'the lock was let go before the new copy started, or it would only focus this one');
+    assert.equal(
+      calls[0].lockReleased,
+      1,
+      'the lock was let go before the new copy started, or it would only focus this one',
+    );
     await until(() => fake.recorded.quitDone);
     assert.equal(fake.recorded.quits - before.quits, 1, 'this copy quit once');
     assert.equal(fake.recorded.quitsCancelled, before.cancelled, 'and the close guard did not cancel it');
@@ -80,11 +100,19 @@ describe('quitting from inside a request', () => {
 
   it('a declined UAC prompt: a plain refusal, and this copy stays', async () => {
     const quits = fake.recorded.quits;
-    const run = async (): Promise<ProcessResult> => ({ code: 1, stdout: '', stderr: 'The operation was canceled by the user.' });
+    const run = async (): Promise<ProcessResult> => ({
+      code: 1,
+      stdout: '',
+      stderr: 'The operation was canceled by the user.',
+    });
     const { requests, ask } = appWindow(() => relaunchAsAdmin(WINDOWS, run, requests));
     assert.deepEqual(await ask('relaunchAsAdmin'), {
       ok: false,
-      error: { kind: 'not-permitted', message: 'Windows did not start TCP Port Tuner as administrator: the request was declined or failed. Nothing was changed.' },
+      error: {
+        kind: 'not-permitted',
+        message:
+          'Windows did not start TCP Port Tuner as administrator: the request was declined or failed. Nothing was changed.',
+      },
     });
     await settle(50);
     assert.equal(fake.recorded.quits, quits);
@@ -100,9 +128,16 @@ describe('quitting from inside a request', () => {
     requests.quitWhenIdle();
     fake.app.quit();
     assert.equal(fake.recorded.quitDone, false, "the window's close guard holds while the change runs");
-    assert.deepEqual(await ask('getStatus'), { ok: false, error: { kind: 'busy', message: 'TCP Port Tuner is closing, so the request was not started.' } });
+    assert.deepEqual(await ask('getStatus'), {
+      ok: false,
+      error: { kind: 'busy', message: 'TCP Port Tuner is closing, so the request was not started.' },
+    });
     finish();
-    assert.deepEqual(await applying, { ok: true, value: { applied: true } }, "the change's answer still reaches the page");
+    assert.deepEqual(
+      await applying,
+      { ok: true, value: { applied: true } },
+      "the change's answer still reaches the page",
+    );
     await until(() => fake.recorded.quitDone);
     assert.equal(fake.recorded.quits - quits, 2, 'the quit that was refused, and the one after the change');
   });
@@ -116,7 +151,10 @@ describe('quitting from inside a request', () => {
     await settle();
     fake.app.emit('render-process-gone', {}, window.webContents, { reason: 'launch-failed', exitCode: 18 });
     await until(() => fake.recorded.messageBoxes.length > 0);
-    assert.match(fake.recorded.messageBoxes.at(-1)?.detail ?? '', /^TCP Port Tuner closes now once the change under way has finished\./);
+    assert.match(
+      fake.recorded.messageBoxes.at(-1)?.detail ?? '',
+      /^TCP Port Tuner closes now once the change under way has finished\./,
+    );
     await settle(50);
     assert.equal(fake.recorded.quitDone, false);
     finish();

@@ -8,7 +8,10 @@ import { TunerError } from '../../../../electron/services/errors';
 import { fakeElectron, loadWithElectron } from '../../../helpers/fake-electron';
 
 const fake = fakeElectron();
-const { relaunchAsAdmin } = loadWithElectron(path.resolve(__dirname, '../../../../electron/main/relaunch-as-admin.ts'), fake.electron) as typeof Relaunch;
+const { relaunchAsAdmin } = loadWithElectron(
+  path.resolve(__dirname, '../../../../electron/main/relaunch-as-admin.ts'),
+  fake.electron,
+) as typeof Relaunch;
 const WINDOWS = resolveTarget({}, 'win32', () => ['C:\\Windows\\System32\\ntdll.dll']);
 
 /** The runner, recording what it was asked to start; the requests, recording a quit. */
@@ -25,11 +28,14 @@ function bed(answer: () => Promise<ProcessResult>) {
 describe('relaunchAsAdmin', () => {
   it('is refused off Windows, starting nothing and keeping this copy', async () => {
     const { started, quits, run, requests } = bed(async () => ({ code: 0, stdout: '', stderr: '' }));
-    await assert.rejects(relaunchAsAdmin(resolveTarget({ WINEPREFIX: '/p' }, 'linux'), run, requests), (error: TunerError) => {
-      assert.equal(error.kind, 'not-supported');
-      assert.equal(error.message, 'Restarting as administrator works only on Windows.');
-      return true;
-    });
+    await assert.rejects(
+      relaunchAsAdmin(resolveTarget({ WINEPREFIX: '/p' }, 'linux'), run, requests),
+      (error: TunerError) => {
+        assert.equal(error.kind, 'not-supported');
+        assert.equal(error.message, 'Restarting as administrator works only on Windows.');
+        return true;
+      },
+    );
     assert.deepEqual([started, quits], [[], []]);
   });
 

@@ -13,7 +13,15 @@ describe('serving the built page (app:// and the preview alike)', () => {
   });
 
   it('serves nothing outside the folder, however the path is spelt', () => {
-    for (const attempt of ['../package.json', '%2e%2e/package.json', '..%2f..%2fpackage.json', '%2e%2e%5cmain.cjs', '/etc/passwd', '%E0%A4%A', '..']) {
+    for (const attempt of [
+      '../package.json',
+      '%2e%2e/package.json',
+      '..%2f..%2fpackage.json',
+      '%2e%2e%5cmain.cjs',
+      '/etc/passwd',
+      '%E0%A4%A',
+      '..',
+    ]) {
       const file = fileInside(root, attempt);
       assert.ok(file === null || file.startsWith(root + path.sep), `${attempt} -> ${file}`);
     }

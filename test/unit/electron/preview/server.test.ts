@@ -25,7 +25,11 @@ describe('the browser preview server', () => {
   after(() => preview?.stop());
   const temp = tempFolder('preview');
   before(async () => {
-    preview = await startPreview({ ...process.env, WINEPREFIX: `${temp.path}/prefix`, TCP_PORT_TUNER_DATA_DIR: `${temp.path}/data` });
+    preview = await startPreview({
+      ...process.env,
+      WINEPREFIX: `${temp.path}/prefix`,
+      TCP_PORT_TUNER_DATA_DIR: `${temp.path}/data`,
+    });
     base = new URL(preview.url);
   });
 
@@ -38,7 +42,9 @@ describe('the browser preview server', () => {
     const page = await send(base);
     assert.equal(page.status, 200);
     assert.match(page.body, /<div id="root">/);
-    const head = await new Promise<Record<string, unknown>>((resolve) => request(base, (res) => resolve(res.headers)).end());
+    const head = await new Promise<Record<string, unknown>>((resolve) =>
+      request(base, (res) => resolve(res.headers)).end(),
+    );
     assert.match(String(head['content-security-policy']), /default-src 'none'/);
     assert.equal(head['referrer-policy'], 'no-referrer');
   });
@@ -52,7 +58,10 @@ describe('the browser preview server', () => {
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin (another site posting)', async () => {
     assert.equal((await send(base, { headers: { host: 'attacker.example' } })).status, 403);
     const api = new URL('api/getStatus', base);
-    assert.equal((await send(api, { method: 'POST', body: '{}', headers: { origin: 'http://attacker.example' } })).status, 403);
+    assert.equal(
+      (await send(api, { method: 'POST', body: '{}', headers: { origin: 'http://attacker.example' } })).status,
+      403,
+    );
     assert.equal((await send(api)).status, 403, 'the API takes POST only');
   });
 
@@ -70,7 +79,10 @@ describe('the browser preview server', () => {
     });
     assert.deepEqual(JSON.parse(apply.body), {
       ok: false,
-      error: { kind: 'invalid-input', message: 'MaxUserPort must be a whole number from 5000 to 65534; "1e4" uses an exponent. Nothing was changed.' },
+      error: {
+        kind: 'invalid-input',
+        message: 'MaxUserPort must be a whole number from 5000 to 65534; "1e4" uses an exponent. Nothing was changed.',
+      },
     });
     const junk = await send(new URL('api/apply', base), { method: 'POST', body: '{not json' });
     assert.equal(junk.status, 400);

@@ -18,7 +18,8 @@ import { MemoryRegistry } from '../../../helpers/memory-registry';
 import { tempFolder } from '../../../helpers/temp-folder';
 
 const SYSTEM32 = 'C:\\Windows\\System32';
-const HIGH = '"Mandatory Label\\High Mandatory Level","Label","S-1-16-12288","Mandatory group, Enabled by default, Enabled group"\r\n';
+const HIGH =
+  '"Mandatory Label\\High Mandatory Level","Label","S-1-16-12288","Mandatory group, Enabled by default, Enabled group"\r\n';
 const QUERY = `\r\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters\r\n    TcpTimedWaitDelay    REG_DWORD    0x1e\r\n\r\n`;
 
 /** Windows' tools as the product runs them (reg query and whoami answer), each call recorded. */
@@ -37,8 +38,7 @@ describe('the registry backend on Windows', () => {
   let started: { file: string; options: unknown }[];
   let answer: (file: string) => { error: Error | null; stderr: string };
   const realExecFile = childProcess.execFile;
-  before(async () => {
-  });
+  before(async () => {});
   after(async () => {
     // regedit's lookup back as the package left it, for any later test in this process.
     ((await regeditScriptHost()) as unknown as { _mockReset(): void })._mockReset();
@@ -47,7 +47,11 @@ describe('the registry backend on Windows', () => {
     started = [];
     // Where regedit would start cscript.exe: recorded, and answered as Windows Script Host would.
     childProcess.execFile = ((file: string, _args: unknown, ...rest: unknown[]) => {
-      const callback = rest.find((item) => typeof item === 'function') as (error: Error | null, stdout: string, stderr: string) => void;
+      const callback = rest.find((item) => typeof item === 'function') as (
+        error: Error | null,
+        stdout: string,
+        stderr: string,
+      ) => void;
       started.push({ file, options: rest.find((item) => typeof item === 'object') ?? null });
       const { error, stderr } = answer(file);
       setImmediate(() => callback(error, '', stderr));
@@ -59,7 +63,10 @@ describe('the registry backend on Windows', () => {
   });
   const services = (backend?: 'regedit') => {
     const { ran, run } = windowsTools();
-    return { ran, made: createServices({ platform: 'win32', backend, run, env: { TCP_PORT_TUNER_DATA_DIR: temp.fresh('data') } }) };
+    return {
+      ran,
+      made: createServices({ platform: 'win32', backend, run, env: { TCP_PORT_TUNER_DATA_DIR: temp.fresh('data') } }),
+    };
   };
 
   it('is reg.exe by its full path by default: cscript.exe is never started, and status says reg', async () => {
@@ -69,11 +76,17 @@ describe('the registry backend on Windows', () => {
     assert.equal(status.backend, 'reg');
     assert.deepEqual(status.values.TcpTimedWaitDelay, { present: true, type: 'REG_DWORD', data: 30 });
     assert.deepEqual(started, [], 'regedit started nothing');
-    assert.ok(ran.length > 0 && ran.every((file) => path.win32.dirname(file) === SYSTEM32), `only System32 by full path: ${ran.join(', ')}`);
+    assert.ok(
+      ran.length > 0 && ran.every((file) => path.win32.dirname(file) === SYSTEM32),
+      `only System32 by full path: ${ran.join(', ')}`,
+    );
   });
 
   it('with --backend regedit, starts System32\'s cscript.exe by full path, never by bare name or through "where"', async () => {
-    answer = () => ({ error: Object.assign(new Error('Command failed'), { code: 1 }), stderr: 'CScript-Fehler: Die Skriptdatei konnte nicht geladen werden.' });
+    answer = () => ({
+      error: Object.assign(new Error('Command failed'), { code: 1 }),
+      stderr: 'CScript-Fehler: Die Skriptdatei konnte nicht geladen werden.',
+    });
     const { made } = services('regedit');
     await (await made).tuner.status();
     assert.ok(started.length > 0, 'regedit was tried');
@@ -81,7 +94,10 @@ describe('the registry backend on Windows', () => {
   });
 
   it('falls back to reg.exe when cscript fails in German, and status names reg, which did the work', async () => {
-    answer = () => ({ error: Object.assign(new Error('Befehl fehlgeschlagen'), { code: 1 }), stderr: 'Eingabefehler: Es gibt kein Skriptmodul für die Dateierweiterung ".wsf".' });
+    answer = () => ({
+      error: Object.assign(new Error('Befehl fehlgeschlagen'), { code: 1 }),
+      stderr: 'Eingabefehler: Es gibt kein Skriptmodul für die Dateierweiterung ".wsf".',
+    });
     const { ran, made } = services('regedit');
     const status = await (await made).tuner.status();
     assert.equal(status.backend, 'reg');
@@ -102,10 +118,17 @@ describe('the journal names the backend that did the work', () => {
 
   it('reg, after regedit failed with words in any language', async () => {
     const broken = new Proxy({ name: 'regedit' } as RegistryBackend, {
-      get: (target, key) => (key === 'name' ? target.name : async () => Promise.reject(new TunerError('registry-failed', 'Could not write: Unerwarteter Fehler 0x80041001.'))),
+      get: (target, key) =>
+        key === 'name'
+          ? target.name
+          : async () =>
+              Promise.reject(new TunerError('registry-failed', 'Could not write: Unerwarteter Fehler 0x80041001.')),
     });
     const memory = new MemoryRegistry();
-    const target = resolveTarget({ WINEPREFIX: temp.fresh('prefix'), TCP_PORT_TUNER_DATA_DIR: temp.fresh('data') }, 'linux');
+    const target = resolveTarget(
+      { WINEPREFIX: temp.fresh('prefix'), TCP_PORT_TUNER_DATA_DIR: temp.fresh('data') },
+      'linux',
+    );
     const { tuner } = assembleServices(target, windowsTools().run, new FallbackBackend(broken, memory));
     await tuner.apply({ TcpTimedWaitDelay: 30 });
     const [entry] = await tuner.history();

@@ -34,7 +34,9 @@ async function bundle(tuner: string): Promise<string> {
   return built.outputFiles[0].text;
 }
 
-const NO_CHROMIUM = existsSync(chromiumLaunchOptions.executablePath) ? false : `no Chromium at ${chromiumLaunchOptions.executablePath} (CHROMIUM_PATH names another)`;
+const NO_CHROMIUM = existsSync(chromiumLaunchOptions.executablePath)
+  ? false
+  : `no Chromium at ${chromiumLaunchOptions.executablePath} (CHROMIUM_PATH names another)`;
 
 describe("the renderer's error boundary, in Chromium", { skip: NO_CHROMIUM }, () => {
   let browser: Browser;
@@ -54,7 +56,9 @@ describe("the renderer's error boundary, in Chromium", { skip: NO_CHROMIUM }, ()
   }
 
   it('shows what failed and the exact log path the main side names', async () => {
-    const { page, errors } = await show(`{ getStatus: async () => ({ ok: true, value: { dataDir: 'C:\\\\ProgramData\\\\TCP Port Tuner' } }) }`);
+    const { page, errors } = await show(
+      `{ getStatus: async () => ({ ok: true, value: { dataDir: 'C:\\\\ProgramData\\\\TCP Port Tuner' } }) }`,
+    );
     await page.getByText('C:\\ProgramData\\TCP Port Tuner\\tcp-port-tuner.log').waitFor();
     const text = await page.getByRole('alert').innerText();
     assert.match(text, /^The wizard stopped working\n/);
@@ -62,7 +66,11 @@ describe("the renderer's error boundary, in Chromium", { skip: NO_CHROMIUM }, ()
     assert.match(text, /Close this window and start TCP Port Tuner again\./);
     assert.match(text, /The error is recorded in C:\\ProgramData\\TCP Port Tuner\\tcp-port-tuner\.log\./);
     assert.ok(
-      errors.some((line) => line.startsWith(`The wizard's page failed: Cannot read properties of undefined (reading "MaxUserPort") at Broken`)),
+      errors.some((line) =>
+        line.startsWith(
+          `The wizard's page failed: Cannot read properties of undefined (reading "MaxUserPort") at Broken`,
+        ),
+      ),
       errors.join('\n'),
     );
     await page.close();
@@ -70,7 +78,10 @@ describe("the renderer's error boundary, in Chromium", { skip: NO_CHROMIUM }, ()
 
   it('without a preload to ask, names where the log is by default', async () => {
     const { page } = await show('undefined');
-    assert.match(await page.getByRole('alert').innerText(), /The error is recorded in tcp-port-tuner\.log in TCP Port Tuner's data folder \(on Windows, %ProgramData%\\TCP Port Tuner\)\./);
+    assert.match(
+      await page.getByRole('alert').innerText(),
+      /The error is recorded in tcp-port-tuner\.log in TCP Port Tuner's data folder \(on Windows, %ProgramData%\\TCP Port Tuner\)\./,
+    );
     await page.close();
   });
 });

@@ -7,16 +7,24 @@ import type { WizardEvent, WizardState } from '../../../../renderer/wizard/types
 import type { Diagnosis } from '../../../../shared/diagnosis';
 
 const DIAGNOSIS = {
-  ports: { dynamic: { ipv4: { start: 49152, count: 16384 }, ipv6: { start: 49152, count: 16384 } }, excluded: { ipv4: [], ipv6: [] }, listening: null },
+  ports: {
+    dynamic: { ipv4: { start: 49152, count: 16384 }, ipv6: { start: 49152, count: 16384 } },
+    excluded: { ipv4: [], ipv6: [] },
+    listening: null,
+  },
   unavailable: {},
 } as unknown as Diagnosis;
-const UNREAD = { ...DIAGNOSIS, ports: { ...DIAGNOSIS.ports, excluded: { ipv4: null, ipv6: null } }, unavailable: { 'excluded.ipv4': 'netsh is not installed' } } as unknown as Diagnosis;
+const UNREAD = {
+  ...DIAGNOSIS,
+  ports: { ...DIAGNOSIS.ports, excluded: { ipv4: null, ipv6: null } },
+  unavailable: { 'excluded.ipv4': 'netsh is not installed' },
+} as unknown as Diagnosis;
 const NOT_SET = { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } as const;
 const CONTEXT = { usesDynamicPortRange: true, diagnosis: DIAGNOSIS, diagnosisFailure: null, values: NOT_SET };
 const walk = (...events: WizardEvent[]): WizardState => events.reduce(wizardReducer, initialWizard());
 const MYSQL: WizardEvent = { type: 'choose', template: 'mysql' };
 
-describe('a MaxUserPort change and MySQL\'s ports', () => {
+describe("a MaxUserPort change and MySQL's ports", () => {
   it('needs nothing more when it reserves 3306 and 33060', () => {
     const checked = checkDraft(walk(MYSQL), CONTEXT);
     assert.equal(checked.unprotected, null);
@@ -28,7 +36,10 @@ describe('a MaxUserPort change and MySQL\'s ports', () => {
     const unread = { ...CONTEXT, diagnosis: UNREAD };
     const waiting = checkDraft(walk(MYSQL), unread);
     assert.deepEqual(waiting.unprotected?.ports, [3306, 33060]);
-    assert.equal(waiting.blocked, 'Reserve 3306 and 33060 or tick "I accept that 3306 and 33060 are unprotected" to go on.');
+    assert.equal(
+      waiting.blocked,
+      'Reserve 3306 and 33060 or tick "I accept that 3306 and 33060 are unprotected" to go on.',
+    );
     assert.equal(waiting.change?.acceptUnprotected, undefined, 'not accepted: the main side would refuse it');
     const accepted = checkDraft(walk(MYSQL, { type: 'accept', on: true }), unread);
     assert.equal(accepted.blocked, null);
@@ -51,23 +62,53 @@ describe('a MaxUserPort change and MySQL\'s ports', () => {
 
   it('reserves them for a MaxUserPort set with a new range too: the restart reshapes that range as well', () => {
     const range = { use: true, start: '33063', count: '32473' };
-    const checked = checkDraft(walk({ type: 'choose', template: 'custom', fill: { draft: { MaxUserPort: '65534', TcpTimedWaitDelay: null }, range } }), CONTEXT);
+    const checked = checkDraft(
+      walk({
+        type: 'choose',
+        template: 'custom',
+        fill: { draft: { MaxUserPort: '65534', TcpTimedWaitDelay: null }, range },
+      }),
+      CONTEXT,
+    );
     assert.deepEqual(checked.change?.reservePorts, [3306, 33060, 33061, 33062]);
     assert.equal(checked.protect?.because, 'the range MaxUserPort 65534 makes after a restart');
     assert.equal(checked.blocked, null);
   });
 
   it('asks nothing of a change that leaves MaxUserPort alone, even with netsh unread', () => {
-    const checked = checkDraft(walk({ type: 'choose', template: 'custom' }, { type: 'edit', name: 'MaxUserPort', text: null }), { ...CONTEXT, diagnosis: UNREAD });
+    const checked = checkDraft(
+      walk({ type: 'choose', template: 'custom' }, { type: 'edit', name: 'MaxUserPort', text: null }),
+      { ...CONTEXT, diagnosis: UNREAD },
+    );
     assert.equal(checked.blocked, null);
   });
 });
 
 describe("Custom's own ports", () => {
   it('joins the ports reserved, sorted, unless both families hold it already', () => {
-    const held = { ...DIAGNOSIS, ports: { ...DIAGNOSIS.ports, excluded: { ipv4: [{ start: 8080, end: 8080, administered: true }], ipv6: [{ start: 8080, end: 8080, administered: true }] } } } as unknown as Diagnosis;
-    const state = walk({ type: 'choose', template: 'custom', fill: { draft: { MaxUserPort: null, TcpTimedWaitDelay: '30' }, range: { use: false, start: '', count: '' } } }, { type: 'own-port', port: 5432 }, { type: 'own-port', port: 8080 });
-    assert.deepEqual(checkDraft(state, { ...CONTEXT, diagnosis: held }).change, { TcpTimedWaitDelay: 30, reservePorts: [5432] });
+    const held = {
+      ...DIAGNOSIS,
+      ports: {
+        ...DIAGNOSIS.ports,
+        excluded: {
+          ipv4: [{ start: 8080, end: 8080, administered: true }],
+          ipv6: [{ start: 8080, end: 8080, administered: true }],
+        },
+      },
+    } as unknown as Diagnosis;
+    const state = walk(
+      {
+        type: 'choose',
+        template: 'custom',
+        fill: { draft: { MaxUserPort: null, TcpTimedWaitDelay: '30' }, range: { use: false, start: '', count: '' } },
+      },
+      { type: 'own-port', port: 5432 },
+      { type: 'own-port', port: 8080 },
+    );
+    assert.deepEqual(checkDraft(state, { ...CONTEXT, diagnosis: held }).change, {
+      TcpTimedWaitDelay: 30,
+      reservePorts: [5432],
+    });
   });
 });
 
@@ -76,22 +117,38 @@ describe('the change the wizard offers', () => {
     const state = initialWizard();
     assert.equal(state.view, 'check');
     assert.equal(state.template, 'recommended');
-    assert.deepEqual(checkDraft(state, CONTEXT).change, { TcpTimedWaitDelay: 30, dynamicRange: { start: 33063, count: 32473 } });
+    assert.deepEqual(checkDraft(state, CONTEXT).change, {
+      TcpTimedWaitDelay: 30,
+      dynamicRange: { start: 33063, count: 32473 },
+    });
     // Before Vista, MaxUserPort is the lever; without netsh there is no range to offer.
-    assert.deepEqual(checkDraft(state, { ...CONTEXT, usesDynamicPortRange: false }).change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30 });
+    assert.deepEqual(checkDraft(state, { ...CONTEXT, usesDynamicPortRange: false }).change, {
+      MaxUserPort: 65534,
+      TcpTimedWaitDelay: 30,
+    });
     assert.deepEqual(checkDraft(state, { ...CONTEXT, diagnosis: null }).change, { TcpTimedWaitDelay: 30 });
   });
 
-  it("protects every port the change puts inside the range unless unticked, and says when nothing would change", () => {
+  it('protects every port the change puts inside the range unless unticked, and says when nothing would change', () => {
     let state = wizardReducer(initialWizard(), { type: 'choose', template: 'mysql' });
-    assert.deepEqual(checkDraft(state, CONTEXT).change, { MaxUserPort: 65534, TcpTimedWaitDelay: 30, reservePorts: [3306, 33060, 33061, 33062] });
+    assert.deepEqual(checkDraft(state, CONTEXT).change, {
+      MaxUserPort: 65534,
+      TcpTimedWaitDelay: 30,
+      reservePorts: [3306, 33060, 33061, 33062],
+    });
     assert.equal(checkDraft(state, CONTEXT).protect?.because, 'the range MaxUserPort 65534 makes after a restart');
     state = wizardReducer(state, { type: 'protect', port: 33062, on: false });
     assert.deepEqual(checkDraft(state, CONTEXT).change?.reservePorts, [3306, 33060, 33061]);
-    const done = { MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 }, TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 } } as const;
+    const done = {
+      MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 },
+      TcpTimedWaitDelay: { present: true, type: 'REG_DWORD', data: 30 },
+    } as const;
     const held = [3306, 33060, 33061].map((port) => ({ start: port, end: port, administered: true }));
     const reserved = { ...DIAGNOSIS.ports, excluded: { ipv4: held, ipv6: held } };
-    assert.equal(checkDraft(state, { ...CONTEXT, values: done, diagnosis: { ...DIAGNOSIS, ports: reserved } }).nothing, true);
+    assert.equal(
+      checkDraft(state, { ...CONTEXT, values: done, diagnosis: { ...DIAGNOSIS, ports: reserved } }).nothing,
+      true,
+    );
   });
 
   it('sends nothing while a value is half-typed', () => {
@@ -106,13 +163,31 @@ describe('the change the wizard offers', () => {
     const reading = checkDraft(mysql, { ...CONTEXT, diagnosis: null });
     assert.deepEqual(reading.unknownPorts, { reading: true });
     assert.equal(reading.change?.reservePorts, undefined, 'nothing to reserve is known yet: Review holds Apply');
-    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: null, diagnosisFailure: 'The diagnosis did not answer.' }).unknownPorts, { reading: false, why: 'The diagnosis did not answer.' });
-    const unread = { ...DIAGNOSIS, ports: { ...DIAGNOSIS.ports, excluded: { ipv4: null, ipv6: [] } }, unavailable: { 'excluded.ipv4': 'netsh printed no exclusion table' } } as unknown as Diagnosis;
-    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: unread }).unknownPorts, { reading: false, why: 'netsh printed no exclusion table' });
+    assert.deepEqual(
+      checkDraft(mysql, { ...CONTEXT, diagnosis: null, diagnosisFailure: 'The diagnosis did not answer.' })
+        .unknownPorts,
+      { reading: false, why: 'The diagnosis did not answer.' },
+    );
+    const unread = {
+      ...DIAGNOSIS,
+      ports: { ...DIAGNOSIS.ports, excluded: { ipv4: null, ipv6: [] } },
+      unavailable: { 'excluded.ipv4': 'netsh printed no exclusion table' },
+    } as unknown as Diagnosis;
+    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: unread }).unknownPorts, {
+      reading: false,
+      why: 'netsh printed no exclusion table',
+    });
     // A change that leaves MaxUserPort alone does not move the range, and before Vista netsh has no exclusions: neither waits.
-    const delayOnly = wizardReducer(wizardReducer(mysql, { type: 'choose', template: 'custom' }), { type: 'edit', name: 'MaxUserPort', text: null });
+    const delayOnly = wizardReducer(wizardReducer(mysql, { type: 'choose', template: 'custom' }), {
+      type: 'edit',
+      name: 'MaxUserPort',
+      text: null,
+    });
     assert.deepEqual(checkDraft(delayOnly, { ...CONTEXT, diagnosis: null }).change, { TcpTimedWaitDelay: 30 });
     assert.deepEqual(checkDraft(delayOnly, { ...CONTEXT, diagnosis: null }).unknownPorts, null);
-    assert.deepEqual(checkDraft(mysql, { ...CONTEXT, diagnosis: null, usesDynamicPortRange: false }).unknownPorts, null);
+    assert.deepEqual(
+      checkDraft(mysql, { ...CONTEXT, diagnosis: null, usesDynamicPortRange: false }).unknownPorts,
+      null,
+    );
   });
 });

@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import { initialWizard, wizardReducer } from '../../../../renderer/wizard/reducer';
 import type { ApplyResult, Backup } from '../../../../shared/contract';
 
-const BACKUP: Backup = { file: 'b.reg', restoreFile: 'b-restore.reg', snapshotFile: 'b.json', createdAt: 't', values: { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } } };
+const BACKUP: Backup = {
+  file: 'b.reg',
+  restoreFile: 'b-restore.reg',
+  snapshotFile: 'b.json',
+  createdAt: 't',
+  values: { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } },
+};
 
 describe('moving through the wizard', () => {
   it('returns from Undo or Export to the page of the walk it was opened from, even via the other', () => {
@@ -19,7 +25,11 @@ describe('moving through the wizard', () => {
     state = wizardReducer(state, { type: 'edit', name: 'TcpTimedWaitDelay', text: '6' });
     assert.equal(state.draft.TcpTimedWaitDelay, '6');
     state = wizardReducer(state, { type: 'backed-up', backup: BACKUP });
-    state = wizardReducer(state, { type: 'applied', result: { backup: BACKUP, backupReused: true, readBack: BACKUP.values } as ApplyResult, before: BACKUP.values });
+    state = wizardReducer(state, {
+      type: 'applied',
+      result: { backup: BACKUP, backupReused: true, readBack: BACKUP.values } as ApplyResult,
+      before: BACKUP.values,
+    });
     state = wizardReducer(state, { type: 'start-over' });
     assert.equal(state.backup, null);
     assert.equal(state.applied, null);
@@ -27,7 +37,7 @@ describe('moving through the wizard', () => {
     assert.equal(state.navigated, true);
   });
 
-  it("remembers each port unticked once, ticks it again, and an own port added is reserved even if it was unticked", () => {
+  it('remembers each port unticked once, ticks it again, and an own port added is reserved even if it was unticked', () => {
     let state = wizardReducer(initialWizard(), { type: 'protect', port: 33061, on: false });
     state = wizardReducer(state, { type: 'protect', port: 33061, on: false });
     state = wizardReducer(state, { type: 'protect', port: 3306, on: false });

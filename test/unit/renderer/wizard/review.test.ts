@@ -36,7 +36,11 @@ describe('Review shows what the range becomes at the restart', () => {
   });
 
   it('a change that leaves MaxUserPort unset has no after-the-restart cell', () => {
-    assert.ok(reviewed({ ...NOT_SET, dynamicRange: RANGE }, { TcpTimedWaitDelay: 30 }).rows.every((row) => row.afterRestart === undefined));
+    assert.ok(
+      reviewed({ ...NOT_SET, dynamicRange: RANGE }, { TcpTimedWaitDelay: 30 }).rows.every(
+        (row) => row.afterRestart === undefined,
+      ),
+    );
   });
 });
 
@@ -51,15 +55,24 @@ describe('Apply sends only what was reviewed', () => {
       'Dynamic port range, IPv6: now not read, after the restart 1024 to 65534 (64,511 ports); was 33063 to 65535 (32,473 ports), after the restart 1024 to 65534 (64,511 ports)',
     ]);
     const valuesOnly = reviewed({ ...NOT_SET, dynamicRange: RANGE }, { TcpTimedWaitDelay: 30 });
-    assert.deepEqual(drift(reviewed({ ...NOT_SET, dynamicRange: RANGE }, { TcpTimedWaitDelay: 30, dynamicRange: change.dynamicRange }), valuesOnly), [
-      'Dynamic port range, IPv4: now 49152 to 65535 (16,384 ports); was 33063 to 65535 (32,473 ports)',
-      'Dynamic port range, IPv6: now 49152 to 65535 (16,384 ports); was 33063 to 65535 (32,473 ports)',
-    ]);
+    assert.deepEqual(
+      drift(
+        reviewed({ ...NOT_SET, dynamicRange: RANGE }, { TcpTimedWaitDelay: 30, dynamicRange: change.dynamicRange }),
+        valuesOnly,
+      ),
+      [
+        'Dynamic port range, IPv4: now 49152 to 65535 (16,384 ports); was 33063 to 65535 (32,473 ports)',
+        'Dynamic port range, IPv6: now 49152 to 65535 (16,384 ports); was 33063 to 65535 (32,473 ports)',
+      ],
+    );
   });
 
   it('after a failed Apply, lists what reads otherwise than before it', () => {
     const first = reviewed({ ...NOT_SET, dynamicRange: RANGE }, change);
     const left = leftChanged(first, { ...NOT_SET, dynamicRange: { ipv4: change.dynamicRange, ipv6: RANGE.ipv6 } });
-    assert.deepEqual(left.map((row) => [row.label, row.before, row.after]), [['Dynamic port range, IPv4', '49152 to 65535 (16,384 ports)', '33063 to 65535 (32,473 ports)']]);
+    assert.deepEqual(
+      left.map((row) => [row.label, row.before, row.after]),
+      [['Dynamic port range, IPv4', '49152 to 65535 (16,384 ports)', '33063 to 65535 (32,473 ports)']],
+    );
   });
 });

@@ -4,7 +4,8 @@ import { acceptLabel, blockedBy, unprotectedBy } from '../../../../renderer/wiza
 import type { Diagnosis } from '../../../../shared/diagnosis';
 
 const held = (...numbers: number[]) => numbers.map((port) => ({ start: port, end: port, administered: true }));
-const excluding = (ipv4: ReturnType<typeof held>, ipv6: ReturnType<typeof held>) => ({ ports: { excluded: { ipv4, ipv6 } } }) as unknown as Diagnosis;
+const excluding = (ipv4: ReturnType<typeof held>, ipv6: ReturnType<typeof held>) =>
+  ({ ports: { excluded: { ipv4, ipv6 } } }) as unknown as Diagnosis;
 
 describe("MySQL's ports a MaxUserPort change leaves open", () => {
   it('names 3306 and 33060 inside 1024-MaxUserPort unless the change reserves them', () => {
@@ -27,7 +28,10 @@ describe("MySQL's ports a MaxUserPort change leaves open", () => {
   it('asks for the acceptance by the exact ports, but not while netsh is still being read or once ticked', () => {
     const open = unprotectedBy(65534, [], excluding([], []), null);
     assert.equal(acceptLabel([3306]), 'I accept that 3306 is unprotected');
-    assert.equal(blockedBy(open, false), 'Reserve 3306 and 33060 or tick "I accept that 3306 and 33060 are unprotected" to go on.');
+    assert.equal(
+      blockedBy(open, false),
+      'Reserve 3306 and 33060 or tick "I accept that 3306 and 33060 are unprotected" to go on.',
+    );
     assert.equal(blockedBy(open, true), null);
     assert.equal(blockedBy(unprotectedBy(65534, [], null, { reading: true }), false), null);
   });

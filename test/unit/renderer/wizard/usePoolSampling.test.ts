@@ -3,7 +3,14 @@ import { describe, it } from 'node:test';
 import { pushSample } from '../../../../renderer/wizard/usePoolSampling';
 import type { PoolSample } from '../../../../shared/pool-sample';
 
-const sample = (at: number): PoolSample => ({ at, tcp: null, pool: { ipv4: null, ipv6: null }, events: null, alert: null, unavailable: { tcp: 'x' } });
+const sample = (at: number): PoolSample => ({
+  at,
+  tcp: null,
+  pool: { ipv4: null, ipv6: null },
+  events: null,
+  alert: null,
+  unavailable: { tcp: 'x' },
+});
 
 describe('the live ring', () => {
   it('keeps thirty minutes of samples and drops older ones, however long the page stays open', () => {
@@ -16,6 +23,9 @@ describe('the live ring', () => {
 
   it('drops a reply older than the newest, so late answers never reorder the chart', () => {
     const ring = pushSample([sample(10_000)], sample(5_000));
-    assert.deepEqual(ring.map((kept) => kept.at), [5_000]);
+    assert.deepEqual(
+      ring.map((kept) => kept.at),
+      [5_000],
+    );
   });
 });

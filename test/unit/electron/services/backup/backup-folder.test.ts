@@ -11,7 +11,11 @@ describe('the backup folder', () => {
 
   async function refused(folder: string, dataDir: string, said: RegExp): Promise<void> {
     await assert.rejects(prepareBackupFolder(folder, dataDir), (error: TunerError) => {
-      assert.equal(error.kind, 'write-failed', 'a file-system failure, not a registry one or a backup that is not a true copy');
+      assert.equal(
+        error.kind,
+        'write-failed',
+        'a file-system failure, not a registry one or a backup that is not a true copy',
+      );
       assert.match(error.message, said);
       assert.match(error.message, /Nothing was changed\.$/);
       return true;
@@ -33,7 +37,11 @@ describe('the backup folder', () => {
     await mkdir(elsewhere, { recursive: true });
     await mkdir(dataDir, { recursive: true });
     await symlink(elsewhere, path.join(dataDir, 'backups'));
-    await refused(path.join(dataDir, 'backups'), dataDir, /backups is a link or junction, and backups in the data folder go only to a real folder/);
+    await refused(
+      path.join(dataDir, 'backups'),
+      dataDir,
+      /backups is a link or junction, and backups in the data folder go only to a real folder/,
+    );
   });
 
   it('refuses a data folder that is itself a link', async () => {

@@ -34,10 +34,17 @@ describe('a backup that fails says what failed', () => {
     await mkdir(restoreFileOf(file), { recursive: true });
     await assert.rejects(createBackup(new MemoryRegistry(), folder, NOW, dataDir), (error: TunerError) => {
       assert.equal(error.kind, 'write-failed', 'the file system, not the backup itself');
-      assert.equal(error.message, `Could not finish the backup ${file}: a file of that name is in the way; it was removed. Nothing was changed.`);
+      assert.equal(
+        error.message,
+        `Could not finish the backup ${file}: a file of that name is in the way; it was removed. Nothing was changed.`,
+      );
       return true;
     });
-    assert.deepEqual(await readdir(folder), [path.basename(restoreFileOf(file))], 'the export written first was removed; what stood in the way is left');
+    assert.deepEqual(
+      await readdir(folder),
+      [path.basename(restoreFileOf(file))],
+      'the export written first was removed; what stood in the way is left',
+    );
   });
 
   it('an export that does not match the key is a failed backup, and is not kept', async () => {
@@ -49,8 +56,17 @@ describe('a backup that fails says what failed', () => {
     };
     await assert.rejects(createBackup(registry, folder, NOW, dataDir), (error: TunerError) => {
       assert.equal(error.kind, 'backup-failed');
-      assert.match(error.message, new RegExp(`^The backup ${path.join(folder, FILE_NAME).replace(/[/.-]/g, '\\$&')} does not match the key as it is now \\(MaxUserPort`));
-      assert.doesNotMatch(error.message, /maxuserport under/, 'said once, by its name, though the whole-key read lists it too');
+      assert.match(
+        error.message,
+        new RegExp(
+          `^The backup ${path.join(folder, FILE_NAME).replace(/[/.-]/g, '\\$&')} does not match the key as it is now \\(MaxUserPort`,
+        ),
+      );
+      assert.doesNotMatch(
+        error.message,
+        /maxuserport under/,
+        'said once, by its name, though the whole-key read lists it too',
+      );
       return true;
     });
     assert.deepEqual(await readdir(folder), [], 'no file a user would take for a backup');

@@ -21,15 +21,36 @@ describe('the journal against its backups, and status across kinds', () => {
     const world = memoryEngine(root);
     world.netsh.exclude('ipv4', 8080);
     world.netsh.exclude('ipv6', 8080);
-    await world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, reservePorts: [3306, 8080], acceptUnprotected: true });
+    await world.tuner.apply({
+      MaxUserPort: 65534,
+      dynamicRange: { start: 33061, count: 32475 },
+      reservePorts: [3306, 8080],
+      acceptUnprotected: true,
+    });
     const machine = () => structuredClone({ values: world.registry.values, pools: world.netsh.pools });
     return { ...world, machine, applied: machine() };
   }
 
   const edits: [string, (record: JournalData) => void, RegExp][] = [
-    ['a baseline range edited to 1025-1279', (record) => Object.assign(record.baseline?.states ?? {}, { dynamicRange: { ipv4: { start: 1025, count: 255 }, ipv6: { start: 1025, count: 255 } } }), /the IPv4 dynamic port range differs/],
-    ["a baseline that says the admin's 8080 was open", (record) => Object.assign(record.baseline?.states.reservedPorts ?? {}, { 8080: { ipv4: 'open', ipv6: 'open' } }), /port 8080 differs/],
-    ['a baseline that adds 445 on both families', (record) => Object.assign(record.baseline?.states.reservedPorts ?? {}, { 445: { ipv4: 'reserved', ipv6: 'reserved' } }), /port 445 is not recorded there/],
+    [
+      'a baseline range edited to 1025-1279',
+      (record) =>
+        Object.assign(record.baseline?.states ?? {}, {
+          dynamicRange: { ipv4: { start: 1025, count: 255 }, ipv6: { start: 1025, count: 255 } },
+        }),
+      /the IPv4 dynamic port range differs/,
+    ],
+    [
+      "a baseline that says the admin's 8080 was open",
+      (record) => Object.assign(record.baseline?.states.reservedPorts ?? {}, { 8080: { ipv4: 'open', ipv6: 'open' } }),
+      /port 8080 differs/,
+    ],
+    [
+      'a baseline that adds 445 on both families',
+      (record) =>
+        Object.assign(record.baseline?.states.reservedPorts ?? {}, { 445: { ipv4: 'reserved', ipv6: 'reserved' } }),
+      /port 445 is not recorded there/,
+    ],
   ];
   for (const [what, edit, said] of edits) {
     it(`undo refuses ${what}, naming the journal, and writes nothing`, async () => {
@@ -39,7 +60,12 @@ describe('the journal against its backups, and status across kinds', () => {
       await journal.write(record);
       await assert.rejects(tuner.undo({ force: true }), (error: TunerError) => {
         assert.equal(error.kind, 'undo-refused');
-        assert.match(error.message, new RegExp(`^Undo stopped: what the journal ${journal.file.replace(/[\\/.]/g, '\\$&')} would write does not match the backup .+\\.reg \\(`));
+        assert.match(
+          error.message,
+          new RegExp(
+            `^Undo stopped: what the journal ${journal.file.replace(/[\\/.]/g, '\\$&')} would write does not match the backup .+\\.reg \\(`,
+          ),
+        );
         assert.match(error.message, said);
         assert.match(error.message, /Nothing was changed\./);
         return true;
@@ -52,13 +78,27 @@ describe('the journal against its backups, and status across kinds', () => {
     const { journal, tuner, machine, applied: before } = await applied();
     const record = await journal.read();
     assert.ok(record.lastWritten && record.baseline);
-    const prior = { ...record.lastWritten, registry: { ...record.lastWritten.registry, MaxUserPort: { present: true, payload: '"evil"' } }, reservedPorts: { 8080: { ipv4: 'open', ipv6: 'open' } } } as const;
+    const prior = {
+      ...record.lastWritten,
+      registry: { ...record.lastWritten.registry, MaxUserPort: { present: true, payload: '"evil"' } },
+      reservedPorts: { 8080: { ipv4: 'open', ipv6: 'open' } },
+    } as const;
     // A target the machine is half at: settling would put the "prior" back where the machine holds the target.
-    const target = { ...record.lastWritten, registry: { ...record.lastWritten.registry, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } }, reservedPorts: { 8080: { ipv4: 'reserved', ipv6: 'reserved' } } } as const;
-    await journal.write({ ...record, pending: { operation: 'apply', startedAt: 'T', prior, target, backupFile: record.baseline.backupFile } });
+    const target = {
+      ...record.lastWritten,
+      registry: { ...record.lastWritten.registry, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } },
+      reservedPorts: { 8080: { ipv4: 'reserved', ipv6: 'reserved' } },
+    } as const;
+    await journal.write({
+      ...record,
+      pending: { operation: 'apply', startedAt: 'T', prior, target, backupFile: record.baseline.backupFile },
+    });
     await assert.rejects(tuner.settleInterrupted(), (error: TunerError) => {
       assert.equal(error.kind, 'undo-refused');
-      assert.match(error.message, /^Settling the apply interrupted at T stopped: what the journal .*journal\.json would write does not match the backup .*\(MaxUserPort differ\)/);
+      assert.match(
+        error.message,
+        /^Settling the apply interrupted at T stopped: what the journal .*journal\.json would write does not match the backup .*\(MaxUserPort differ\)/,
+      );
       return true;
     });
     assert.deepEqual(machine(), before);
@@ -68,10 +108,19 @@ describe('the journal against its backups, and status across kinds', () => {
     const { netsh, tuner } = await applied();
     netsh.pools.ipv6.range = { start: 40000, count: 25536 };
     const status = await tuner.status();
-    assert.deepEqual(status.outsideChanges, [{ kind: 'dynamicRange', name: 'the IPv6 dynamic port range', was: '33061 to 65535 (32,475 ports)', now: '40000 to 65535 (25,536 ports)' }]);
+    assert.deepEqual(status.outsideChanges, [
+      {
+        kind: 'dynamicRange',
+        name: 'the IPv6 dynamic port range',
+        was: '33061 to 65535 (32,475 ports)',
+        now: '40000 to 65535 (25,536 ports)',
+      },
+    ]);
     assert.deepEqual(status.notRead, []);
     netsh.failing.add('readExclusions ipv4');
-    assert.deepEqual((await tuner.status()).notRead, [{ kind: 'reservedPorts', reason: 'Injected failure of readExclusions ipv4.' }]);
+    assert.deepEqual((await tuner.status()).notRead, [
+      { kind: 'reservedPorts', reason: 'Injected failure of readExclusions ipv4.' },
+    ]);
   });
 
   it('refuses an undo after hand changes of every kind, one sentence each, each starting with a capital', async () => {
@@ -98,16 +147,29 @@ describe('the journal against its backups, and status across kinds', () => {
     netsh.pools.ipv4.range = { ...reshaped };
     netsh.pools.ipv6.range = { ...reshaped };
     const before = await tuner.status();
-    assert.equal(before.outsideChanges.length, 2, 'without a restart, the tool did not cause it: someone changed the range');
+    assert.equal(
+      before.outsideChanges.length,
+      2,
+      'without a restart, the tool did not cause it: someone changed the range',
+    );
     assert.equal(before.rangeReshape, null);
 
     restart();
     const status = await tuner.status();
     assert.deepEqual(status.outsideChanges, []);
     assert.deepEqual(status.rangeReshape?.range, reshaped);
-    assert.match(status.rangeReshape?.message ?? '', /^Windows widened the range to 1024-65534 because MaxUserPort is set to 65534\./);
+    assert.match(
+      status.rangeReshape?.message ?? '',
+      /^Windows widened the range to 1024-65534 because MaxUserPort is set to 65534\./,
+    );
     assert.equal((await tuner.undo({ force: false })).status, 'undone');
-    assert.deepEqual([netsh.pools.ipv4.range, netsh.pools.ipv6.range], [{ start: 49152, count: 16384 }, { start: 49152, count: 16384 }]);
+    assert.deepEqual(
+      [netsh.pools.ipv4.range, netsh.pools.ipv6.range],
+      [
+        { start: 49152, count: 16384 },
+        { start: 49152, count: 16384 },
+      ],
+    );
     assert.deepEqual(registry.values.MaxUserPort, { present: false });
   });
 });

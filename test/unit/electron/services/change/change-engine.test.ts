@@ -22,7 +22,10 @@ describe('the change engine', () => {
     const { registry, tuner } = setUp();
     registry.set('MaxUserPort', '"65534"');
     const result = await tuner.apply({ TcpTimedWaitDelay: 30 });
-    assert.deepEqual(registry.values, { MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } });
+    assert.deepEqual(registry.values, {
+      MaxUserPort: { present: true, payload: '"65534"' },
+      TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' },
+    });
     assert.deepEqual(result.readBack.TcpTimedWaitDelay, { present: true, type: 'REG_DWORD', data: 30 });
     const [entry] = (await tuner.status()).history;
     assert.equal(entry.action, 'apply');
@@ -33,26 +36,44 @@ describe('the change engine', () => {
     const { registry, tuner } = setUp();
     registry.set('MaxUserPort', '"65534"');
     registry.failing.add('setDword TcpTimedWaitDelay');
-    await assert.rejects(tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true }), (error: TunerError) => {
-      assert.equal(error.kind, 'registry-failed');
-      assert.match(error.message, /Injected failure of setDword TcpTimedWaitDelay\. Both values were put back as they were\.$/);
-      return true;
+    await assert.rejects(
+      tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true }),
+      (error: TunerError) => {
+        assert.equal(error.kind, 'registry-failed');
+        assert.match(
+          error.message,
+          /Injected failure of setDword TcpTimedWaitDelay\. Both values were put back as they were\.$/,
+        );
+        return true;
+      },
+    );
+    assert.deepEqual(registry.values, {
+      MaxUserPort: { present: true, payload: '"65534"' },
+      TcpTimedWaitDelay: { present: false },
     });
-    assert.deepEqual(registry.values, { MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: false } });
     const status = await tuner.status();
     assert.equal(status.undo, null);
-    assert.deepEqual(status.history.map((entry) => entry.action), ['rollback']);
+    assert.deepEqual(
+      status.history.map((entry) => entry.action),
+      ['rollback'],
+    );
   });
 
   it('says the restore failed too, naming the -restore.reg to import, when putting back fails', async () => {
     const { registry, tuner } = setUp();
     registry.failing.add('setDword TcpTimedWaitDelay');
     registry.failing.add('importFile');
-    await assert.rejects(tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true }), (error: TunerError) => {
-      assert.equal(error.kind, 'restore-failed');
-      assert.match(error.message, /Putting the values back failed too \(Injected failure of importFile\.\)\. .*-restore\.reg holds the previous values/);
-      return true;
-    });
+    await assert.rejects(
+      tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true }),
+      (error: TunerError) => {
+        assert.equal(error.kind, 'restore-failed');
+        assert.match(
+          error.message,
+          /Putting the values back failed too \(Injected failure of importFile\.\)\. .*-restore\.reg holds the previous values/,
+        );
+        return true;
+      },
+    );
   });
 
   it('refuses an undo after someone else changed a value, saying from what to what; force undoes anyway', async () => {
@@ -63,10 +84,16 @@ describe('the change engine', () => {
     assert.deepEqual(status.outsideChanges, [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }]);
     await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => {
       assert.equal(error.kind, 'undo-refused');
-      assert.match(error.message, /TcpTimedWaitDelay: 30 after this tool's last change, 60 now\. Nothing was changed\./);
+      assert.match(
+        error.message,
+        /TcpTimedWaitDelay: 30 after this tool's last change, 60 now\. Nothing was changed\./,
+      );
       return true;
     });
-    assert.equal(registry.values.TcpTimedWaitDelay.present && registry.values.TcpTimedWaitDelay.payload, 'dword:0000003c');
+    assert.equal(
+      registry.values.TcpTimedWaitDelay.present && registry.values.TcpTimedWaitDelay.payload,
+      'dword:0000003c',
+    );
     assert.equal((await tuner.undo({ force: true })).status, 'undone');
     assert.deepEqual(registry.values, { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } });
   });
@@ -77,7 +104,10 @@ describe('the change engine', () => {
     await tuner.apply({ MaxUserPort: 50000, acceptUnprotected: true });
     await tuner.apply({ MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true });
     await tuner.undo({ force: false });
-    assert.deepEqual(registry.values, { MaxUserPort: { present: true, payload: 'hex(b):fe,ff,00,00,00,00,00,00' }, TcpTimedWaitDelay: { present: false } });
+    assert.deepEqual(registry.values, {
+      MaxUserPort: { present: true, payload: 'hex(b):fe,ff,00,00,00,00,00,00' },
+      TcpTimedWaitDelay: { present: false },
+    });
     assert.equal((await tuner.status()).undo, null);
   });
 
@@ -103,14 +133,26 @@ describe('the change engine', () => {
   });
 
   describe('refuses an undo whose journal disagrees with the backup it names', () => {
-    const cases: [what: string, edit: (baseline: { states: { registry: object }; backupFile: string }) => void, said: RegExp][] = [
+    const cases: [
+      what: string,
+      edit: (baseline: { states: { registry: object }; backupFile: string }) => void,
+      said: RegExp,
+    ][] = [
       [
         'a baseline edited to write REG_SZ "evil"',
         (baseline) => Object.assign(baseline.states.registry, { MaxUserPort: { present: true, payload: '"evil"' } }),
         /\(MaxUserPort differ\)/,
       ],
-      ['a backup file pointing at /etc/passwd', (baseline) => Object.assign(baseline, { backupFile: '/etc/passwd' }), /\/etc\/passwd \(it is not a file directly in .*backups\)/],
-      ['a backup that was deleted', (baseline) => Object.assign(baseline, { backupFile: `${baseline.backupFile}.gone.reg` }), /\(it cannot be read\)/],
+      [
+        'a backup file pointing at /etc/passwd',
+        (baseline) => Object.assign(baseline, { backupFile: '/etc/passwd' }),
+        /\/etc\/passwd \(it is not a file directly in .*backups\)/,
+      ],
+      [
+        'a backup that was deleted',
+        (baseline) => Object.assign(baseline, { backupFile: `${baseline.backupFile}.gone.reg` }),
+        /\(it cannot be read\)/,
+      ],
     ];
     for (const [what, edit, said] of cases) {
       it(what, async () => {
@@ -128,7 +170,10 @@ describe('the change engine', () => {
           return true;
         });
         assert.deepEqual(registry.values, before);
-        assert.deepEqual(registry.calls.filter((call) => call === 'importFile'), []);
+        assert.deepEqual(
+          registry.calls.filter((call) => call === 'importFile'),
+          [],
+        );
       });
     }
   });

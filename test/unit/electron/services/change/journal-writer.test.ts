@@ -33,24 +33,39 @@ describe('the journal on a full disk', () => {
   it('the intent cannot be recorded: exit 7, nothing changed', async () => {
     const world = memoryEngine(root);
     failingWrite(world, 1);
-    await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }), (error: TunerError) => {
-      assert.equal(error.kind, 'journal-failed', 'told as the journal, not as the backup');
-      assert.match(error.message, /^Could not record the change in the change journal .*journal\.json \(ENOSPC: no space left on device, write\)\. Nothing was changed\.$/);
-      return true;
-    });
+    await assert.rejects(
+      world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }),
+      (error: TunerError) => {
+        assert.equal(error.kind, 'journal-failed', 'told as the journal, not as the backup');
+        assert.match(
+          error.message,
+          /^Could not record the change in the change journal .*journal\.json \(ENOSPC: no space left on device, write\)\. Nothing was changed\.$/,
+        );
+        return true;
+      },
+    );
     assert.deepEqual(world.registry.values.MaxUserPort, { present: false });
-    assert.deepEqual(world.netsh.calls.filter((call) => call.startsWith('set')), []);
+    assert.deepEqual(
+      world.netsh.calls.filter((call) => call.startsWith('set')),
+      [],
+    );
   });
 
   it('the finish cannot be recorded: the change is rolled back, exit 7, and the next start finds nothing to undo', async () => {
     const world = memoryEngine(root);
     // The intent, then one step per family of the range, then the finish.
     failingWrite(world, 4);
-    await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }), (error: TunerError) => {
-      assert.equal(error.kind, 'journal-failed', 'told as the journal, not as the backup');
-      assert.match(error.message, /^The apply was written and read back, but the change journal .*journal\.json could not be updated \(ENOSPC.*\)\. Every setting was put back as it was\.$/);
-      return true;
-    });
+    await assert.rejects(
+      world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }),
+      (error: TunerError) => {
+        assert.equal(error.kind, 'journal-failed', 'told as the journal, not as the backup');
+        assert.match(
+          error.message,
+          /^The apply was written and read back, but the change journal .*journal\.json could not be updated \(ENOSPC.*\)\. Every setting was put back as it was\.$/,
+        );
+        return true;
+      },
+    );
     assert.deepEqual(world.registry.values.MaxUserPort, { present: false });
     assert.deepEqual(world.netsh.pools.ipv4.range, { start: 49152, count: 16384 });
     await world.tuner.settleInterrupted();
@@ -60,12 +75,24 @@ describe('the journal on a full disk', () => {
   it('a step cannot be recorded: the change is rolled back, exit 7', async () => {
     const world = memoryEngine(root);
     failingWrite(world, 2);
-    await assert.rejects(world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }), (error: TunerError) => {
-      assert.equal(error.kind, 'journal-failed', 'told as the journal, not as the backup');
-      assert.match(error.message, /^Could not record a step of the apply \(the IPv4 dynamic port range\) in the change journal .*journal\.json \(ENOSPC.*\)\. Every setting was put back as it was\.$/);
-      return true;
-    });
+    await assert.rejects(
+      world.tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }),
+      (error: TunerError) => {
+        assert.equal(error.kind, 'journal-failed', 'told as the journal, not as the backup');
+        assert.match(
+          error.message,
+          /^Could not record a step of the apply \(the IPv4 dynamic port range\) in the change journal .*journal\.json \(ENOSPC.*\)\. Every setting was put back as it was\.$/,
+        );
+        return true;
+      },
+    );
     assert.deepEqual(world.registry.values.MaxUserPort, { present: false });
-    assert.deepEqual([world.netsh.pools.ipv4.range, world.netsh.pools.ipv6.range], [{ start: 49152, count: 16384 }, { start: 49152, count: 16384 }]);
+    assert.deepEqual(
+      [world.netsh.pools.ipv4.range, world.netsh.pools.ipv6.range],
+      [
+        { start: 49152, count: 16384 },
+        { start: 49152, count: 16384 },
+      ],
+    );
   });
 });

@@ -12,7 +12,12 @@ import { memoryEngine } from '../../../../helpers/memory-engine';
 import type { NetshCall } from '../../../../helpers/memory-netsh';
 import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
 
-const ALL = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, dynamicRange: { start: 33061, count: 32475 }, reservePorts: [3306, 33060] };
+const ALL = {
+  MaxUserPort: 65534,
+  TcpTimedWaitDelay: 30,
+  dynamicRange: { start: 33061, count: 32475 },
+  reservePorts: [3306, 33060],
+};
 const DEFAULT = { start: 49152, count: 16384 };
 
 describe('the engine over the range and the reservations', () => {
@@ -30,7 +35,11 @@ describe('the engine over the range and the reservations', () => {
     const baseline = structuredClone({ values: world.registry.values, pools: world.netsh.pools });
     const atBaseline = () => {
       assert.deepEqual(world.registry.values, baseline.values, 'the registry is back at its baseline');
-      assert.deepEqual(world.netsh.pools, baseline.pools, "the range and the exclusions are back, with the admin's 8080");
+      assert.deepEqual(
+        world.netsh.pools,
+        baseline.pools,
+        "the range and the exclusions are back, with the admin's 8080",
+      );
     };
     /** Stops the change at `call` as kill -9 would: the machine and the journal stay as they were at that moment. */
     async function killAt(call: NetshCall, change: Parameters<typeof world.tuner.apply>[0]): Promise<void> {
@@ -38,7 +47,11 @@ describe('the engine over the range and the reservations', () => {
       world.netsh.afterCall = (made) => {
         if (made !== call || frozen) return;
         // Synchronous on purpose: nothing of the engine runs between the call and the freeze.
-        frozen = { journal: readFileSync(world.journal.file, 'utf8'), values: structuredClone(world.registry.values), pools: structuredClone(world.netsh.pools) };
+        frozen = {
+          journal: readFileSync(world.journal.file, 'utf8'),
+          values: structuredClone(world.registry.values),
+          pools: structuredClone(world.netsh.pools),
+        };
         throw new Error('killed');
       };
       await world.tuner.apply(change).catch(() => undefined);
@@ -57,18 +70,29 @@ describe('the engine over the range and the reservations', () => {
     registry.set('TcpTimedWaitDelay', 'dword:0000003c');
 
     const settled = await tuner.settleInterrupted();
-    assert.match(settled?.note ?? '', /^Rolled back the apply interrupted at .*, except TcpTimedWaitDelay \(now 60; this tool was setting 30\), changed since by hand/);
-    assert.match(settled?.note ?? '', /Left alone as maybe an administrator's: port 3306 \(IPv4\) is reserved, but no step of this tool's made it so\./);
+    assert.match(
+      settled?.note ?? '',
+      /^Rolled back the apply interrupted at .*, except TcpTimedWaitDelay \(now 60; this tool was setting 30\), changed since by hand/,
+    );
+    assert.match(
+      settled?.note ?? '',
+      /Left alone as maybe an administrator's: port 3306 \(IPv4\) is reserved, but no step of this tool's made it so\./,
+    );
     assert.ok(
       netsh.pools.ipv4.exclusions.some((range) => range.start === 3306 && range.end === 3306),
-      'killed before it recorded the step, the tool cannot tell its 3306 from an admin\'s: it stays',
+      "killed before it recorded the step, the tool cannot tell its 3306 from an admin's: it stays",
     );
     assert.deepEqual(netsh.pools.ipv4.range, DEFAULT, 'the range the tool wrote is put back at once');
     const status = await tuner.status();
     assert.notEqual(status.undo, null, 'undo still knows what this tool changed');
     assert.deepEqual(status.outsideChanges, [{ kind: 'registry', name: 'TcpTimedWaitDelay', was: '30', now: '60' }]);
 
-    await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => error.kind === 'undo-refused' && /TcpTimedWaitDelay: 30 after this tool's last change, 60 now\./.test(error.message));
+    await assert.rejects(
+      tuner.undo({ force: false }),
+      (error: TunerError) =>
+        error.kind === 'undo-refused' &&
+        /TcpTimedWaitDelay: 30 after this tool's last change, 60 now\./.test(error.message),
+    );
     assert.equal((await tuner.undo({ force: true })).status, 'undone');
     netsh.pools.ipv4.exclusions = netsh.pools.ipv4.exclusions.filter((range) => range.start !== 3306);
     atBaseline();
@@ -86,11 +110,17 @@ describe('the engine over the range and the reservations', () => {
       [
         'MaxUserPort: not set -> 65534',
         'TcpTimedWaitDelay: not set -> 30',
-        'the IPv4 dynamic port range: 49152 to 65535 (16,384 ports) -> 33061 to 65535 (32,475 ports)', 'the IPv6 dynamic port range: 49152 to 65535 (16,384 ports) -> 33061 to 65535 (32,475 ports)', 'port 3306 (IPv6): not reserved -> reserved'],
+        'the IPv4 dynamic port range: 49152 to 65535 (16,384 ports) -> 33061 to 65535 (32,475 ports)',
+        'the IPv6 dynamic port range: 49152 to 65535 (16,384 ports) -> 33061 to 65535 (32,475 ports)',
+        'port 3306 (IPv6): not reserved -> reserved',
+      ],
     );
     assert.ok((await tuner.status()).unfinished, 'a second status still finds it unfinished: status wrote nothing');
     await tuner.undo({ force: true });
-    assert.ok(netsh.pools.ipv6.exclusions.some((range) => range.start === 3306 && range.end === 3306), "the admin's 3306 (IPv6) stays");
+    assert.ok(
+      netsh.pools.ipv6.exclusions.some((range) => range.start === 3306 && range.end === 3306),
+      "the admin's 3306 (IPv6) stays",
+    );
     assert.deepEqual([netsh.pools.ipv4.range, netsh.pools.ipv6.range], [DEFAULT, DEFAULT]);
   });
 
@@ -120,7 +150,10 @@ describe('the engine over the range and the reservations', () => {
     netsh.empty.add('readExclusions ipv6');
     await assert.rejects(tuner.undo({ force: false }), (error: TunerError) => {
       assert.equal(error.kind, 'netsh-failed');
-      assert.match(error.message, /netsh answered differently twice \(port 3306 \(IPv6\) read as not reserved, then as reserved/);
+      assert.match(
+        error.message,
+        /netsh answered differently twice \(port 3306 \(IPv6\) read as not reserved, then as reserved/,
+      );
       return true;
     });
     assert.notEqual((await tuner.status()).undo, null, 'the undo can be tried again');
@@ -131,9 +164,16 @@ describe('the engine over the range and the reservations', () => {
   it("apply: a first exclusion read that answers nothing stops the change, and the admin's 8080 is never recorded as open", async () => {
     const { netsh, tuner, atBaseline } = setUp();
     netsh.empty.add('readExclusions ipv4');
-    await assert.rejects(tuner.apply({ reservePorts: [8080, 3306] }), /netsh answered differently twice \(port 8080 \(IPv4\) read as not reserved, then as reserved/);
+    await assert.rejects(
+      tuner.apply({ reservePorts: [8080, 3306] }),
+      /netsh answered differently twice \(port 8080 \(IPv4\) read as not reserved, then as reserved/,
+    );
     atBaseline();
-    assert.deepEqual(netsh.calls.filter((call) => call.startsWith('reserve') || call.startsWith('release')), [], 'nothing was reserved or released');
+    assert.deepEqual(
+      netsh.calls.filter((call) => call.startsWith('reserve') || call.startsWith('release')),
+      [],
+      'nothing was reserved or released',
+    );
     assert.equal((await tuner.undo({ force: true })).status, 'nothing-to-undo');
     atBaseline();
   });
@@ -142,7 +182,12 @@ describe('the engine over the range and the reservations', () => {
     const { tuner } = setUp();
     assert.equal((await tuner.apply({ reservePorts: [3306] })).takesEffect, 'at once');
     assert.equal((await tuner.apply({ MaxUserPort: 65534, acceptUnprotected: true })).takesEffect, 'after a restart');
-    assert.equal((await tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true })).takesEffect, 'at once', 'MaxUserPort is already 65534');
+    assert.equal(
+      (await tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }))
+        .takesEffect,
+      'at once',
+      'MaxUserPort is already 65534',
+    );
     const undone = await tuner.undo({ force: false });
     assert.equal(undone.status === 'undone' && undone.takesEffect, 'after a restart');
   });
@@ -158,8 +203,15 @@ describe('the engine over the range and the reservations', () => {
     const { netsh, tuner, atBaseline } = setUp();
     await tuner.apply({ reservePorts: [3306] });
     netsh.failing.add('reserve ipv6');
-    await assert.rejects(tuner.apply({ reservePorts: [5000] }), (error: TunerError) => error.kind === 'netsh-failed' && /Injected failure of reserve ipv6\./.test(error.message));
-    assert.deepEqual(Object.keys((await tuner.status()).undo?.values.reservedPorts ?? {}), ['3306'], 'the baseline holds only what this tool set');
+    await assert.rejects(
+      tuner.apply({ reservePorts: [5000] }),
+      (error: TunerError) => error.kind === 'netsh-failed' && /Injected failure of reserve ipv6\./.test(error.message),
+    );
+    assert.deepEqual(
+      Object.keys((await tuner.status()).undo?.values.reservedPorts ?? {}),
+      ['3306'],
+      'the baseline holds only what this tool set',
+    );
     assert.equal((await tuner.undo({ force: false })).status, 'undone');
     atBaseline();
   });
@@ -169,16 +221,37 @@ describe('the engine over the range and the reservations', () => {
     netsh.failing.add('setRange ipv6');
     // The rollback's first read of the range fails too.
     netsh.afterCall = (call) => {
-      if (call === 'setRange ipv4') ['readRange ipv4', 'readRange ipv6'].forEach((read) => netsh.failing.add(read as NetshCall));
+      if (call === 'setRange ipv4')
+        ['readRange ipv4', 'readRange ipv6'].forEach((read) => netsh.failing.add(read as NetshCall));
     };
-    await assert.rejects(tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }), (error: TunerError) => {
-      assert.equal(error.kind, 'restore-failed');
-      assert.match(error.message, /^Injected failure of setRange ipv6\. Putting the values back failed too \(Injected failure of readRange ipv4\.\)\./);
-      assert.match(error.message, /Still changed or not known: the IPv4 dynamic port range \(to be 49152 to 65535 \(16,384 ports\)\), the IPv6 dynamic port range/);
-      assert.deepEqual(error.repairs, ['netsh int ipv4 set dynamicport tcp start=49152 num=16384', 'netsh int ipv6 set dynamicport tcp start=49152 num=16384'], 'one command per line');
-      assert.doesNotMatch(`${error.message} ${error.repairs?.join(' ')}`, /reg import/, 'the registry was put back, so no file needs importing');
-      return true;
-    });
+    await assert.rejects(
+      tuner.apply({ MaxUserPort: 65534, dynamicRange: { start: 33061, count: 32475 }, acceptUnprotected: true }),
+      (error: TunerError) => {
+        assert.equal(error.kind, 'restore-failed');
+        assert.match(
+          error.message,
+          /^Injected failure of setRange ipv6\. Putting the values back failed too \(Injected failure of readRange ipv4\.\)\./,
+        );
+        assert.match(
+          error.message,
+          /Still changed or not known: the IPv4 dynamic port range \(to be 49152 to 65535 \(16,384 ports\)\), the IPv6 dynamic port range/,
+        );
+        assert.deepEqual(
+          error.repairs,
+          [
+            'netsh int ipv4 set dynamicport tcp start=49152 num=16384',
+            'netsh int ipv6 set dynamicport tcp start=49152 num=16384',
+          ],
+          'one command per line',
+        );
+        assert.doesNotMatch(
+          `${error.message} ${error.repairs?.join(' ')}`,
+          /reg import/,
+          'the registry was put back, so no file needs importing',
+        );
+        return true;
+      },
+    );
     assert.deepEqual(registry.values.MaxUserPort, { present: false }, 'MaxUserPort is absent again');
   });
 });

@@ -40,7 +40,9 @@ describe('a kind the product does not know', () => {
     assert.deepEqual(first.lastWritten.dials, { north: 5, south: 7 });
     const table = rows(first.history[0].before, first.history[0].after, [...KIND_ROWS, dialRows]);
     assert.deepEqual(
-      table.filter((one) => one.key.startsWith('dials.')).map(({ label, before: was, after: now, changed }) => [label, was, now, changed]),
+      table
+        .filter((one) => one.key.startsWith('dials.'))
+        .map(({ label, before: was, after: now, changed }) => [label, was, now, changed]),
       [
         ['Dial north', '1', '5', true],
         ['Dial south', '1', '7', true],

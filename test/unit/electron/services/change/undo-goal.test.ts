@@ -15,21 +15,37 @@ const rules = [maxUserPortRule];
 
 describe('undoGoal', () => {
   it('releases a port outside the range now and after the restart', () => {
-    assert.deepEqual(undoGoal(baseline, current, { ipv4: DEFAULT, ipv6: DEFAULT }, rules), { goal: baseline, kept: [] });
+    assert.deepEqual(undoGoal(baseline, current, { ipv4: DEFAULT, ipv6: DEFAULT }, rules), {
+      goal: baseline,
+      kept: [],
+    });
   });
 
   it('keeps a port the range in force covers, per family', () => {
     const { goal, kept } = undoGoal(baseline, current, { ipv4: { start: 1024, count: 64511 }, ipv6: DEFAULT }, rules);
     assert.deepEqual(goal.reservedPorts, { 3306: { ipv4: 'reserved', ipv6: 'open' } });
-    assert.deepEqual(kept.map((part) => part.name), ['port 3306 (IPv4)']);
+    assert.deepEqual(
+      kept.map((part) => part.name),
+      ['port 3306 (IPv4)'],
+    );
   });
 
   it('keeps a port the range MaxUserPort makes at the next restart covers, and says so', () => {
-    const withMaxUserPort = { ...baseline, registry: { ...ABSENT, MaxUserPort: { present: true, payload: dwordPayload(65534) } } };
+    const withMaxUserPort = {
+      ...baseline,
+      registry: { ...ABSENT, MaxUserPort: { present: true, payload: dwordPayload(65534) } },
+    };
     const { goal, kept } = undoGoal(withMaxUserPort, current, { ipv4: DEFAULT, ipv6: DEFAULT }, rules);
     assert.deepEqual(goal.reservedPorts, { 3306: RESERVED });
-    assert.equal(kept[0].why, 'after the next restart the IPv4 range will be 1024 to 65534 (64,511 ports) (MaxUserPort), which covers it');
-    assert.deepEqual(undoGoal(withMaxUserPort, current, { ipv4: DEFAULT, ipv6: DEFAULT }, []).kept, [], 'without the rule nothing covers it');
+    assert.equal(
+      kept[0].why,
+      'after the next restart the IPv4 range will be 1024 to 65534 (64,511 ports) (MaxUserPort), which covers it',
+    );
+    assert.deepEqual(
+      undoGoal(withMaxUserPort, current, { ipv4: DEFAULT, ipv6: DEFAULT }, []).kept,
+      [],
+      'without the rule nothing covers it',
+    );
   });
 
   it('keeps every port when the range could not be read', () => {

@@ -32,8 +32,16 @@ describe('undo after a change that set MaxUserPort', () => {
     const before = structuredClone({ values: world.registry.values, pools: world.netsh.pools });
     await world.tuner.apply(MANUAL);
     const record = await world.journal.read();
-    assert.deepEqual(record.baseline?.states.dynamicRange, { ipv4: DEFAULT, ipv6: DEFAULT }, 'the range is in the baseline though the change did not set it');
-    assert.deepEqual(world.netsh.calls.filter((call) => call.startsWith('setRange')), [], 'and it was not written');
+    assert.deepEqual(
+      record.baseline?.states.dynamicRange,
+      { ipv4: DEFAULT, ipv6: DEFAULT },
+      'the range is in the baseline though the change did not set it',
+    );
+    assert.deepEqual(
+      world.netsh.calls.filter((call) => call.startsWith('setRange')),
+      [],
+      'and it was not written',
+    );
 
     reshape(world, RESHAPED);
     assert.deepEqual((await world.tuner.status()).outsideChanges, [], "the reshape is the tool's own side effect");
@@ -43,8 +51,14 @@ describe('undo after a change that set MaxUserPort', () => {
     assert.deepEqual(result.stillChanged, []);
     assert.deepEqual(result.now.dynamicRange, { ipv4: DEFAULT, ipv6: DEFAULT });
     assert.deepEqual(result.before.dynamicRange, { ipv4: RESHAPED, ipv6: RESHAPED });
-    const writes = world.netsh.calls.slice(calls).filter((call) => call.startsWith('set') || call.startsWith('release'));
-    assert.deepEqual(writes.slice(0, 2), ['setRange ipv4', 'setRange ipv6'], 'the range is back before any port is released');
+    const writes = world.netsh.calls
+      .slice(calls)
+      .filter((call) => call.startsWith('set') || call.startsWith('release'));
+    assert.deepEqual(
+      writes.slice(0, 2),
+      ['setRange ipv4', 'setRange ipv6'],
+      'the range is back before any port is released',
+    );
     assert.deepEqual(world.registry.values, before.values);
     assert.deepEqual(world.netsh.pools, before.pools);
     assert.equal((await world.journal.read()).baseline, null, 'nothing is left to undo');
@@ -69,10 +83,13 @@ describe('undo after a change that set MaxUserPort', () => {
     reshape(world, RESHAPED);
     const result = await world.tuner.undo({ force: false });
     assert.equal(result.status, 'undone');
-    const why = (label: string) => `after the next restart the ${label} range will be 1024 to 60000 (58,977 ports) (MaxUserPort), which covers it`;
+    const why = (label: string) =>
+      `after the next restart the ${label} range will be 1024 to 60000 (58,977 ports) (MaxUserPort), which covers it`;
     assert.deepEqual(
       result.stillChanged.map((part) => `${part.name}: ${part.now}: ${part.why}`),
-      [3306, 33060].flatMap((port) => ['IPv4', 'IPv6'].map((label) => `port ${port} (${label}): reserved: ${why(label)}`)),
+      [3306, 33060].flatMap((port) =>
+        ['IPv4', 'IPv6'].map((label) => `port ${port} (${label}): reserved: ${why(label)}`),
+      ),
     );
     assert.deepEqual(world.netsh.pools.ipv4.range, DEFAULT, 'the range itself is back');
     assert.deepEqual(
@@ -80,9 +97,17 @@ describe('undo after a change that set MaxUserPort', () => {
       [3306, 33060],
       'MySQL keeps its ports',
     );
-    assert.deepEqual(world.registry.values.MaxUserPort, { present: true, payload: 'dword:0000ea60' }, "the admin's MaxUserPort is back");
+    assert.deepEqual(
+      world.registry.values.MaxUserPort,
+      { present: true, payload: 'dword:0000ea60' },
+      "the admin's MaxUserPort is back",
+    );
     const record = await world.journal.read();
-    assert.deepEqual(Object.keys(record.baseline?.states.reservedPorts ?? {}), ['3306', '33060'], 'the journal keeps them for a later undo');
+    assert.deepEqual(
+      Object.keys(record.baseline?.states.reservedPorts ?? {}),
+      ['3306', '33060'],
+      'the journal keeps them for a later undo',
+    );
     assert.deepEqual(record.lastWritten?.reservedPorts?.['3306'], { ipv4: 'reserved', ipv6: 'reserved' });
     assert.notEqual((await world.tuner.status()).undo, null, 'undo is still offered');
   });
@@ -101,7 +126,16 @@ describe('settling at the wizard start', () => {
     const record = await world.journal.read();
     assert.ok(record.lastWritten && record.baseline);
     // An undo killed right after its intent: nothing written yet.
-    await world.journal.write({ ...record, pending: { operation: 'undo', startedAt: 'T', prior: record.lastWritten, target: record.baseline.states, backupFile: record.baseline.backupFile } });
+    await world.journal.write({
+      ...record,
+      pending: {
+        operation: 'undo',
+        startedAt: 'T',
+        prior: record.lastWritten,
+        target: record.baseline.states,
+        backupFile: record.baseline.backupFile,
+      },
+    });
     const reading = await world.tuner.status();
     assert.equal(reading.unfinished?.operation, 'undo');
     assert.deepEqual(reading.unfinished?.parts, [], 'every part reads as before the undo');

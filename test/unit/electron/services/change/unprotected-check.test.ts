@@ -17,7 +17,11 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
   after(() => removeTempRoot(root));
 
   /** Applies `request` and expects the refusal, with nothing written to the registry or netsh. */
-  async function assertRefused(world: ReturnType<typeof memoryEngine>, request: Parameters<typeof world.tuner.apply>[0], said: RegExp) {
+  async function assertRefused(
+    world: ReturnType<typeof memoryEngine>,
+    request: Parameters<typeof world.tuner.apply>[0],
+    said: RegExp,
+  ) {
     const before = structuredClone({ values: world.registry.values, pools: world.netsh.pools });
     await assert.rejects(world.tuner.apply(request), (error: TunerError) => {
       assert.equal(error.kind, 'invalid-input', 'exit 2');
@@ -25,7 +29,11 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
       return true;
     });
     assert.deepEqual({ values: world.registry.values, pools: world.netsh.pools }, before, 'nothing written');
-    assert.deepEqual(world.netsh.calls.filter((call) => !call.startsWith('read')), [], 'netsh was only read');
+    assert.deepEqual(
+      world.netsh.calls.filter((call) => !call.startsWith('read')),
+      [],
+      'netsh was only read',
+    );
     assert.equal((await world.tuner.history()).length, 0, 'no change in the history');
   }
 
@@ -40,7 +48,11 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
   it('names only the port left open: 33060 reserved here already, 3306 not asked for', async () => {
     const world = memoryEngine(root);
     for (const family of ['ipv4', 'ipv6'] as const) world.netsh.exclude(family, 33060);
-    await assertRefused(world, { MaxUserPort: 65534, TcpTimedWaitDelay: 30 }, /over 3306, which is not reserved\. Reserve it with --reserve-ports 3306,/);
+    await assertRefused(
+      world,
+      { MaxUserPort: 65534, TcpTimedWaitDelay: 30 },
+      /over 3306, which is not reserved\. Reserve it with --reserve-ports 3306,/,
+    );
   });
 
   it('counts a port held in one family only as open', async () => {
@@ -52,13 +64,21 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
   it('is refused when netsh cannot be read, saying why', async () => {
     const world = memoryEngine(root);
     world.netsh.failing.add('readExclusions ipv4');
-    await assertRefused(world, { MaxUserPort: 5000 }, /^MaxUserPort 5000 widens the dynamic port range to 1024 to 5000 \(3,977 ports\) at the next restart, over 3306, and netsh's exclusions could not be read .*Injected failure of readExclusions ipv4.* --accept-unprotected\./);
+    await assertRefused(
+      world,
+      { MaxUserPort: 5000 },
+      /^MaxUserPort 5000 widens the dynamic port range to 1024 to 5000 \(3,977 ports\) at the next restart, over 3306, and netsh's exclusions could not be read .*Injected failure of readExclusions ipv4.* --accept-unprotected\./,
+    );
   });
 
   it('goes ahead when the change reserves both, when both are held already, or when the request accepts it', async () => {
     const reserving = memoryEngine(root);
     await reserving.tuner.apply({ MaxUserPort: 65534, reservePorts: [3306, 33060] });
-    assert.deepEqual((await reserving.registry.readValues()).MaxUserPort, { present: true, type: 'REG_DWORD', data: 65534 });
+    assert.deepEqual((await reserving.registry.readValues()).MaxUserPort, {
+      present: true,
+      type: 'REG_DWORD',
+      data: 65534,
+    });
 
     const held = memoryEngine(root);
     // An admin's block covers both in both families: covered is protected too.
@@ -72,7 +92,11 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
     const accepted = memoryEngine(root);
     accepted.netsh.failing.add('readExclusions ipv4');
     await accepted.tuner.apply({ MaxUserPort: 65534, acceptUnprotected: true });
-    assert.deepEqual((await accepted.registry.readValues()).MaxUserPort, { present: true, type: 'REG_DWORD', data: 65534 });
+    assert.deepEqual((await accepted.registry.readValues()).MaxUserPort, {
+      present: true,
+      type: 'REG_DWORD',
+      data: 65534,
+    });
     assert.deepEqual(accepted.netsh.pools.ipv4.exclusions, [], 'accepting reserves nothing');
   });
 
@@ -80,6 +104,10 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
     const world = memoryEngine(root);
     world.netsh.failing.add('readExclusions ipv4');
     await world.tuner.apply({ TcpTimedWaitDelay: 30 });
-    assert.deepEqual((await world.registry.readValues()).TcpTimedWaitDelay, { present: true, type: 'REG_DWORD', data: 30 });
+    assert.deepEqual((await world.registry.readValues()).TcpTimedWaitDelay, {
+      present: true,
+      type: 'REG_DWORD',
+      data: 30,
+    });
   });
 });

@@ -15,10 +15,17 @@ import { captureBytes, captureText, windowsBytes } from '../../../../helpers/cap
 import { withNetshScripts } from '../../../../helpers/netsh-stand-in';
 import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
 
-const tool = (name: WindowsTool): ToolAccess => ({ ok: true, tool: name, command: { file: `C:\\Windows\\System32\\${name}.exe`, leadingArgs: [], env: {} } });
-const DYNAMIC = '\nProtocol tcp Dynamic Port Range\n---------------------------------\nStart Port      : 49152\nNumber of Ports : 16384\n';
-const EXCLUDED = '\nProtocol tcp Port Exclusion Ranges\n\nStart Port    End Port\n----------    --------\n      5357        5357\n\n* - Administered port exclusions.\n';
-const EMPTY_V6 = '\nAktive Verbindungen\n\n  Proto  Lokale Adresse         Remoteadresse          Status           PID\n';
+const tool = (name: WindowsTool): ToolAccess => ({
+  ok: true,
+  tool: name,
+  command: { file: `C:\\Windows\\System32\\${name}.exe`, leadingArgs: [], env: {} },
+});
+const DYNAMIC =
+  '\nProtocol tcp Dynamic Port Range\n---------------------------------\nStart Port      : 49152\nNumber of Ports : 16384\n';
+const EXCLUDED =
+  '\nProtocol tcp Port Exclusion Ranges\n\nStart Port    End Port\n----------    --------\n      5357        5357\n\n* - Administered port exclusions.\n';
+const EMPTY_V6 =
+  '\nAktive Verbindungen\n\n  Proto  Lokale Adresse         Remoteadresse          Status           PID\n';
 
 let scratchRoot: string;
 before(async () => {
@@ -34,7 +41,10 @@ function machine(codePage: number, answers: Answers): DiagnosisService {
   const run: ProcessRunner = withNetshScripts(async (file, args) => {
     const name = /(\w+)\.exe$/.exec(file)?.[1] as WindowsTool;
     const key = name === 'netstat' && args.includes('tcpv6') ? 'netstat -p tcpv6' : name;
-    const fallback = { netsh: args[3] === 'dynamicport' ? DYNAMIC : EXCLUDED, 'netstat -p tcpv6': EMPTY_V6, wevtutil: '' }[key as string] ?? '';
+    const fallback =
+      { netsh: args[3] === 'dynamicport' ? DYNAMIC : EXCLUDED, 'netstat -p tcpv6': EMPTY_V6, wevtutil: '' }[
+        key as string
+      ] ?? '';
     const text = answers[key] ?? fallback;
     return { code: 0, stdout: await decode(Buffer.isBuffer(text) ? text : windowsBytes(text, codePage)), stderr: '' };
   });
@@ -59,8 +69,14 @@ describe('a German Windows (code page 850)', () => {
     const listening = found.ports.listening?.map((entry) => entry.port) ?? [];
     assert.equal(listening.length, 40, 'each listening port once, IPv4 and IPv6 together');
     const now = found.ports.listeningInRange.filter((risk) => risk.range === 'now').map((risk) => risk.port);
-    assert.deepEqual(now, [49152, 49153, 49154, 49155, 49161, 49162, 49173, 49198, 49217, 49331, 49782, 49808, 50182, 50213, 65000]);
-    assert.ok(found.ports.listeningInRange.some((risk) => risk.port === 3389 && risk.range === 'with-max-user-port'), 'RDP would be inside 1024-65534');
+    assert.deepEqual(
+      now,
+      [49152, 49153, 49154, 49155, 49161, 49162, 49173, 49198, 49217, 49331, 49782, 49808, 50182, 50213, 65000],
+    );
+    assert.ok(
+      found.ports.listeningInRange.some((risk) => risk.port === 3389 && risk.range === 'with-max-user-port'),
+      'RDP would be inside 1024-65534',
+    );
     // Counted by hand (awk over the capture): 15 WARTEND rows sit on a port something listens on.
     assert.deepEqual(found.tcp?.timeWait, { outgoing: 113, onListeningPorts: 15 });
   });
@@ -84,8 +100,12 @@ describe('a Russian Windows (code page 866)', () => {
 
 describe('a Japanese Windows (code page 932)', () => {
   it('reads a double-byte header and a name whose second byte is a backslash', async () => {
-    const netstat = '\nアクティブな接続\n\n  プロトコル  ローカル アドレス      外部アドレス           状態            PID\n  TCP         0.0.0.0:3306           0.0.0.0:0              LISTENING       5120\n  TCP         10.0.0.4:50123         10.0.0.5:3306          TIME_WAIT       0\n';
-    const found = await machine(932, { netstat, tasklist: '"表計算.exe","5120","Console","1","10,240 K"\n' }).diagnose();
+    const netstat =
+      '\nアクティブな接続\n\n  プロトコル  ローカル アドレス      外部アドレス           状態            PID\n  TCP         0.0.0.0:3306           0.0.0.0:0              LISTENING       5120\n  TCP         10.0.0.4:50123         10.0.0.5:3306          TIME_WAIT       0\n';
+    const found = await machine(932, {
+      netstat,
+      tasklist: '"表計算.exe","5120","Console","1","10,240 K"\n',
+    }).diagnose();
     assert.deepEqual(found.unavailable, {});
     assert.deepEqual(found.ports.listening, [{ port: 3306, process: '表計算.exe' }]);
   });
@@ -97,7 +117,10 @@ describe('an answer of the wrong shape is "not read", with how it began', () => 
     assert.equal(found.ports.excluded.ipv4, null);
     assert.equal(found.ports.dynamic.ipv4, null);
     assert.equal(found.ports.freePorts, null);
-    assert.equal(found.unavailable['excluded.ipv4'], "Could not read the dynamic port ranges and exclusions: netsh's answer held 0 dynamic port ranges, not 2 in their place (the answer was empty).");
+    assert.equal(
+      found.unavailable['excluded.ipv4'],
+      "Could not read the dynamic port ranges and exclusions: netsh's answer held 0 dynamic port ranges, not 2 in their place (the answer was empty).",
+    );
     const text = formatDiagnosis(found, new Set());
     assert.match(text, /exclusions: {4}not read: Could not read the dynamic port ranges and exclusions/);
     assert.doesNotMatch(text, /exclusions:\s+none/);
@@ -110,22 +133,35 @@ describe('an answer of the wrong shape is "not read", with how it began', () => 
       wevtutil: 'Fehler beim Abfragen der Ereignisse. Das System kann die angegebene Datei nicht finden.\n',
     }).diagnose();
     assert.equal(found.tcp, null);
-    assert.match(found.unavailable.tcp, /^netstat's answer had no column header \(it began "Zeigt Protokollstatistiken/);
-    assert.equal(found.unavailable.processes, `tasklist's answer was not its CSV list (it began "FEHLER: Ungültiges Argument/Option - "/fo".")`);
+    assert.match(
+      found.unavailable.tcp,
+      /^netstat's answer had no column header \(it began "Zeigt Protokollstatistiken/,
+    );
+    assert.equal(
+      found.unavailable.processes,
+      `tasklist's answer was not its CSV list (it began "FEHLER: Ungültiges Argument/Option - "/fo".")`,
+    );
     assert.match(found.unavailable.events, /^wevtutil's answer held no events in XML \(it began "Fehler beim Abfragen/);
     assert.equal(found.events, null);
   });
 
   it("reads Wine's own spellings of three states", async () => {
-    const rows = ['SYN_RCVD', 'FIN_WAIT1', 'FIN_WAIT2', 'FIN_WARTEN_1', 'FIN_WARTEN_2'].map((state, i) => `  TCP    10.0.0.4:${50000 + i}    10.0.0.5:3306    ${state}\n`);
+    const rows = ['SYN_RCVD', 'FIN_WAIT1', 'FIN_WAIT2', 'FIN_WARTEN_1', 'FIN_WARTEN_2'].map(
+      (state, i) => `  TCP    10.0.0.4:${50000 + i}    10.0.0.5:3306    ${state}\n`,
+    );
     const found = await machine(850, { netstat: `${EMPTY_V6}${rows.join('')}` }).diagnose();
     assert.deepEqual(found.tcp?.states, { SYN_RECEIVED: 1, FIN_WAIT_1: 2, FIN_WAIT_2: 2 });
   });
 
   it('a netstat state word not known here: not read, naming it, rather than a socket dropped', async () => {
-    const found = await machine(850, { netstat: `${EMPTY_V6}  TCP    0.0.0.0:3306    0.0.0.0:0    IN_ASCOLTO    4242\n` }).diagnose();
+    const found = await machine(850, {
+      netstat: `${EMPTY_V6}  TCP    0.0.0.0:3306    0.0.0.0:0    IN_ASCOLTO    4242\n`,
+    }).diagnose();
     assert.equal(found.unavailable.tcp, 'netstat printed a state this tool does not know: IN_ASCOLTO');
     assert.equal(found.ports.listening, null);
-    assert.equal(found.unavailable.listening, 'netstat was not read: netstat printed a state this tool does not know: IN_ASCOLTO');
+    assert.equal(
+      found.unavailable.listening,
+      'netstat was not read: netstat printed a state this tool does not know: IN_ASCOLTO',
+    );
   });
 });

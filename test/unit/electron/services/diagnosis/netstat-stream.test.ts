@@ -23,16 +23,27 @@ import { generatedNetstat, netstatTable } from '../../../../helpers/netstat-tabl
 const names = parseTasklist(readFileSync(path.resolve(__dirname, '../../../../fixtures/windows/tasklist.csv'), 'utf8'));
 const context: Context = {
   names: { ok: true, value: names },
-  dynamic: { ipv4: { ok: true, value: { start: 49152, count: 16384 } }, ipv6: { ok: true, value: { start: 49152, count: 16384 } } },
+  dynamic: {
+    ipv4: { ok: true, value: { start: 49152, count: 16384 } },
+    ipv6: { ok: true, value: { start: 49152, count: 16384 } },
+  },
   excluded: { ipv4: { ok: true, value: [] }, ipv6: { ok: true, value: [] } },
   events: { ok: false, reason: 'not asked' },
   values: { ok: false, reason: 'not asked' },
 };
 
 /** Everything the sample and the diagnosis take from the sockets, composed as the product does. */
-function answer(sockets: Read<Parameters<DiagnosisService['compose']>[0] extends Read<infer T> ? T : never>, nativeNetstat: boolean) {
+function answer(
+  sockets: Read<Parameters<DiagnosisService['compose']>[0] extends Read<infer T> ? T : never>,
+  nativeNetstat: boolean,
+) {
   const diagnosis = new DiagnosisService({ nativeNetstat } as never).compose(sockets, context);
-  return { sample: sampleOf(diagnosis, 0), tcp: diagnosis.tcp, listening: diagnosis.ports.listening, unavailable: diagnosis.unavailable };
+  return {
+    sample: sampleOf(diagnosis, 0),
+    tcp: diagnosis.tcp,
+    listening: diagnosis.ports.listening,
+    unavailable: diagnosis.unavailable,
+  };
 }
 const attempt = <T>(work: () => T): Read<T> => {
   try {
@@ -45,7 +56,10 @@ const attempt = <T>(work: () => T): Read<T> => {
 /** Today's read: the whole output decoded, then parsed. */
 async function whole(bytes: Buffer, codePage: number, nativeNetstat = true) {
   const text = await decodeCodePage(bytes, codePage);
-  return answer(attempt(() => parseNetstat(text)), nativeNetstat);
+  return answer(
+    attempt(() => parseNetstat(text)),
+    nativeNetstat,
+  );
 }
 
 /** The live sample's read: the bytes in the given chunks through the streaming decoder and reader. */
@@ -68,7 +82,9 @@ const CAPTURES: [string, string, number][] = [
   ['netstat-ano-de-1.txt (German, 850)', captureText('netstat-ano-de-1.txt'), 850],
   ['netstat-ano-de-2.txt (German, 850)', captureText('netstat-ano-de-2.txt'), 850],
   ['netstat-ru-1.txt (Russian, 866; names ports, so refused)', captureText('netstat-ru-1.txt'), 866],
-  ...['netstat-en.txt', 'netstat-de.txt', 'netstat-anoq-en.txt', 'netstat-server.txt'].map((name): [string, string, number] => [name, windowsFixture(name), 850]),
+  ...['netstat-en.txt', 'netstat-de.txt', 'netstat-anoq-en.txt', 'netstat-server.txt'].map(
+    (name): [string, string, number] => [name, windowsFixture(name), 850],
+  ),
 ];
 
 describe('the streamed sample equals the whole-output sample', () => {
@@ -77,7 +93,9 @@ describe('the streamed sample equals the whole-output sample', () => {
       const bytes = windowsBytes(text, codePage);
       const expected = await whole(bytes, codePage);
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.nat(bytes.length), { maxLength: 40 }), async (cuts) => assert.deepEqual(await streamed(bytes, codePage, cuts), expected)),
+        fc.asyncProperty(fc.array(fc.nat(bytes.length), { maxLength: 40 }), async (cuts) =>
+          assert.deepEqual(await streamed(bytes, codePage, cuts), expected),
+        ),
         { numRuns: 30 },
       );
     });
@@ -104,10 +122,15 @@ describe('the streamed sample equals the whole-output sample', () => {
 
   it('on any table netstat could print, Wine-shaped or Windows-shaped, with any line that cannot be read', async () => {
     await fc.assert(
-      fc.asyncProperty(generatedNetstat, fc.array(fc.nat(), { maxLength: 20 }), fc.boolean(), async (text, cuts, nativeNetstat) => {
-        const bytes = windowsBytes(text, 850);
-        assert.deepEqual(await streamed(bytes, 850, cuts, nativeNetstat), await whole(bytes, 850, nativeNetstat));
-      }),
+      fc.asyncProperty(
+        generatedNetstat,
+        fc.array(fc.nat(), { maxLength: 20 }),
+        fc.boolean(),
+        async (text, cuts, nativeNetstat) => {
+          const bytes = windowsBytes(text, 850);
+          assert.deepEqual(await streamed(bytes, 850, cuts, nativeNetstat), await whole(bytes, 850, nativeNetstat));
+        },
+      ),
       { numRuns: 200 },
     );
   });

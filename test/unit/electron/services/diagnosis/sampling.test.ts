@@ -40,7 +40,10 @@ describe('pool sampling', () => {
       values: { ok: false, reason: 'not asked' },
     };
     const fake = {
-      tallySockets: async () => (calls.sockets++, { sockets: { ok: true as const, value: parseNetstat(raw) }, raw: () => raw }),
+      tallySockets: async () => (
+        calls.sockets++,
+        { sockets: { ok: true as const, value: parseNetstat(raw) }, raw: () => raw }
+      ),
       readContext: async () => (calls.context++, context),
       compose: service.compose.bind(service),
     };
@@ -55,7 +58,10 @@ describe('pool sampling', () => {
       { port: 8080, process: 'java.exe', timeWait: 1 },
     ]);
     // Only the client side counts as held: two TIME_WAIT and one open connection of this host's own, one over IPv6.
-    assert.deepEqual(sample.tcp?.held, { ipv4: { timeWait: 2, established: 1, other: 0 }, ipv6: { timeWait: 1, established: 0, other: 0 } });
+    assert.deepEqual(sample.tcp?.held, {
+      ipv4: { timeWait: 2, established: 1, other: 0 },
+      ipv6: { timeWait: 1, established: 0, other: 0 },
+    });
     assert.deepEqual(sample.pool, { ipv4: 16384, ipv6: null });
     assert.equal(sample.unavailable['dynamic.ipv6'], 'netsh exited with 1');
   });
@@ -79,7 +85,9 @@ describe('pool sampling', () => {
     assert.equal(first.alert?.note, 'saved');
     const saved = JSON.parse(await readFile(first.alert!.snapshot!, 'utf8'));
     assert.equal(saved.threshold, 1);
-    assert.ok(saved.netstatRows.includes('  TCP    0.0.0.0:3306           0.0.0.0:0              LISTENING       4242'));
+    assert.ok(
+      saved.netstatRows.includes('  TCP    0.0.0.0:3306           0.0.0.0:0              LISTENING       4242'),
+    );
     assert.equal(saved.diagnosis.tcp.serverTimeWait[0].port, 3306);
 
     now.t += 30_000;
@@ -94,11 +102,18 @@ describe('pool sampling', () => {
     const files = (await readdir(path.join(folder, 'snapshots'))).sort();
     assert.equal(files.length, SNAPSHOTS_KEPT);
     assert.equal(files.at(-1), `snapshot-${new Date(now.t).toISOString().replace(/[:.]/g, '-')}.json`);
-    assert.ok(files.every((file) => file.endsWith('.json')), 'no temporary file is left behind');
+    assert.ok(
+      files.every((file) => file.endsWith('.json')),
+      'no temporary file is left behind',
+    );
   });
 
   it('under the threshold saves nothing', async () => {
-    const { sampler: live } = sampler({ start: 49152, count: 16384 }, { t: 0 }, new SnapshotStore(path.join(dir, 'calm')));
+    const { sampler: live } = sampler(
+      { start: 49152, count: 16384 },
+      { t: 0 },
+      new SnapshotStore(path.join(dir, 'calm')),
+    );
     assert.equal((await live.sample(80)).alert, null);
     await assert.rejects(readdir(path.join(dir, 'calm', 'snapshots')), { code: 'ENOENT' });
   });

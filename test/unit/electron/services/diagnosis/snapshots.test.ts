@@ -31,12 +31,15 @@ describe('snapshots: only in a real folder of the data folder', () => {
     await mkdir(elsewhere);
     // Named like a snapshot: it would count towards the minute's gap and the twenty kept, were the link followed.
     const old = path.join(elsewhere, 'snapshot-2020-01-01T00-00-00-000Z.json');
-    await writeFile(old, 'someone else\'s');
+    await writeFile(old, "someone else's");
     await symlink(elsewhere, path.join(dataDir, 'snapshots'));
     const saved = await new SnapshotStore(dataDir).save(new Date('2026-01-01T00:00:00Z'), { figure: 1 });
     assert.equal(saved.snapshot, null);
-    assert.match(saved.note, /^could not be saved in .*snapshots: .*snapshots is a link or junction, not a plain folder/);
+    assert.match(
+      saved.note,
+      /^could not be saved in .*snapshots: .*snapshots is a link or junction, not a plain folder/,
+    );
     assert.deepEqual(await readdir(elsewhere), [path.basename(old)]);
-    assert.equal(await readFile(old, 'utf8'), 'someone else\'s');
+    assert.equal(await readFile(old, 'utf8'), "someone else's");
   });
 });

@@ -63,30 +63,66 @@ describe('export formats', () => {
     for (const undo of [false, true]) {
       const { content } = renderExport('ansible', WITH_RANGE, options(undo));
       golden(undo ? 'undo.yml' : 'set.yml', content);
-      const [play] = load(content.toString('utf8')) as { vars: Record<string, unknown>; tasks: Record<string, Record<string, unknown> & { when?: string }>[] }[];
+      const [play] = load(content.toString('utf8')) as {
+        vars: Record<string, unknown>;
+        tasks: Record<string, Record<string, unknown> & { when?: string }>[];
+      }[];
       assert.equal(play.vars.tcp_port_tuner_reboot, false);
-      const registry = play.tasks.flatMap((task) => (task['ansible.windows.win_regedit'] ? [task['ansible.windows.win_regedit']] : []));
+      const registry = play.tasks.flatMap((task) =>
+        task['ansible.windows.win_regedit'] ? [task['ansible.windows.win_regedit']] : [],
+      );
       const expected = undo
-        ? ['MaxUserPort', 'TcpTimedWaitDelay'].map((name) => ({ path: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters', name, state: 'absent' }))
+        ? ['MaxUserPort', 'TcpTimedWaitDelay'].map((name) => ({
+            path: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',
+            name,
+            state: 'absent',
+          }))
         : [
-            { path: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters', name: 'MaxUserPort', data: 65534, type: 'dword', state: 'present' },
-            { path: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters', name: 'TcpTimedWaitDelay', data: 30, type: 'dword', state: 'present' },
+            {
+              path: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',
+              name: 'MaxUserPort',
+              data: 65534,
+              type: 'dword',
+              state: 'present',
+            },
+            {
+              path: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',
+              name: 'TcpTimedWaitDelay',
+              data: 30,
+              type: 'dword',
+              state: 'present',
+            },
           ];
       assert.deepEqual(registry, expected);
-      const netsh = play.tasks.flatMap((task) => (task['ansible.windows.win_command'] ? [(task['ansible.windows.win_command'] as { cmd: string }).cmd] : []));
+      const netsh = play.tasks.flatMap((task) =>
+        task['ansible.windows.win_command'] ? [(task['ansible.windows.win_command'] as { cmd: string }).cmd] : [],
+      );
       const range = undo ? 'start=49152 num=16384' : 'start=33061 num=32475';
-      assert.deepEqual(netsh, [`netsh int ipv4 set dynamicport tcp ${range}`, `netsh int ipv6 set dynamicport tcp ${range}`]);
+      assert.deepEqual(netsh, [
+        `netsh int ipv4 set dynamicport tcp ${range}`,
+        `netsh int ipv6 set dynamicport tcp ${range}`,
+      ]);
       assert.equal(play.tasks.at(-1)?.when, 'tcp_port_tuner_reboot | bool');
     }
   });
 
-  it('Ansible: ansible-playbook --syntax-check accepts both playbooks', { skip: onPath('ansible-playbook') ? false : 'ansible-playbook is not installed (scripts/setup.sh installs Debian ansible)' }, async () => {
-    for (const undo of [false, true]) {
-      const file = path.join(root, undo ? 'undo.yml' : 'set.yml');
-      await writeFile(file, renderExport('ansible', WITH_RANGE, options(undo)).content);
-      await promisify(execFile)('ansible-playbook', ['--syntax-check', '-i', 'localhost,', file], { env: { ...process.env, ANSIBLE_LOCAL_TEMP: root, ANSIBLE_HOME: root } });
-    }
-  });
+  it(
+    'Ansible: ansible-playbook --syntax-check accepts both playbooks',
+    {
+      skip: onPath('ansible-playbook')
+        ? false
+        : 'ansible-playbook is not installed (scripts/setup.sh installs Debian ansible)',
+    },
+    async () => {
+      for (const undo of [false, true]) {
+        const file = path.join(root, undo ? 'undo.yml' : 'set.yml');
+        await writeFile(file, renderExport('ansible', WITH_RANGE, options(undo)).content);
+        await promisify(execFile)('ansible-playbook', ['--syntax-check', '-i', 'localhost,', file], {
+          env: { ...process.env, ANSIBLE_LOCAL_TEMP: root, ANSIBLE_HOME: root },
+        });
+      }
+    },
+  );
 
   it('Group Policy: a Registry.xml of [MS-GPPREF] Registry items, Update to set, Delete to undo, values as 8 hex digits', async () => {
     let n = 0;
@@ -99,16 +135,42 @@ describe('export formats', () => {
     // Only the element and attribute names the specification gives these items.
     const allowed: Record<string, string[]> = {
       RegistrySettings: ['clsid', 'disabled'],
-      Registry: ['clsid', 'name', 'status', 'image', 'changed', 'uid', 'desc', 'bypassErrors', 'userContext', 'removePolicy', 'disabled'],
+      Registry: [
+        'clsid',
+        'name',
+        'status',
+        'image',
+        'changed',
+        'uid',
+        'desc',
+        'bypassErrors',
+        'userContext',
+        'removePolicy',
+        'disabled',
+      ],
       Properties: ['action', 'displayDecimal', 'default', 'hive', 'key', 'name', 'type', 'value'],
     };
     for (const [, element, attributes] of text.matchAll(/<(\w+)((?:\s+\w+="[^"]*")*)\s*\/?>/g)) {
       assert.ok(element in allowed, `element ${element}`);
-      for (const [, name] of attributes.matchAll(/(\w+)=/g)) assert.ok(allowed[element].includes(name), `${element}@${name}`);
+      for (const [, name] of attributes.matchAll(/(\w+)=/g))
+        assert.ok(allowed[element].includes(name), `${element}@${name}`);
     }
-    assert.deepEqual([...text.matchAll(/name="(\w+)" type="REG_DWORD" value="(\w*)"/g)].map((match) => [match[1], match[2]]), [['MaxUserPort', '0000fffe'], ['TcpTimedWaitDelay', '0000001e']]);
-    assert.deepEqual([...undo.toString('utf8').matchAll(/action="(\w)"/g)].map((match) => match[1]), ['D', 'D']);
-    assert.equal(new Set([...text.matchAll(/uid="([^"]+)"/g)].map((match) => match[1])).size, 2, 'each item has its own uid');
+    assert.deepEqual(
+      [...text.matchAll(/name="(\w+)" type="REG_DWORD" value="(\w*)"/g)].map((match) => [match[1], match[2]]),
+      [
+        ['MaxUserPort', '0000fffe'],
+        ['TcpTimedWaitDelay', '0000001e'],
+      ],
+    );
+    assert.deepEqual(
+      [...undo.toString('utf8').matchAll(/action="(\w)"/g)].map((match) => match[1]),
+      ['D', 'D'],
+    );
+    assert.equal(
+      new Set([...text.matchAll(/uid="([^"]+)"/g)].map((match) => match[1])).size,
+      2,
+      'each item has its own uid',
+    );
     if (onPath('xmllint')) {
       const file = path.join(root, 'Registry.xml');
       await writeFile(file, set);
@@ -129,15 +191,38 @@ describe('export formats', () => {
     assert.match(script, /already set to \$Want/);
     assert.match(script, /exit 1/);
     // PSScriptAnalyzer's default rules: no aliases of common cmdlets, no Write-Host.
-    for (const alias of [/\bgci\b/, /\bls\b/, /\bcd\b/, /\b%\s*\{/, /\?\s*\{/, /\bsls\b/, /\bgp\b/, /\bsp\b/, /\becho\b/, /Write-Host/]) assert.doesNotMatch(script, alias);
-    assert.match(renderExport('powershell', CHANGE, options(true)).content.toString('utf8'), /param\(\[switch\]\$Undo = \$true\)/);
+    for (const alias of [
+      /\bgci\b/,
+      /\bls\b/,
+      /\bcd\b/,
+      /\b%\s*\{/,
+      /\?\s*\{/,
+      /\bsls\b/,
+      /\bgp\b/,
+      /\bsp\b/,
+      /\becho\b/,
+      /Write-Host/,
+    ])
+      assert.doesNotMatch(script, alias);
+    assert.match(
+      renderExport('powershell', CHANGE, options(true)).content.toString('utf8'),
+      /param\(\[switch\]\$Undo = \$true\)/,
+    );
   });
 
   it('refuses what a format cannot carry, and an empty change, writing nothing', () => {
     for (const format of ['reg', 'gpo'] as const) {
-      assert.throws(() => renderExport(format, WITH_RANGE, options(false)), (error: TunerError) => error.kind === 'invalid-input' && /cannot (carry|set) the dynamic port range .*export it as powershell or ansible/.test(error.message));
+      assert.throws(
+        () => renderExport(format, WITH_RANGE, options(false)),
+        (error: TunerError) =>
+          error.kind === 'invalid-input' &&
+          /cannot (carry|set) the dynamic port range .*export it as powershell or ansible/.test(error.message),
+      );
     }
-    assert.throws(() => renderExport('ansible', { registry: {}, dynamicRange: null }, options(false)), /Nothing to export: choose at least one value\. No file was written\./);
+    assert.throws(
+      () => renderExport('ansible', { registry: {}, dynamicRange: null }, options(false)),
+      /Nothing to export: choose at least one value\. No file was written\./,
+    );
   });
 
   it('writes whole or not at all, and replaces a file only when told to', async () => {
@@ -145,11 +230,19 @@ describe('export formats', () => {
     await mkdir(dir);
     const file = path.join(dir, 'tcp-port-tuner.reg');
     await writeExportFile(file, Buffer.from('one'), { force: false });
-    await assert.rejects(writeExportFile(file, Buffer.from('two'), { force: false }), (error: TunerError) => error.kind === 'invalid-input' && error.message === `${file} exists already. Nothing was written; use --force to replace it.`);
+    await assert.rejects(
+      writeExportFile(file, Buffer.from('two'), { force: false }),
+      (error: TunerError) =>
+        error.kind === 'invalid-input' &&
+        error.message === `${file} exists already. Nothing was written; use --force to replace it.`,
+    );
     assert.equal(await readFile(file, 'utf8'), 'one');
     await writeExportFile(file, Buffer.from('two'), { force: true });
     assert.equal(await readFile(file, 'utf8'), 'two');
-    await assert.rejects(writeExportFile(path.join(dir, 'missing', 'x.reg'), Buffer.from('x'), { force: false }), /Could not write .*missing\/x\.reg: .*Nothing was written\./);
+    await assert.rejects(
+      writeExportFile(path.join(dir, 'missing', 'x.reg'), Buffer.from('x'), { force: false }),
+      /Could not write .*missing\/x\.reg: .*Nothing was written\./,
+    );
     assert.deepEqual((await readdir(dir)).sort(), ['tcp-port-tuner.reg'], 'no temporary file left behind');
   });
 });
@@ -189,16 +282,22 @@ describe('writing an export file', () => {
   });
 
   const refused: [string, (dir: string) => Promise<string>][] = [
-    ['a named pipe', async (dir) => {
-      const fifo = path.join(dir, 'pipe.reg');
-      assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
-      return fifo;
-    }],
-    ['a folder', async (dir) => {
-      const folder = path.join(dir, 'folder.reg');
-      await mkdir(folder);
-      return folder;
-    }],
+    [
+      'a named pipe',
+      async (dir) => {
+        const fifo = path.join(dir, 'pipe.reg');
+        assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+        return fifo;
+      },
+    ],
+    [
+      'a folder',
+      async (dir) => {
+        const folder = path.join(dir, 'folder.reg');
+        await mkdir(folder);
+        return folder;
+      },
+    ],
     ['a device', async () => '/dev/null'],
   ];
   for (const [what, make] of refused) {
@@ -208,8 +307,15 @@ describe('writing an export file', () => {
       const file = await make(dir);
       const before = await lstat(file);
       await assert.rejects(writeExportFile(file, CONTENT, { force: true }), (error: TunerError) => {
-        assert.equal(error.kind, 'write-failed', 'exit 7, as docs/cli.md says for an export file that cannot be written');
-        assert.equal(error.message, `${file} is ${what}, not a plain file; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`);
+        assert.equal(
+          error.kind,
+          'write-failed',
+          'exit 7, as docs/cli.md says for an export file that cannot be written',
+        );
+        assert.equal(
+          error.message,
+          `${file} is ${what}, not a plain file; this tool never reads or writes through one. Nothing was changed there. Move it away and run again.`,
+        );
         return true;
       });
       const now = await lstat(file);
@@ -221,7 +327,13 @@ describe('writing an export file', () => {
     const file = path.join(freshPath(root, 'missing'), 'out.reg');
     const result = await runCli(['export', '--format', 'reg', '--max-user-port', '65534', '--out', file], process.env);
     assert.equal(result.code, 7, result.stderr);
-    assert.match(result.stderr, new RegExp(`^tcp-port-tuner: Could not write the export ${file.replace(/[/.-]/g, '\\$&')}: the folder does not exist\\. Nothing was written\\.$`, 'm'));
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `^tcp-port-tuner: Could not write the export ${file.replace(/[/.-]/g, '\\$&')}: the folder does not exist\\. Nothing was written\\.$`,
+        'm',
+      ),
+    );
   });
 
   it('keeps a link it must not follow out of the picture: the link still names its target after a refused write', async () => {

@@ -37,7 +37,11 @@ describe('auditReader', () => {
   it('falls back to the environment only when whoami cannot run or says nothing', async () => {
     const user = `${process.env.USERDOMAIN ?? hostname()}\\${userInfo().username}`;
     assert.equal((await auditReader(windows, whoami(new Error('spawn ENOENT')).run)()).user, user);
-    assert.equal((await auditReader(windows, whoami({ code: 1, stdout: 'CORP\\someone' }).run)()).user, user, 'a failed whoami is not believed');
+    assert.equal(
+      (await auditReader(windows, whoami({ code: 1, stdout: 'CORP\\someone' }).run)()).user,
+      user,
+      'a failed whoami is not believed',
+    );
     assert.equal((await auditReader(windows, whoami({ stdout: '  \r\n' }).run)()).user, user);
   });
 

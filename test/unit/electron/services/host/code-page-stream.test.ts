@@ -4,7 +4,12 @@ import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { consoleStreamDecoder } from '../../../../../electron/services/host/code-page-stream';
 
-async function decodeInChunks(bytes: Buffer, sizes: number[], codePage: number | null, asked: { count: number }): Promise<string> {
+async function decodeInChunks(
+  bytes: Buffer,
+  sizes: number[],
+  codePage: number | null,
+  asked: { count: number },
+): Promise<string> {
   let text = '';
   const stream = consoleStreamDecoder(async () => (asked.count++, codePage))((piece) => (text += piece));
   let at = 0;
@@ -27,12 +32,23 @@ describe('the streaming console decoder', () => {
 
   it('never asks for the code page while the text is ASCII', async () => {
     const asked = { count: 0 };
-    assert.equal(await decodeInChunks(Buffer.from('  TCP    10.0.0.4:50123    10.0.0.5:3306    TIME_WAIT    0\r\n'), [7, 7], 866, asked), '  TCP    10.0.0.4:50123    10.0.0.5:3306    TIME_WAIT    0\r\n');
+    assert.equal(
+      await decodeInChunks(
+        Buffer.from('  TCP    10.0.0.4:50123    10.0.0.5:3306    TIME_WAIT    0\r\n'),
+        [7, 7],
+        866,
+        asked,
+      ),
+      '  TCP    10.0.0.4:50123    10.0.0.5:3306    TIME_WAIT    0\r\n',
+    );
     assert.equal(asked.count, 0);
   });
 
   it('reads Cyrillic in code page 866, and UTF-8 where the code page is not known', async () => {
-    assert.equal(await decodeInChunks(iconv.encode('Активные подключения', 'cp866'), [1, 2], 866, { count: 0 }), 'Активные подключения');
+    assert.equal(
+      await decodeInChunks(iconv.encode('Активные подключения', 'cp866'), [1, 2], 866, { count: 0 }),
+      'Активные подключения',
+    );
     assert.equal(await decodeInChunks(Buffer.from('Состояние', 'utf8'), [1], null, { count: 0 }), 'Состояние');
   });
 });

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { CODE_PAGE_KEY, consoleDecoder, consoleRunner, decodeCodePage, parseOemCodePage } from '../../../../../electron/services/host/code-page';
+import {
+  CODE_PAGE_KEY,
+  consoleDecoder,
+  consoleRunner,
+  decodeCodePage,
+  parseOemCodePage,
+} from '../../../../../electron/services/host/code-page';
 import type { RegCommand } from '../../../../../electron/services/registry/reg-exe-backend';
 import { parseRegQuery } from '../../../../../electron/services/registry/reg-query-parser';
 import { captureBytes, windowsBytes } from '../../../../helpers/captures';
@@ -15,12 +21,18 @@ describe('the OEM code page', () => {
   it("is read from reg query's answer, Windows' and Wine's alike", () => {
     assert.equal(parseOemCodePage(regAnswer('850')), 850);
     assert.equal(parseOemCodePage(regAnswer('932').replace(/\r\n/g, '\n')), 932);
-    assert.equal(parseOemCodePage('ERROR: The system was unable to find the specified registry key or value.\r\n'), null);
+    assert.equal(
+      parseOemCodePage('ERROR: The system was unable to find the specified registry key or value.\r\n'),
+      null,
+    );
   });
 
   it('decodes the bytes each code page gives the same words', async () => {
     assert.equal(await decodeCodePage(Buffer.from([0x41, 0x42, 0x48, 0x99, 0x52, 0x45, 0x4e]), 850), 'ABHÖREN');
-    assert.equal(await decodeCodePage(Buffer.from([0x91, 0xae, 0xe1, 0xe2, 0xae, 0xef, 0xad, 0xa8, 0xa5]), 866), 'Состояние');
+    assert.equal(
+      await decodeCodePage(Buffer.from([0x91, 0xae, 0xe1, 0xe2, 0xae, 0xef, 0xad, 0xa8, 0xa5]), 866),
+      'Состояние',
+    );
     // 表 is 0x95 0x5C in Shift-JIS: its second byte is a backslash, so only the decoded text can be split.
     assert.equal(await decodeCodePage(Buffer.from([0x95, 0x5c, 0x8e, 0xa6]), 932), '表示');
     assert.equal(await decodeCodePage(Buffer.from('Zustand ü', 'utf8'), 65001), 'Zustand ü', '65001 is UTF-8');
@@ -34,7 +46,10 @@ describe('consoleDecoder', () => {
       asked += 1;
       return 850;
     });
-    assert.equal(await decode(Buffer.from('    MaxUserPort    REG_DWORD    0xfffe\r\n')), '    MaxUserPort    REG_DWORD    0xfffe\r\n');
+    assert.equal(
+      await decode(Buffer.from('    MaxUserPort    REG_DWORD    0xfffe\r\n')),
+      '    MaxUserPort    REG_DWORD    0xfffe\r\n',
+    );
     assert.equal(asked, 0, 'an ASCII answer needs no second process');
     const german = await decode(captureBytes('netstat-ano-de-1.txt', 850));
     assert.match(german, /^ {2}TCP {4}0\.0\.0\.0:80 +0\.0\.0\.0:0 +ABHÖREN +4\r$/m);
@@ -43,7 +58,10 @@ describe('consoleDecoder', () => {
   });
 
   it("keeps reg query's text data exact: a REG_SZ in code page 850 reads back as written", async () => {
-    const answer = windowsBytes('\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters\n    TcpTimedWaitDelay    REG_SZ    30 Sekunden (Größe)\n', 850);
+    const answer = windowsBytes(
+      '\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters\n    TcpTimedWaitDelay    REG_SZ    30 Sekunden (Größe)\n',
+      850,
+    );
     const values = parseRegQuery(await consoleDecoder(async () => 850)(answer));
     assert.deepEqual(values.TcpTimedWaitDelay, { present: true, type: 'REG_SZ', data: '30 Sekunden (Größe)' });
   });
@@ -58,7 +76,11 @@ describe('consoleRunner, on real processes', () => {
   const temp = tempFolder('code-page');
   let reg: RegCommand;
   let tool: string;
-  const calls = () => readFile(path.join(temp.path, 'reg-calls.txt'), 'utf8').then((text) => text.trim().split('\n'), () => []);
+  const calls = () =>
+    readFile(path.join(temp.path, 'reg-calls.txt'), 'utf8').then(
+      (text) => text.trim().split('\n'),
+      () => [],
+    );
 
   before(async () => {
     // A reg.exe stand-in: records its arguments and answers as reg.exe does.
@@ -72,7 +94,10 @@ describe('consoleRunner, on real processes', () => {
     // A console tool writing the bytes of the file it is given, as Windows' tools write to a pipe.
     tool = path.join(temp.path, 'tool.js');
     // The bytes in two writes split at argv[3], as a pipe may deliver them.
-    await writeFile(tool, "const b = require('fs').readFileSync(process.argv[2]); const at = Number(process.argv[3] ?? b.length); process.stdout.write(b.subarray(0, at)); setTimeout(() => process.stdout.write(b.subarray(at)), 50);");
+    await writeFile(
+      tool,
+      "const b = require('fs').readFileSync(process.argv[2]); const at = Number(process.argv[3] ?? b.length); process.stdout.write(b.subarray(0, at)); setTimeout(() => process.stdout.write(b.subarray(at)), 50);",
+    );
   });
 
   it("reads a Russian netstat's code page 866 bytes as Russian, asking reg.exe for OEMCP once", async () => {
@@ -81,7 +106,10 @@ describe('consoleRunner, on real processes', () => {
     await writeFile(bytes, captureBytes('netstat-ru-1.txt', 866));
     const first = await run(process.execPath, [tool, bytes]);
     assert.equal(first.code, 0);
-    assert.match(first.stdout, /^\r\nАктивные подключения\r\n\r\n {2}Имя {4}Локальный адрес {8}Внешний адрес {10}Состояние\r\n/);
+    assert.match(
+      first.stdout,
+      /^\r\nАктивные подключения\r\n\r\n {2}Имя {4}Локальный адрес {8}Внешний адрес {10}Состояние\r\n/,
+    );
     await run(process.execPath, [tool, bytes]);
     assert.deepEqual(await calls(), [`query ${CODE_PAGE_KEY} /v OEMCP`]);
   });

@@ -37,7 +37,10 @@ describe('the data folder guard', () => {
     await guard();
     assert.ok(existsSync(dataDir));
     assert.deepEqual(calls, [
-      { file: 'C:\\Windows\\System32\\icacls.exe', args: [dataDir, '/setowner', '*S-1-5-32-544', '/T', '/C', '/L', '/Q'] },
+      {
+        file: 'C:\\Windows\\System32\\icacls.exe',
+        args: [dataDir, '/setowner', '*S-1-5-32-544', '/T', '/C', '/L', '/Q'],
+      },
       { file: 'C:\\Windows\\System32\\icacls.exe', args: [dataDir, '/reset', '/T', '/C', '/L', '/Q'] },
       {
         file: 'C:\\Windows\\System32\\icacls.exe',
@@ -81,7 +84,10 @@ describe('the data folder guard', () => {
     await assert.rejects(dataFolderGuard(target, run)(), (error: unknown) => {
       assert.ok(error instanceof TunerError);
       assert.equal(error.kind, 'not-permitted');
-      assert.equal(error.message, `Could not make ${target.dataDir} writable by administrators only: C:\\Windows\\System32\\icacls.exe could not be started (UNKNOWN). Nothing was changed.`);
+      assert.equal(
+        error.message,
+        `Could not make ${target.dataDir} writable by administrators only: C:\\Windows\\System32\\icacls.exe could not be started (UNKNOWN). Nothing was changed.`,
+      );
       return true;
     });
   });
@@ -89,7 +95,10 @@ describe('the data folder guard', () => {
   it('leaves a folder named by TCP_PORT_TUNER_DATA_DIR as its chooser set it', async () => {
     const dataDir = temp.fresh('chosen');
     const { calls, run } = recording();
-    await dataFolderGuard(resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32'), run)();
+    await dataFolderGuard(
+      resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32'),
+      run,
+    )();
     assert.ok(existsSync(dataDir));
     assert.deepEqual(calls, []);
   });
@@ -107,15 +116,18 @@ describe('the data folder guard', () => {
     await writeFile(blocker, '');
     const dataDir = path.join(blocker, 'data');
     const { calls, run } = recording();
-    await assert.rejects(dataFolderGuard(resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32'), run)(), (error: TunerError) => {
-      assert.equal(error.kind, 'write-failed');
-      assert.equal(
-        error.message,
-        `Cannot use the data folder ${dataDir}: a file stands where ${dataDir} or a folder above it should be. Nothing was changed. ` +
-          'Move that file away (or rename it), or name a folder you can write in TCP_PORT_TUNER_DATA_DIR.',
-      );
-      return true;
-    });
+    await assert.rejects(
+      dataFolderGuard(resolveTarget({ SystemRoot: 'C:\\Windows', TCP_PORT_TUNER_DATA_DIR: dataDir }, 'win32'), run)(),
+      (error: TunerError) => {
+        assert.equal(error.kind, 'write-failed');
+        assert.equal(
+          error.message,
+          `Cannot use the data folder ${dataDir}: a file stands where ${dataDir} or a folder above it should be. Nothing was changed. ` +
+            'Move that file away (or rename it), or name a folder you can write in TCP_PORT_TUNER_DATA_DIR.',
+        );
+        return true;
+      },
+    );
     assert.deepEqual(calls, []);
   });
 });

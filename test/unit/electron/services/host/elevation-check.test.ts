@@ -8,7 +8,8 @@ import type { ProcessResult } from '../../../../../electron/services/host/proces
 import type { Target } from '../../../../../electron/services/host/target';
 
 const WINDOWS = { host: 'windows', system32: 'C:\\Windows\\System32' } as Target;
-const label = (sid: string) => `"Everyone","Well-known group","S-1-1-0","Mandatory group"\r\n"Mandatory Label\\X Mandatory Level","Label","${sid}",""\r\n`;
+const label = (sid: string) =>
+  `"Everyone","Well-known group","S-1-1-0","Mandatory group"\r\n"Mandatory Label\\X Mandatory Level","Label","${sid}",""\r\n`;
 const HIGH: ProcessResult = { code: 0, stdout: label('S-1-16-12288'), stderr: '' };
 const MEDIUM: ProcessResult = { code: 0, stdout: label('S-1-16-8192'), stderr: '' };
 const FAILED: ProcessResult = { code: 1, stdout: 'ERROR: Unable to get group membership information.\r\n', stderr: '' };
@@ -38,24 +39,33 @@ describe('elevation check', () => {
     assert.deepEqual(await elevationCheck(WINDOWS, answering(MEDIUM).run)(), { canWrite: false, notRead: null });
   });
 
-  it("a whoami that fails twice is not read, with its exit code and words; the next question asks again", async () => {
+  it('a whoami that fails twice is not read, with its exit code and words; the next question asks again', async () => {
     const { calls, run } = answering(FAILED, FAILED, HIGH);
     const rights = elevationCheck(WINDOWS, run);
     const first = await rights();
     assert.equal(first.canWrite, false);
-    assert.equal(first.notRead, 'C:\\Windows\\System32\\whoami.exe ended with exit 1 and said "ERROR: Unable to get group membership information", naming no integrity level');
+    assert.equal(
+      first.notRead,
+      'C:\\Windows\\System32\\whoami.exe ended with exit 1 and said "ERROR: Unable to get group membership information", naming no integrity level',
+    );
     assert.equal(calls.length, 2, 'asked once more at once');
     assert.deepEqual(await rights(), { canWrite: true, notRead: null }, 'a later question reads it afresh');
   });
 
   it('a whoami that fails once and then answers is read', async () => {
-    assert.deepEqual(await elevationCheck(WINDOWS, answering(FAILED, MEDIUM).run)(), { canWrite: false, notRead: null });
+    assert.deepEqual(await elevationCheck(WINDOWS, answering(FAILED, MEDIUM).run)(), {
+      canWrite: false,
+      notRead: null,
+    });
   });
 
   it('exit 0 without any integrity level (another program, a help text) is not read either', async () => {
     const help = { code: 0, stdout: 'WHOAMI [/UPN | /FQDN | /LOGONID]\r\n', stderr: '' };
     const rights = await elevationCheck(WINDOWS, answering(help, help).run)();
-    assert.match(rights.notRead ?? '', /exit 0 and said "WHOAMI \[\/UPN \| \/FQDN \| \/LOGONID\]", naming no integrity level$/);
+    assert.match(
+      rights.notRead ?? '',
+      /exit 0 and said "WHOAMI \[\/UPN \| \/FQDN \| \/LOGONID\]", naming no integrity level$/,
+    );
   });
 
   it('a whoami that cannot be started says why', async () => {

@@ -56,7 +56,7 @@ describe('process runner', () => {
     assert.deepEqual(result, { code: 3, stdout: 'a b\n', stderr: 'oops' });
   });
 
-  it('after exit, stops reading once output pauses though a helper holds the pipes (Wine\'s console host), and keeps what was written', async () => {
+  it("after exit, stops reading once output pauses though a helper holds the pipes (Wine's console host), and keeps what was written", async () => {
     const { args, pidFile } = withHelper('echo read');
     const result = await processRunner(utf8)(SH, args);
     assert.equal(result.stdout, 'read\n');
@@ -84,22 +84,35 @@ describe('process runner, streaming (the live sample reads netstat while it writ
   it('hands each chunk to the reader while the program still runs: this one ends only once its first line was read', async () => {
     const seen = path.join(scratch, 'seen');
     const chunks: string[] = [];
-    const result = await streamRunner({ timeoutMs: 20_000 })(SH, ['-c', `printf "first\\n"; while [ ! -f ${seen} ]; do sleep 0.01; done; printf "last\\n"; printf oops >&2; exit 2`], undefined, (chunk) => {
-      chunks.push(chunk.toString('utf8'));
-      writeFileSync(seen, '');
-    });
+    const result = await streamRunner({ timeoutMs: 20_000 })(
+      SH,
+      [
+        '-c',
+        `printf "first\\n"; while [ ! -f ${seen} ]; do sleep 0.01; done; printf "last\\n"; printf oops >&2; exit 2`,
+      ],
+      undefined,
+      (chunk) => {
+        chunks.push(chunk.toString('utf8'));
+        writeFileSync(seen, '');
+      },
+    );
     assert.equal(chunks.join(''), 'first\nlast\n');
     assert.deepEqual({ code: result.code, stderr: result.stderr.toString('utf8') }, { code: 2, stderr: 'oops' });
   });
 
   it('a program writing past the size limit is stopped and the run fails with that reason', async () => {
     let read = 0;
-    const run = streamRunner({ maxBytes: 1024 * 1024, timeoutMs: 30_000 })(SH, ['-c', 'exec yes'], undefined, (chunk) => (read += chunk.length));
+    const run = streamRunner({ maxBytes: 1024 * 1024, timeoutMs: 30_000 })(
+      SH,
+      ['-c', 'exec yes'],
+      undefined,
+      (chunk) => (read += chunk.length),
+    );
     await assert.rejects(run, { message: '/bin/sh wrote more than 1 MB' });
     assert.ok(read <= 1024 * 1024, 'nothing past the limit reached the reader');
   });
 
-  it('a line the reader cannot read stops the program, and the run fails with the reader\'s reason', async () => {
+  it("a line the reader cannot read stops the program, and the run fails with the reader's reason", async () => {
     const run = streamRunner({ timeoutMs: 30_000 })(SH, ['-c', 'exec yes'], undefined, () => {
       throw new Error('netstat\'s answer held a line that is not a connection: "y"');
     });

@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import { RestartService } from '../../../../../electron/services/host/restart';
 import type { Target } from '../../../../../electron/services/host/target';
 
-const windows: Target = { host: 'windows', regCommand: { file: 'reg.exe', leadingArgs: [], env: {}, missingMessage: 'reg.exe is missing' }, dataDir: 'C:\\data', dataDirChosen: false, system32: 'C:\\Windows\\System32' };
+const windows: Target = {
+  host: 'windows',
+  regCommand: { file: 'reg.exe', leadingArgs: [], env: {}, missingMessage: 'reg.exe is missing' },
+  dataDir: 'C:\\data',
+  dataDirChosen: false,
+  system32: 'C:\\Windows\\System32',
+};
 
 describe('RestartService', () => {
   it('schedules the restart as planned, so the System log does not record an unexpected shutdown', async () => {

@@ -10,7 +10,13 @@ import { lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
-import { plainFolder, readPlain, replacePlain, temporaryName, writeNewPlain } from '../../../../../electron/services/host/safe-file';
+import {
+  plainFolder,
+  readPlain,
+  replacePlain,
+  temporaryName,
+  writeNewPlain,
+} from '../../../../../electron/services/host/safe-file';
 import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('safe-file: plain files only in the data folder', () => {
@@ -18,16 +24,19 @@ describe('safe-file: plain files only in the data folder', () => {
   let outside: string;
   before(async () => {
     outside = path.join(temp.path, 'outside.txt');
-    await writeFile(outside, 'not the tool\'s\n');
+    await writeFile(outside, "not the tool's\n");
   });
 
   const untouched = async () => {
-    assert.equal(await readFile(outside, 'utf8'), 'not the tool\'s\n');
+    assert.equal(await readFile(outside, 'utf8'), "not the tool's\n");
     return (await stat(outside)).mtimeMs;
   };
   const refused = (what: string) => (error: TunerError) => {
     assert.equal(error.kind, 'write-failed', 'exit 7');
-    assert.match(error.message, new RegExp(`is ${what}, not a plain (file|folder); this tool never reads or writes through one\\.`));
+    assert.match(
+      error.message,
+      new RegExp(`is ${what}, not a plain (file|folder); this tool never reads or writes through one\\.`),
+    );
     assert.doesNotMatch(error.message, /\n/);
     return true;
   };
@@ -36,7 +45,10 @@ describe('safe-file: plain files only in the data folder', () => {
     const file = temp.fresh('plain');
     await writeFile(file, 'x'.repeat(100));
     assert.equal((await readPlain(file, 100)).length, 100);
-    await assert.rejects(readPlain(file, 99), (error: TunerError) => error.kind === 'write-failed' && /is larger than 99 bytes/.test(error.message));
+    await assert.rejects(
+      readPlain(file, 99),
+      (error: TunerError) => error.kind === 'write-failed' && /is larger than 99 bytes/.test(error.message),
+    );
   });
 
   it('refuses to read through a link; the link and its target stay as they were', async () => {
@@ -68,7 +80,7 @@ describe('safe-file: plain files only in the data folder', () => {
     const link = temp.fresh('planted');
     await symlink(outside, link);
     const mtime = await untouched();
-    await assert.rejects(writeNewPlain(link, 'the tool\'s'), { code: 'EEXIST' });
+    await assert.rejects(writeNewPlain(link, "the tool's"), { code: 'EEXIST' });
     assert.equal(await untouched(), mtime);
   });
 

@@ -33,7 +33,10 @@ describe('inScratchFolder', () => {
     const dataDir = temp.fresh('data');
     await mkdir(dataDir);
     const scratchFile = path.join(dataDir, 'scratch', 'import.reg');
-    await assert.rejects(inScratchFolder(scratchFile, async () => Promise.reject(new Error('reg.exe failed'))), /reg\.exe failed/);
+    await assert.rejects(
+      inScratchFolder(scratchFile, async () => Promise.reject(new Error('reg.exe failed'))),
+      /reg\.exe failed/,
+    );
     assert.deepEqual(await readdir(path.join(dataDir, 'scratch')), []);
   });
 
@@ -48,7 +51,9 @@ describe('inScratchFolder', () => {
       inScratchFolder(path.join(dataDir, 'scratch', 'export.reg'), async () => {
         ran = true;
       }),
-      (error: TunerError) => error instanceof TunerError && /scratch is .+, not a plain folder; this tool never reads or writes through one\./.test(error.message),
+      (error: TunerError) =>
+        error instanceof TunerError &&
+        /scratch is .+, not a plain folder; this tool never reads or writes through one\./.test(error.message),
     );
     assert.equal(ran, false);
     assert.deepEqual(await readdir(elsewhere), []);

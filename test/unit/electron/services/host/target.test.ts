@@ -5,11 +5,19 @@ import { describe, it } from 'node:test';
 import { canWriteFolder, resolveTarget, system32Of } from '../../../../../electron/services/host/target';
 import { tempFolder } from '../../../../helpers/temp-folder';
 
-const LOADED = ['C:\\Program Files\\TCP Port Tuner\\TCP Port Tuner.exe', 'D:\\WINDOWS\\SYSTEM32\\ntdll.dll', 'D:\\WINDOWS\\System32\\KERNEL32.DLL'];
+const LOADED = [
+  'C:\\Program Files\\TCP Port Tuner\\TCP Port Tuner.exe',
+  'D:\\WINDOWS\\SYSTEM32\\ntdll.dll',
+  'D:\\WINDOWS\\System32\\KERNEL32.DLL',
+];
 
 describe('resolveTarget on Windows', () => {
-  it("runs reg.exe by its full path in the System32 the loader took ntdll.dll from, whatever %SystemRoot% says", () => {
-    const target = resolveTarget({ SystemRoot: 'C:\\Users\\Public\\evil', ProgramData: 'D:\\ProgramData' }, 'win32', () => LOADED);
+  it('runs reg.exe by its full path in the System32 the loader took ntdll.dll from, whatever %SystemRoot% says', () => {
+    const target = resolveTarget(
+      { SystemRoot: 'C:\\Users\\Public\\evil', ProgramData: 'D:\\ProgramData' },
+      'win32',
+      () => LOADED,
+    );
     assert.equal(target.host, 'windows');
     assert.equal(target.system32, 'D:\\WINDOWS\\SYSTEM32');
     assert.equal(target.regCommand.file, 'D:\\WINDOWS\\SYSTEM32\\reg.exe');
@@ -29,7 +37,10 @@ describe('resolveTarget on Windows', () => {
 describe('system32Of', () => {
   it('finds ntdll.dll whatever its letter case, and falls back to the usual System32 without it', () => {
     assert.equal(system32Of(['c:\\windows\\system32\\NTDLL.DLL']), 'c:\\windows\\system32');
-    assert.equal(system32Of(['C:\\Windows\\System32\\ntdll.dll.bak', 'C:\\tools\\notntdll.dll']), 'C:\\Windows\\System32');
+    assert.equal(
+      system32Of(['C:\\Windows\\System32\\ntdll.dll.bak', 'C:\\tools\\notntdll.dll']),
+      'C:\\Windows\\System32',
+    );
   });
 });
 
@@ -39,9 +50,16 @@ describe('resolveTarget off Windows', () => {
     assert.equal(target.host, 'wine');
     assert.equal(target.winePrefix, path.resolve('relative/prefix'));
     assert.deepEqual([target.regCommand.file, target.regCommand.leadingArgs], ['wine', ['reg.exe']]);
-    assert.equal(target.regCommand.env.WINEPREFIX, path.resolve('relative/prefix'), 'reg.exe runs in the same prefix, wherever it is started');
+    assert.equal(
+      target.regCommand.env.WINEPREFIX,
+      path.resolve('relative/prefix'),
+      'reg.exe runs in the same prefix, wherever it is started',
+    );
     assert.equal(target.regCommand.env.WINEDEBUG, '-all');
-    assert.equal(resolveTarget({ WINEPREFIX: '/p', WINEDEBUG: 'warn+reg' }, 'linux').regCommand.env.WINEDEBUG, 'warn+reg');
+    assert.equal(
+      resolveTarget({ WINEPREFIX: '/p', WINEDEBUG: 'warn+reg' }, 'linux').regCommand.env.WINEDEBUG,
+      'warn+reg',
+    );
     assert.match(target.regCommand.missingMessage, /^Wine is not installed\./);
   });
 

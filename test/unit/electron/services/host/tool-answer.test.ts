@@ -4,7 +4,10 @@ import { answerBegan, textLines } from '../../../../../electron/services/host/to
 
 describe('answerBegan', () => {
   it("quotes an answer's first line with text, past the empty lines tools start with", () => {
-    assert.equal(answerBegan('\r\n\r\n  Das System kann die angegebene Datei nicht finden.\r\nmore'), 'it began "Das System kann die angegebene Datei nicht finden."');
+    assert.equal(
+      answerBegan('\r\n\r\n  Das System kann die angegebene Datei nicht finden.\r\nmore'),
+      'it began "Das System kann die angegebene Datei nicht finden."',
+    );
   });
 
   it('says an answer was empty rather than quoting nothing', () => {

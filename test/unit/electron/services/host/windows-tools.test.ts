@@ -6,7 +6,9 @@ import { windowsTool } from '../../../../../electron/services/host/windows-tools
 const STAND_INS = { TCP_PORT_TUNER_NETSH_COMMAND: '/tests/netsh', TCP_PORT_TUNER_NETSTAT_COMMAND: '/tests/netstat' };
 
 describe('windowsTool on Windows', () => {
-  const target = resolveTarget({ ...STAND_INS, PATH: 'C:\\Users\\Public' }, 'win32', () => ['C:\\Windows\\System32\\ntdll.dll']);
+  const target = resolveTarget({ ...STAND_INS, PATH: 'C:\\Users\\Public' }, 'win32', () => [
+    'C:\\Windows\\System32\\ntdll.dll',
+  ]);
 
   it("runs each tool from System32 by its full path, never a stand-in, PATH or the working folder's", () => {
     for (const tool of ['netstat', 'netsh', 'wevtutil', 'tasklist'] as const) {
@@ -28,7 +30,11 @@ describe('windowsTool under Wine', () => {
 
   it('says a tool Wine lacks is not available, rather than running something else', () => {
     for (const tool of ['netsh', 'wevtutil', 'tasklist'] as const) {
-      assert.deepEqual(windowsTool(resolveTarget({ WINEPREFIX: '/p' }, 'linux'), tool), { ok: false, tool, reason: 'not available under Wine' });
+      assert.deepEqual(windowsTool(resolveTarget({ WINEPREFIX: '/p' }, 'linux'), tool), {
+        ok: false,
+        tool,
+        reason: 'not available under Wine',
+      });
     }
   });
 

@@ -65,12 +65,20 @@ describe('describeWindows', () => {
   ];
   for (const [version, name, dynamic] of cases) {
     it(`NT ${version} is ${name}, ${dynamic ? 'where the netsh dynamic range rules' : 'where MaxUserPort rules'}`, () => {
-      assert.deepEqual(describeWindows('windows', version), { host: 'windows', version, name, usesDynamicPortRange: dynamic });
+      assert.deepEqual(describeWindows('windows', version), {
+        host: 'windows',
+        version,
+        name,
+        usesDynamicPortRange: dynamic,
+      });
     });
   }
 
   it("prefers the product's own name, unless it is blank", () => {
-    assert.equal(describeWindows('windows', '10.0.26100', 'Windows Server 2025 Datacenter').name, 'Windows Server 2025 Datacenter');
+    assert.equal(
+      describeWindows('windows', '10.0.26100', 'Windows Server 2025 Datacenter').name,
+      'Windows Server 2025 Datacenter',
+    );
     assert.equal(describeWindows('windows', '10.0.26100', '  ').name, 'Windows 10 / 11 or Server 2016 and later');
   });
 });
@@ -85,7 +93,10 @@ describe('wineVersion', () => {
   });
 
   it('looks only inside the CurrentVersion key, not in the keys after it', () => {
-    const text = WINE_WINDOWS_10.replace('"ProductName"="Windows 10 Pro"\n', '').replace('"Auto"="1"', '"ProductName"="AeDebug is not Windows"');
+    const text = WINE_WINDOWS_10.replace('"ProductName"="Windows 10 Pro"\n', '').replace(
+      '"Auto"="1"',
+      '"ProductName"="AeDebug is not Windows"',
+    );
     assert.deepEqual(wineVersion(text), ['10.0.19045', undefined]);
   });
 

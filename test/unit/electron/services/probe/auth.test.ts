@@ -11,14 +11,23 @@ import { test } from 'node:test';
 import { probe } from '../../../../../electron/services/probe/probe';
 
 const PASSWORD = 'sesame';
-const sha = (algorithm: string, ...parts: Buffer[]) => parts.reduce((hash, part) => hash.update(part), createHash(algorithm)).digest();
+const sha = (algorithm: string, ...parts: Buffer[]) =>
+  parts.reduce((hash, part) => hash.update(part), createHash(algorithm)).digest();
 const xor = (a: Buffer, b: Buffer) => Buffer.from(a.map((byte, i) => byte ^ b[i % b.length]));
-const frame = (sequence: number, payload: Buffer) => Buffer.concat([Buffer.from([payload.length & 0xff, payload.length >> 8, 0, sequence]), payload]);
+const frame = (sequence: number, payload: Buffer) =>
+  Buffer.concat([Buffer.from([payload.length & 0xff, payload.length >> 8, 0, sequence]), payload]);
 const OK = Buffer.from([0, 0, 0, 2, 0, 0, 0]);
 const DENIED = Buffer.concat([Buffer.from([0xff, 0x15, 0x04]), Buffer.from('#28000Access denied')]);
 
 function greeting(nonce: Buffer, plugin: string): Buffer {
-  const head = Buffer.concat([Buffer.from([10]), Buffer.from('8.0.40\0'), Buffer.alloc(4), nonce.subarray(0, 8), Buffer.from([0, 0xff, 0xff, 45, 2, 0, 0xff, 0xff, 21]), Buffer.alloc(10)]);
+  const head = Buffer.concat([
+    Buffer.from([10]),
+    Buffer.from('8.0.40\0'),
+    Buffer.alloc(4),
+    nonce.subarray(0, 8),
+    Buffer.from([0, 0xff, 0xff, 45, 2, 0, 0xff, 0xff, 21]),
+    Buffer.alloc(10),
+  ]);
   return Buffer.concat([head, nonce.subarray(8), Buffer.from([0]), Buffer.from(`${plugin}\0`)]);
 }
 
@@ -63,9 +72,14 @@ async function serve(mode: 'native-by-switch' | 'sha2-fast' | 'sha2-full'): Prom
       }
       if (step === 2) {
         assert.deepEqual([...payload], [0x02], 'asks for the public key');
-        return reply(Buffer.concat([Buffer.from([0x01]), Buffer.from(keys.publicKey.export({ type: 'spki', format: 'pem' }))]));
+        return reply(
+          Buffer.concat([Buffer.from([0x01]), Buffer.from(keys.publicKey.export({ type: 'spki', format: 'pem' }))]),
+        );
       }
-      const plain = xor(privateDecrypt({ key: keys.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING }, payload), nonce);
+      const plain = xor(
+        privateDecrypt({ key: keys.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING }, payload),
+        nonce,
+      );
       verdict(plain.equals(Buffer.from(`${PASSWORD}\0`)));
     });
   });
@@ -77,7 +91,8 @@ for (const mode of ['native-by-switch', 'sha2-fast', 'sha2-full'] as const) {
   test(`${mode}: the right password logs in, a wrong one is refused`, async () => {
     const server = await serve(mode);
     try {
-      const login = (password: string) => probe({ host: '127.0.0.1', port: server.port, timeoutMs: 5000, account: { user: 'app', password } });
+      const login = (password: string) =>
+        probe({ host: '127.0.0.1', port: server.port, timeoutMs: 5000, account: { user: 'app', password } });
       const right = await login(PASSWORD);
       assert.equal(right.class, 'ok', right.message);
       const wrong = await login('sesame!');

@@ -42,7 +42,7 @@ test('classifies by the code alone: an errno Linux would give for another error 
   assert.equal((await probe(request, failingWith('EADDRINUSE', -111))).class, 'ports-exhausted');
 });
 
-test('a source address that is not this machine\'s fails its bind: an error, not the ports', async () => {
+test("a source address that is not this machine's fails its bind: an error, not the ports", async () => {
   const found = await probe({ ...request, sourceAddress: '10.9.9.9' }, failingWith('EADDRNOTAVAIL', -99, 'bind'));
   assert.equal(found.class, 'error');
 });
@@ -52,7 +52,10 @@ test('an unknown host name: name-not-found', async () => {
 });
 
 /** A one-shot server that writes `first` on connect (or nothing), for what real servers here do not send. */
-async function serving(first: Buffer | null, then?: (socket: Socket) => void): Promise<{ port: number; close(): void }> {
+async function serving(
+  first: Buffer | null,
+  then?: (socket: Socket) => void,
+): Promise<{ port: number; close(): void }> {
   const server = createServer((socket) => {
     socket.on('error', () => undefined);
     if (first) socket.write(first);

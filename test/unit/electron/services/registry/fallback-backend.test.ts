@@ -79,13 +79,21 @@ describe('FallbackBackend', () => {
     await backend.exportKey('backup.reg');
     await backend.importFile('restore.reg');
     assert.deepEqual(regedit.calls, ['readValues']);
-    assert.deepEqual(reg.calls, ['readValues', 'setDword TcpTimedWaitDelay 30', 'exportKey backup.reg', 'importFile restore.reg']);
+    assert.deepEqual(reg.calls, [
+      'readValues',
+      'setDword TcpTimedWaitDelay 30',
+      'exportKey backup.reg',
+      'importFile restore.reg',
+    ]);
     assert.equal(backend.name, 'reg');
   });
 
   it('does not switch for a failure reg.exe would meet as well, such as access denied', async () => {
     const { regedit, reg, backend } = pair();
-    regedit.failure = new TunerError('not-permitted', 'Could not write MaxUserPort: access is denied. Run as administrator.');
+    regedit.failure = new TunerError(
+      'not-permitted',
+      'Could not write MaxUserPort: access is denied. Run as administrator.',
+    );
     await assert.rejects(backend.setDword('MaxUserPort', 65534), regedit.failure);
     assert.deepEqual(reg.calls, []);
     assert.equal(backend.name, 'regedit');
@@ -106,7 +114,11 @@ describe('isScriptHostUnavailable', () => {
   const cases: [what: string, error: unknown, unavailable: boolean][] = [
     ['cscript.exe not on the machine', scriptHostGone(), true],
     ["the regedit package's own 'cscript not found'", new Error('cscript not found'), true],
-    ['Windows Script Host disabled by policy', new Error('Windows Script Host access is disabled on this machine.'), true],
+    [
+      'Windows Script Host disabled by policy',
+      new Error('Windows Script Host access is disabled on this machine.'),
+      true,
+    ],
     ['VBScript removed', new Error('CScript Error: Can\'t find script engine "VBScript" for script.'), true],
     ['access denied', Object.assign(new Error('access is denied'), { code: 5 }), false],
     ['a missing key', Object.assign(new Error('registry path does not exist'), { code: 2 }), false],
@@ -127,7 +139,10 @@ describe('FallbackBackend as the product builds it', () => {
   };
   const failures: [what: string, error: unknown][] = [
     ['cscript failing in German', new Error('CScript-Fehler: Das Skriptmodul "VBScript" wurde nicht gefunden.')],
-    ['a WMI failure regedit reported', new TunerError('registry-failed', 'Could not write MaxUserPort: wbemErrFailed.')],
+    [
+      'a WMI failure regedit reported',
+      new TunerError('registry-failed', 'Could not write MaxUserPort: wbemErrFailed.'),
+    ],
     ['a key regedit says is missing', Object.assign(new Error('registry path does not exist'), { code: 2 })],
     ['something that is not an Error', 'Ошибка'],
   ];
@@ -143,7 +158,10 @@ describe('FallbackBackend as the product builds it', () => {
 
   it('stays on regedit for a refusal of access, which reg.exe would meet as well', async () => {
     const { regedit, reg, backend } = built();
-    regedit.failure = new TunerError('not-permitted', 'Could not write MaxUserPort: access is denied. Run as administrator.');
+    regedit.failure = new TunerError(
+      'not-permitted',
+      'Could not write MaxUserPort: access is denied. Run as administrator.',
+    );
     await assert.rejects(backend.setDword('MaxUserPort', 65534), regedit.failure);
     assert.deepEqual(reg.calls, []);
   });

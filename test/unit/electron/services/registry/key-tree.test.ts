@@ -4,7 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { settingsOfTree, treeDifferences, treeOfRegFile, treeOfRegQuery } from '../../../../../electron/services/registry/key-tree';
+import {
+  settingsOfTree,
+  treeDifferences,
+  treeOfRegFile,
+  treeOfRegQuery,
+} from '../../../../../electron/services/registry/key-tree';
 import { parseRegFile } from '../../../../../electron/services/registry/reg-file';
 
 const KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
@@ -45,11 +50,15 @@ describe('key-tree: the whole key against its export', () => {
 
   it('an export cut off after the two values misses the subkey, and says which', () => {
     const cut = EXPORT.slice(0, EXPORT.indexOf(`[${KEY}\\Interfaces`));
-    assert.deepEqual(treeDifferences(exported(cut), treeOfRegQuery(QUERY)), [`the subkey ${KEY.toLowerCase()}\\interfaces\\{abc} is missing`]);
+    assert.deepEqual(treeDifferences(exported(cut), treeOfRegQuery(QUERY)), [
+      `the subkey ${KEY.toLowerCase()}\\interfaces\\{abc} is missing`,
+    ]);
   });
 
   it('a value cut short, a DWORD or binary that differs, or one the key does not have, is named', () => {
-    const edited = EXPORT.replace('"Lease"=dword:00000e10', '"Lease"=dword:00000e11').replace('hex:0a,00,00,01', 'hex:0a,00').replace('"Hostname"="db-01"', '"Hostname"="db-01"\r\n"Extra"=dword:00000001');
+    const edited = EXPORT.replace('"Lease"=dword:00000e10', '"Lease"=dword:00000e11')
+      .replace('hex:0a,00,00,01', 'hex:0a,00')
+      .replace('"Hostname"="db-01"', '"Hostname"="db-01"\r\n"Extra"=dword:00000001');
     assert.deepEqual(treeDifferences(exported(edited), treeOfRegQuery(QUERY)).sort(), [
       `dhcpserver under ${KEY.toLowerCase()}\\interfaces\\{abc} differs`,
       `extra under ${KEY.toLowerCase()} is not in the key`,
@@ -58,12 +67,19 @@ describe('key-tree: the whole key against its export', () => {
   });
 
   it("reads both settings from the key's own lines, not a subkey's: the one reg query /s a backup's check needs", () => {
-    const query = QUERY.replace('    Lease    REG_DWORD    0xe10', '    Lease    REG_DWORD    0xe10\r\n    TcpTimedWaitDelay    REG_DWORD    0x1e');
+    const query = QUERY.replace(
+      '    Lease    REG_DWORD    0xe10',
+      '    Lease    REG_DWORD    0xe10\r\n    TcpTimedWaitDelay    REG_DWORD    0x1e',
+    );
     assert.deepEqual(settingsOfTree(treeOfRegQuery(query)), {
       MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 },
       TcpTimedWaitDelay: { present: false },
     });
     const asText = QUERY.replace('MaxUserPort    REG_DWORD    0xfffe', 'maxuserport    REG_SZ    65534');
-    assert.deepEqual(settingsOfTree(treeOfRegQuery(asText)).MaxUserPort, { present: true, type: 'REG_SZ' }, 'found whatever its case, and a string is only its type');
+    assert.deepEqual(
+      settingsOfTree(treeOfRegQuery(asText)).MaxUserPort,
+      { present: true, type: 'REG_SZ' },
+      'found whatever its case, and a string is only its type',
+    );
   });
 });

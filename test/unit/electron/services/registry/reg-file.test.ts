@@ -12,7 +12,8 @@ import {
 import { KEY, WINE_EXPORT } from '../../../../helpers/wine-export-sample';
 
 /** UTF-16LE text as a byte list, for payloads that store strings. */
-const utf16Hex = (text: string) => [...Buffer.from(`${text}\0`, 'utf16le')].map((byte) => byte.toString(16).padStart(2, '0')).join(',');
+const utf16Hex = (text: string) =>
+  [...Buffer.from(`${text}\0`, 'utf16le')].map((byte) => byte.toString(16).padStart(2, '0')).join(',');
 
 describe('.reg file text', () => {
   it('decodes UTF-16LE with a byte-order mark, as reg export writes it', () => {
@@ -39,39 +40,58 @@ describe('parseRegFile', () => {
     const parsed = parseRegFile(WINE_EXPORT);
     assert.ok(parsed);
     assert.deepEqual([...parsed.keys.keys()], [KEY]);
-    assert.deepEqual(
-      Object.fromEntries(parsed.keys.get(KEY) ?? []),
-      {
-        'A "quoted\\ name': '"say \\"hi\\" \\\\ there"',
-        A_bin: 'hex:01,02,ff',
-        A_exp: 'hex(2):25,00,53,00,79,00,73,00,74,00,65,00,6d,00,52,00,6f,00,6f,00,74,00,25,00,5c,00,78,00,00,00',
-        A_multi: 'hex(7):61,00,00,00,62,00,00,00,00,00',
-        A_none: 'hex(0):7a,00,7a,00,00,00',
-        A_q: 'hex(b):14,1a,99,be,1c,00,00,00',
-        DataBasePath: '"C:\\\\windows\\\\system32\\\\drivers\\\\etc"',
-        Domain: '""',
-        Hostname: '"vm"',
-        MaxUserPort: '"65534"',
-        tcptimedwaitdelay: 'dword:0000001e',
-      },
-    );
+    assert.deepEqual(Object.fromEntries(parsed.keys.get(KEY) ?? []), {
+      'A "quoted\\ name': '"say \\"hi\\" \\\\ there"',
+      A_bin: 'hex:01,02,ff',
+      A_exp: 'hex(2):25,00,53,00,79,00,73,00,74,00,65,00,6d,00,52,00,6f,00,6f,00,74,00,25,00,5c,00,78,00,00,00',
+      A_multi: 'hex(7):61,00,00,00,62,00,00,00,00,00',
+      A_none: 'hex(0):7a,00,7a,00,00,00',
+      A_q: 'hex(b):14,1a,99,be,1c,00,00,00',
+      DataBasePath: '"C:\\\\windows\\\\system32\\\\drivers\\\\etc"',
+      Domain: '""',
+      Hostname: '"vm"',
+      MaxUserPort: '"65534"',
+      tcptimedwaitdelay: 'dword:0000001e',
+    });
   });
 
   it('joins a payload continued over lines whatever the line ends, and spells hex one way', () => {
     const parsed = parseRegFile(
-      ['Windows Registry Editor Version 5.00', '', `[${KEY}]`, '"MaxUserPort"=hex(7):36,00,\\', '    35,00,\\', '  00,00', '"X"=DWORD:0000FFFE', ''].join('\n'),
+      [
+        'Windows Registry Editor Version 5.00',
+        '',
+        `[${KEY}]`,
+        '"MaxUserPort"=hex(7):36,00,\\',
+        '    35,00,\\',
+        '  00,00',
+        '"X"=DWORD:0000FFFE',
+        '',
+      ].join('\n'),
     );
-    assert.deepEqual(Object.fromEntries(parsed?.keys.get(KEY) ?? []), { MaxUserPort: 'hex(7):36,00,35,00,00,00', X: 'dword:0000fffe' });
+    assert.deepEqual(Object.fromEntries(parsed?.keys.get(KEY) ?? []), {
+      MaxUserPort: 'hex(7):36,00,35,00,00,00',
+      X: 'dword:0000fffe',
+    });
   });
 
   it('keeps the default value, a deletion and several keys apart', () => {
     const parsed = parseRegFile(
-      ['Windows Registry Editor Version 5.00', '', `[${KEY}]`, '@="default"', '"MaxUserPort"=-', '', `[${KEY}\\Interfaces]`, '"MaxUserPort"=dword:00000001', ''].join(
-        '\r\n',
-      ),
+      [
+        'Windows Registry Editor Version 5.00',
+        '',
+        `[${KEY}]`,
+        '@="default"',
+        '"MaxUserPort"=-',
+        '',
+        `[${KEY}\\Interfaces]`,
+        '"MaxUserPort"=dword:00000001',
+        '',
+      ].join('\r\n'),
     );
     assert.deepEqual(Object.fromEntries(parsed?.keys.get(KEY) ?? []), { '': '"default"', MaxUserPort: '-' });
-    assert.deepEqual(Object.fromEntries(parsed?.keys.get(`${KEY}\\Interfaces`) ?? []), { MaxUserPort: 'dword:00000001' });
+    assert.deepEqual(Object.fromEntries(parsed?.keys.get(`${KEY}\\Interfaces`) ?? []), {
+      MaxUserPort: 'dword:00000001',
+    });
   });
 
   it('adds the values of a key that appears twice to the same key, later lines winning, as import does', () => {
@@ -112,7 +132,10 @@ describe('decodePayload', () => {
     ['hex(4):fe,ff,00,00', { present: true, type: 'REG_DWORD', data: 65534 }],
     ['hex(4):fe,ff', { present: true, type: 'REG_DWORD', data: 'feff' }],
     ['hex(5):00,00,ff,fe', { present: true, type: 'REG_DWORD_BIG_ENDIAN', data: '0000fffe' }],
-    [`hex(6):${utf16Hex('\\Registry\\Machine\\X')}`, { present: true, type: 'REG_LINK', data: '\\Registry\\Machine\\X' }],
+    [
+      `hex(6):${utf16Hex('\\Registry\\Machine\\X')}`,
+      { present: true, type: 'REG_LINK', data: '\\Registry\\Machine\\X' },
+    ],
     ['hex(7):61,00,00,00,62,00,00,00,00,00', { present: true, type: 'REG_MULTI_SZ', data: ['a', 'b'] }],
     ['hex(7):00,00', { present: true, type: 'REG_MULTI_SZ', data: [] }],
     ['hex(8):01', { present: true, type: 'REG_RESOURCE_LIST', data: '01' }],
@@ -150,9 +173,16 @@ describe('writing .reg files', () => {
     const text = decodeRegFile(bytes);
     assert.equal(
       text,
-      ['Windows Registry Editor Version 5.00', '', `[${KEY}]`, '"MaxUserPort"=dword:0000fffe', '"TcpTimedWaitDelay"=-', '"A \\"quoted\\\\ name"="say \\"hi\\""', '', ''].join(
-        '\r\n',
-      ),
+      [
+        'Windows Registry Editor Version 5.00',
+        '',
+        `[${KEY}]`,
+        '"MaxUserPort"=dword:0000fffe',
+        '"TcpTimedWaitDelay"=-',
+        '"A \\"quoted\\\\ name"="say \\"hi\\""',
+        '',
+        '',
+      ].join('\r\n'),
     );
     assert.deepEqual(Object.fromEntries(parseRegFile(text)?.keys.get(KEY) ?? []), {
       MaxUserPort: 'dword:0000fffe',

@@ -4,7 +4,13 @@ import { parseRegQuery } from '../../../../../electron/services/registry/reg-que
 
 /** `reg query` prints a blank line, the key, four-space-indented values, and CRLF line ends. */
 const output = (...values: string[]) =>
-  ['', 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters', ...values.map((line) => `    ${line}`), '', ''].join('\r\n');
+  [
+    '',
+    'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',
+    ...values.map((line) => `    ${line}`),
+    '',
+    '',
+  ].join('\r\n');
 
 const ABSENT = { present: false };
 
@@ -31,7 +37,11 @@ describe('parseRegQuery', () => {
   });
 
   it("reads Wine's output, where neither value exists", () => {
-    const wine = output('DataBasePath    REG_SZ    C:\\windows\\system32\\drivers\\etc', 'Domain    REG_SZ    ', 'Hostname    REG_SZ    vm');
+    const wine = output(
+      'DataBasePath    REG_SZ    C:\\windows\\system32\\drivers\\etc',
+      'Domain    REG_SZ    ',
+      'Hostname    REG_SZ    vm',
+    );
     assert.deepEqual(parseRegQuery(wine), { MaxUserPort: ABSENT, TcpTimedWaitDelay: ABSENT });
   });
 
@@ -41,7 +51,11 @@ describe('parseRegQuery', () => {
   });
 
   it('does not take the (Default) value or a value with a longer name for a setting', () => {
-    const text = output('(Default)    REG_SZ    MaxUserPort', 'MaxUserPortOld    REG_DWORD    0x1388', 'OldTcpTimedWaitDelay    REG_DWORD    0x78');
+    const text = output(
+      '(Default)    REG_SZ    MaxUserPort',
+      'MaxUserPortOld    REG_DWORD    0x1388',
+      'OldTcpTimedWaitDelay    REG_DWORD    0x78',
+    );
     assert.deepEqual(parseRegQuery(text), { MaxUserPort: ABSENT, TcpTimedWaitDelay: ABSENT });
   });
 
@@ -54,7 +68,11 @@ describe('parseRegQuery', () => {
   });
 
   it('reports MaxUserPort written as REG_SZ as text, not as the number it looks like', () => {
-    assert.deepEqual(parseRegQuery(output('MaxUserPort    REG_SZ    65534')).MaxUserPort, { present: true, type: 'REG_SZ', data: '65534' });
+    assert.deepEqual(parseRegQuery(output('MaxUserPort    REG_SZ    65534')).MaxUserPort, {
+      present: true,
+      type: 'REG_SZ',
+      data: '65534',
+    });
   });
 
   it('keeps an empty REG_SZ as empty text, and text with runs of spaces whole', () => {
@@ -74,7 +92,10 @@ describe('parseRegQuery', () => {
   });
 
   it('reports a Wine REG_QWORD printed as "(null)" with its data unknown, not as zero', () => {
-    assert.deepEqual(parseRegQuery(output('MaxUserPort    REG_QWORD    (null)')).MaxUserPort, { present: true, type: 'REG_QWORD' });
+    assert.deepEqual(parseRegQuery(output('MaxUserPort    REG_QWORD    (null)')).MaxUserPort, {
+      present: true,
+      type: 'REG_QWORD',
+    });
   });
 
   it('reads a Windows REG_QWORD beyond 2^53 exactly', () => {
@@ -94,7 +115,10 @@ describe('parseRegQuery', () => {
   });
 
   it('leaves out DWORD data it cannot read rather than guessing', () => {
-    assert.deepEqual(parseRegQuery(output('TcpTimedWaitDelay    REG_DWORD    thirty')).TcpTimedWaitDelay, { present: true, type: 'REG_DWORD' });
+    assert.deepEqual(parseRegQuery(output('TcpTimedWaitDelay    REG_DWORD    thirty')).TcpTimedWaitDelay, {
+      present: true,
+      type: 'REG_DWORD',
+    });
   });
 
   it('finds nothing in an empty or error output', () => {

@@ -2,12 +2,16 @@
 import assert from 'node:assert/strict';
 import childProcess from 'node:child_process';
 import { after, describe, it } from 'node:test';
-import { pinScriptHost, regeditScriptHost, type ScriptHostLookup } from '../../../../../electron/services/registry/script-host';
+import {
+  pinScriptHost,
+  regeditScriptHost,
+  type ScriptHostLookup,
+} from '../../../../../electron/services/registry/script-host';
 
 const CSCRIPT = 'C:\\Windows\\System32\\cscript.exe';
 
 describe('pinScriptHost', () => {
-  after(async () => (await regeditScriptHost() as unknown as { _mockReset(): void })._mockReset());
+  after(async () => ((await regeditScriptHost()) as unknown as { _mockReset(): void })._mockReset());
 
   it("makes the real regedit package report System32's cscript.exe, starting no process to find it", async () => {
     const lookup = await regeditScriptHost();
@@ -27,7 +31,11 @@ describe('pinScriptHost', () => {
   it('answers false when a lookup keeps another path (a regedit whose lookup changed), so regedit is not used', async () => {
     const stubborn: ScriptHostLookup = { _mock: () => undefined, init: (done) => done(), path: () => 'cscript.exe' };
     assert.equal(await pinScriptHost(stubborn, CSCRIPT), false);
-    const failing: ScriptHostLookup = { _mock: () => undefined, init: (done) => done(new Error('cscript not found')), path: () => CSCRIPT };
+    const failing: ScriptHostLookup = {
+      _mock: () => undefined,
+      init: (done) => done(new Error('cscript not found')),
+      path: () => CSCRIPT,
+    };
     assert.equal(await pinScriptHost(failing, CSCRIPT), false);
   });
 });

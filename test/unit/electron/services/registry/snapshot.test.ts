@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import { decodeRegFile, parseRegFile } from '../../../../../electron/services/registry/reg-file';
-import { differingSettings, isPayload, valueStateOf, valueStatesOf, restoreFileFor, snapshotOf, type Snapshot } from '../../../../../electron/services/registry/snapshot';
+import {
+  differingSettings,
+  isPayload,
+  valueStateOf,
+  valueStatesOf,
+  restoreFileFor,
+  snapshotOf,
+  type Snapshot,
+} from '../../../../../electron/services/registry/snapshot';
 import { KEY, WINE_EXPORT } from '../../../../helpers/wine-export-sample';
 
 describe('snapshots of the two settings', () => {
@@ -32,21 +40,32 @@ describe('snapshots of the two settings', () => {
   });
 
   it('reports values as the user sees them, and an unreadable payload as present with unknown data', () => {
-    assert.deepEqual(valueStatesOf({ MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: false } }), {
-      MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' },
-      TcpTimedWaitDelay: { present: false },
-    });
+    assert.deepEqual(
+      valueStatesOf({ MaxUserPort: { present: true, payload: '"65534"' }, TcpTimedWaitDelay: { present: false } }),
+      {
+        MaxUserPort: { present: true, type: 'REG_SZ', data: '65534' },
+        TcpTimedWaitDelay: { present: false },
+      },
+    );
     assert.deepEqual(valueStateOf({ present: true, payload: 'hex(c):00' }), { present: true, type: 'REG_NONE' });
   });
 
   it('tells which settings differ, by presence or by exact payload', () => {
-    const base: Snapshot = { MaxUserPort: { present: true, payload: 'dword:0000fffe' }, TcpTimedWaitDelay: { present: false } };
+    const base: Snapshot = {
+      MaxUserPort: { present: true, payload: 'dword:0000fffe' },
+      TcpTimedWaitDelay: { present: false },
+    };
     assert.deepEqual(differingSettings(base, structuredClone(base)), []);
-    assert.deepEqual(differingSettings(base, { ...base, MaxUserPort: { present: true, payload: '"65534"' } }), ['MaxUserPort']);
-    assert.deepEqual(differingSettings(base, { MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' } }), [
+    assert.deepEqual(differingSettings(base, { ...base, MaxUserPort: { present: true, payload: '"65534"' } }), [
       'MaxUserPort',
-      'TcpTimedWaitDelay',
     ]);
+    assert.deepEqual(
+      differingSettings(base, {
+        MaxUserPort: { present: false },
+        TcpTimedWaitDelay: { present: true, payload: 'dword:0000001e' },
+      }),
+      ['MaxUserPort', 'TcpTimedWaitDelay'],
+    );
   });
 
   it('builds a restore file that writes present payloads back verbatim and deletes absent settings', () => {
@@ -62,12 +81,16 @@ describe('snapshots of the two settings', () => {
 
   it('refuses to build a restore file from a saved payload that could carry more than one value', () => {
     const smuggled: Snapshot = {
-      MaxUserPort: { present: true, payload: `dword:0000fffe\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run]\r\n"x"="evil.exe"` },
+      MaxUserPort: {
+        present: true,
+        payload: `dword:0000fffe\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run]\r\n"x"="evil.exe"`,
+      },
       TcpTimedWaitDelay: { present: false },
     };
     assert.throws(
       () => restoreFileFor(smuggled),
-      (error: TunerError) => error.kind === 'unexpected' && error.message === 'Refused to restore MaxUserPort: its saved data is malformed.',
+      (error: TunerError) =>
+        error.kind === 'unexpected' && error.message === 'Refused to restore MaxUserPort: its saved data is malformed.',
     );
   });
 });

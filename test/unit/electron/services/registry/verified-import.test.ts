@@ -19,7 +19,11 @@ function importer(during: (file: string) => Promise<void> = async () => undefine
   const backend = {
     async importFile(file: string) {
       await during(file);
-      imported.push({ file, content: await readFile(file, 'utf8'), mode: (await stat(path.dirname(file))).mode & 0o777 });
+      imported.push({
+        file,
+        content: await readFile(file, 'utf8'),
+        mode: (await stat(path.dirname(file))).mode & 0o777,
+      });
     },
   } as RegistryBackend;
   return { backend, imported };
@@ -46,7 +50,10 @@ describe('verified-import: reg import of exactly what was written', () => {
     await mkdir(elsewhere);
     await symlink(elsewhere, path.join(dataDir, 'scratch'));
     const { backend, imported } = importer();
-    await assert.rejects(importWritten(backend, path.join(dataDir, 'scratch', 'restore-2.reg'), RESTORE), /scratch is a link or junction, not a plain folder/);
+    await assert.rejects(
+      importWritten(backend, path.join(dataDir, 'scratch', 'restore-2.reg'), RESTORE),
+      /scratch is a link or junction, not a plain folder/,
+    );
     assert.deepEqual(imported, []);
     assert.deepEqual(await readdir(elsewhere), []);
   });
@@ -66,6 +73,9 @@ describe('verified-import: reg import of exactly what was written', () => {
       await writeFile(swapped, 'HKLM\\SOFTWARE\\AbuseProbe');
       await rename(swapped, file);
     });
-    await assert.rejects(importWritten(backend, path.join(dataDir, 'scratch', 'restore-3.reg'), RESTORE), /changed while reg import read it: check the registry for keys this tool did not write\.$/);
+    await assert.rejects(
+      importWritten(backend, path.join(dataDir, 'scratch', 'restore-3.reg'), RESTORE),
+      /changed while reg import read it: check the registry for keys this tool did not write\.$/,
+    );
   });
 });
