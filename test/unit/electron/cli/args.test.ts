@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCli, USAGE } from '../../../../electron/cli/args';
-import { TunerError } from '../../../../electron/services/errors';
+import { assertInvalid } from '../../../helpers/assert-invalid';
 
 const DEFAULTS = {
   json: false,
@@ -13,19 +13,6 @@ const DEFAULTS = {
   undo: false,
   out: undefined,
 };
-
-function assertInvalid(argv: string[], said: RegExp): void {
-  assert.throws(
-    () => parseCli(argv),
-    (error: TunerError) => {
-      assert.ok(error instanceof TunerError);
-      assert.equal(error.kind, 'invalid-input');
-      assert.match(error.message, said);
-      assert.doesNotMatch(error.message, /\n/, 'one line, fit for the terminal');
-      return true;
-    },
-  );
-}
 
 describe('parseCli', () => {
   it('shows the help for no arguments, --help and -h', () => {
@@ -123,13 +110,6 @@ describe('parseCli', () => {
     assertInvalid(['apply', '--reserve-ports', '3306,3306'], /^Port 3306 is named twice\. Nothing was changed\.$/);
   });
 
-  it('refuses an unknown command, listing the real ones', () => {
-    assertInvalid(
-      ['tune'],
-      /^Unknown command "tune"\. Commands: status, diagnose, watch, backup, apply, undo, history, export, probe\.$/,
-    );
-  });
-
   it('reads export with its format, --undo and --out, and refuses a missing or unknown format', () => {
     assert.deepEqual(
       parseCli(['export', '--format', 'gpo', '--max-user-port', '65534', '--out', 'tuner.xml', '--force']),
@@ -156,43 +136,6 @@ describe('parseCli', () => {
     );
   });
 
-  it('refuses a path that names nothing, rather than falling back to a default place', () => {
-    assertInvalid(
-      ['backup', '--dir', ''],
-      /^--dir needs a folder name; an empty name names no folder\. Nothing was done\.$/,
-    );
-    assertInvalid(['backup', '--dir='], /^--dir needs a folder name; an empty name names no folder\./);
-    assertInvalid(
-      ['export', '--format', 'reg', '--max-user-port', '65534', '--out', ''],
-      /^--out needs a file name; an empty name names no file\./,
-    );
-    assertInvalid(
-      ['export', '--format', 'reg', '--max-user-port', '65534', '--out', '  '],
-      /^--out needs a file name; "  " names no file\./,
-    );
-    // Taken as given: a name with a space around it is a name, not trimmed to another one.
-    assert.equal(parseCli(['backup', '--dir', ' D:\\backups']).dir, ' D:\\backups');
-  });
-
-  it('takes numbers exactly as typed: a space around one is refused, not trimmed', () => {
-    assertInvalid(
-      ['apply', '--max-user-port', ' 5000'],
-      /^MaxUserPort must be a whole number from 5000 to 65534; " 5000" has a space before or after it\. Nothing was changed\.$/,
-    );
-    assertInvalid(
-      ['apply', '--reserve-ports', '3306, 33060'],
-      /^A port to reserve must be a whole number from 1 to 65535; " 33060" has a space before or after it\./,
-    );
-    assertInvalid(
-      ['apply', '--dynamic-start', '33063 ', '--dynamic-count', '32473'],
-      /" ?33063 " has a space before or after it/,
-    );
-    assertInvalid(
-      ['watch', '--interval', '5 '],
-      /^--interval must be a whole number from 1 to 3600; "5 " has a space before or after it\.$/,
-    );
-  });
-
   it('takes --accept-unprotected on apply alone, and never as a change by itself', () => {
     assert.deepEqual(parseCli(['apply', '--max-user-port', '65534', '--accept-unprotected']).change, {
       MaxUserPort: 65534,
@@ -205,28 +148,6 @@ describe('parseCli', () => {
       /^"export" does not take --accept-unprotected\./,
     );
     assertInvalid(['apply', '--max-user-port', '65534', '--accept-unprotected=yes'], /accept-unprotected/);
-  });
-
-  it('refuses an extra argument', () => {
-    assertInvalid(['status', 'now'], /^Unexpected argument "now"\./);
-  });
-
-  it('refuses an unknown option, naming it', () => {
-    assertInvalid(['status', '--verbose'], /'--verbose'.* See --help\.$/);
-  });
-
-  it('refuses an option the command does not take', () => {
-    assertInvalid(['status', '--force'], /^"status" does not take --force\./);
-    assertInvalid(['undo', '--dir', 'x'], /^"undo" does not take --dir\./);
-    assertInvalid(['backup', '--max-user-port', '65534'], /^"backup" does not take --max-user-port\./);
-  });
-
-  it('refuses an option given without its value', () => {
-    assertInvalid(['apply', '--tcp-timed-wait-delay', '30', '--max-user-port'], /--max-user-port/);
-  });
-
-  it('refuses a backend other than reg or regedit', () => {
-    assertInvalid(['status', '--backend', 'wmi'], /^--backend must be reg or regedit, not "wmi"\.$/);
   });
 
   it('documents every command and exit code in the usage text', () => {
