@@ -23,7 +23,6 @@ export default tseslint.config(
       'electron/services/backup/backup.ts',
       'electron/services/change-service.ts',
       'electron/services/change/records.ts',
-      'test/unit/electron/services/export/export-service.test.ts',
     ],
     rules: { 'max-lines': 'off' },
   },
