@@ -19,11 +19,7 @@ export default tseslint.config(
   },
   {
     // Over 199 lines once formatted at 120 columns: each is to be split at its seam, and the list only shrinks.
-    files: [
-      'electron/services/backup/backup.ts',
-      'electron/services/change-service.ts',
-      'electron/services/change/records.ts',
-    ],
+    files: ['electron/services/change-service.ts', 'electron/services/change/records.ts'],
     rules: { 'max-lines': 'off' },
   },
   {

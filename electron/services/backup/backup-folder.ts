@@ -50,3 +50,8 @@ export async function prepareBackupFolder(folder: string, dataDir: string): Prom
   }
   if (!(await stat(folder)).isDirectory()) throw refuse(folder, 'it is a file, not a folder');
 }
+
+/** A failure's reason as a DBA reads it: the tool's own message, or what the file system said. */
+export function errorReason(error: unknown): string {
+  return error instanceof TunerError ? error.message : fileSystemReason(error);
+}
