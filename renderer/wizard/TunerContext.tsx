@@ -27,9 +27,8 @@ const TunerContext = createContext<Tuner | null>(null);
 
 export function TunerProvider({ children }: { children: ReactNode }) {
   const status = useReading(() => window.tuner.getStatus({}));
-  // netstat, tasklist, netsh and wevtutil start only once the values are on screen: on a busy
-  // two-core host, seven processes at once would hold up the one reg query the page waits for.
-  const diagnosis = useReading(() => window.tuner.diagnose({}), status.value !== null || status.failure !== null);
+  // Asked with the status, not after it: the Check page's first figures need both.
+  const diagnosis = useReading(() => window.tuner.diagnose({}));
   const dataFolder = useReading(
     () => window.tuner.checkDataFolder({}),
     status.value !== null || status.failure !== null,
