@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 
 const production = process.env.NODE_ENV !== 'development';
-// require() rather than import() for regedit, which sits inside app.asar once packaged.
+// require() rather than import() for the packages left external, which sit inside app.asar once packaged.
 const common = {
   bundle: true,
   supported: { 'dynamic-import': false },
@@ -13,6 +13,9 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+// Shipped as packages in app.asar (package.json's dependencies): iconv-lite's code-page tables are
+// 480 KB that every start would otherwise parse, though only output outside ASCII needs them.
+const runtimePackages = ['regedit', 'iconv-lite'];
 const define = { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') };
 
 async function renderer(outdir, entry) {
@@ -39,7 +42,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node22',
-  external: ['electron', 'regedit'],
+  external: ['electron', ...runtimePackages],
 });
 await build({
   ...common,
@@ -57,6 +60,6 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['regedit'],
+  external: runtimePackages,
 });
 if (process.argv.includes('--preview')) await renderer('dist/preview', 'renderer/preview-entry.tsx');
