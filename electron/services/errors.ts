@@ -4,11 +4,14 @@ import type { ErrorKind, Failure } from '../../shared/failure';
 export class TunerError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    message: string,
+    /** What went wrong and what it left as it was, without the advice. */
+    readonly said: string,
     /** Commands that finish the job by hand, one each (see Failure.repairs). */
     readonly repairs?: string[],
+    /** What to do about it, shown after `said`: kept apart so a caller who knows better can replace it. */
+    readonly advice?: string,
   ) {
-    super(message);
+    super(advice ? `${said} ${advice}` : said);
     this.name = 'TunerError';
   }
 }

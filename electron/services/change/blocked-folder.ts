@@ -42,6 +42,5 @@ export function blockedFolder(error: TunerError, manual: string[] | null): Tuner
         ? ' To undo by hand instead, run these commands as administrator, in this order:'
         : ' The journal names nothing to undo.';
   // The lock's own advice (start as administrator, or pick another folder) is for an account without rights: this one has them.
-  const [said] = error.message.split(' Nothing was changed.');
-  return new TunerError('write-failed', `${said} Nothing was changed. ${CAUSES}${steps}`, manual ?? undefined);
+  return new TunerError('write-failed', `${error.said} ${CAUSES}${steps}`, manual ?? undefined);
 }

@@ -60,7 +60,9 @@ async function acquire(dir: string): Promise<{ file: string; identity: Stats }> 
     const { problem, fix } = explainDataFolder(dir, error as NodeJS.ErrnoException);
     throw new TunerError(
       denied ? 'not-permitted' : 'write-failed',
-      `Cannot use the data folder ${dir}: ${problem}, so no change can be recorded. Nothing was changed. ${fix}`,
+      `Cannot use the data folder ${dir}: ${problem}, so no change can be recorded. Nothing was changed.`,
+      undefined,
+      fix,
     );
   }
   try {

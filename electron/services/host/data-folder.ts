@@ -26,7 +26,9 @@ export function dataFolderGuard(target: Target, run: ProcessRunner): () => Promi
       const denied = errnoOf(error) === 'EACCES' || errnoOf(error) === 'EPERM';
       throw new TunerError(
         denied ? 'not-permitted' : 'write-failed',
-        `Cannot use the data folder ${target.dataDir}: ${problem}. Nothing was changed. ${fix}`,
+        `Cannot use the data folder ${target.dataDir}: ${problem}. Nothing was changed.`,
+        undefined,
+        fix,
       );
     });
     if (target.host !== 'windows' || target.dataDirChosen) return;
