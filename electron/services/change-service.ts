@@ -2,15 +2,14 @@ import type { ApplyResult, Backup, HistoryEntry, StartupSettle, Status, UndoResu
 import { PARAMETERS_KEY } from '../../shared/settings';
 import type { VerifiedBackup } from './backup/backup';
 import type { Rights } from './host/elevation-check';
-import { withChangeLock } from './change/change-lock';
+import { ChangeGate } from './change/change-gate';
 import type { ChangeEngine } from './change/change-engine';
 import { reportStates } from './change/kind-states';
 import type { ChangeRequest } from './change/change-kind';
 import { refuseUnprotected } from './change/unprotected-check';
-import { toFailure, TunerError } from './errors';
+import { toFailure } from './errors';
 import type { Journal, JournalData } from './change/journal';
 import type { RegistryBackend } from './registry/backend';
-import { blockedFolder } from './change/blocked-folder';
 import { reportOf, restartPendingOf, takesEffect, undoOf } from './change-service-reports';
 
 export interface TunerDeps {
@@ -37,7 +36,8 @@ export interface TunerDeps {
  * process and across processes, and only once rights are confirmed.
  */
 export class ChangeService {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Every change and backup passes it: one at a time, here and across processes, and only with rights. */
+  private readonly gate: ChangeGate;
   /** The one owner of the backup folder: the default until the user picks another. */
   private backupDir: string;
   /** The last backup made on request, for apply to use while the key still matches it. */
@@ -47,6 +47,7 @@ export class ChangeService {
 
   constructor(private readonly deps: TunerDeps) {
     this.backupDir = deps.defaultBackupDir;
+    this.gate = new ChangeGate(deps);
   }
 
   async status(): Promise<Status> {
@@ -95,7 +96,7 @@ export class ChangeService {
   }
 
   backup(): Promise<Backup> {
-    return this.exclusive(async () => {
+    return this.gate.exclusive(async () => {
       // The default backup folder is inside the data folder: secure it before writing there.
       if ((await this.deps.rights()).canWrite) await this.deps.secureDataDir();
       this.recentBackup = await this.deps.makeBackup(this.backupDir);
@@ -105,7 +106,7 @@ export class ChangeService {
 
   /** Takes numbers already validated at the boundary (the contract, or the CLI's parser). */
   apply(request: ChangeRequest): Promise<ApplyResult> {
-    return this.changing(async () => {
+    return this.gate.changing(async () => {
       await refuseUnprotected(request, this.deps.engine);
       // The journal may name only backups in the data folder's own: one made in a folder the DBA picked stays theirs.
       const { backup, reused, readBack, restart } = await this.deps.engine.apply(
@@ -125,7 +126,7 @@ export class ChangeService {
 
   undo(options: { force: boolean }): Promise<UndoResult> {
     const manual = async () => this.deps.engine.manualUndo(await this.deps.journal.read());
-    return this.changing(async () => {
+    return this.gate.changing(async () => {
       const undone = await this.deps.engine.undo(
         options.force,
         this.deps.defaultBackupDir,
@@ -162,64 +163,17 @@ export class ChangeService {
   /** Settles an operation a crash left half-done (see ChangeEngine.settle); null when there was none. Only change commands and the wizard's start call it. */
   async settleInterrupted(): Promise<HistoryEntry | null> {
     if (!(await this.deps.journal.read()).pending) return null;
-    return this.exclusive(() =>
-      withChangeLock(this.deps.dataDir, async () => {
-        const record = await this.deps.journal.read();
-        if (!record.pending) return null;
-        const what = `The ${record.pending.operation} interrupted at ${record.pending.startedAt}`;
-        await this.requireWrite(`${what} must be settled first. `);
-        return this.deps.engine.settle(record);
-      }),
-    );
+    return this.gate.locked(async () => {
+      const record = await this.deps.journal.read();
+      if (!record.pending) return null;
+      const what = `The ${record.pending.operation} interrupted at ${record.pending.startedAt}`;
+      await this.gate.requireWrite(`${what} must be settled first. `);
+      return this.deps.engine.settle(record);
+    });
   }
 
   /** Windows started since this tool's last change: a change that waits for a restart is in force now. */
   private restartedSince(record: JournalData): boolean {
     return record.lastChangeAt !== null && Date.parse(record.lastChangeAt) < this.deps.bootTime();
-  }
-
-  private async requireWrite(context = ''): Promise<void> {
-    const { canWrite, notRead } = await this.deps.rights();
-    if (canWrite) return this.deps.secureDataDir();
-    if (notRead)
-      throw new TunerError(
-        'not-permitted',
-        `${context}Could not tell whether this runs as administrator: ${notRead}. Nothing was changed.`,
-      );
-    throw new TunerError(
-      'not-permitted',
-      `${context}Changing ${PARAMETERS_KEY} needs administrator rights. Nothing was changed.`,
-    );
-  }
-
-  /**
-   * A change: one at a time in this process and across processes, and only with rights. A lock
-   * the data folder refuses to an administrator is the folder's fault (blocked-folder.ts);
-   * `manual` gives an undo's steps to do by hand.
-   */
-  private changing<T>(work: () => Promise<T>, manual?: () => Promise<string[]>): Promise<T> {
-    return this.exclusive(async () => {
-      let locked = false;
-      try {
-        return await withChangeLock(this.deps.dataDir, async () => {
-          locked = true;
-          await this.requireWrite();
-          return work();
-        });
-      } catch (error) {
-        // The lock is the first write in the data folder: a folder that refuses writes fails there.
-        const folderRefused =
-          !locked && error instanceof TunerError && (error.kind === 'not-permitted' || error.kind === 'write-failed');
-        if (!folderRefused || !(await this.deps.rights()).canWrite) throw error;
-        throw blockedFolder(error, manual ? await manual().catch(() => null) : null);
-      }
-    });
-  }
-
-  /** One operation at a time in this process: a double click must not start two applies. */
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }

@@ -1,10 +1,10 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { HistoryEntry } from '../../../shared/contract';
 import type { BackendName } from '../registry/backend';
-import type { KindId, KindStates, SomeStates, StateOf } from './change-kind';
+import type { KindId, KindStates } from './change-kind';
 import type { JournalData, PendingOperation, Started } from './journal';
 import { reportStates } from './kind-states';
-import { idsOf, overlayParts, pickSlots } from './slots';
+import { handChangedView, leftAfterUndo, mergeStates, within } from './saved-states';
+import { idsOf } from './slots';
 
 /** Who made a change, kept with every history entry. */
 export interface Audit {
@@ -54,34 +54,6 @@ function mergedBaseline(
     : { ...baseline, states };
 }
 
-/**
- * Each kind's parts from `later` over those of `earlier`: a second change that reserves another
- * port adds it to what the first reserved instead of replacing it. Registry values and ranges
- * always hold every part, so for them the later state simply wins.
- */
-function mergeStates<T extends SomeStates>(earlier: T, later: KindStates): KindStates {
-  const merged: KindStates = { ...earlier, ...later };
-  for (const id of idsOf(later)) mergeKind(merged, earlier, later, id);
-  return merged;
-}
-
-function mergeKind<K extends KindId>(merged: SomeStates, earlier: SomeStates, later: SomeStates, id: K): void {
-  const state: StateOf<K> | undefined = later[id];
-  if (state) merged[id] = { ...earlier[id], ...state };
-}
-
-/** Only the kinds and parts of `states` that `scope` has: what a baseline keeps once a change it grew for was put back. */
-function within(states: KindStates, scope: SomeStates): KindStates {
-  const kept: KindStates = { registry: pickSlots(states.registry, (slot) => slot in (scope.registry ?? {})) };
-  for (const id of idsOf(states)) withinKind(kept, states, scope, id);
-  return kept;
-}
-
-function withinKind<K extends KindId>(kept: SomeStates, states: SomeStates, scope: SomeStates, id: K): void {
-  const [state, bounds]: (StateOf<K> | undefined)[] = [states[id], scope[id]];
-  if (state && bounds) kept[id] = pickSlots(state, (slot) => slot in bounds);
-}
-
 /** The states a settle found and left: its history entry shows its own writes, not the interrupted operation's plan. */
 export interface Seen {
   before: KindStates;
@@ -106,25 +78,6 @@ function entryOf(
     ...(note ? { note } : {}),
     ...audit,
   };
-}
-
-/**
- * The slots an undo's target leaves off the baseline (reservations a range still covers, see
- * undo-goal.ts), with the registry: what the journal keeps so a later undo can finish; null when none.
- */
-function leftAfterUndo(baseline: KindStates, target: KindStates): KindStates | null {
-  const left: KindStates = { registry: baseline.registry };
-  for (const id of idsOf(baseline)) if (id !== 'registry') leftOfKind(left, baseline, target, id);
-  return idsOf(left).length > 1 ? left : null;
-}
-
-function leftOfKind<K extends KindId>(left: SomeStates, baseline: SomeStates, target: SomeStates, id: K): void {
-  const [state, goal]: (StateOf<K> | undefined)[] = [baseline[id], target[id]];
-  if (!state) return;
-  const slotsOf = (of: object | undefined) => new Map<string, unknown>(Object.entries(of ?? {}));
-  const [was, aim] = [slotsOf(state), slotsOf(goal)];
-  const off = pickSlots(state, (slot) => !isDeepStrictEqual(was.get(slot), aim.get(slot)));
-  if (Object.keys(off).length > 0) left[id] = off;
 }
 
 /** The operation reached its target: an undo clears what there was to undo, but for what it had to leave. */
@@ -185,28 +138,10 @@ export function settledRecord(
   seen: Seen,
 ): { record: JournalData; entry: HistoryEntry } {
   const { record, pending } = started;
-  const view: KindStates = { registry: pending.prior.registry };
-  for (const id of idsOf(pending.prior)) viewOfKind(view, pending.prior, pending.target, byHand[id], id);
+  const view = handChangedView(pending.prior, pending.target, byHand);
   const lastWritten = mergeStates(record.lastWritten ?? { registry: pending.prior.registry }, view);
   // The parts kept by hand are vouched for by this operation's backup.
   return keptRecord(started, lastWritten, 'recovered', note, at, audit, seen, true);
-}
-
-/** The prior state of a kind with the `slots` changed by hand since taken from the target: as this tool last wrote them. */
-function viewOfKind<K extends KindId>(
-  view: SomeStates,
-  prior: SomeStates,
-  target: SomeStates,
-  slots: ReadonlySet<string> | undefined,
-  id: K,
-): void {
-  const [was, goal]: (StateOf<K> | undefined)[] = [prior[id], target[id]];
-  if (was && goal && slots && slots.size > 0)
-    view[id] = overlayParts(
-      was,
-      goal,
-      [...slots].map((slot) => ({ slot })),
-    );
 }
 
 function keptRecord(
