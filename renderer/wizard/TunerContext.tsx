@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { TunerApi } from '../../shared/api';
-import type { Response, Status } from '../../shared/contract';
+import type { Response, Result, Status } from '../../shared/contract';
 import type { Failure } from '../../shared/failure';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { usePoolSampling, type LivePool } from './usePoolSampling';
@@ -25,10 +25,16 @@ interface Tuner {
 
 const TunerContext = createContext<Tuner | null>(null);
 
-export function TunerProvider({ children }: { children: ReactNode }) {
-  const status = useReading(() => window.tuner.getStatus({}));
+/** The page's first questions, asked before React renders (see first-answer.ts). */
+export interface FirstReads {
+  status: () => Promise<Result<Status>> | undefined;
+  diagnosis: () => Promise<Result<Diagnosis>> | undefined;
+}
+
+export function TunerProvider({ children, first }: { children: ReactNode; first?: FirstReads }) {
+  const status = useReading(() => window.tuner.getStatus({}), true, first?.status);
   // Asked with the status, not after it: the Check page's first figures need both.
-  const diagnosis = useReading(() => window.tuner.diagnose({}));
+  const diagnosis = useReading(() => window.tuner.diagnose({}), true, first?.diagnosis);
   const dataFolder = useReading(
     () => window.tuner.checkDataFolder({}),
     status.value !== null || status.failure !== null,

@@ -11,15 +11,20 @@ export interface Reading<T> {
 
 /**
  * Something read from the main side (the status, the diagnosis); a refresh keeps the last good
- * answer on screen. The first read waits until `ready`.
+ * answer on screen. The first read waits until `ready`, and takes `early`'s answer when it has one.
  */
-export function useReading<T>(read: () => Promise<Result<T>>, ready = true): Reading<T> {
+export function useReading<T>(
+  read: () => Promise<Result<T>>,
+  ready = true,
+  early?: () => Promise<Result<T>> | undefined,
+): Reading<T> {
   const [value, setValue] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<Failure | null>(null);
   // Replies can arrive out of order: only the newest request's answer is shown, and only it ends `loading`.
   const latestRequest = useRef(0);
   const latestRead = useRef(read);
+  const earlyAnswer = useRef(early);
   useLayoutEffect(() => {
     latestRead.current = read;
   });
@@ -27,7 +32,7 @@ export function useReading<T>(read: () => Promise<Result<T>>, ready = true): Rea
   // `loading` is true from the start, so the first read need not set it; a refresh does.
   const readNow = useCallback(async () => {
     const request = ++latestRequest.current;
-    const result = await latestRead.current();
+    const result = await (earlyAnswer.current?.() ?? latestRead.current());
     if (request !== latestRequest.current) return;
     setLoading(false);
     if (!result.ok) {
