@@ -1,16 +1,13 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
 import type { ProductKindId } from '../../../shared/kinds';
-import { DEFAULT_DYNAMIC_RANGE, type PortRange } from '../../../shared/port-range';
-import { PARAMETERS_KEY, SETTING_NAMES, perSetting, type PerSetting, type SettingName } from '../../../shared/settings';
+import { PARAMETERS_KEY, SETTING_NAMES, perSetting } from '../../../shared/settings';
 import type { ChangeRequest } from '../change/change-kind';
+import type { ExportChange, ExportOptions, FormatBodies, KindExport } from './export-kind';
+import { DYNAMIC_RANGE_EXPORT } from './kinds/dynamic-range-export';
+import { REGISTRY_EXPORT } from './kinds/registry-export';
 
 export { EXPORT_FORMATS, type ExportFormat };
-
-/** The change to carry to other servers, already validated. */
-export interface ExportChange {
-  registry: Partial<PerSetting<number>>;
-  dynamicRange: PortRange | null;
-}
+export type { ExportChange, ExportOptions, RegistryItem } from './export-kind';
 
 /**
  * A change as apply takes it, for export; undo with nothing named removes every registry value
@@ -27,56 +24,10 @@ export function exportChangeOf(
   };
 }
 
-export interface ExportOptions {
-  /** The removal instead: the named values deleted (Windows' defaults), the range back to 49152-65535. */
-  undo: boolean;
-  generatedAt: Date;
-  toolVersion: string;
-}
-
-/** What a product kind is in an export: every format's header says it the same way; a format that cannot carry it refuses it. */
-interface KindExport {
-  /** Whether the export carries this kind's part of the change. */
-  named(change: ExportChange): boolean;
-  /** What the export does to it, one line each, in the header every format writes. */
-  says(change: ExportChange, undo: boolean): string[];
-  /** When it takes effect, where that needs saying. */
-  effect: string | null;
-  /** The formats that cannot carry it, and what they say instead. */
-  refusedBy: Partial<Record<ExportFormat, string>>;
-}
-
-const NETSH_ONLY = '(it is set with netsh): export it as powershell or ansible, or leave it out.';
-
-/** One entry per product kind, or null for one that does not travel: reserved ports follow what listens on each host. */
+/** One entry per product kind, in the order every format writes them, or null for one that does not travel: reserved ports follow what listens on each host. */
 const KIND_EXPORTS: { readonly [K in ProductKindId]: KindExport | null } = {
-  registry: {
-    named: (change) => namedSettings(change).length > 0,
-    says: (change, undo) =>
-      namedSettings(change).map((name) =>
-        undo
-          ? `Deletes ${name} (Windows then uses its default)`
-          : `Sets ${name} = ${change.registry[name]} (REG_DWORD)`,
-      ),
-    effect: 'The registry values take effect after Windows restarts.',
-    refusedBy: {},
-  },
-  dynamicRange: {
-    named: (change) => change.dynamicRange !== null,
-    says: ({ dynamicRange: range }, undo) => {
-      if (!range) return [];
-      if (undo)
-        return [`Sets the TCP dynamic port range back to ${DEFAULT_DYNAMIC_RANGE.start}-65535 (Windows' default)`];
-      return [
-        `Sets the TCP dynamic port range to ${range.start}-${range.start + range.count - 1} (${range.count} ports), IPv4 and IPv6`,
-      ];
-    },
-    effect: null,
-    refusedBy: {
-      reg: `A .reg file cannot carry the dynamic port range ${NETSH_ONLY}`,
-      gpo: `Group Policy Preferences cannot set the dynamic port range ${NETSH_ONLY}`,
-    },
-  },
+  registry: REGISTRY_EXPORT,
+  dynamicRange: DYNAMIC_RANGE_EXPORT,
   reservedPorts: null,
 };
 const EXPORTED = Object.values(KIND_EXPORTS).flatMap((kind) => kind ?? []);
@@ -86,9 +37,21 @@ export function namesAny(change: ExportChange): boolean {
   return EXPORTED.some((kind) => kind.named(change));
 }
 
-/** Why `format` cannot carry `change`, or null when it can. */
+/** Why `format` cannot carry `change`, or null when it can: a kind the change names and the format has no body for. */
 export function refusal(format: ExportFormat, change: ExportChange): string | null {
-  return EXPORTED.find((kind) => kind.named(change) && kind.refusedBy[format])?.refusedBy[format] ?? null;
+  for (const kind of EXPORTED) {
+    const body = kind.formats[format];
+    if (kind.named(change) && typeof body === 'string') return body;
+  }
+  return null;
+}
+
+/** Every kind's body in `format`, in table order, for the format's frame to write. */
+export function bodiesIn<F extends ExportFormat>(format: F): FormatBodies[F][] {
+  return EXPORTED.flatMap((kind) => {
+    const body: FormatBodies[F] | string = kind.formats[format];
+    return typeof body === 'string' ? [] : [body];
+  });
 }
 
 /** What one export does, in the words every format's header uses. */
@@ -100,11 +63,6 @@ export function describeExport(change: ExportChange, { undo, generatedAt, toolVe
     ...named.flatMap((kind) => kind.says(change, undo)),
     ...named.flatMap((kind) => kind.effect ?? []),
   ];
-}
-
-/** The registry settings the export names, in catalogue order. */
-export function namedSettings(change: ExportChange): SettingName[] {
-  return SETTING_NAMES.filter((name) => change.registry[name] !== undefined);
 }
 
 export function hexDword(value: number): string {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { describeExport, hexDword, namedSettings, type ExportChange, type ExportOptions } from './export-change';
+import { bodiesIn, describeExport, hexDword, type ExportChange, type ExportOptions } from './export-change';
 
 // The class ids Group Policy Management writes for a Registry preference collection and item ([MS-GPPREF] 2.2.1.2).
 const SETTINGS_CLSID = '{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}';
 const ITEM_CLSID = '{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}';
-const KEY = 'SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,24 +14,24 @@ function changed(date: Date): string {
 }
 
 /**
- * A Group Policy Preferences Registry.xml: one Registry item per value, Update (U) to set and
- * Delete (D) to undo. GPP has no netsh: the dynamic range cannot travel in it (export-change.ts
- * refuses it).
+ * A Group Policy Preferences Registry.xml: one Registry item per value the kinds name, Update (U)
+ * to set and Delete (D) to undo. GPP has no netsh: a kind without a GPO body (the dynamic range)
+ * is refused before this runs.
  */
 export function gpoRegistryXml(
   change: ExportChange,
   options: ExportOptions,
   uid: () => string = () => `{${randomUUID().toUpperCase()}}`,
 ): Buffer {
-  const action = options.undo ? 'D' : 'U';
-  const items = namedSettings(change).map((name) => {
-    const value = options.undo ? '' : hexDword(change.registry[name] as number);
-    return [
-      `  <Registry clsid="${ITEM_CLSID}" name="${name}" status="${name}" image="${options.undo ? 3 : 2}" changed="${changed(options.generatedAt)}" uid="${uid()}">`,
-      `    <Properties action="${action}" displayDecimal="1" default="0" hive="HKEY_LOCAL_MACHINE" key="${escape(KEY)}" name="${name}" type="REG_DWORD" value="${value}"/>`,
-      '  </Registry>',
-    ].join('\r\n');
-  });
+  const items = bodiesIn('gpo')
+    .flatMap((body) => body(change, options.undo))
+    .map(({ key, name, dword }) =>
+      [
+        `  <Registry clsid="${ITEM_CLSID}" name="${escape(name)}" status="${escape(name)}" image="${dword === null ? 3 : 2}" changed="${changed(options.generatedAt)}" uid="${uid()}">`,
+        `    <Properties action="${dword === null ? 'D' : 'U'}" displayDecimal="1" default="0" hive="HKEY_LOCAL_MACHINE" key="${escape(key)}" name="${escape(name)}" type="REG_DWORD" value="${dword === null ? '' : hexDword(dword)}"/>`,
+        '  </Registry>',
+      ].join('\r\n'),
+    );
   const comment = describeExport(change, options)
     .map((line) => `  ${escape(line)}`)
     .join('\r\n');
