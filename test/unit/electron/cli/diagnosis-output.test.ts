@@ -10,7 +10,7 @@ import type { ToolAccess, WindowsTool } from '../../../../electron/services/host
 import { NetshPorts } from '../../../../electron/services/netsh/netsh-ports';
 import { memoryEngine } from '../../../helpers/memory-engine';
 import { withNetshScripts } from '../../../helpers/netsh-stand-in';
-import { makeTempRoot, removeTempRoot } from '../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../helpers/temp-folder';
 
 const NETSH: ToolAccess = {
   ok: true,

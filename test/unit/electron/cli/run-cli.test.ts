@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { freshPath, makeTempRoot, removeTempRoot, runCli } from '../../../helpers/wine';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../helpers/temp-folder';
+import { runCli } from '../../../helpers/cli-run';
 
 const escaped = (text: string) => text.replace(/[/.-]/g, '\\$&');
 

@@ -12,7 +12,7 @@ import { createBackup, restoreFileOf } from '../../../../../electron/services/ba
 import { TunerError } from '../../../../../electron/services/errors';
 import { dwordPayload } from '../../../../../electron/services/registry/reg-file';
 import { MemoryRegistry } from '../../../../helpers/memory-registry';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const FILE_NAME = 'Tcpip-Parameters-2026-01-01_00-00-00-000.reg';

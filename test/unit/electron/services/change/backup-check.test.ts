@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { TunerError } from '../../../../../electron/services/errors';
 import type { JournalData } from '../../../../../electron/services/change/journal';
 import { memoryEngine } from '../../../../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 describe('the journal against its backups, and status across kinds', () => {
   let root: string;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import { AUDIT, memoryEngine } from '../../../../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 describe('the change engine', () => {
   let root: string;

@@ -3,7 +3,7 @@ import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strayLockWarnings, withChangeLock } from '../../../../../electron/services/change/change-lock';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 /**
  * Planted names cannot break the change lock: a folder called change.lock.5, a number of 2^53

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { withChangeLock } from '../../../../../electron/services/change/change-lock';
 import { TunerError } from '../../../../../electron/services/errors';
 import { ownIdentity } from '../../../../../electron/services/change/lock-holder';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 const REPO = path.resolve(__dirname, '../../../../..');
 

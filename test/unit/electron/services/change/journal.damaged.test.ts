@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import { AFTER_ONE_APPLY, TUNED, freshJournal } from '../../../../helpers/journal-fixtures';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 describe('Journal', () => {
   let root: string;

@@ -6,7 +6,7 @@ import { TunerError } from '../../../../../electron/services/errors';
 import { EMPTY_JOURNAL, Journal } from '../../../../../electron/services/change/journal';
 import { JOURNAL_KINDS } from '../../../../../electron/services/change/kind-states';
 import { AFTER_ONE_APPLY, BEFORE, TUNED, freshJournal } from '../../../../helpers/journal-fixtures';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 describe('Journal', () => {
   let root: string;

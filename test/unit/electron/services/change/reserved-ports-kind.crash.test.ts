@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TunerError } from '../../../../../electron/services/errors';
 import { adminWorld, ALL, DEFAULT } from '../../../../helpers/admin-world';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 describe('the engine over the range and the reservations, after a crash or an empty answer', () => {
   let root: string;

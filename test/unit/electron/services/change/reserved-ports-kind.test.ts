@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { TunerError } from '../../../../../electron/services/errors';
 import { adminWorld } from '../../../../helpers/admin-world';
 import type { NetshCall } from '../../../../helpers/memory-netsh';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 describe('the engine over the range and the reservations', () => {
   let root: string;

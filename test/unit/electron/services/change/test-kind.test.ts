@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { KIND_ROWS, rows } from '../../../../../shared/change-rows';
 import { memoryEngine } from '../../../../helpers/memory-engine';
 import { dialRows, dialsKind, type DialState } from '../../../../helpers/test-kind';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 /** The journal as it is on disk. */
 const onDisk = async (file: string) => JSON.parse(await readFile(file, 'utf8'));

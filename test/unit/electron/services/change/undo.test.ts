@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { memoryEngine } from '../../../../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 const MANUAL = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, reservePorts: [3306, 33060] };
 const DEFAULT = { start: 49152, count: 16384 };

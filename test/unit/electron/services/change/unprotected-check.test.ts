@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TunerError } from '../../../../../electron/services/errors';
 import { memoryEngine } from '../../../../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 describe('a MaxUserPort change that leaves MySQL unprotected', () => {
   let root: string;

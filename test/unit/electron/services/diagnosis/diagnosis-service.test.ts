@@ -13,7 +13,7 @@ import type { ToolAccess, WindowsTool } from '../../../../../electron/services/h
 import { NetshPorts } from '../../../../../electron/services/netsh/netsh-ports';
 import { captureBytes, captureText, windowsBytes } from '../../../../helpers/captures';
 import { withNetshScripts } from '../../../../helpers/netsh-stand-in';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 const tool = (name: WindowsTool): ToolAccess => ({
   ok: true,

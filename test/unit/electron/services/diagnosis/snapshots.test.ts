@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SnapshotStore } from '../../../../../electron/services/diagnosis/snapshots';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 describe('snapshots: only in a real folder of the data folder', () => {
   let root: string;

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import { writeExportFile } from '../../../../../electron/services/export/export-service';
-import { freshPath, makeTempRoot, removeTempRoot, runCli } from '../../../../helpers/wine';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
+import { runCli } from '../../../../helpers/cli-run';
 
 const CONTENT = Buffer.from('exported\r\n');
 

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { renderExport } from '../../../../../electron/services/export/export-service';
 import { gpoRegistryXml } from '../../../../../electron/services/export/gpo-format';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 import { CHANGE, golden, onPath, options, WITH_RANGE } from '../../../../helpers/export-golden';
 
 describe('export formats: Group Policy and PowerShell', () => {

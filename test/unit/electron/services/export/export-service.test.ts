@@ -13,7 +13,7 @@ import { load } from 'js-yaml';
 import { TunerError } from '../../../../../electron/services/errors';
 import { renderExport, writeExportFile } from '../../../../../electron/services/export/export-service';
 import { decodeRegFile } from '../../../../../electron/services/registry/reg-file';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 import { CHANGE, golden, onPath, options, WITH_RANGE } from '../../../../helpers/export-golden';
 
 describe('export formats', () => {

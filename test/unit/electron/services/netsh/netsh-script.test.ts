@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { PORT_SCRIPT, splitPortScript } from '../../../../../electron/services/netsh/netsh-script';
 import { captureText } from '../../../../helpers/captures';
 import { NETSH, one, seedNetsh } from '../../../../helpers/netsh-stand-in';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { makeTempRoot, removeTempRoot } from '../../../../helpers/temp-folder';
 
 const run = promisify(execFile);
 
