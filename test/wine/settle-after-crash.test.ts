@@ -4,12 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { createServices } from '../../electron/services/create-services';
 import type { ChangeService } from '../../electron/services/change-service';
 import { productEnv, readJournal, runCli } from '../helpers/cli-run';
-import { freshPath } from '../helpers/temp-folder';
+import { freshService } from '../helpers/service-bed';
 import { withPrefix } from '../helpers/with-prefix';
-import { regExport, regQuery, resetValues, setValue } from '../helpers/reg-checks';
+import { regExport, regQuery, setValue } from '../helpers/reg-checks';
 import { writeRegStandIn, type CrashPoint, type RegVerb } from '../helpers/reg-stand-in';
 import { exportedSettings } from '../helpers/cli-bed';
 
@@ -37,11 +36,7 @@ describe('a change cut off half-way (the CLI killed by a reg.exe stand-in) is se
   let dataDir: string;
   let service: ChangeService;
   const prefix = withPrefix('settle');
-  beforeEach(async () => {
-    await resetValues(prefix);
-    dataDir = freshPath(prefix.root, 'data');
-    service = (await createServices({ env: productEnv(prefix, dataDir) })).tuner;
-  });
+  beforeEach(async () => ({ dataDir, service } = await freshService(prefix)));
 
   /** Runs one CLI command whose reg.exe kills it at the given step, leaving the journal mid-change. */
   async function crash(args: readonly string[], { name, ...at }: Step): Promise<void> {
