@@ -4,7 +4,7 @@
  */
 import { expect, test } from './fixtures';
 import { shoot } from './pictures';
-import { runCli } from '../test/helpers/wine';
+import { runCli } from '../test/helpers/cli-run';
 import { expectApplied, openReview, said, shown } from './walks';
 
 test('restart now, confirmed, is only reported on Wine', async ({ page, preview, wine }) => {

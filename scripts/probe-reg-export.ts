@@ -8,7 +8,7 @@ import path from 'node:path';
 import { resolveTarget } from '../electron/services/host/target';
 import { runProcess } from '../electron/services/host/process-runner';
 import { RegExeBackend } from '../electron/services/registry/reg-exe-backend';
-import { createPrefix, destroyPrefix } from '../test/helpers/wine';
+import { createPrefix, destroyPrefix } from '../test/helpers/wine-prefix';
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 200);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { Journal, type JournalData } from '../../electron/services/change/journal';
 import { JOURNAL_KINDS } from '../../electron/services/change/kind-states';
-import { freshPath } from './wine';
+import { freshPath } from './temp-folder';
 
 export const TUNED = {
   MaxUserPort: { present: true, payload: 'dword:0000fffe' },

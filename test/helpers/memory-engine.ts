@@ -9,7 +9,7 @@ import { reservedPortsKind } from '../../electron/services/change/reserved-ports
 import { ChangeService } from '../../electron/services/change-service';
 import { MemoryNetsh } from './memory-netsh';
 import { MemoryRegistry } from './memory-registry';
-import { freshPath } from './wine';
+import { freshPath } from './temp-folder';
 
 export const AUDIT = { user: 'CORP\\dba', machine: 'DB-CLIENT-01', version: '9.9.9' };
 

@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProcessRunner } from '../../electron/services/host/process-runner';
-import { freshPath, productEnv, type WinePrefix } from './wine';
+import { productEnv } from './cli-run';
+import { freshPath } from './temp-folder';
+import type { WinePrefix } from './wine-prefix';
 
 export const NETSH = path.resolve(__dirname, '../stand-ins/netsh');
 

@@ -5,14 +5,21 @@ import { freshPath } from './temp-folder';
 
 export type RegVerb = 'query' | 'add' | 'delete' | 'export' | 'import';
 
+/**
+ * Which call of its verb a crash stops at: the nth, or, to name a step by what comes before it
+ * rather than by a count that changes whenever the product reads once more, the first call begun
+ * once every call of `after` begun so far is done (the read-back: the first query after the writes).
+ */
+export type CrashPoint = { nth: number } | { after: RegVerb };
+
 /** What a stand-in for reg.exe does differently from Wine's real one. */
 export type StandInFault =
   /** add, delete and import fail as on Windows without elevation. */
   | { kind: 'deny-writes' }
   /** The nth call of this verb fails with a reg.exe error; every other call works. */
   | { kind: 'fail'; verb: RegVerb; nth: number }
-  /** The nth call of this verb kills the product's process, as a crash would, once the calls before it are done. */
-  | { kind: 'crash'; verb: RegVerb; nth: number }
+  /** A call of this verb kills the product's process, as a crash would, once the calls before it are done. */
+  | ({ kind: 'crash'; verb: RegVerb } & CrashPoint)
   /** Every call takes this many seconds longer, so that two changes surely overlap. */
   | { kind: 'slow'; seconds: number };
 
@@ -26,9 +33,12 @@ function faultScript(fault: StandInFault): string[] {
       ];
     case 'slow':
       return [`sleep ${fault.seconds}`];
-    case 'crash':
+    case 'crash': {
+      // The mkdir makes "the first call once ..." one call, even when several start at once.
+      const chosen =
+        'nth' in fault ? `[ "$n" -eq ${fault.nth} ]` : `all_done ${fault.after} && mkdir "$calls/crash" 2>/dev/null`;
       return [
-        `if [ "$1" = ${fault.verb} ] && [ "$n" -eq ${fault.nth} ]; then`,
+        `if [ "$1" = ${fault.verb} ] && ${chosen}; then`,
         '  i=1',
         '  while [ "$i" -lt "$n" ]; do',
         '    while [ ! -e "$calls/$1.$i/done" ]; do sleep 0.05; done',
@@ -38,6 +48,7 @@ function faultScript(fault: StandInFault): string[] {
         '  exit 1',
         'fi',
       ];
+    }
   }
 }
 
@@ -55,6 +66,8 @@ export async function writeRegStandIn(root: string, fault: StandInFault): Promis
     [
       '#!/bin/sh',
       `calls='${calls}'`,
+      // Succeeds when at least one call of the verb was made and every one of them is done.
+      'all_done() { for d in "$calls/$1".*; do [ -e "$d/done" ] || return 1; done; }',
       'n=1',
       'while ! mkdir "$calls/$1.$n" 2>/dev/null; do n=$((n + 1)); done',
       ...faultScript(fault),

@@ -10,6 +10,7 @@ import { run, runDetached, type Run } from './processes';
 import { makeTempRoot, removeTempRoot } from './temp-folder';
 import { removeServerFolder } from './wine-server';
 import { startExeRefused } from './wine-start';
+import { runWineStep } from './wine-step';
 
 /** Written out rather than imported, so a product that named the wrong key would be caught. */
 export const KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
@@ -50,16 +51,18 @@ export async function createPrefix(label: string): Promise<WinePrefix> {
   const scratch = path.join(root, 'checks');
   // Gecko and Mono installers would only slow the prefix down: the registry needs neither.
   const env = { ...process.env, WINEPREFIX: dir, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
+  // One log for every step, beside the prefix, named in the error of the step that fails.
+  const log = path.join(root, 'wine-setup.log');
   try {
     await mkdir(scratch);
-    if ((await runDetached('wineboot', ['-i'], env)) !== 0) throw new Error(`wineboot -i failed for ${dir}`);
+    // err lines on (fixme off) for this step alone: when it fails, they are the reason.
+    await runWineStep('wineboot', ['-i'], { ...env, WINEDEBUG: 'fixme-all' }, dir, log);
     // Waits until the first server has written system.reg, which the product reads the Windows version from.
     await runDetached('wineserver', ['-w'], env);
-    if ((await runDetached('wineserver', ['-p'], env)) !== 0) throw new Error(`wineserver -p failed for ${dir}`);
-    // The first Wine program starts Wine's background services, which inherit its output pipes and
-    // outlive it: started here without pipes, they never hold a later call's output open.
-    if ((await runDetached('wine', ['reg.exe', 'query', KEY], env)) !== 0)
-      throw new Error(`wine reg.exe does not run in ${dir}`);
+    await runWineStep('wineserver', ['-p'], env, dir, log);
+    // The first Wine program starts Wine's background services, which inherit its output and
+    // outlive it: started here with a file for output, they never hold a later call's pipes open.
+    await runWineStep('wine', ['reg.exe', 'query', KEY], env, dir, log);
   } catch (error) {
     await runDetached('wineserver', ['-k'], env).catch(() => null);
     await removeServerFolder(dir);

@@ -43,7 +43,7 @@ describe('a German Windows as a win32 process (code page 850)', () => {
       await installStandIn(bed.prefix, 'netstat', 'canned', [windowsPath(netstat)]);
       await installNetsh(bed.prefix, path.join(scratch, 'netsh-state.json'));
       await installWhoami(bed.prefix, 'high');
-      // A fresh prefix has neither value (wine.ts's resetValues reads English reg.exe messages).
+      // A fresh prefix has neither value (reg-checks.ts's resetValues reads English reg.exe messages).
       const values = await regQuery(bed.regTool);
       assert.deepEqual([values.MaxUserPort, values.TcpTimedWaitDelay], [undefined, undefined]);
     },

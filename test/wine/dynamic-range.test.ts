@@ -15,6 +15,10 @@ import { withPrefix } from '../helpers/with-prefix';
 import { regQuery, resetValues } from '../helpers/reg-checks';
 
 const DEFAULT = { ...DEFAULT_RANGE };
+const WIDE = { start: 10000, count: 55536 };
+const RANGE_APPLY = ['apply', '--dynamic-start', String(WIDE.start), '--dynamic-count', String(WIDE.count)];
+/** One change of a registry value and the range, so a failure of the range must put the value back. */
+const REGISTRY_AND_RANGE = [...RANGE_APPLY, '--max-user-port', '65534', '--accept-unprotected'];
 
 describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => {
   let dataDir: string;
@@ -39,13 +43,13 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
   }
 
   it('is changed for IPv4 and IPv6, read back, and undone to what it was', async () => {
-    const applied = await runCli(['apply', '--dynamic-start', '10000', '--dynamic-count', '55536'], env);
+    const applied = await runCli(RANGE_APPLY, env);
     assert.equal(applied.code, 0, applied.stderr);
-    assert.deepEqual(await ranges(), { ipv4: { start: 10000, count: 55536 }, ipv6: { start: 10000, count: 55536 } });
+    assert.deepEqual(await ranges(), { ipv4: WIDE, ipv6: WIDE });
     const history = JSON.parse((await runCli(['history', '--json'], env)).stdout).history;
     assert.deepEqual(history[0].after.dynamicRange, {
-      ipv4: { start: 10000, count: 55536 },
-      ipv6: { start: 10000, count: 55536 },
+      ipv4: WIDE,
+      ipv6: WIDE,
     });
     assert.deepEqual(history[0].before.dynamicRange, { ipv4: DEFAULT, ipv6: DEFAULT });
 
@@ -70,19 +74,7 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
 
   it('puts the registry values back when netsh fails in the same change', async () => {
     const failing = { ...env, TCP_PORT_TUNER_STANDIN_FAIL: 'set' };
-    const result = await runCli(
-      [
-        'apply',
-        '--max-user-port',
-        '65534',
-        '--accept-unprotected',
-        '--dynamic-start',
-        '10000',
-        '--dynamic-count',
-        '55536',
-      ],
-      failing,
-    );
+    const result = await runCli(REGISTRY_AND_RANGE, failing);
     assert.equal(result.code, 4, result.stderr);
     assert.match(
       cliMessages(result.stderr)[0],
@@ -95,16 +87,16 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
   it('settles a change cut off between the two families by putting the range back', async () => {
     assert.equal((await runCli(['apply', '--tcp-timed-wait-delay', '30'], env)).code, 0);
     // The process dies right after netsh changed IPv4 and before IPv6: the stand-in kills it, as a crash would.
-    const crashed = await runCli(['apply', '--dynamic-start', '10000', '--dynamic-count', '55536'], {
+    const crashed = await runCli(RANGE_APPLY, {
       ...env,
       TCP_PORT_TUNER_STANDIN_CRASH: 'set:1',
     });
     assert.equal(crashed.signal, 'SIGKILL', crashed.stderr);
-    assert.deepEqual(await ranges(), { ipv4: { start: 10000, count: 55536 }, ipv6: DEFAULT });
+    assert.deepEqual(await ranges(), { ipv4: WIDE, ipv6: DEFAULT });
 
     // Status only reads; the next change command settles.
     await runCli(['status'], env);
-    assert.deepEqual(await ranges(), { ipv4: { start: 10000, count: 55536 }, ipv6: DEFAULT });
+    assert.deepEqual(await ranges(), { ipv4: WIDE, ipv6: DEFAULT });
     const undo = await runCli(['undo'], env);
     assert.match(undo.stderr, /Rolled back the apply interrupted at \S+\./);
     assert.deepEqual(await ranges(), { ipv4: DEFAULT, ipv6: DEFAULT });
@@ -112,19 +104,7 @@ describe('the dynamic port range on a Wine prefix with a netsh stand-in', () => 
 
   it('without a stand-in, says netsh is not available under Wine and changes nothing', async () => {
     const { TCP_PORT_TUNER_NETSH_COMMAND: _gone, ...plain } = env;
-    const result = await runCli(
-      [
-        'apply',
-        '--max-user-port',
-        '65534',
-        '--accept-unprotected',
-        '--dynamic-start',
-        '10000',
-        '--dynamic-count',
-        '55536',
-      ],
-      plain,
-    );
+    const result = await runCli(REGISTRY_AND_RANGE, plain);
     assert.equal(result.code, 1);
     assert.equal(
       cliMessages(result.stderr)[0],

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { createServices } from '../../electron/services/create-services';
 import type { TunerError } from '../../electron/services/errors';
 import type { ChangeService } from '../../electron/services/change-service';
-import { productEnv } from '../helpers/cli-run';
-import { freshPath } from '../helpers/temp-folder';
 import { KEY } from '../helpers/wine-prefix';
+import { freshService } from '../helpers/service-bed';
 import { withPrefix } from '../helpers/with-prefix';
-import { regExport, regImport, regQuery, resetValues, setValue } from '../helpers/reg-checks';
+import { regExport, regImport, regQuery, setValue } from '../helpers/reg-checks';
 import { exportedSettings } from '../helpers/cli-bed';
 
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
@@ -16,11 +14,7 @@ describe('ChangeService on a Wine registry', () => {
   let dataDir: string;
   let service: ChangeService;
   const prefix = withPrefix('service');
-  beforeEach(async () => {
-    await resetValues(prefix);
-    dataDir = freshPath(prefix.root, 'data');
-    service = (await createServices({ env: productEnv(prefix, dataDir) })).tuner;
-  });
+  beforeEach(async () => ({ dataDir, service } = await freshService(prefix)));
 
   it('apply then undo on an untouched key leaves both values absent and the rest of the key as it was', async () => {
     const untouched = await regExport(prefix);

@@ -3,8 +3,9 @@
  * run's template; and the wineserver calls that outlive the command starting them.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cp } from 'node:fs/promises';
+import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { runWineStep } from '../wine-step';
 import { unrandomized } from './wine64';
 
 /** A prepared Windows 10 prefix that scripts/test.mjs makes once per run (see template.ts). */
@@ -31,12 +32,16 @@ export function localeExists(locale: string): boolean {
  */
 export async function bootPrefix(dir: string): Promise<void> {
   const env = { ...process.env, WINEPREFIX: dir, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
-  if ((await detached(...unrandomized('wineboot', ['-i']), env)) !== 0)
-    throw new Error(`wineboot -i failed for ${dir}`);
-  if ((await detached(...unrandomized('wine', ['winecfg', '-v', 'win10']), env)) !== 0)
-    throw new Error(`winecfg -v win10 failed for ${dir}`);
+  // The steps' output goes to a log inside the prefix, so that a failed step can say why (wine-step.ts).
+  await mkdir(dir, { recursive: true });
+  const log = setupLog(dir);
+  await runWineStep(...unrandomized('wineboot', ['-i']), { ...env, WINEDEBUG: 'fixme-all' }, dir, log);
+  await runWineStep(...unrandomized('wine', ['winecfg', '-v', 'win10']), env, dir, log);
   await detached('wineserver', ['-w'], env);
 }
+
+/** Where a prefix's set-up steps write their output. */
+export const setupLog = (dir: string): string => path.join(dir, 'setup.log');
 
 /**
  * Copies a template prefix: System32 and SysWOW64 (1.2 GB of Wine's DLLs, which Wine never

@@ -11,7 +11,8 @@ import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeServerFolder } from '../wine-server';
-import { bootPrefix, copyTemplate, detached, localeExists, TEMPLATE_VARIABLE } from './boot';
+import { runWineStep } from '../wine-step';
+import { bootPrefix, copyTemplate, detached, localeExists, setupLog, TEMPLATE_VARIABLE } from './boot';
 import { killLeftovers, wineProcesses } from './processes';
 import { hangNote } from './run-notes';
 import { wine64 } from './wine64';
@@ -161,7 +162,7 @@ export async function startWindowsPrefix(label: string, options: { locale?: stri
     const template = process.env[TEMPLATE_VARIABLE];
     if (template && existsSync(path.join(template, 'system.reg'))) await copyTemplate(template, dir);
     else await bootPrefix(dir);
-    if ((await detached('wineserver', ['-p'], prefix.env)) !== 0) throw new Error(`wineserver -p failed for ${dir}`);
+    await runWineStep('wineserver', ['-p'], prefix.env, dir, setupLog(dir));
   } catch (error) {
     await prefix.stop();
     throw error;

@@ -1,7 +1,7 @@
 /** `diagnose` in a terminal names whose each exclusion is as the Check page does: the tool's own as TCP Port Tuner's. */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { formatDiagnosis, ownPorts } from '../../../../electron/cli/diagnosis-output';
 import { DiagnosisService } from '../../../../electron/services/diagnosis/diagnosis-service';
 import { TunerError } from '../../../../electron/services/errors';
@@ -10,7 +10,7 @@ import type { ToolAccess, WindowsTool } from '../../../../electron/services/host
 import { NetshPorts } from '../../../../electron/services/netsh/netsh-ports';
 import { memoryEngine } from '../../../helpers/memory-engine';
 import { withNetshScripts } from '../../../helpers/netsh-stand-in';
-import { makeTempRoot, removeTempRoot } from '../../../helpers/wine';
+import { tempFolder } from '../../../helpers/temp-folder';
 
 const NETSH: ToolAccess = {
   ok: true,
@@ -34,7 +34,7 @@ const diagnosis = new DiagnosisService({
   run: netshAnswers,
   tools: { netstat: missing('netstat'), wevtutil: missing('wevtutil'), tasklist: missing('tasklist') },
   netsh: new NetshPorts(NETSH, netshAnswers),
-  netshScript: () => path.join(root, 'scratch', 'netsh-reads.txt'),
+  netshScript: () => path.join(temp.path, 'scratch', 'netsh-reads.txt'),
   nativeNetstat: true,
   readValues: async () => ({
     MaxUserPort: { present: true, type: 'REG_DWORD', data: 65534 },
@@ -42,15 +42,10 @@ const diagnosis = new DiagnosisService({
   }),
 });
 
-let root: string;
+const temp = tempFolder('diagnosis-output');
 describe('diagnose names the exclusions', () => {
-  before(async () => {
-    root = await makeTempRoot('diagnosis-output');
-  });
-  after(() => removeTempRoot(root));
-
   it("calls the ports this tool reserved 'reserved by TCP Port Tuner', never 'added by an administrator'", async () => {
-    const { tuner } = memoryEngine(root);
+    const { tuner } = memoryEngine(temp.path);
     await tuner.apply({ reservePorts: [3306] });
     const text = formatDiagnosis(await diagnosis.diagnose(), await ownPorts(tuner));
     assert.match(

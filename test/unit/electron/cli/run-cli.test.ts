@@ -7,18 +7,17 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { freshPath, makeTempRoot, removeTempRoot, runCli } from '../../../helpers/wine';
+import { describe, it } from 'node:test';
+import { tempFolder } from '../../../helpers/temp-folder';
+import { runCli } from '../../../helpers/cli-run';
 
 const escaped = (text: string) => text.replace(/[/.-]/g, '\\$&');
 
 describe('the CLI names the file that failed', () => {
-  let root: string;
-  before(async () => (root = await makeTempRoot('run-cli')));
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('run-cli');
 
   it('a folder where the change journal should be: exit 7, told as the change journal, in text and in --json', async () => {
-    const dataDir = freshPath(root, 'data');
+    const dataDir = temp.fresh('data');
     const journal = path.join(dataDir, 'journal.json');
     await mkdir(journal, { recursive: true });
     const env = { ...process.env, TCP_PORT_TUNER_DATA_DIR: dataDir };
@@ -39,7 +38,7 @@ describe('the CLI names the file that failed', () => {
   });
 
   it('an export into a folder that does not exist: exit 7, told as a write failure naming the export', async () => {
-    const folder = freshPath(root, 'missing');
+    const folder = temp.fresh('missing');
     const file = path.join(folder, 'out.reg');
     const json = await runCli(
       ['export', '--format', 'reg', '--max-user-port', '65534', '--out', file, '--json'],
@@ -50,7 +49,7 @@ describe('the CLI names the file that failed', () => {
     assert.equal(error.kind, 'write-failed');
     assert.equal(error.message, `Could not write the export ${file}: the folder does not exist. Nothing was written.`);
     assert.deepEqual(
-      await readdir(root).then((names) => names.filter((name) => name.startsWith('missing'))),
+      await readdir(temp.path).then((names) => names.filter((name) => name.startsWith('missing'))),
       [],
       'no folder was made for it',
     );

@@ -7,23 +7,21 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createBackup, restoreFileOf } from '../../../../../electron/services/backup/backup';
 import { TunerError } from '../../../../../electron/services/errors';
 import { dwordPayload } from '../../../../../electron/services/registry/reg-file';
 import { MemoryRegistry } from '../../../../helpers/memory-registry';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const FILE_NAME = 'Tcpip-Parameters-2026-01-01_00-00-00-000.reg';
 
 describe('a backup that fails says what failed', () => {
-  let root: string;
-  before(async () => (root = await makeTempRoot('backup')));
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('backup');
 
   function place() {
-    const dataDir = freshPath(root, 'data');
+    const dataDir = temp.fresh('data');
     return { dataDir, folder: path.join(dataDir, 'backups') };
   }
 

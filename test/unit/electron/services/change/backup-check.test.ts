@@ -4,21 +4,17 @@
  * and Windows' own reshaping of the range by the tool's MaxUserPort is the tool's side effect.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { TunerError } from '../../../../../electron/services/errors';
 import type { JournalData } from '../../../../../electron/services/change/journal';
 import { memoryEngine } from '../../../../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('the journal against its backups, and status across kinds', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('engine-tamper');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('engine-tamper');
 
   async function applied() {
-    const world = memoryEngine(root);
+    const world = memoryEngine(temp.path);
     world.netsh.exclude('ipv4', 8080);
     world.netsh.exclude('ipv6', 8080);
     await world.tuner.apply({

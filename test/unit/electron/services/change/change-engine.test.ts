@@ -4,19 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import { AUDIT, memoryEngine } from '../../../../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('the change engine', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('engine');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('engine');
 
-  const setUp = (options: { bootTime?: number } = {}) => memoryEngine(root, { ...options, registryOnly: true });
+  const setUp = (options: { bootTime?: number } = {}) => memoryEngine(temp.path, { ...options, registryOnly: true });
 
   it('applies a subset, leaves the other value exactly as it was, and records who did it', async () => {
     const { registry, tuner } = setUp();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { strayLockWarnings, withChangeLock } from '../../../../../electron/services/change/change-lock';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 /**
  * Planted names cannot break the change lock: a folder called change.lock.5, a number of 2^53
@@ -11,11 +11,7 @@ import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/win
  * delete and never taken as the live lock, and changes and undo go on.
  */
 describe('the change lock against planted names', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('lock-names');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('lock-names');
 
   // Each with the lock that is left after three more changes: numbers go past a planted one.
   const plants: [string, (dir: string) => Promise<void>, string][] = [
@@ -27,7 +23,7 @@ describe('the change lock against planted names', () => {
     ],
     [
       'a link at the next number, change.lock.2',
-      (dir) => symlink(path.join(root, 'elsewhere'), path.join(dir, 'change.lock.2')),
+      (dir) => symlink(path.join(temp.path, 'elsewhere'), path.join(dir, 'change.lock.2')),
       'change.lock.5',
     ],
     [
@@ -51,7 +47,7 @@ describe('the change lock against planted names', () => {
   ];
   for (const [what, plant, live] of plants) {
     it(`${what}: reported with the file to delete, and one change after another still goes through`, async () => {
-      const dir = freshPath(root, 'data');
+      const dir = temp.fresh('data');
       await withChangeLock(dir, async () => undefined);
       await plant(dir);
       const strays = (await readdir(dir))
@@ -75,8 +71,8 @@ describe('the change lock against planted names', () => {
   }
 
   it('says nothing where there is no data folder yet, or only its own lock', async () => {
-    assert.deepEqual(await strayLockWarnings(freshPath(root, 'none')), []);
-    const dir = freshPath(root, 'data');
+    assert.deepEqual(await strayLockWarnings(temp.fresh('none')), []);
+    const dir = temp.fresh('data');
     await withChangeLock(dir, async () => undefined);
     assert.deepEqual(await strayLockWarnings(dir), []);
   });

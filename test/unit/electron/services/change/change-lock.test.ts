@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { withChangeLock } from '../../../../../electron/services/change/change-lock';
 import { TunerError } from '../../../../../electron/services/errors';
 import { ownIdentity } from '../../../../../electron/services/change/lock-holder';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 const REPO = path.resolve(__dirname, '../../../../..');
 
@@ -19,14 +19,10 @@ async function planted(dir: string, number: number, holder: object): Promise<str
 }
 
 describe('the change lock shared by the app and the command line', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('lock');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('lock');
 
   it('refuses a second change while another live process holds the lock, naming it and its file', async () => {
-    const dir = freshPath(root, 'data');
+    const dir = temp.fresh('data');
     await withChangeLock(dir, async () => undefined);
     // This very process stands for the other holder: alive, with its real start time.
     const file = await planted(dir, 7, { ...ownIdentity(), pid: process.pid });
@@ -50,7 +46,7 @@ describe('the change lock shared by the app and the command line', () => {
   });
 
   it('takes over a lock whose process has gone, or whose id now belongs to another program', async () => {
-    const dir = freshPath(root, 'stale');
+    const dir = temp.fresh('stale');
     await withChangeLock(dir, async () => undefined);
     const gone = spawn(process.execPath, ['-e', '0']);
     await new Promise((resolve) => gone.on('exit', resolve));
@@ -62,7 +58,7 @@ describe('the change lock shared by the app and the command line', () => {
   });
 
   it('frees the lock when the change fails, and leaves one lock file at most', async () => {
-    const dir = freshPath(root, 'failing');
+    const dir = temp.fresh('failing');
     await assert.rejects(
       withChangeLock(dir, async () => Promise.reject(new Error('write failed'))),
       /write failed/,
@@ -75,8 +71,8 @@ describe('the change lock shared by the app and the command line', () => {
   });
 
   it('a held lock swapped for a link to an outside file meanwhile is left alone, never truncated', async () => {
-    const dir = freshPath(root, 'data');
-    const outside = freshPath(root, 'outside');
+    const dir = temp.fresh('data');
+    const outside = temp.fresh('outside');
     await writeFile(outside, 'an outside file');
     await withChangeLock(dir, async () => {
       const [held] = (await readdir(dir)).filter((name) => name.startsWith('change.lock.'));
@@ -89,7 +85,7 @@ describe('the change lock shared by the app and the command line', () => {
   });
 
   it('says what is really wrong when the data folder cannot be written', async () => {
-    const dir = path.join(freshPath(root, 'file'), 'below');
+    const dir = path.join(temp.fresh('file'), 'below');
     await writeFile(path.dirname(dir), 'a file where the folder would be');
     await assert.rejects(
       withChangeLock(dir, async () => undefined),
@@ -107,7 +103,7 @@ describe('the change lock shared by the app and the command line', () => {
   it('lets at most one of many processes hold the lock at a time, even racing over a stale lock', async () => {
     // The lock's own code, bundled once: 48 plain Node starts instead of 48 TypeScript compiles
     // (about 40 s of a 2-core machine's unit suite), and still 16 real processes racing.
-    const lockBundle = path.join(root, 'change-lock.cjs');
+    const lockBundle = path.join(temp.path, 'change-lock.cjs');
     await build({
       entryPoints: [path.join(REPO, 'electron/services/change/change-lock.ts')],
       outfile: lockBundle,
@@ -117,7 +113,7 @@ describe('the change lock shared by the app and the command line', () => {
       logLevel: 'warning',
     });
     for (let round = 0; round < 3; round++) {
-      const dir = freshPath(root, 'race');
+      const dir = temp.fresh('race');
       await withChangeLock(dir, async () => undefined);
       const gone = spawn(process.execPath, ['-e', '0']);
       await new Promise((resolve) => gone.on('exit', resolve));

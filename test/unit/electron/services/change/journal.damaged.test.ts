@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import { AFTER_ONE_APPLY, TUNED, freshJournal } from '../../../../helpers/journal-fixtures';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('Journal', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('journal-damaged');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('journal-damaged');
 
   describe('a damaged journal stops every change with a message the user can act on', () => {
     const damage: [what: string, content: string, reason: string][] = [
@@ -52,7 +48,7 @@ describe('Journal', () => {
     ];
     for (const [what, content, reason] of damage) {
       it(what, async () => {
-        const { journal, dir, backupDir } = freshJournal(root);
+        const { journal, dir, backupDir } = freshJournal(temp.path);
         await mkdir(dir, { recursive: true });
         await writeFile(journal.file, content);
         await assert.rejects(journal.read(), (error: TunerError) => {
@@ -69,7 +65,7 @@ describe('Journal', () => {
     }
 
     it('a folder where the journal should be is refused as not a plain file: exit 7, one plain line', async () => {
-      const { journal } = freshJournal(root);
+      const { journal } = freshJournal(temp.path);
       await mkdir(journal.file, { recursive: true });
       await assert.rejects(journal.read(), (error: TunerError) => {
         assert.equal(error.kind, 'journal-failed');

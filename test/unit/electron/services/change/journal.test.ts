@@ -1,28 +1,24 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import { EMPTY_JOURNAL, Journal } from '../../../../../electron/services/change/journal';
 import { JOURNAL_KINDS } from '../../../../../electron/services/change/kind-states';
 import { AFTER_ONE_APPLY, BEFORE, TUNED, freshJournal } from '../../../../helpers/journal-fixtures';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('Journal', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('journal');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('journal');
 
   it('reads as empty where no journal was ever written', async () => {
-    const { journal } = freshJournal(root);
+    const { journal } = freshJournal(temp.path);
     assert.deepEqual(await journal.read(), EMPTY_JOURNAL);
     assert.deepEqual(await journal.history(), []);
   });
 
   it('reads as empty where a file stands in place of its folder (none can be there), and refuses to write there', async () => {
-    const blocker = freshPath(root, 'blocker');
+    const blocker = temp.fresh('blocker');
     await writeFile(blocker, '');
     const journal = new Journal(path.join(blocker, 'data'), path.join(blocker, 'data', 'backups'), JOURNAL_KINDS);
     assert.deepEqual(await journal.read(), EMPTY_JOURNAL);
@@ -30,14 +26,14 @@ describe('Journal', () => {
   });
 
   it('gives back what it was given, creating its folder', async () => {
-    const { journal } = freshJournal(root);
+    const { journal } = freshJournal(temp.path);
     await journal.write(AFTER_ONE_APPLY);
     assert.deepEqual(await journal.read(), AFTER_ONE_APPLY);
     assert.deepEqual(await journal.history(), AFTER_ONE_APPLY.history);
   });
 
   it('replaces the file whole and leaves no temporary file behind', async () => {
-    const { journal, dir } = freshJournal(root);
+    const { journal, dir } = freshJournal(temp.path);
     await journal.write(AFTER_ONE_APPLY);
     await journal.write({ ...AFTER_ONE_APPLY, lastWritten: null });
     assert.deepEqual(await readdir(dir), ['journal.json']);
@@ -46,8 +42,8 @@ describe('Journal', () => {
   });
 
   it('never writes through links planted at the old temporary name (journal.json.<pid>.tmp) or at journal.json itself', async () => {
-    const { journal, dir } = freshJournal(root);
-    const outside = freshPath(root, 'outside');
+    const { journal, dir } = freshJournal(temp.path);
+    const outside = temp.fresh('outside');
     await writeFile(outside, 'an outside file');
     const mtime = (await stat(outside)).mtimeMs;
     await mkdir(dir);
@@ -66,7 +62,7 @@ describe('Journal', () => {
   });
 
   it('refuses a journal past its size limit instead of reading it into memory', async () => {
-    const { journal, dir } = freshJournal(root);
+    const { journal, dir } = freshJournal(temp.path);
     await mkdir(dir);
     await writeFile(journal.file, '');
     await truncate(journal.file, 16 * 1024 * 1024 + 1);
@@ -77,7 +73,7 @@ describe('Journal', () => {
   });
 
   it('reads a journal written by version 0.1.0 (one registry snapshot) with nothing lost', async () => {
-    const { journal, dir } = freshJournal(root);
+    const { journal, dir } = freshJournal(temp.path);
     const { baseline, lastWritten, sinceBoot: _none, ...rest } = AFTER_ONE_APPLY;
     const old = {
       ...rest,

@@ -3,18 +3,14 @@
  * make it forget its own change, and one empty netsh answer is never taken as the truth.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { TunerError } from '../../../../../electron/services/errors';
 import { adminWorld, ALL, DEFAULT } from '../../../../helpers/admin-world';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('the engine over the range and the reservations, after a crash or an empty answer', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('engine-netsh');
-  });
-  after(() => removeTempRoot(root));
-  const setUp = () => adminWorld(root);
+  const temp = tempFolder('engine-netsh');
+  const setUp = () => adminWorld(temp.path);
 
   it('a crash right after the first reservation, then a hand change: settling keeps the baseline, leaves the exclusion no step recorded, and undo --force restores the rest', async () => {
     const { registry, netsh, tuner, atBaseline, killAt } = setUp();

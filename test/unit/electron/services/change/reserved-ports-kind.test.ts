@@ -4,19 +4,15 @@
  * The crash and empty-answer cases: reserved-ports-kind.crash.test.ts.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { TunerError } from '../../../../../electron/services/errors';
 import { adminWorld } from '../../../../helpers/admin-world';
 import type { NetshCall } from '../../../../helpers/memory-netsh';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('the engine over the range and the reservations', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('engine-netsh');
-  });
-  after(() => removeTempRoot(root));
-  const setUp = () => adminWorld(root);
+  const temp = tempFolder('engine-netsh');
+  const setUp = () => adminWorld(temp.path);
 
   it('says when Windows goes by each change: reservations at once, a registry value after a restart', async () => {
     const { tuner } = setUp();

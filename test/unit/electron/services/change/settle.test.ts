@@ -5,17 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { memoryEngine } from '../../../../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('settling an interrupted change', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('settle');
-  });
-  after(() => removeTempRoot(root));
-  const setUp = () => memoryEngine(root, { registryOnly: true });
+  const temp = tempFolder('settle');
+  const setUp = () => memoryEngine(temp.path, { registryOnly: true });
 
   describe('settles an operation a crash left half-done', () => {
     it('finishes an undo whose import went through, leaving nothing more to undo', async () => {

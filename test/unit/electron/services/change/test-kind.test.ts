@@ -8,26 +8,22 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { KIND_ROWS, rows } from '../../../../../shared/change-rows';
 import { memoryEngine } from '../../../../helpers/memory-engine';
 import { dialRows, dialsKind, type DialState } from '../../../../helpers/test-kind';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 /** The journal as it is on disk. */
 const onDisk = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
 
 describe('a kind the product does not know', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('test-kind');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('test-kind');
 
   it('is applied, settled after a kill, undone, and shown in the change table', async () => {
     const held: DialState = { north: 1, south: 1 };
     const { kind, hooks } = dialsKind(held);
-    const { tuner, journal } = memoryEngine(root, { extraKinds: [kind] });
+    const { tuner, journal } = memoryEngine(temp.path, { extraKinds: [kind] });
 
     // Apply: both dials written and read back, the journal keeps the state before as the baseline.
     hooks.wanted = { north: 5, south: 7 };
@@ -97,10 +93,10 @@ describe('a kind the product does not know', () => {
   it('a journal naming the kind is refused by an engine that does not have it', async () => {
     const held: DialState = { north: 1, south: 1 };
     const { kind, hooks } = dialsKind(held);
-    const withDials = memoryEngine(root, { extraKinds: [kind] });
+    const withDials = memoryEngine(temp.path, { extraKinds: [kind] });
     hooks.wanted = { north: 2, south: 2 };
     await withDials.tuner.apply({});
-    const without = memoryEngine(root);
+    const without = memoryEngine(temp.path);
     await mkdir(path.dirname(without.journal.file), { recursive: true });
     await writeFile(without.journal.file, await readFile(withDials.journal.file, 'utf8'));
     await assert.rejects(without.journal.read(), /cannot be read \(not in the expected format\)/);

@@ -6,20 +6,16 @@
  * same with reg.exe and the netsh stand-in.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { memoryEngine } from '../../../../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 const MANUAL = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, reservePorts: [3306, 33060] };
 const DEFAULT = { start: 49152, count: 16384 };
 const RESHAPED = { start: 1024, count: 64511 };
 
 describe('undo after a change that set MaxUserPort', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('undo');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('undo');
 
   function reshape(world: ReturnType<typeof memoryEngine>, range: { start: number; count: number }): void {
     world.restart();
@@ -28,7 +24,7 @@ describe('undo after a change that set MaxUserPort', () => {
   }
 
   it('records the range it did not set as baseline, and undo after the reshape puts the range back and then releases the ports', async () => {
-    const world = memoryEngine(root);
+    const world = memoryEngine(temp.path);
     const before = structuredClone({ values: world.registry.values, pools: world.netsh.pools });
     await world.tuner.apply(MANUAL);
     const record = await world.journal.read();
@@ -65,7 +61,7 @@ describe('undo after a change that set MaxUserPort', () => {
   });
 
   it('starts four registry processes: the backup export, one read of the whole key to prove it, the import and the read-back', async () => {
-    const world = memoryEngine(root);
+    const world = memoryEngine(temp.path);
     const before = structuredClone(world.registry.values);
     await world.tuner.apply(MANUAL);
     const calls = world.registry.calls.length;
@@ -76,7 +72,7 @@ describe('undo after a change that set MaxUserPort', () => {
   });
 
   it('keeps a reservation the range after the next restart still covers, says so, and keeps it in the journal for a later undo', async () => {
-    const world = memoryEngine(root);
+    const world = memoryEngine(temp.path);
     // An admin's MaxUserPort 60000 from before the tool: at the next restart after undo the range is 1024-60000 again.
     world.registry.set('MaxUserPort', 'dword:0000ea60');
     await world.tuner.apply(MANUAL);
@@ -114,14 +110,10 @@ describe('undo after a change that set MaxUserPort', () => {
 });
 
 describe('settling at the wizard start', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('wizard-settle');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('wizard-settle');
 
   it('status reports the unfinished change without settling it; the wizard start settles it and status hands the notice over', async () => {
-    const world = memoryEngine(root);
+    const world = memoryEngine(temp.path);
     await world.tuner.apply({ MaxUserPort: 65534, acceptUnprotected: true });
     const record = await world.journal.read();
     assert.ok(record.lastWritten && record.baseline);

@@ -4,17 +4,13 @@
  * before anything is written, unless the request accepts it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { TunerError } from '../../../../../electron/services/errors';
 import { memoryEngine } from '../../../../helpers/memory-engine';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('a MaxUserPort change that leaves MySQL unprotected', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('unprotected');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('unprotected');
 
   /** Applies `request` and expects the refusal, with nothing written to the registry or netsh. */
   async function assertRefused(
@@ -39,14 +35,14 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
 
   it('is refused when neither port is reserved, naming both and the two ways on', async () => {
     await assertRefused(
-      memoryEngine(root),
+      memoryEngine(temp.path),
       { MaxUserPort: 65534 },
       /^MaxUserPort 65534 widens the dynamic port range to 1024 to 65534 \(64,511 ports\) at the next restart, over 3306 and 33060, which are not reserved\. Reserve them with --reserve-ports 3306,33060, or accept that they are unprotected with --accept-unprotected\. Nothing was changed\.$/,
     );
   });
 
   it('names only the port left open: 33060 reserved here already, 3306 not asked for', async () => {
-    const world = memoryEngine(root);
+    const world = memoryEngine(temp.path);
     for (const family of ['ipv4', 'ipv6'] as const) world.netsh.exclude(family, 33060);
     await assertRefused(
       world,
@@ -56,13 +52,13 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
   });
 
   it('counts a port held in one family only as open', async () => {
-    const world = memoryEngine(root);
+    const world = memoryEngine(temp.path);
     world.netsh.exclude('ipv4', 3306);
     await assertRefused(world, { MaxUserPort: 65534, reservePorts: [33060] }, /over 3306, which is not reserved/);
   });
 
   it('is refused when netsh cannot be read, saying why', async () => {
-    const world = memoryEngine(root);
+    const world = memoryEngine(temp.path);
     world.netsh.failing.add('readExclusions ipv4');
     await assertRefused(
       world,
@@ -72,7 +68,7 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
   });
 
   it('goes ahead when the change reserves both, when both are held already, or when the request accepts it', async () => {
-    const reserving = memoryEngine(root);
+    const reserving = memoryEngine(temp.path);
     await reserving.tuner.apply({ MaxUserPort: 65534, reservePorts: [3306, 33060] });
     assert.deepEqual((await reserving.registry.readValues()).MaxUserPort, {
       present: true,
@@ -80,7 +76,7 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
       data: 65534,
     });
 
-    const held = memoryEngine(root);
+    const held = memoryEngine(temp.path);
     // An admin's block covers both in both families: covered is protected too.
     for (const family of ['ipv4', 'ipv6'] as const) {
       held.netsh.exclude(family, 3306);
@@ -89,7 +85,7 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
     await held.tuner.apply({ MaxUserPort: 65534 });
     assert.deepEqual((await held.registry.readValues()).MaxUserPort, { present: true, type: 'REG_DWORD', data: 65534 });
 
-    const accepted = memoryEngine(root);
+    const accepted = memoryEngine(temp.path);
     accepted.netsh.failing.add('readExclusions ipv4');
     await accepted.tuner.apply({ MaxUserPort: 65534, acceptUnprotected: true });
     assert.deepEqual((await accepted.registry.readValues()).MaxUserPort, {
@@ -101,7 +97,7 @@ describe('a MaxUserPort change that leaves MySQL unprotected', () => {
   });
 
   it('leaves a change without MaxUserPort alone', async () => {
-    const world = memoryEngine(root);
+    const world = memoryEngine(temp.path);
     world.netsh.failing.add('readExclusions ipv4');
     await world.tuner.apply({ TcpTimedWaitDelay: 30 });
     assert.deepEqual((await world.registry.readValues()).TcpTimedWaitDelay, {

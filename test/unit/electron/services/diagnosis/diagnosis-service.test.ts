@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { formatDiagnosis } from '../../../../../electron/cli/diagnosis-output';
 import { DiagnosisService } from '../../../../../electron/services/diagnosis/diagnosis-service';
 import { consoleDecoder } from '../../../../../electron/services/host/code-page';
@@ -13,7 +13,7 @@ import type { ToolAccess, WindowsTool } from '../../../../../electron/services/h
 import { NetshPorts } from '../../../../../electron/services/netsh/netsh-ports';
 import { captureBytes, captureText, windowsBytes } from '../../../../helpers/captures';
 import { withNetshScripts } from '../../../../helpers/netsh-stand-in';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 const tool = (name: WindowsTool): ToolAccess => ({
   ok: true,
@@ -27,11 +27,7 @@ const EXCLUDED =
 const EMPTY_V6 =
   '\nAktive Verbindungen\n\n  Proto  Lokale Adresse         Remoteadresse          Status           PID\n';
 
-let scratchRoot: string;
-before(async () => {
-  scratchRoot = await makeTempRoot('diagnosis-code-pages');
-});
-after(() => removeTempRoot(scratchRoot));
+const scratch = tempFolder('diagnosis-code-pages');
 
 type Answers = Partial<Record<WindowsTool | 'netstat -p tcpv6', string | Buffer>>;
 
@@ -52,7 +48,7 @@ function machine(codePage: number, answers: Answers): DiagnosisService {
     run,
     tools: { netstat: tool('netstat'), wevtutil: tool('wevtutil'), tasklist: tool('tasklist') },
     netsh: new NetshPorts(tool('netsh'), run),
-    netshScript: () => path.join(scratchRoot, 'scratch', 'netsh-reads.txt'),
+    netshScript: () => path.join(scratch.path, 'scratch', 'netsh-reads.txt'),
     nativeNetstat: true,
     readValues: async () => ({ MaxUserPort: { present: false }, TcpTimedWaitDelay: { present: false } }),
   });

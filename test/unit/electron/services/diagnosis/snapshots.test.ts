@@ -5,19 +5,15 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SnapshotStore } from '../../../../../electron/services/diagnosis/snapshots';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 describe('snapshots: only in a real folder of the data folder', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('snapshots');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('snapshots');
 
   it('saves into snapshots/, leaving no temporary file', async () => {
-    const dataDir = freshPath(root, 'data');
+    const dataDir = temp.fresh('data');
     const saved = await new SnapshotStore(dataDir).save(new Date('2026-01-01T00:00:00Z'), { figure: 1 });
     assert.equal(saved.note, 'saved');
     assert.deepEqual(await readdir(path.join(dataDir, 'snapshots')), ['snapshot-2026-01-01T00-00-00-000Z.json']);
@@ -25,8 +21,8 @@ describe('snapshots: only in a real folder of the data folder', () => {
   });
 
   it('a snapshots/ linked to another folder is refused: that folder keeps its files as they were', async () => {
-    const dataDir = freshPath(root, 'data');
-    const elsewhere = freshPath(root, 'elsewhere');
+    const dataDir = temp.fresh('data');
+    const elsewhere = temp.fresh('elsewhere');
     await mkdir(dataDir);
     await mkdir(elsewhere);
     // Named like a snapshot: it would count towards the minute's gap and the twenty kept, were the link followed.

@@ -6,22 +6,19 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TunerError } from '../../../../../electron/services/errors';
 import { writeExportFile } from '../../../../../electron/services/export/export-service';
-import { freshPath, makeTempRoot, removeTempRoot, runCli } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
+import { runCli } from '../../../../helpers/cli-run';
 
 const CONTENT = Buffer.from('exported\r\n');
 
 describe('writing an export file', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('export-file');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('export-file');
 
   it('writes a name of 250 bytes (legal, and longer than a temporary name beside it could be), leaving nothing else', async () => {
-    const dir = freshPath(root, 'long');
+    const dir = temp.fresh('long');
     await mkdir(dir);
     const file = path.join(dir, `${'x'.repeat(246)}.reg`);
     await writeExportFile(file, CONTENT, { force: false });
@@ -30,7 +27,7 @@ describe('writing an export file', () => {
   });
 
   it('replaces a link itself with --force, never what it points to', async () => {
-    const dir = freshPath(root, 'link');
+    const dir = temp.fresh('link');
     await mkdir(dir);
     const target = path.join(dir, 'elsewhere.txt');
     await writeFile(target, 'keep me');
@@ -62,7 +59,7 @@ describe('writing an export file', () => {
   ];
   for (const [what, make] of refused) {
     it(`refuses to replace ${what}, even with --force`, async () => {
-      const dir = freshPath(root, 'special');
+      const dir = temp.fresh('special');
       await mkdir(dir);
       const file = await make(dir);
       const before = await lstat(file);
@@ -84,7 +81,7 @@ describe('writing an export file', () => {
   }
 
   it('a folder that does not exist is exit 7 with the real reason, not exit 1', async () => {
-    const file = path.join(freshPath(root, 'missing'), 'out.reg');
+    const file = path.join(temp.fresh('missing'), 'out.reg');
     const result = await runCli(['export', '--format', 'reg', '--max-user-port', '65534', '--out', file], process.env);
     assert.equal(result.code, 7, result.stderr);
     assert.match(
@@ -97,7 +94,7 @@ describe('writing an export file', () => {
   });
 
   it('keeps a link it must not follow out of the picture: the link still names its target after a refused write', async () => {
-    const dir = freshPath(root, 'kept');
+    const dir = temp.fresh('kept');
     await mkdir(dir);
     const link = path.join(dir, 'out.reg');
     await symlink('/dev/null', link);

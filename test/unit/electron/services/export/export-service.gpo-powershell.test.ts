@@ -6,19 +6,15 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { renderExport } from '../../../../../electron/services/export/export-service';
 import { gpoRegistryXml } from '../../../../../electron/services/export/gpo-format';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 import { CHANGE, golden, onPath, options, WITH_RANGE } from '../../../../helpers/export-golden';
 
 describe('export formats: Group Policy and PowerShell', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('export');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('export');
 
   it('Group Policy: a Registry.xml of [MS-GPPREF] Registry items, Update to set, Delete to undo, values as 8 hex digits', async () => {
     let n = 0;
@@ -68,7 +64,7 @@ describe('export formats: Group Policy and PowerShell', () => {
       'each item has its own uid',
     );
     if (onPath('xmllint')) {
-      const file = path.join(root, 'Registry.xml');
+      const file = path.join(temp.path, 'Registry.xml');
       await writeFile(file, set);
       await promisify(execFile)('xmllint', ['--noout', file]);
     }

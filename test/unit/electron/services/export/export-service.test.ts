@@ -7,21 +7,17 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { load } from 'js-yaml';
 import { TunerError } from '../../../../../electron/services/errors';
 import { renderExport, writeExportFile } from '../../../../../electron/services/export/export-service';
 import { decodeRegFile } from '../../../../../electron/services/registry/reg-file';
-import { freshPath, makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 import { CHANGE, golden, onPath, options, WITH_RANGE } from '../../../../helpers/export-golden';
 
 describe('export formats', () => {
-  let root: string;
-  before(async () => {
-    root = await makeTempRoot('export');
-  });
-  after(() => removeTempRoot(root));
+  const temp = tempFolder('export');
 
   it('.reg: what reg export writes (UTF-16LE, BOM, CRLF), dword values, and "Name"=- to undo', () => {
     const set = renderExport('reg', CHANGE, options(false));
@@ -93,10 +89,10 @@ describe('export formats', () => {
     },
     async () => {
       for (const undo of [false, true]) {
-        const file = path.join(root, undo ? 'undo.yml' : 'set.yml');
+        const file = path.join(temp.path, undo ? 'undo.yml' : 'set.yml');
         await writeFile(file, renderExport('ansible', WITH_RANGE, options(undo)).content);
         await promisify(execFile)('ansible-playbook', ['--syntax-check', '-i', 'localhost,', file], {
-          env: { ...process.env, ANSIBLE_LOCAL_TEMP: root, ANSIBLE_HOME: root },
+          env: { ...process.env, ANSIBLE_LOCAL_TEMP: temp.path, ANSIBLE_HOME: temp.path },
         });
       }
     },
@@ -118,7 +114,7 @@ describe('export formats', () => {
   });
 
   it('writes whole or not at all, and replaces a file only when told to', async () => {
-    const dir = freshPath(root, 'out');
+    const dir = temp.fresh('out');
     await mkdir(dir);
     const file = path.join(dir, 'tcp-port-tuner.reg');
     await writeExportFile(file, Buffer.from('one'), { force: false });

@@ -4,26 +4,24 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { PORT_SCRIPT, splitPortScript } from '../../../../../electron/services/netsh/netsh-script';
 import { captureText } from '../../../../helpers/captures';
 import { NETSH, one, seedNetsh } from '../../../../helpers/netsh-stand-in';
-import { makeTempRoot, removeTempRoot } from '../../../../helpers/wine';
+import { tempFolder } from '../../../../helpers/temp-folder';
 
 const run = promisify(execFile);
 
 describe('netsh -f with the four reads', () => {
-  let root: string;
+  const temp = tempFolder('netsh-script');
   let script: string;
   before(async () => {
-    root = await makeTempRoot('netsh-script');
-    script = path.join(root, 'reads.txt');
+    script = path.join(temp.path, 'reads.txt');
     await writeFile(script, `${PORT_SCRIPT.join('\r\n')}\r\n`);
   });
-  after(() => removeTempRoot(root));
 
   const answer = async (extra: NodeJS.ProcessEnv = {}) => {
-    const state = await seedNetsh(root, [one(3306), { start: 50000, end: 50059, administered: false }]);
+    const state = await seedNetsh(temp.path, [one(3306), { start: 50000, end: 50059, administered: false }]);
     const { stdout } = await run(process.execPath, [NETSH, '-f', script], {
       env: { ...process.env, TCP_PORT_TUNER_STANDIN_STATE: state, ...extra },
     });
