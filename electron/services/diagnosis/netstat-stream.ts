@@ -19,11 +19,17 @@ export class NetstatStream {
   private before: string[] = [];
   private headed = false;
 
+  /** Lines are found by index in the text as it came: no array of lines per piece. */
   readonly write = (text: string): void => {
     this.pieces.push(text);
-    const lines = (this.partial + text).split('\n');
-    this.partial = lines.pop() ?? '';
-    for (const line of lines) this.line(line);
+    const joined = this.partial + text;
+    let start = 0;
+    let end: number;
+    while ((end = joined.indexOf('\n', start)) !== -1) {
+      this.line(joined.slice(start, end));
+      start = end + 1;
+    }
+    this.partial = joined.slice(start);
   };
 
   /** After netstat ended: its last line, and an answer too short to hold a header. */
@@ -38,12 +44,12 @@ export class NetstatStream {
     return this.pieces.join('');
   }
 
-  private line(line: string): void {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (text.trim() === '') return;
+  private line(text: string): void {
     if (this.headed) return readRow(text, this.tally.add);
-    if (isHeader(text)) return void (this.headed = true);
-    this.before.push(text);
+    if (text.trim() === '') return;
+    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (isHeader(line)) return void (this.headed = true);
+    this.before.push(line);
     if (this.before.length > 1) throw noHeader(answerBegan(this.before.join('\n')));
   }
 }
