@@ -10,12 +10,12 @@ import type { NetshPorts } from '../netsh/netsh-ports';
 import type { PortReads } from '../netsh/netsh-script';
 import { andSaid, type ProcessRunner } from '../host/process-runner';
 import { EVENT_QUERY, parseEvents } from './events';
-import { parseNetstat, type Socket } from './netstat';
+import type { Socket } from './netstat';
 import { portsAtRisk, recommendedRange } from './pool';
 import { checkDataFolder, type DataFolderCheck } from './data-folder-check';
 import { read, type Context, type DiagnosisReader, type Read, type SocketsRead, type TalliedRead } from './reads';
 import type { Streaming } from '../host/code-page-stream';
-import { streamNetstat } from './netstat-stream';
+import { streamNetstat, tallyNetstat } from './netstat-stream';
 import { summaryOf, type SocketSummary } from './socket-tally';
 import { parseTasklist } from './tasklist';
 
@@ -45,7 +45,8 @@ export class DiagnosisService implements DiagnosisReader {
   constructor(private readonly deps: DiagnosisDeps) {}
 
   async diagnose(): Promise<Diagnosis> {
-    const [sockets, context] = await Promise.all([this.readSockets(), this.readContext()]);
+    // netstat read as a live sample reads it: tallied while it writes, where the runner can stream.
+    const [sockets, context] = await Promise.all([this.tallySockets(), this.readContext()]);
     for (const listener of this.contextListeners) listener(context);
     return this.compose(sockets.sockets, context);
   }
@@ -91,7 +92,7 @@ export class DiagnosisService implements DiagnosisReader {
    */
   async readSockets(): Promise<SocketsRead> {
     let raw = '';
-    const sockets = await read(this.tool('netstat', this.netstatArgs()).then((output) => parseNetstat((raw = output))));
+    const sockets = await read(this.tool('netstat', this.netstatArgs()).then((output) => tallyNetstat((raw = output))));
     return { sockets, raw };
   }
 

@@ -54,6 +54,13 @@ export class NetstatStream {
   }
 }
 
+/** netstat's whole answer, read as the live sample reads it: one reader and one tally for both. */
+export function tallyNetstat(output: string): SocketTally {
+  const reader = new NetstatStream();
+  reader.write(output);
+  return reader.end();
+}
+
 /**
  * netstat, read while it writes. It fails as the whole-output read does: the tool not found,
  * an exit code other than 0 with what it said, or the first line that cannot be read (which

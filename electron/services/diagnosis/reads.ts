@@ -26,7 +26,7 @@ export interface Context {
 }
 /** The sockets, and netstat's own text for the alert's snapshot (kept only until the next sample). */
 export interface SocketsRead {
-  sockets: Read<Socket[]>;
+  sockets: Read<SocketSummary>;
   raw: string;
 }
 

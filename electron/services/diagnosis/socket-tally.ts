@@ -102,8 +102,13 @@ export class SocketTally implements SocketSummary {
     if (!byPort) this.remotes.set(remoteAddress, (byPort = new Map()));
     let remote = byPort.get(remotePort);
     if (!remote) byPort.set(remotePort, (remote = { address: remoteAddress, port: remotePort, ...none() }));
-    remote[COLUMNS[column]] += 1;
-    if (column === 0 && this.firstTimeWait[localPort] === 0) this.firstTimeWait[localPort] = this.rows;
+    // Each count by its name: a property key computed per row takes V8's generic, slower path.
+    if (column === 1) remote.established++;
+    else if (column === 2) remote.other++;
+    else {
+      remote.timeWait++;
+      if (this.firstTimeWait[localPort] === 0) this.firstTimeWait[localPort] = this.rows;
+    }
   };
 
   tcp(names: Map<number, string> | null, listingKnown: boolean): Tcp {
