@@ -67,6 +67,9 @@ export class SocketTally implements SocketSummary {
   private readonly remotes = new Map<string, Map<number, Tcp['remotes'][number]>>();
   /** (local port, IPv6?, column) -> sockets: TIME_WAIT's column is also the port's TIME_WAIT count. */
   private readonly held = new Uint32Array(PORTS * 6);
+  /** The local ports rows held, each once: what the end reads of `held`, not all 65,536. */
+  private readonly ports = new Numbers();
+  private readonly seen = new Uint8Array(PORTS);
   /** Local port -> its first TIME_WAIT row's number, from 1: the order of ties. */
   private readonly firstTimeWait = new Uint32Array(PORTS);
   /** PIDs in the order first met, and for each row a process owns: its PID's index, and its port and column. */
@@ -90,7 +93,11 @@ export class SocketTally implements SocketSummary {
       return;
     }
     const column = columnOf(state);
-    this.held[(localPort * 2 + (localAddress.includes(':') ? 1 : 0)) * 3 + column]++;
+    if (this.seen[localPort] === 0) {
+      this.seen[localPort] = 1;
+      this.ports.push(localPort);
+    }
+    this.held[localPort * 6 + (localAddress.includes(':') ? 3 : 0) + column]++;
     if (pid !== undefined && pid !== 0) {
       let owner = this.pids.get(pid);
       if (owner === undefined) this.pids.set(pid, (owner = this.pids.size));
@@ -114,7 +121,8 @@ export class SocketTally implements SocketSummary {
   tcp(names: Map<number, string> | null, listingKnown: boolean): Tcp {
     const held = { ipv4: none(), ipv6: none() };
     const timeWait = { outgoing: 0, onListeningPorts: 0 };
-    for (let port = 0; port < PORTS; port++) {
+    for (let index = 0; index < this.ports.length; index++) {
+      const port = this.ports.at(index);
       const server = this.listeners.has(port);
       for (let family = 0; family < 2; family++)
         for (let column = 0; column < 3; column++) {
