@@ -5,7 +5,6 @@ import type { PortRange } from '../../../shared/port-range';
 import { messageOf } from '../errors';
 import type { Exclusion } from '../netsh/netsh-parsers';
 import type { EventSummary } from './events';
-import type { Socket } from './netstat';
 import type { SocketSummary } from './socket-tally';
 
 /** A part of the diagnosis: its value, or why it was not read (never a default in its place). */
@@ -32,7 +31,7 @@ export interface SocketsRead {
 
 /** The sockets tallied while netstat wrote them (a live sample), and netstat's text, joined only if asked. */
 export interface TalliedRead {
-  sockets: Read<readonly Socket[] | SocketSummary>;
+  sockets: Read<SocketSummary>;
   raw: () => string;
 }
 

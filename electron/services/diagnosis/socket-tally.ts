@@ -1,7 +1,4 @@
 import type { Diagnosis } from '../../../shared/diagnosis';
-import { listeningPorts } from './pool';
-import { summarizeConnections } from './connections';
-import type { Socket } from './netstat';
 import type { TcpState } from './netstat-states';
 
 type Tcp = NonNullable<Diagnosis['tcp']>;
@@ -24,16 +21,6 @@ export interface SocketSummary {
   listening(names: Map<number, string> | null): Listening;
 }
 
-/** netstat's rows, parsed whole (the diagnosis), or tallied while netstat wrote them (a live sample). */
-export function summaryOf(found: readonly Socket[] | SocketSummary): SocketSummary {
-  if (!Array.isArray(found)) return found as SocketSummary;
-  const sockets = found as readonly Socket[];
-  return {
-    tcp: (names, listingKnown) => summarizeConnections(sockets, names, listingKnown),
-    listening: (names) => listeningPorts(sockets, names),
-  };
-}
-
 /** A list of small numbers that grows as rows come: no object per entry. */
 class Numbers {
   private values = new Uint32Array(1024);
@@ -52,11 +39,10 @@ class Numbers {
 }
 
 /**
- * summarizeConnections in one pass as rows arrive, with no object per row: counters in arrays
+ * netstat's rows counted in one pass as they arrive, with no object per row: counters in arrays
  * indexed by local port. A row's side (server or not) depends on listening rows that may come
  * later, so what depends on it is kept per local port, or for a process as a (process, port)
- * entry in netstat's order, and settled at the end. Ties fall in netstat's order, as in
- * summarizeConnections.
+ * entry in netstat's order, and settled at the end. Ties fall in netstat's order.
  */
 export class SocketTally implements SocketSummary {
   private readonly states: Record<string, number> = {};
@@ -150,7 +136,7 @@ export class SocketTally implements SocketSummary {
       .map(([port, pid]) => ({ port, process: pid === undefined ? null : (names?.get(pid) ?? null) }));
   }
 
-  /** A PID ranks from its first socket on a port nothing listens on, as summarizeConnections meets it. */
+  /** A PID ranks from its first socket on a port nothing listens on, as netstat lists it. */
   private processes(names: Map<number, string> | null): NonNullable<Tcp['processes']> {
     const pidOf = [...this.pids.keys()];
     const processes = new Map<number, NonNullable<Tcp['processes']>[number]>();

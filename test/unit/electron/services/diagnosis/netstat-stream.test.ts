@@ -13,12 +13,12 @@ import { sampleOf } from '../../../../../shared/pool-sample';
 import { decodeCodePage } from '../../../../../electron/services/host/code-page';
 import { consoleStreamDecoder } from '../../../../../electron/services/host/code-page-stream';
 import { DiagnosisService } from '../../../../../electron/services/diagnosis/diagnosis-service';
-import { parseNetstat } from '../../../../../electron/services/diagnosis/netstat';
 import { NetstatStream } from '../../../../../electron/services/diagnosis/netstat-stream';
 import type { Context, Read } from '../../../../../electron/services/diagnosis/reads';
 import { parseTasklist } from '../../../../../electron/services/diagnosis/tasklist';
 import { captureText, windowsBytes, windowsFixture } from '../../../../helpers/captures';
 import { generatedNetstat, netstatTable } from '../../../../helpers/netstat-tables';
+import { referenceSummary } from '../../../../helpers/netstat-reference';
 
 const names = parseTasklist(readFileSync(path.resolve(__dirname, '../../../../fixtures/windows/tasklist.csv'), 'utf8'));
 const context: Context = {
@@ -53,11 +53,11 @@ const attempt = <T>(work: () => T): Read<T> => {
   }
 };
 
-/** Today's read: the whole output decoded, then parsed. */
+/** The reference: the whole output decoded, parsed into one object per row, then counted (test/helpers/netstat-reference.ts). */
 async function whole(bytes: Buffer, codePage: number, nativeNetstat = true) {
   const text = await decodeCodePage(bytes, codePage);
   return answer(
-    attempt(() => parseNetstat(text)),
+    attempt(() => referenceSummary(text)),
     nativeNetstat,
   );
 }
