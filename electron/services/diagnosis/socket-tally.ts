@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../../../shared/diagnosis';
+import type { RowSink } from './netstat-row';
 import type { TcpState } from './netstat-states';
 
 type Tcp = NonNullable<Diagnosis['tcp']>;
@@ -63,14 +64,7 @@ export class SocketTally implements SocketSummary {
   private readonly ownerOfRow = new Numbers();
   private readonly portOfRow = new Numbers();
 
-  readonly add = (
-    localAddress: string,
-    localPort: number,
-    remoteAddress: string,
-    remotePort: number,
-    state: TcpState,
-    pid: number | undefined,
-  ): void => {
+  readonly add: RowSink = (localAddress, localPort, remoteAddress, remotePort, state, pid) => {
     this.rows++;
     this.states[state] = (this.states[state] ?? 0) + 1;
     if (pid !== undefined) this.withPids = true;
