@@ -7,6 +7,7 @@
 import type { Diagnosis } from '../../shared/diagnosis';
 import { answerBegan, textLines } from '../../electron/services/host/tool-answer';
 import { isHeader, noHeader, readRow } from '../../electron/services/diagnosis/netstat';
+import { isRowShaped } from '../../electron/services/diagnosis/netstat-row';
 import type { TcpState } from '../../electron/services/diagnosis/netstat-states';
 import type { SocketSummary } from '../../electron/services/diagnosis/socket-tally';
 
@@ -34,7 +35,7 @@ interface Endpoint {
 export function parseNetstat(output: string): Socket[] {
   const lines = textLines(output);
   const header = lines.findIndex(isHeader);
-  if (header < 0 || header > 1) throw noHeader(answerBegan(output));
+  if (header < 0 || header > 1 || (header === 1 && isRowShaped(lines[0]))) throw noHeader(answerBegan(output));
   const sockets: Socket[] = [];
   for (const line of lines.slice(header + 1)) {
     readRow(line, (localAddress, localPort, remoteAddress, remotePort, state, pid) =>

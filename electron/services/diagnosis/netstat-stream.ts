@@ -3,13 +3,14 @@ import { andSaid } from '../host/process-runner';
 import type { ToolAccess } from '../host/windows-tools';
 import { answerBegan } from '../host/tool-answer';
 import { isHeader, noHeader, readRow } from './netstat';
+import { isRowShaped } from './netstat-row';
 import { SocketTally } from './socket-tally';
 
 /**
  * parseNetstat (netstat.ts) for text that arrives in pieces: lines are cut as they complete
  * and each row is tallied as it is read, so the sample is ready when netstat ends. As strict:
- * no column header among the first two lines with text, a line that is not a connection, or a
- * state word not known, throws at once (which stops netstat), naming the line.
+ * no column header among the first two lines with text (or a row above it), a line that is not
+ * a connection, or a state word not known, throws at once (which stops netstat), naming the line.
  */
 export class NetstatStream {
   readonly tally = new SocketTally();
@@ -50,7 +51,8 @@ export class NetstatStream {
     const line = text.endsWith('\r') ? text.slice(0, -1) : text;
     if (isHeader(line)) return void (this.headed = true);
     this.before.push(line);
-    if (this.before.length > 1) throw noHeader(answerBegan(this.before.join('\n')));
+    // A row before the header would be neither read nor refused: the answer has no shape this reads.
+    if (this.before.length > 1 || isRowShaped(line)) throw noHeader(answerBegan(this.before.join('\n')));
   }
 }
 

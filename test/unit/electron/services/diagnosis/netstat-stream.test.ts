@@ -87,6 +87,23 @@ const CAPTURES: [string, string, number][] = [
   ),
 ];
 
+describe('nothing above the header is dropped', () => {
+  it('a row above the column header fails the read at that row, naming it', () => {
+    const reader = new NetstatStream();
+    assert.throws(
+      () => {
+        reader.write('  TCP    10.0.0.4:50123         10.0.0.5:3306          TIME_WAIT       0\r\n');
+        reader.write('  Proto  Local Address          Foreign Address        State           PID\r\n');
+      },
+      {
+        message:
+          'netstat\'s answer had no column header (it began "TCP    10.0.0.4:50123         10.0.0.5:3306          TIME_WAIT       0")',
+      },
+    );
+    assert.equal(reader.tally.tcp(null, true).remotes.length, 0, 'and nothing was counted');
+  });
+});
+
 describe('the streamed sample equals the whole-output sample', () => {
   for (const [name, text, codePage] of CAPTURES) {
     it(`on ${name}, however netstat's bytes are cut`, async () => {
