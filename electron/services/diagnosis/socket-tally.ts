@@ -99,19 +99,22 @@ export class SocketTally implements SocketSummary {
   };
 
   tcp(names: Map<number, string> | null, listingKnown: boolean): Tcp {
-    const held = { ipv4: none(), ipv6: none() };
-    const timeWait = { outgoing: 0, onListeningPorts: 0 };
+    // Sums by (family, column) over the ports nothing listens on; TIME_WAIT alone on the others.
+    const outside = [0, 0, 0, 0, 0, 0];
+    let onListeningPorts = 0;
     for (let index = 0; index < this.ports.length; index++) {
       const port = this.ports.at(index);
-      const server = this.listeners.has(port);
-      for (let family = 0; family < 2; family++)
-        for (let column = 0; column < 3; column++) {
-          const count = this.held[(port * 2 + family) * 3 + column];
-          if (count === 0) continue;
-          if (!server) held[family ? 'ipv6' : 'ipv4'][COLUMNS[column]] += count;
-          if (column === 0) timeWait[server ? 'onListeningPorts' : 'outgoing'] += count;
-        }
+      const cell = port * 6;
+      if (this.listeners.has(port)) onListeningPorts += this.held[cell] + this.held[cell + 3];
+      else for (let at = 0; at < 6; at++) outside[at] += this.held[cell + at];
     }
+    const counts = (at: number): Counts => ({
+      timeWait: outside[at],
+      established: outside[at + 1],
+      other: outside[at + 2],
+    });
+    const held = { ipv4: counts(0), ipv6: counts(3) };
+    const timeWait = { outgoing: outside[0] + outside[3], onListeningPorts };
     return {
       states: { ...this.states },
       remotes: [...this.remotes.values()]
