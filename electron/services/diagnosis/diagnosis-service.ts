@@ -10,13 +10,12 @@ import type { NetshPorts } from '../netsh/netsh-ports';
 import type { PortReads } from '../netsh/netsh-script';
 import { andSaid, type ProcessRunner } from '../host/process-runner';
 import { EVENT_QUERY, parseEvents } from './events';
-import { parseNetstat, type Socket } from './netstat';
 import { portsAtRisk, recommendedRange } from './pool';
 import { checkDataFolder, type DataFolderCheck } from './data-folder-check';
 import { read, type Context, type DiagnosisReader, type Read, type SocketsRead, type TalliedRead } from './reads';
 import type { Streaming } from '../host/code-page-stream';
-import { streamNetstat } from './netstat-stream';
-import { summaryOf, type SocketSummary } from './socket-tally';
+import { streamNetstat, tallyNetstat } from './netstat-stream';
+import type { SocketSummary } from './socket-tally';
 import { parseTasklist } from './tasklist';
 
 export interface DiagnosisDeps {
@@ -45,7 +44,8 @@ export class DiagnosisService implements DiagnosisReader {
   constructor(private readonly deps: DiagnosisDeps) {}
 
   async diagnose(): Promise<Diagnosis> {
-    const [sockets, context] = await Promise.all([this.readSockets(), this.readContext()]);
+    // netstat read as a live sample reads it: tallied while it writes, where the runner can stream.
+    const [sockets, context] = await Promise.all([this.tallySockets(), this.readContext()]);
     for (const listener of this.contextListeners) listener(context);
     return this.compose(sockets.sockets, context);
   }
@@ -91,7 +91,7 @@ export class DiagnosisService implements DiagnosisReader {
    */
   async readSockets(): Promise<SocketsRead> {
     let raw = '';
-    const sockets = await read(this.tool('netstat', this.netstatArgs()).then((output) => parseNetstat((raw = output))));
+    const sockets = await read(this.tool('netstat', this.netstatArgs()).then((output) => tallyNetstat((raw = output))));
     return { sockets, raw };
   }
 
@@ -110,15 +110,14 @@ export class DiagnosisService implements DiagnosisReader {
     return this.deps.nativeNetstat ? ['-anoq'] : ['-ano', '-p', 'tcp'];
   }
 
-  compose(sockets: Read<readonly Socket[] | SocketSummary>, context: Context): Diagnosis {
+  compose(sockets: Read<SocketSummary>, context: Context): Diagnosis {
     const unavailable: Record<string, string> = {};
     const value = <T>(part: string, result: Read<T>): T | null => {
       if (result.ok) return result.value;
       unavailable[part] = result.reason;
       return null;
     };
-    const rows = value('tcp', sockets);
-    const found = rows && summaryOf(rows);
+    const found = value('tcp', sockets);
     const owners = value('processes', context.names);
     const range = value('dynamic.ipv4', context.dynamic.ipv4);
     const exclusions = value('excluded.ipv4', context.excluded.ipv4);

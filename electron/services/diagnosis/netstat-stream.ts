@@ -3,13 +3,14 @@ import { andSaid } from '../host/process-runner';
 import type { ToolAccess } from '../host/windows-tools';
 import { answerBegan } from '../host/tool-answer';
 import { isHeader, noHeader, readRow } from './netstat';
+import { isRowShaped } from './netstat-row';
 import { SocketTally } from './socket-tally';
 
 /**
  * parseNetstat (netstat.ts) for text that arrives in pieces: lines are cut as they complete
  * and each row is tallied as it is read, so the sample is ready when netstat ends. As strict:
- * no column header among the first two lines with text, a line that is not a connection, or a
- * state word not known, throws at once (which stops netstat), naming the line.
+ * no column header among the first two lines with text (or a row above it), a line that is not
+ * a connection, or a state word not known, throws at once (which stops netstat), naming the line.
  */
 export class NetstatStream {
   readonly tally = new SocketTally();
@@ -19,11 +20,17 @@ export class NetstatStream {
   private before: string[] = [];
   private headed = false;
 
+  /** Lines are found by index in the text as it came: no array of lines per piece. */
   readonly write = (text: string): void => {
     this.pieces.push(text);
-    const lines = (this.partial + text).split('\n');
-    this.partial = lines.pop() ?? '';
-    for (const line of lines) this.line(line);
+    const joined = this.partial + text;
+    let start = 0;
+    let end: number;
+    while ((end = joined.indexOf('\n', start)) !== -1) {
+      this.line(joined.slice(start, end));
+      start = end + 1;
+    }
+    this.partial = joined.slice(start);
   };
 
   /** After netstat ended: its last line, and an answer too short to hold a header. */
@@ -38,14 +45,22 @@ export class NetstatStream {
     return this.pieces.join('');
   }
 
-  private line(line: string): void {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (text.trim() === '') return;
+  private line(text: string): void {
     if (this.headed) return readRow(text, this.tally.add);
-    if (isHeader(text)) return void (this.headed = true);
-    this.before.push(text);
-    if (this.before.length > 1) throw noHeader(answerBegan(this.before.join('\n')));
+    if (text.trim() === '') return;
+    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (isHeader(line)) return void (this.headed = true);
+    this.before.push(line);
+    // A row before the header would be neither read nor refused: the answer has no shape this reads.
+    if (this.before.length > 1 || isRowShaped(line)) throw noHeader(answerBegan(this.before.join('\n')));
   }
+}
+
+/** netstat's whole answer, read as the live sample reads it: one reader and one tally for both. */
+export function tallyNetstat(output: string): SocketTally {
+  const reader = new NetstatStream();
+  reader.write(output);
+  return reader.end();
 }
 
 /**

@@ -1,19 +1,8 @@
 import type { Diagnosis } from '../../../shared/diagnosis';
 import { ALWAYS_PROTECTED, inRange, rangeWithMaxUserPort, recommendRange } from '../../../shared/port-pool';
 import type { PortRange } from '../../../shared/port-range';
-import type { Socket } from './netstat';
 
 type Listening = NonNullable<Diagnosis['ports']['listening']>;
-
-/** Every port something listens on, once, with its owner where netstat names it. */
-export function listeningPorts(sockets: readonly Socket[], names: Map<number, string> | null): Listening {
-  const ports = new Map<number, string | null>();
-  for (const socket of sockets) {
-    if (socket.state !== 'LISTENING' || ports.has(socket.local.port)) continue;
-    ports.set(socket.local.port, socket.pid === undefined ? null : (names?.get(socket.pid) ?? null));
-  }
-  return [...ports].sort((a, b) => a[0] - b[0]).map(([port, process]) => ({ port, process }));
-}
 
 /**
  * Listening ports (and MySQL's two, listening or not) inside the range in force, or inside the

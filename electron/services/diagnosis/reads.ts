@@ -5,7 +5,6 @@ import type { PortRange } from '../../../shared/port-range';
 import { messageOf } from '../errors';
 import type { Exclusion } from '../netsh/netsh-parsers';
 import type { EventSummary } from './events';
-import type { Socket } from './netstat';
 import type { SocketSummary } from './socket-tally';
 
 /** A part of the diagnosis: its value, or why it was not read (never a default in its place). */
@@ -26,13 +25,13 @@ export interface Context {
 }
 /** The sockets, and netstat's own text for the alert's snapshot (kept only until the next sample). */
 export interface SocketsRead {
-  sockets: Read<Socket[]>;
+  sockets: Read<SocketSummary>;
   raw: string;
 }
 
 /** The sockets tallied while netstat wrote them (a live sample), and netstat's text, joined only if asked. */
 export interface TalliedRead {
-  sockets: Read<readonly Socket[] | SocketSummary>;
+  sockets: Read<SocketSummary>;
   raw: () => string;
 }
 

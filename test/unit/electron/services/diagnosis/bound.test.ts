@@ -12,7 +12,7 @@ import { watchJson, watchLine } from '../../../../../electron/cli/watch-output';
 import { metricsText } from '../../../../../electron/cli/watch-textfile';
 import { DiagnosisService } from '../../../../../electron/services/diagnosis/diagnosis-service';
 import type { Context } from '../../../../../electron/services/diagnosis/reads';
-import { parseNetstat } from '../../../../../electron/services/diagnosis/netstat';
+import { tallyNetstat } from '../../../../../electron/services/diagnosis/netstat-stream';
 import { sampleOf } from '../../../../../shared/pool-sample';
 import { verdict } from '../../../../../shared/pool-trend';
 
@@ -34,7 +34,7 @@ const context: Context = {
   values: { ok: false, reason: 'not asked' },
 };
 const diagnose = (nativeNetstat: boolean) =>
-  new DiagnosisService({ nativeNetstat } as never).compose({ ok: true, value: parseNetstat(capture) }, context);
+  new DiagnosisService({ nativeNetstat } as never).compose({ ok: true, value: tallyNetstat(capture) }, context);
 
 test('netstat -anoq: BOUND counted, held as ports, owned by their process, listed under no remote', () => {
   const diagnosis = diagnose(true);

@@ -13,12 +13,12 @@ import { sampleOf } from '../../../../../shared/pool-sample';
 import { decodeCodePage } from '../../../../../electron/services/host/code-page';
 import { consoleStreamDecoder } from '../../../../../electron/services/host/code-page-stream';
 import { DiagnosisService } from '../../../../../electron/services/diagnosis/diagnosis-service';
-import { parseNetstat } from '../../../../../electron/services/diagnosis/netstat';
 import { NetstatStream } from '../../../../../electron/services/diagnosis/netstat-stream';
 import type { Context, Read } from '../../../../../electron/services/diagnosis/reads';
 import { parseTasklist } from '../../../../../electron/services/diagnosis/tasklist';
 import { captureText, windowsBytes, windowsFixture } from '../../../../helpers/captures';
 import { generatedNetstat, netstatTable } from '../../../../helpers/netstat-tables';
+import { referenceSummary } from '../../../../helpers/netstat-reference';
 
 const names = parseTasklist(readFileSync(path.resolve(__dirname, '../../../../fixtures/windows/tasklist.csv'), 'utf8'));
 const context: Context = {
@@ -53,11 +53,11 @@ const attempt = <T>(work: () => T): Read<T> => {
   }
 };
 
-/** Today's read: the whole output decoded, then parsed. */
+/** The reference: the whole output decoded, parsed into one object per row, then counted (test/helpers/netstat-reference.ts). */
 async function whole(bytes: Buffer, codePage: number, nativeNetstat = true) {
   const text = await decodeCodePage(bytes, codePage);
   return answer(
-    attempt(() => parseNetstat(text)),
+    attempt(() => referenceSummary(text)),
     nativeNetstat,
   );
 }
@@ -86,6 +86,23 @@ const CAPTURES: [string, string, number][] = [
     (name): [string, string, number] => [name, windowsFixture(name), 850],
   ),
 ];
+
+describe('nothing above the header is dropped', () => {
+  it('a row above the column header fails the read at that row, naming it', () => {
+    const reader = new NetstatStream();
+    assert.throws(
+      () => {
+        reader.write('  TCP    10.0.0.4:50123         10.0.0.5:3306          TIME_WAIT       0\r\n');
+        reader.write('  Proto  Local Address          Foreign Address        State           PID\r\n');
+      },
+      {
+        message:
+          'netstat\'s answer had no column header (it began "TCP    10.0.0.4:50123         10.0.0.5:3306          TIME_WAIT       0")',
+      },
+    );
+    assert.equal(reader.tally.tcp(null, true).remotes.length, 0, 'and nothing was counted');
+  });
+});
 
 describe('the streamed sample equals the whole-output sample', () => {
   for (const [name, text, codePage] of CAPTURES) {

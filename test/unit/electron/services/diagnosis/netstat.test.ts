@@ -1,7 +1,7 @@
 /** netstat's rows read on Windows' real output shapes, English, German and Wine's, with CRLF line ends. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseNetstat } from '../../../../../electron/services/diagnosis/netstat';
+import { parseNetstat } from '../../../../helpers/netstat-reference';
 import { windowsFixture as fixture } from '../../../../helpers/captures';
 
 describe('netstat -ano -p tcp', () => {

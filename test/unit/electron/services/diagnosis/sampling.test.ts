@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parseNetstat } from '../../../../../electron/services/diagnosis/netstat';
+import { tallyNetstat } from '../../../../../electron/services/diagnosis/netstat-stream';
 import { parseTasklist } from '../../../../../electron/services/diagnosis/tasklist';
 import { DiagnosisService } from '../../../../../electron/services/diagnosis/diagnosis-service';
 import type { Context } from '../../../../../electron/services/diagnosis/reads';
@@ -42,7 +42,7 @@ describe('pool sampling', () => {
     const fake = {
       tallySockets: async () => (
         calls.sockets++,
-        { sockets: { ok: true as const, value: parseNetstat(raw) }, raw: () => raw }
+        { sockets: { ok: true as const, value: tallyNetstat(raw) }, raw: () => raw }
       ),
       readContext: async () => (calls.context++, context),
       compose: service.compose.bind(service),

@@ -1,5 +1,54 @@
-import type { Diagnosis } from '../../../shared/diagnosis';
-import type { Socket } from './netstat';
+/**
+ * The whole-output reading the diagnosis used before netstat was tallied: every row an object,
+ * then counted in a second pass. Kept only as the reference SocketTally must agree with, on
+ * every capture and generated table (netstat-stream.test.ts); rows are read by the product's
+ * own line reader, so what differs is only the counting.
+ */
+import type { Diagnosis } from '../../shared/diagnosis';
+import { answerBegan, textLines } from '../../electron/services/host/tool-answer';
+import { isHeader, noHeader, readRow } from '../../electron/services/diagnosis/netstat';
+import { isRowShaped } from '../../electron/services/diagnosis/netstat-row';
+import type { TcpState } from '../../electron/services/diagnosis/netstat-states';
+import type { SocketSummary } from '../../electron/services/diagnosis/socket-tally';
+
+type Listening = NonNullable<Diagnosis['ports']['listening']>;
+
+/** One TCP socket as `netstat -ano -p tcp` (or tcpv6) lists it. */
+export interface Socket {
+  local: Endpoint;
+  remote: Endpoint;
+  state: TcpState;
+  /** Absent where the tool shows no owner (Wine's netstat has no PID column). */
+  pid?: number;
+}
+interface Endpoint {
+  address: string;
+  port: number;
+}
+
+/**
+ * Every TCP row of netstat's output, Windows' (English or localised) and Wine's alike, CRLF or LF.
+ * Read only when the answer has netstat's shape (a title, the column header, then rows): any
+ * other answer, or a state word not known here, throws, so no socket is silently dropped (a
+ * dropped LISTENING row is a port left unprotected).
+ */
+export function parseNetstat(output: string): Socket[] {
+  const lines = textLines(output);
+  const header = lines.findIndex(isHeader);
+  if (header < 0 || header > 1 || (header === 1 && isRowShaped(lines[0]))) throw noHeader(answerBegan(output));
+  const sockets: Socket[] = [];
+  for (const line of lines.slice(header + 1)) {
+    readRow(line, (localAddress, localPort, remoteAddress, remotePort, state, pid) =>
+      sockets.push({
+        local: { address: localAddress, port: localPort },
+        remote: { address: remoteAddress, port: remotePort },
+        state,
+        ...(pid === undefined ? {} : { pid }),
+      }),
+    );
+  }
+  return sockets;
+}
 
 type Tcp = NonNullable<Diagnosis['tcp']>;
 interface Counts {
@@ -86,5 +135,24 @@ export function summarizeConnections(
           .sort((a, b) => b[1] - a[1])
           .map(([port, count]) => ({ port, process: owner(port), timeWait: count }))
       : null,
+  };
+}
+
+/** Every port something listens on, once, with its owner where netstat names it. */
+export function listeningPorts(sockets: readonly Socket[], names: Map<number, string> | null): Listening {
+  const ports = new Map<number, string | null>();
+  for (const socket of sockets) {
+    if (socket.state !== 'LISTENING' || ports.has(socket.local.port)) continue;
+    ports.set(socket.local.port, socket.pid === undefined ? null : (names?.get(socket.pid) ?? null));
+  }
+  return [...ports].sort((a, b) => a[0] - b[0]).map(([port, process]) => ({ port, process }));
+}
+
+/** The reference reading as the diagnosis composes it. */
+export function referenceSummary(output: string): SocketSummary {
+  const sockets = parseNetstat(output);
+  return {
+    tcp: (names, listingKnown) => summarizeConnections(sockets, names, listingKnown),
+    listening: (names) => listeningPorts(sockets, names),
   };
 }
