@@ -83,11 +83,9 @@ export function ReviewPage() {
       }
     >
       <StepHeading>Review and apply</StepHeading>
-      {loading || !status ? (
-        <Busy label="Reading the registry…" />
-      ) : (
-        <ChangeTable rows={changes} headings={['Now', 'After']} label="Changes, now and after" />
-      )}
+      {/* Kept on screen while the values are read again: a table swapped for a spinner and back would push a failure below out of view. */}
+      {status ? <ChangeTable rows={changes} headings={['Now', 'After']} label="Changes, now and after" /> : null}
+      {loading || !status ? <Busy label={status ? 'Reading the registry again…' : 'Reading the registry…'} /> : null}
       {moved.length > 0 && current ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
