@@ -1,5 +1,5 @@
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { FAMILY_LABEL } from '../../shared/families';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { heldOf } from '../../shared/pool-trend';
@@ -15,8 +15,16 @@ import { useTuner } from '../wizard/TunerContext';
 export function UndoLoadNote({ baseline, diagnosis }: { baseline: Baseline; diagnosis: Diagnosis | null }) {
   const { pool } = useTuner();
   const sampleNow = pool.sampleNow;
-  useEffect(() => void sampleNow(), [sampleNow]);
-  const latest = pool.samples.at(-1);
+  // Only a sample asked for as the page opened says what is held now: an earlier one may predate the load.
+  const [fresh, setFresh] = useState(false);
+  useEffect(() => {
+    let open = true;
+    void sampleNow().then(() => open && setFresh(true));
+    return () => {
+      open = false;
+    };
+  }, [sampleNow]);
+  const latest = fresh ? pool.samples.at(-1) : undefined;
   const tcp = latest?.tcp;
   const held = tcp ? { ipv4: heldOf(tcp.held.ipv4), ipv6: heldOf(tcp.held.ipv6) } : null;
   const [load] = undoLoad(baseline, held, {

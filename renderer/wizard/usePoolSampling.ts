@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { freshRead } from './fresh-read';
 import type { Failure } from '../../shared/failure';
 import { DEFAULT_THRESHOLD, type PoolSample } from '../../shared/pool-sample';
 
@@ -36,25 +37,22 @@ export function usePoolSampling(ready: boolean): LivePool {
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [watchers, setWatchers] = useState(0);
-  const inFlight = useRef<Promise<void> | null>(null);
   // The sampling loop outlives renders: it reads the threshold set last, not the one it started with.
   const thresholdNow = useRef(threshold);
   useLayoutEffect(() => {
     thresholdNow.current = threshold;
   });
 
+  // Made once: every caller shares one sample running and at most one waiting (fresh-read.ts).
+  const reader = useRef<(() => Promise<void>) | null>(null);
   const sampleNow = useCallback(() => {
-    inFlight.current ??= window.tuner
-      .sample({ threshold: thresholdNow.current })
-      .then((result) => {
-        if (!result.ok) return setFailure(result.error);
-        setFailure(null);
-        setSamples((ring) => pushSample(ring, result.value));
-      })
-      .finally(() => {
-        inFlight.current = null;
-      });
-    return inFlight.current;
+    reader.current ??= freshRead(async () => {
+      const result = await window.tuner.sample({ threshold: thresholdNow.current });
+      if (!result.ok) return setFailure(result.error);
+      setFailure(null);
+      setSamples((ring) => pushSample(ring, result.value));
+    });
+    return reader.current();
   }, []);
 
   const watch = useCallback(() => {
