@@ -5,25 +5,22 @@ import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { usePrefersDark } from './hooks/useColorScheme';
 import { firstAnswer } from './wizard/first-answer';
-import { TunerProvider, type FirstReads } from './wizard/TunerContext';
+import { TunerProvider, type FirstStatus } from './wizard/TunerContext';
 import { WizardProvider } from './wizard/WizardContext';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
 });
 
-// Asked now, not after React's first render: the Check page's first figures wait on both answers.
-const first: FirstReads = {
-  status: firstAnswer(window.tuner.getStatus({})),
-  diagnosis: firstAnswer(window.tuner.diagnose({})),
-};
+// Asked now, not after React's first render (a few hundred milliseconds on a busy host).
+const firstStatus: FirstStatus = firstAnswer(window.tuner.getStatus({}));
 
 function Root() {
   const dark = usePrefersDark();
   const styles = useStyles();
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
-      <TunerProvider first={first}>
+      <TunerProvider firstStatus={firstStatus}>
         <WizardProvider>
           <App />
         </WizardProvider>

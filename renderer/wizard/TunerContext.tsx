@@ -25,16 +25,15 @@ interface Tuner {
 
 const TunerContext = createContext<Tuner | null>(null);
 
-/** The page's first questions, asked before React renders (see first-answer.ts). */
-export interface FirstReads {
-  status: () => Promise<Result<Status>> | undefined;
-  diagnosis: () => Promise<Result<Diagnosis>> | undefined;
-}
+/** The status asked as the page's script starts, before React renders (see first-answer.ts). */
+export type FirstStatus = () => Promise<Result<Status>> | undefined;
 
-export function TunerProvider({ children, first }: { children: ReactNode; first?: FirstReads }) {
-  const status = useReading(() => window.tuner.getStatus({}), true, first?.status);
-  // Asked with the status, not after it: the Check page's first figures need both.
-  const diagnosis = useReading(() => window.tuner.diagnose({}), true, first?.diagnosis);
+export function TunerProvider({ children, firstStatus }: { children: ReactNode; firstStatus?: FirstStatus }) {
+  const status = useReading(() => window.tuner.getStatus({}), true, firstStatus);
+  // netstat, tasklist, netsh and wevtutil start only once the values are on screen: on a two-core
+  // host, asked at once they held up the status's reg query by 0.5 s and brought the first
+  // figures no sooner (docs/benchmark.md, "First figures").
+  const diagnosis = useReading(() => window.tuner.diagnose({}), status.value !== null || status.failure !== null);
   const dataFolder = useReading(
     () => window.tuner.checkDataFolder({}),
     status.value !== null || status.failure !== null,
