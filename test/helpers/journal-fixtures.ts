@@ -47,3 +47,21 @@ export function freshJournal(root: string): { journal: Journal; dir: string; bac
   const backupDir = path.join(dir, 'backups');
   return { journal: new Journal(dir, backupDir, JOURNAL_KINDS), dir, backupDir };
 }
+
+/**
+ * The journal as an undo killed after writing its intent leaves it, started at 'T': `record` is
+ * one that an apply left (its baseline and last write present).
+ */
+export function interruptedUndo(record: JournalData, backupFile: string): JournalData {
+  if (!record.baseline || !record.lastWritten) throw new Error('interruptedUndo needs a journal an apply left.');
+  return {
+    ...record,
+    pending: {
+      operation: 'undo',
+      startedAt: 'T',
+      prior: record.lastWritten,
+      target: record.baseline.states,
+      backupFile,
+    },
+  };
+}

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { memoryEngine } from '../../../../helpers/memory-engine';
 import { tempFolder } from '../../../../helpers/temp-folder';
+import { interruptedUndo } from '../../../../helpers/journal-fixtures';
 
 describe('settling an interrupted change', () => {
   const temp = tempFolder('settle');
@@ -20,16 +21,7 @@ describe('settling an interrupted change', () => {
       const record = await journal.read();
       assert.ok(record.baseline && record.lastWritten);
       // A process killed right after its import: the intent is on disk, the registry holds the target.
-      await journal.write({
-        ...record,
-        pending: {
-          operation: 'undo',
-          startedAt: 'T',
-          prior: record.lastWritten,
-          target: record.baseline.states,
-          backupFile: 'b.reg',
-        },
-      });
+      await journal.write(interruptedUndo(record, 'b.reg'));
       registry.set('MaxUserPort', null);
       registry.set('TcpTimedWaitDelay', null);
       const settled = await tuner.settleInterrupted();

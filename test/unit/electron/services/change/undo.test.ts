@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryEngine } from '../../../../helpers/memory-engine';
 import { tempFolder } from '../../../../helpers/temp-folder';
+import { interruptedUndo } from '../../../../helpers/journal-fixtures';
 
 const MANUAL = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, reservePorts: [3306, 33060] };
 const DEFAULT = { start: 49152, count: 16384 };
@@ -118,16 +119,7 @@ describe('settling at the wizard start', () => {
     const record = await world.journal.read();
     assert.ok(record.lastWritten && record.baseline);
     // An undo killed right after its intent: nothing written yet.
-    await world.journal.write({
-      ...record,
-      pending: {
-        operation: 'undo',
-        startedAt: 'T',
-        prior: record.lastWritten,
-        target: record.baseline.states,
-        backupFile: record.baseline.backupFile,
-      },
-    });
+    await world.journal.write(interruptedUndo(record, record.baseline.backupFile));
     const reading = await world.tuner.status();
     assert.equal(reading.unfinished?.operation, 'undo');
     assert.deepEqual(reading.unfinished?.parts, [], 'every part reads as before the undo');
