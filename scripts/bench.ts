@@ -19,6 +19,7 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions, startPreview } from '../test/helpers/preview';
 import { writeRegFile } from '../test/helpers/reg-checks';
 import { diagnosisBench, STAND_IN_ENV } from './bench-diagnosis';
+import { dropMachineCertificates, nodeStartFloor } from './bench-floor';
 import { renderBench, sampleBench } from './bench-live';
 import { createWinePrefix, KEY, type WineRegistry } from '../test/helpers/wine-registry';
 
@@ -151,6 +152,7 @@ const REGISTRY_HEAD =
 const RENDERER_HEAD = '| renderer | figure | goal |\n|---|---|---|\n';
 
 async function main(): Promise<void> {
+  const certificates = dropMachineCertificates();
   const dir = await mkdtemp(path.join(tmpdir(), 'tuner-bench-'));
   const wine = await createWinePrefix();
   try {
@@ -170,7 +172,9 @@ async function main(): Promise<void> {
     const registry = await registryBench(wine, dir);
     const diagnosis = await diagnosisBench(wine, env, { runs: RUNS, cli: CLI, median, timed });
     const renderer = await rendererBench(wine, dir);
+    const floor = await nodeStartFloor(certificates, { runs: RUNS, median, timed });
     console.log(`Median of ${RUNS} runs on a fresh Wine prefix (${new Date().toISOString().slice(0, 10)})\n`);
+    console.log(`| start-up | figure | goal |\n|---|---|---|\n${floor.join('\n')}\n`);
     console.log(REGISTRY_HEAD + registry.join('\n'));
     console.log('\n| diagnosis | figure | goal |\n|---|---|---|');
     console.log(diagnosis.join('\n'));

@@ -18,15 +18,18 @@ import { withPrefix } from '../helpers/with-prefix';
 import { deleteValue, regExport, regImport, resetValues, setValue } from '../helpers/reg-checks';
 import { FaultyBackend, type Call } from '../helpers/faulty-backend';
 
-/** Each backup is an export checked against the whole key read live (a full disk can cut an export short). */
+/**
+ * Each backup is an export checked against the whole key read live (a full disk can cut an
+ * export short); the live read starts first and runs beside the export.
+ */
 const APPLY_STEPS: Call[] = [
-  'exportKey',
   'readTree',
+  'exportKey',
   'setDword MaxUserPort',
   'setDword TcpTimedWaitDelay',
   'readValues',
 ];
-const UNDO_STEPS: Call[] = ['exportKey', 'readTree', 'importFile', 'exportKey'];
+const UNDO_STEPS: Call[] = ['readTree', 'exportKey', 'importFile', 'exportKey'];
 const BACKUP_STEPS = 2;
 const TUNED = { MaxUserPort: 65534, TcpTimedWaitDelay: 30, acceptUnprotected: true };
 
@@ -64,10 +67,10 @@ describe('a failing registry step leaves the key exactly as it was', () => {
       const before = await regExport(prefix);
       backend.arm({ at: step, mode: 'throw' });
       await assert.rejects(service.apply(TUNED), (error: TunerError) => {
-        if (step === 0) {
+        if (step === 1) {
           assert.equal(error.kind, 'backup-failed');
           assert.match(error.message, /Could not write the backup .*Injected failure.* Nothing was changed\.$/);
-        } else if (step === 1) {
+        } else if (step === 0) {
           assert.equal(error.kind, 'backup-failed');
           assert.match(
             error.message,

@@ -45,6 +45,11 @@ export async function createBackup(
   // Settled, not all: one removal that fails must not return before the others are done.
   const discard = () => Promise.allSettled([file, snapshotFile, restoreFile].map((made) => rm(made, { force: true })));
   await prepareBackupFolder(folder, dataDir);
+  // The live read that proves the export runs beside it: two reads of one key agree only if
+  // nothing changed the key between them, whichever ends first. Marked as handled at once, so an
+  // export that fails first leaves no rejection unheard; its answer is awaited below.
+  const liveTree = backend.readTree();
+  liveTree.catch(() => undefined);
   let exported: Buffer;
   try {
     exported = await exportedBytes(backend, path.join(dataDir, 'scratch', 'backup.reg'));
@@ -68,7 +73,7 @@ export async function createBackup(
       'backup-failed',
       `${odd} is stored in a form this tool cannot put back exactly. Nothing was changed.`,
     );
-  await verifyAgainstLiveKey(backend, file, exported, snapshot);
+  await verifyAgainstLiveKey(liveTree, file, exported, snapshot);
   const absent = SETTING_NAMES.filter((name) => !snapshot[name].present);
   const createdAt = now.toISOString();
   const values = valueStatesOf(snapshot);

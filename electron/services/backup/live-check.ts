@@ -1,7 +1,6 @@
 import { PARAMETERS_KEY, SETTING_NAMES } from '../../../shared/settings';
 import type { ValueState } from '../../../shared/registry-value';
 import { TunerError } from '../errors';
-import type { RegistryBackend } from '../registry/backend';
 import { settingsOfTree, treeDifferences, treeOfRegFile, type KeyTree } from '../registry/key-tree';
 import { decodeRegFile, parseRegFile } from '../registry/reg-file';
 import { valueStateOf, type Snapshot } from '../registry/snapshot';
@@ -10,17 +9,17 @@ import { errorReason as reason } from './backup-folder';
 /**
  * Wine's `reg export` can exit 0 with a file cut off by a full disk: the export counts only once
  * the key as it is now reads the same as the file says, the two settings exactly and every
- * subkey and value, all from one `reg query /s`.
+ * subkey and value, all from one `reg query /s` (`liveTree`, started beside the export).
  */
 export async function verifyAgainstLiveKey(
-  backend: RegistryBackend,
+  liveTree: Promise<KeyTree>,
   file: string,
   exported: Buffer,
   snapshot: Snapshot,
 ): Promise<void> {
   let tree: KeyTree;
   try {
-    tree = await backend.readTree();
+    tree = await liveTree;
   } catch (error) {
     throw new TunerError(
       'backup-failed',

@@ -34,8 +34,8 @@ export function describeWindows(host: WindowsInfo['host'], ntVersion: string, pr
 /** Read without starting a process: `os` on Windows, the prefix's registry file under Wine. */
 export async function windowsInfo(target: Target): Promise<WindowsInfo> {
   if (target.host === 'windows') return describeWindows('windows', release(), version());
-  const text = await readFile(path.join(target.winePrefix ?? '', 'system.reg'), 'utf8').catch(() => '');
-  const found = wineVersion(text);
+  const bytes = await readFile(path.join(target.winePrefix ?? '', 'system.reg')).catch(() => Buffer.alloc(0));
+  const found = wineVersion(sectionOf(bytes));
   // Wine writes system.reg a few seconds after a new prefix is made; every Wine imitates Vista or later.
   if (!found)
     return {
@@ -61,9 +61,19 @@ export function windowsInfoReader(target: Target): () => Promise<WindowsInfo> {
   };
 }
 
+const SECTION = '[Software\\\\Microsoft\\\\Windows NT\\\\CurrentVersion]';
+
+/** Only the CurrentVersion section is decoded: a prefix's system.reg runs to megabytes. */
+function sectionOf(systemReg: Buffer): string {
+  const start = systemReg.indexOf(SECTION);
+  if (start < 0) return '';
+  const end = systemReg.indexOf('\n[', start + 1);
+  return systemReg.toString('utf8', start, end < 0 ? undefined : end);
+}
+
 /** Wine keeps its registry as text; the CurrentVersion key says which Windows it imitates. */
 export function wineVersion(systemReg: string): [string, string | undefined] | null {
-  const start = systemReg.indexOf('[Software\\\\Microsoft\\\\Windows NT\\\\CurrentVersion]');
+  const start = systemReg.indexOf(SECTION);
   if (start < 0) return null;
   const end = systemReg.indexOf('\n[', start + 1);
   const section = systemReg.slice(start, end < 0 ? undefined : end);

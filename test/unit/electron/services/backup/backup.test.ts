@@ -48,9 +48,9 @@ describe('a backup that fails says what failed', () => {
   it('an export that does not match the key is a failed backup, and is not kept', async () => {
     const { dataDir, folder } = place();
     const registry = new MemoryRegistry();
-    // Another program sets the value between the export and the check against the key.
+    // Another program sets the value between the live read of the key and the export beside it.
     registry.afterCall = (call) => {
-      if (call === 'exportKey') registry.set('MaxUserPort', dwordPayload(60000));
+      if (call === 'readTree') registry.set('MaxUserPort', dwordPayload(60000));
     };
     await assert.rejects(createBackup(registry, folder, NOW, dataDir), (error: TunerError) => {
       assert.equal(error.kind, 'backup-failed');
