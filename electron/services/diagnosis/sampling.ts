@@ -38,12 +38,12 @@ export class PoolSampler {
     if (!over) return sample;
     if (!this.snapshots)
       return { ...sample, alert: { threshold, snapshot: null, note: 'no data folder to save a snapshot in' } };
-    const saved = await this.snapshots.save(new Date(at), {
+    const saved = await this.snapshots.save(new Date(at), () => ({
       threshold,
       sample,
       diagnosis,
       netstatRows: sockets.raw().split(/\r?\n/),
-    });
+    }));
     return { ...sample, alert: { threshold, ...saved } };
   }
 }

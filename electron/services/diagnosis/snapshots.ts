@@ -28,7 +28,8 @@ export class SnapshotStore {
     this.folder = path.join(dataDir, 'snapshots');
   }
 
-  async save(at: Date, content: object): Promise<{ snapshot: string | null; note: string }> {
+  /** `content` is built only when a snapshot is due: netstat's rows run to megabytes in an incident. */
+  async save(at: Date, content: () => object): Promise<{ snapshot: string | null; note: string }> {
     try {
       // Listed and written only once known to be a real folder: a link would list, prune and fill another one.
       await plainFolder(this.folder, this.dataDir);
@@ -40,7 +41,7 @@ export class SnapshotStore {
         return { snapshot: null, note: `one was saved less than a minute ago: ${path.join(this.folder, newest)}` };
       }
       const file = path.join(this.folder, nameOf(at));
-      await replacePlain(file, `${JSON.stringify({ savedAt: at.toISOString(), ...content }, null, 2)}\n`);
+      await replacePlain(file, `${JSON.stringify({ savedAt: at.toISOString(), ...content() }, null, 2)}\n`);
       const kept = [...names, path.basename(file)].sort();
       await Promise.all(
         kept

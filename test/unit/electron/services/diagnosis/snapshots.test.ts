@@ -14,10 +14,22 @@ describe('snapshots: only in a real folder of the data folder', () => {
 
   it('saves into snapshots/, leaving no temporary file', async () => {
     const dataDir = temp.fresh('data');
-    const saved = await new SnapshotStore(dataDir).save(new Date('2026-01-01T00:00:00Z'), { figure: 1 });
+    const saved = await new SnapshotStore(dataDir).save(new Date('2026-01-01T00:00:00Z'), () => ({ figure: 1 }));
     assert.equal(saved.note, 'saved');
     assert.deepEqual(await readdir(path.join(dataDir, 'snapshots')), ['snapshot-2026-01-01T00-00-00-000Z.json']);
     assert.equal(JSON.parse(await readFile(saved.snapshot ?? '', 'utf8')).figure, 1);
+  });
+
+  it('within the minute after one, says which and builds no content: an incident samples every few seconds', async () => {
+    const store = new SnapshotStore(temp.fresh('data'));
+    const first = await store.save(new Date('2026-01-01T00:00:00Z'), () => ({ figure: 1 }));
+    let built = 0;
+    const second = await store.save(new Date('2026-01-01T00:00:59Z'), () => ({ figure: ++built }));
+    assert.equal(second.snapshot, null);
+    assert.equal(second.note, `one was saved less than a minute ago: ${first.snapshot}`);
+    assert.equal(built, 0, "netstat's rows are not joined for a snapshot that is not written");
+    assert.equal((await store.save(new Date('2026-01-01T00:01:00Z'), () => ({ figure: ++built }))).note, 'saved');
+    assert.equal(built, 1);
   });
 
   it('a snapshots/ linked to another folder is refused: that folder keeps its files as they were', async () => {
@@ -29,7 +41,7 @@ describe('snapshots: only in a real folder of the data folder', () => {
     const old = path.join(elsewhere, 'snapshot-2020-01-01T00-00-00-000Z.json');
     await writeFile(old, "someone else's");
     await symlink(elsewhere, path.join(dataDir, 'snapshots'));
-    const saved = await new SnapshotStore(dataDir).save(new Date('2026-01-01T00:00:00Z'), { figure: 1 });
+    const saved = await new SnapshotStore(dataDir).save(new Date('2026-01-01T00:00:00Z'), () => ({ figure: 1 }));
     assert.equal(saved.snapshot, null);
     assert.match(
       saved.note,
