@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { TunerApi } from '../../shared/api';
-import type { Response, Result, Status } from '../../shared/contract';
+import type { Response, Status } from '../../shared/contract';
 import type { Failure } from '../../shared/failure';
 import type { Diagnosis } from '../../shared/diagnosis';
 import { usePoolSampling, type LivePool } from './usePoolSampling';
+import type { FirstAnswers } from './first-answer';
 import { useReading, type Reading } from './useReading';
 
 interface Tuner {
@@ -25,15 +26,15 @@ interface Tuner {
 
 const TunerContext = createContext<Tuner | null>(null);
 
-/** The status asked as the page's script starts, before React renders (see first-answer.ts). */
-export type FirstStatus = () => Promise<Result<Status>> | undefined;
-
-export function TunerProvider({ children, firstStatus }: { children: ReactNode; firstStatus?: FirstStatus }) {
-  const status = useReading(() => window.tuner.getStatus({}), true, firstStatus);
-  // netstat, tasklist, netsh and wevtutil start only once the values are on screen: on a two-core
-  // host, asked at once they held up the status's reg query by 0.5 s and brought the first
-  // figures no sooner (docs/benchmark.md, "First figures").
-  const diagnosis = useReading(() => window.tuner.diagnose({}), status.value !== null || status.failure !== null);
+/** `first`: the status and the diagnosis asked as the page's script starts (first-asks.ts). */
+export function TunerProvider({ children, first }: { children: ReactNode; first?: FirstAnswers }) {
+  const status = useReading(() => window.tuner.getStatus({}), true, first?.status);
+  // Shown once the status is in, as the page reads both together; asked beside it at start (first-asks.ts).
+  const diagnosis = useReading(
+    () => window.tuner.diagnose({}),
+    status.value !== null || status.failure !== null,
+    first?.diagnosis,
+  );
   const dataFolder = useReading(
     () => window.tuner.checkDataFolder({}),
     status.value !== null || status.failure !== null,
