@@ -83,11 +83,10 @@ async function registryBench(wine: WineRegistry, dir: string): Promise<string[]>
   for (const name of Object.keys(commands) as (keyof typeof commands)[]) times[name] = { cli: [], script: [] };
   const script = scripts(dir);
   for (let i = 0; i < RUNS; i++) {
-    // apply then undo, so each run starts from the same untouched key.
+    // Each command right beside its script, so that the shared machine's load shifts both alike.
+    // The script's apply writes the values the CLI's did: the CLI's undo finds nothing changed since.
     for (const name of ['status', 'apply', 'undo'] as const) {
       times[name].cli.push(await timed(() => cli(...commands[name])));
-    }
-    for (const name of ['status', 'apply', 'undo'] as const) {
       times[name].script.push(await timed(() => shell(script[name])));
     }
     await wine.reset();
