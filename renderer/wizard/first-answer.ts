@@ -2,7 +2,7 @@ import type { Result, Status } from '../../shared/contract';
 import type { Diagnosis } from '../../shared/diagnosis';
 
 /** An answer asked for early, for the first read alone (see firstAnswer). */
-export type FirstAnswer<T> = () => Promise<Result<T>> | undefined;
+type FirstAnswer<T> = () => Promise<Result<T>> | undefined;
 
 /** What the page asks before React renders: see first-asks.ts. */
 export interface FirstAnswers {
