@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { tallyNetstat } from '../electron/services/diagnosis/netstat-stream';
 import type { WineRegistry } from '../test/helpers/wine-registry';
+import type { BenchTools } from './bench-tools';
 
 const run = promisify(execFile);
 const ROWS = 70_000;
@@ -41,17 +42,7 @@ export function bigNetstat(rows = ROWS): string {
 export async function diagnosisBench(
   wine: WineRegistry,
   env: NodeJS.ProcessEnv,
-  {
-    runs,
-    cli,
-    median,
-    timed,
-  }: {
-    runs: number;
-    cli: string;
-    median(values: number[]): number;
-    timed(work: () => Promise<unknown>): Promise<number>;
-  },
+  { runs, cli, median, timed }: BenchTools & { cli: string },
 ): Promise<string[]> {
   const output = bigNetstat();
   const parse: number[] = [];

@@ -8,11 +8,10 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { BenchTools } from './bench-tools';
 
 const run = promisify(execFile);
 const VARIABLE = 'NODE_EXTRA_CA_CERTS';
-
-type Tools = { runs: number; median(values: number[]): number; timed(work: () => Promise<unknown>): Promise<number> };
 
 /** Takes the variable out of this process's environment, which every child inherits; returns what it held. */
 export function dropMachineCertificates(): string | undefined {
@@ -22,7 +21,7 @@ export function dropMachineCertificates(): string | undefined {
 }
 
 /** `node -e 0` without the variable, and with it when this machine sets it. */
-export async function nodeStartFloor(held: string | undefined, { runs, median, timed }: Tools): Promise<string[]> {
+export async function nodeStartFloor(held: string | undefined, { runs, median, timed }: BenchTools): Promise<string[]> {
   const start = async (env: NodeJS.ProcessEnv) => {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) times.push(await timed(() => run(process.execPath, ['-e', '0'], { env })));

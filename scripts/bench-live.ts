@@ -18,12 +18,12 @@ import type { PoolSampler } from '../electron/services/diagnosis/sampling';
 import { processRunner } from '../electron/services/host/process-runner';
 import { startPreview } from '../test/helpers/preview';
 import { bigNetstat, STAND_IN_ENV } from './bench-diagnosis';
+import type { BenchTools as Tools } from './bench-tools';
 
 const run = promisify(execFile);
 const NETSTAT = path.resolve('test/stand-ins/netstat');
 const SIZES = [500, 70_000];
 type Sampler = Pick<PoolSampler, 'sample'>;
-type Tools = { runs: number; median(values: number[]): number; timed(work: () => Promise<unknown>): Promise<number> };
 
 async function captureOf(dir: string, rows: number): Promise<NodeJS.ProcessEnv> {
   const capture = path.join(dir, `netstat-${rows}.txt`);

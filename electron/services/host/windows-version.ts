@@ -35,7 +35,7 @@ export function describeWindows(host: WindowsInfo['host'], ntVersion: string, pr
 export async function windowsInfo(target: Target): Promise<WindowsInfo> {
   if (target.host === 'windows') return describeWindows('windows', release(), version());
   const bytes = await readFile(path.join(target.winePrefix ?? '', 'system.reg')).catch(() => Buffer.alloc(0));
-  const found = wineVersion(sectionOf(bytes));
+  const found = wineVersion(bytes);
   // Wine writes system.reg a few seconds after a new prefix is made; every Wine imitates Vista or later.
   if (!found)
     return {
@@ -63,20 +63,16 @@ export function windowsInfoReader(target: Target): () => Promise<WindowsInfo> {
 
 const SECTION = '[Software\\\\Microsoft\\\\Windows NT\\\\CurrentVersion]';
 
-/** Only the CurrentVersion section is decoded: a prefix's system.reg runs to megabytes. */
-function sectionOf(systemReg: Buffer): string {
-  const start = systemReg.indexOf(SECTION);
-  if (start < 0) return '';
-  const end = systemReg.indexOf('\n[', start + 1);
-  return systemReg.toString('utf8', start, end < 0 ? undefined : end);
-}
-
-/** Wine keeps its registry as text; the CurrentVersion key says which Windows it imitates. */
-export function wineVersion(systemReg: string): [string, string | undefined] | null {
+/**
+ * Wine keeps its registry as text; the CurrentVersion key says which Windows it imitates. Only
+ * that section is decoded from the file's bytes: a prefix's system.reg runs to megabytes.
+ */
+export function wineVersion(systemReg: Buffer | string): [string, string | undefined] | null {
   const start = systemReg.indexOf(SECTION);
   if (start < 0) return null;
-  const end = systemReg.indexOf('\n[', start + 1);
-  const section = systemReg.slice(start, end < 0 ? undefined : end);
+  const found = systemReg.indexOf('\n[', start + 1);
+  const end = found < 0 ? undefined : found;
+  const section = typeof systemReg === 'string' ? systemReg.slice(start, end) : systemReg.toString('utf8', start, end);
   const text = (name: string) => new RegExp(`^"${name}"="([^"]*)"`, 'm').exec(section)?.[1];
   const dword = (name: string) => {
     const hex = new RegExp(`^"${name}"=dword:([0-9a-f]{8})`, 'm').exec(section)?.[1];

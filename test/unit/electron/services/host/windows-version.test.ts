@@ -90,6 +90,11 @@ describe('wineVersion', () => {
 
   it('reads the version from the major and minor DWORDs where Wine writes them', () => {
     assert.deepEqual(wineVersion(WINE_WINDOWS_10), ['10.0.19045', 'Windows 10 Pro']);
+    // As the file is read: its bytes, with only the section decoded.
+    assert.deepEqual(wineVersion(Buffer.from(`WINE REGISTRY Version 2\n${WINE_WINDOWS_10}`)), [
+      '10.0.19045',
+      'Windows 10 Pro',
+    ]);
   });
 
   it('looks only inside the CurrentVersion key, not in the keys after it', () => {
